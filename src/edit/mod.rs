@@ -1,0 +1,407 @@
+//! Every change to a project is an [`Edit`]. Applying an edit checks it against the
+//! project, changes the project and returns the edit that undoes it; [`History`] keeps
+//! those inverses for undo and redo and knows whether the project differs from what was
+//! last saved. The window and the command line change projects only through here.
+
+mod history;
+
+pub use history::History;
+
+use crate::model::{CharRange, DocId, Document, Label, Project, Span, SpanId, Status};
+use thiserror::Error;
+
+/// One change to a project. [`Edit::Batch`] groups the changes of one user gesture
+/// (tag all matches, an import) into one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    AddSpan {
+        doc: DocId,
+        span: Span,
+    },
+    RemoveSpan {
+        doc: DocId,
+        span: SpanId,
+    },
+    Relabel {
+        doc: DocId,
+        span: SpanId,
+        label: String,
+    },
+    Resize {
+        doc: DocId,
+        span: SpanId,
+        range: CharRange,
+    },
+    SetNote {
+        doc: DocId,
+        span: SpanId,
+        note: Option<String>,
+    },
+    /// Sets (`Some`) or removes (`None`) one attribute of a span.
+    SetAttribute {
+        doc: DocId,
+        span: SpanId,
+        key: String,
+        value: Option<String>,
+    },
+    /// Inserts a document (with any spans it carries) at `index` in the list.
+    AddDocument {
+        index: usize,
+        document: Box<Document>,
+    },
+    RemoveDocument {
+        doc: DocId,
+    },
+    SetStatus {
+        doc: DocId,
+        status: Status,
+    },
+    AddLabel {
+        index: usize,
+        label: Label,
+    },
+    /// Removes an unused label.
+    RemoveLabel {
+        name: String,
+    },
+    /// Replaces label `name` by `label`; a new name relabels every span that had it.
+    UpdateLabel {
+        name: String,
+        label: Label,
+    },
+    SetProjectName {
+        name: String,
+    },
+    Batch(Vec<Edit>),
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum EditError {
+    #[error("there is no document with id {0}")]
+    NoDocument(DocId),
+    #[error("document {doc} has no span with id {span}")]
+    NoSpan { doc: DocId, span: SpanId },
+    #[error("span {span}: range {range} is outside the text ({len_chars} characters)")]
+    OutOfRange {
+        span: SpanId,
+        range: CharRange,
+        len_chars: usize,
+    },
+    #[error("span {span}: range {range} is empty")]
+    EmptySpan { span: SpanId, range: CharRange },
+    #[error("there is no label \"{0}\"")]
+    NoLabel(String),
+    #[error("a \"{label}\" span already covers {range} (span {existing})")]
+    Duplicate {
+        label: String,
+        range: CharRange,
+        existing: SpanId,
+    },
+    #[error("span id {0} is already in use")]
+    SpanIdInUse(SpanId),
+    #[error("document id {0} is already in use")]
+    DocIdInUse(DocId),
+    #[error("a label named \"{0}\" already exists")]
+    LabelExists(String),
+    #[error("label \"{name}\" is still used by {count} spans")]
+    LabelInUse { name: String, count: usize },
+    #[error("\"{0}\" is not a usable label name")]
+    BadLabelName(String),
+    #[error("\"{0}\" is not a colour of the form #RRGGBB")]
+    BadColor(String),
+}
+
+impl Edit {
+    /// The document this edit changes, for a window that wants to show it. A batch
+    /// reports the document of its first edit that has one.
+    pub fn document(&self) -> Option<DocId> {
+        match self {
+            Edit::AddSpan { doc, .. }
+            | Edit::RemoveSpan { doc, .. }
+            | Edit::Relabel { doc, .. }
+            | Edit::Resize { doc, .. }
+            | Edit::SetNote { doc, .. }
+            | Edit::SetAttribute { doc, .. }
+            | Edit::RemoveDocument { doc }
+            | Edit::SetStatus { doc, .. } => Some(*doc),
+            Edit::AddDocument { document, .. } => Some(document.id),
+            Edit::Batch(edits) => edits.iter().find_map(Edit::document),
+            Edit::AddLabel { .. }
+            | Edit::RemoveLabel { .. }
+            | Edit::UpdateLabel { .. }
+            | Edit::SetProjectName { .. } => None,
+        }
+    }
+
+    /// Applies the edit and returns its inverse. On error the project is unchanged
+    /// (a failing batch rolls back the part it had applied).
+    pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {
+        match self {
+            Edit::AddSpan { doc, span } => add_span(project, doc, span),
+            Edit::RemoveSpan { doc, span } => {
+                let removed = document_mut(project, doc)?
+                    .remove_span(span)
+                    .ok_or(EditError::NoSpan { doc, span })?;
+                Ok(Edit::AddSpan { doc, span: removed })
+            }
+            Edit::Relabel { doc, span, label } => {
+                if !project.labels.contains(&label) {
+                    return Err(EditError::NoLabel(label));
+                }
+                let range = existing_span(project, doc, span)?.range;
+                check_no_duplicate(project, doc, &label, range, span)?;
+                let old = update(project, doc, span, |s| {
+                    std::mem::replace(&mut s.label, label)
+                })?;
+                Ok(Edit::Relabel {
+                    doc,
+                    span,
+                    label: old,
+                })
+            }
+            Edit::Resize { doc, span, range } => {
+                let label = existing_span(project, doc, span)?.label.clone();
+                check_range(project, doc, span, range)?;
+                check_no_duplicate(project, doc, &label, range, span)?;
+                let old = update(project, doc, span, |s| {
+                    std::mem::replace(&mut s.range, range)
+                })?;
+                Ok(Edit::Resize {
+                    doc,
+                    span,
+                    range: old,
+                })
+            }
+            Edit::SetNote { doc, span, note } => {
+                let note = note.filter(|n| !n.is_empty());
+                let old = update(project, doc, span, |s| std::mem::replace(&mut s.note, note))?;
+                Ok(Edit::SetNote {
+                    doc,
+                    span,
+                    note: old,
+                })
+            }
+            Edit::SetAttribute {
+                doc,
+                span,
+                key,
+                value,
+            } => {
+                let value = value.filter(|v| !v.is_empty());
+                let old = update(project, doc, span, |s| match value {
+                    Some(v) => s.attributes.insert(key.clone(), v),
+                    None => s.attributes.remove(&key),
+                })?;
+                Ok(Edit::SetAttribute {
+                    doc,
+                    span,
+                    key,
+                    value: old,
+                })
+            }
+            Edit::AddDocument { index, document } => add_document(project, index, *document),
+            Edit::RemoveDocument { doc } => {
+                let index = project
+                    .documents
+                    .iter()
+                    .position(|d| d.id == doc)
+                    .ok_or(EditError::NoDocument(doc))?;
+                let document = Box::new(project.documents.remove(index));
+                Ok(Edit::AddDocument { index, document })
+            }
+            Edit::SetStatus { doc, status } => {
+                let d = document_mut(project, doc)?;
+                let old = std::mem::replace(&mut d.status, status);
+                Ok(Edit::SetStatus { doc, status: old })
+            }
+            Edit::AddLabel { index, label } => {
+                check_label(&label)?;
+                if project.labels.contains(&label.name) {
+                    return Err(EditError::LabelExists(label.name));
+                }
+                let name = label.name.clone();
+                project.labels.insert(index, label);
+                Ok(Edit::RemoveLabel { name })
+            }
+            Edit::RemoveLabel { name } => {
+                let count: usize = project.documents.iter().map(|d| d.count_label(&name)).sum();
+                if count > 0 {
+                    return Err(EditError::LabelInUse { name, count });
+                }
+                let (index, label) = project
+                    .labels
+                    .remove(&name)
+                    .ok_or(EditError::NoLabel(name))?;
+                Ok(Edit::AddLabel { index, label })
+            }
+            Edit::UpdateLabel { name, label } => update_label(project, name, label),
+            Edit::SetProjectName { name } => {
+                let old = std::mem::replace(&mut project.name, name);
+                Ok(Edit::SetProjectName { name: old })
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(project) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(err) => {
+                            for inverse in inverses.into_iter().rev() {
+                                // An inverse of an edit that just applied always applies.
+                                let _ = inverse.apply(project);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+}
+
+fn document_mut(project: &mut Project, doc: DocId) -> Result<&mut Document, EditError> {
+    project.document_mut(doc).ok_or(EditError::NoDocument(doc))
+}
+
+fn existing_span(project: &Project, doc: DocId, span: SpanId) -> Result<&Span, EditError> {
+    project
+        .document(doc)
+        .ok_or(EditError::NoDocument(doc))?
+        .span(span)
+        .ok_or(EditError::NoSpan { doc, span })
+}
+
+fn update<R>(
+    project: &mut Project,
+    doc: DocId,
+    span: SpanId,
+    change: impl FnOnce(&mut Span) -> R,
+) -> Result<R, EditError> {
+    document_mut(project, doc)?
+        .update_span(span, change)
+        .ok_or(EditError::NoSpan { doc, span })
+}
+
+fn check_range(
+    project: &Project,
+    doc: DocId,
+    span: SpanId,
+    range: CharRange,
+) -> Result<(), EditError> {
+    let d = project.document(doc).ok_or(EditError::NoDocument(doc))?;
+    if range.is_empty() {
+        return Err(EditError::EmptySpan { span, range });
+    }
+    if range.end.0 > d.len_chars() {
+        return Err(EditError::OutOfRange {
+            span,
+            range,
+            len_chars: d.len_chars(),
+        });
+    }
+    Ok(())
+}
+
+fn check_no_duplicate(
+    project: &Project,
+    doc: DocId,
+    label: &str,
+    range: CharRange,
+    except: SpanId,
+) -> Result<(), EditError> {
+    let d = project.document(doc).ok_or(EditError::NoDocument(doc))?;
+    match d.duplicate_of(label, range, except) {
+        Some(existing) => Err(EditError::Duplicate {
+            label: label.to_owned(),
+            range,
+            existing: existing.id,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn add_span(project: &mut Project, doc: DocId, span: Span) -> Result<Edit, EditError> {
+    check_range(project, doc, span.id, span.range)?;
+    if !project.labels.contains(&span.label) {
+        return Err(EditError::NoLabel(span.label));
+    }
+    check_no_duplicate(project, doc, &span.label, span.range, span.id)?;
+    if !project.span_id_is_free(span.id) {
+        return Err(EditError::SpanIdInUse(span.id));
+    }
+    let id = span.id;
+    project.reserve_span_id(id);
+    document_mut(project, doc)?.insert_span(span);
+    Ok(Edit::RemoveSpan { doc, span: id })
+}
+
+fn add_document(
+    project: &mut Project,
+    index: usize,
+    document: Document,
+) -> Result<Edit, EditError> {
+    if project.document(document.id).is_some() {
+        return Err(EditError::DocIdInUse(document.id));
+    }
+    for span in document.spans() {
+        if !project.labels.contains(&span.label) {
+            return Err(EditError::NoLabel(span.label.clone()));
+        }
+        if !project.span_id_is_free(span.id) {
+            return Err(EditError::SpanIdInUse(span.id));
+        }
+    }
+    let doc = document.id;
+    project.reserve_doc_id(doc);
+    if let Some(max) = document.spans().iter().map(|s| s.id).max() {
+        project.reserve_span_id(max);
+    }
+    let index = index.min(project.documents.len());
+    project.documents.insert(index, document);
+    Ok(Edit::RemoveDocument { doc })
+}
+
+fn check_label(label: &Label) -> Result<(), EditError> {
+    if !crate::model::label::is_valid_label_name(&label.name) {
+        return Err(EditError::BadLabelName(label.name.clone()));
+    }
+    if !crate::model::label::is_valid_color(&label.color) {
+        return Err(EditError::BadColor(label.color.clone()));
+    }
+    Ok(())
+}
+
+fn update_label(project: &mut Project, name: String, label: Label) -> Result<Edit, EditError> {
+    check_label(&label)?;
+    let index = project
+        .labels
+        .position(&name)
+        .ok_or_else(|| EditError::NoLabel(name.clone()))?;
+    let renamed = label.name != name;
+    if renamed && project.labels.contains(&label.name) {
+        return Err(EditError::LabelExists(label.name));
+    }
+    let new_name = label.name.clone();
+    let old = project.labels.replace(index, label);
+    if renamed {
+        for document in &mut project.documents {
+            let ids: Vec<SpanId> = document
+                .spans()
+                .iter()
+                .filter(|s| s.label == name)
+                .map(|s| s.id)
+                .collect();
+            for id in ids {
+                document.update_span(id, |s| s.label.clone_from(&new_name));
+            }
+        }
+    }
+    Ok(Edit::UpdateLabel {
+        name: new_name,
+        label: old,
+    })
+}
+
+#[cfg(test)]
+mod tests;

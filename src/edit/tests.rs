@@ -1,0 +1,329 @@
+//! Every edit, applied through a [`History`], then undone and redone: the project must
+//! return exactly to each state.
+
+use super::*;
+use crate::fixture;
+use crate::model::{Document, Label, Project, Span, SpanId};
+
+/// A comparable picture of everything a user could see of a project.
+fn snapshot(project: &Project) -> String {
+    let mut out = format!("{} | ", project.name);
+    for label in project.labels.iter() {
+        out += &format!("{:?} ", label);
+    }
+    for doc in project.documents() {
+        out += &format!("\n{} {} {:?}:", doc.id, doc.name, doc.status);
+        for span in doc.spans() {
+            out += &format!(" {:?}", span);
+        }
+    }
+    out
+}
+
+fn sample() -> Project {
+    fixture::project(
+        "t",
+        &[
+            ("a.txt", "👋 He said [quote:we will [figure:20] win] today."),
+            ("b.txt", "[claim:Prices rose.]\r\nNothing else."),
+        ],
+    )
+}
+
+/// Applies `edit`, then checks undo and redo restore the before and after states.
+fn check_undo_redo(mut project: Project, edit: Edit) -> Project {
+    let mut history = History::new_saved();
+    let before = snapshot(&project);
+    history.apply(&mut project, edit).expect("edit applies");
+    let after = snapshot(&project);
+    assert_ne!(before, after, "the edit changed nothing");
+    assert!(history.is_dirty());
+    assert!(history.undo(&mut project).unwrap().is_some());
+    assert_eq!(snapshot(&project), before);
+    assert!(!history.is_dirty(), "undo back to the saved state is clean");
+    assert!(history.redo(&mut project).unwrap().is_some());
+    assert_eq!(snapshot(&project), after);
+    assert!(history.is_dirty());
+    assert!(history.redo(&mut project).unwrap().is_none());
+    project
+}
+
+fn ids(project: &Project) -> (DocId, SpanId, SpanId) {
+    let doc = &project.documents()[0];
+    (doc.id, doc.spans()[0].id, doc.spans()[1].id)
+}
+
+#[test]
+fn add_span() {
+    let mut p = sample();
+    let doc = p.documents()[0].id;
+    let span = Span::new(p.allocate_span_id(), "claim", CharRange::new(2, 6));
+    let p = check_undo_redo(p, Edit::AddSpan { doc, span });
+    assert_eq!(p.documents()[0].slice(CharRange::new(2, 6)), Some("He s"));
+}
+
+#[test]
+fn remove_span() {
+    let p = sample();
+    let (doc, quote, _) = ids(&p);
+    let p = check_undo_redo(p, Edit::RemoveSpan { doc, span: quote });
+    assert_eq!(p.documents()[0].spans().len(), 1);
+}
+
+#[test]
+fn relabel() {
+    let p = sample();
+    let (doc, quote, _) = ids(&p);
+    let p = check_undo_redo(
+        p,
+        Edit::Relabel {
+            doc,
+            span: quote,
+            label: "claim".into(),
+        },
+    );
+    assert_eq!(p.documents()[0].span(quote).unwrap().label, "claim");
+}
+
+#[test]
+fn resize_keeps_spans_sorted() {
+    let p = sample();
+    let (doc, quote, figure) = ids(&p);
+    let p = check_undo_redo(
+        p,
+        Edit::Resize {
+            doc,
+            span: quote,
+            range: CharRange::new(20, 22),
+        },
+    );
+    let spans = p.documents()[0].spans();
+    assert_eq!(spans[0].id, figure);
+    assert_eq!(spans[1].id, quote);
+}
+
+#[test]
+fn set_note_and_attribute() {
+    let p = sample();
+    let (doc, quote, _) = ids(&p);
+    let p = check_undo_redo(
+        p,
+        Edit::SetNote {
+            doc,
+            span: quote,
+            note: Some("check".into()),
+        },
+    );
+    let p = check_undo_redo(
+        p,
+        Edit::SetAttribute {
+            doc,
+            span: quote,
+            key: "speaker".into(),
+            value: Some("Zelensky".into()),
+        },
+    );
+    let span = p.documents()[0].span(quote).unwrap();
+    assert_eq!(span.note.as_deref(), Some("check"));
+    assert_eq!(span.attributes["speaker"], "Zelensky");
+    let p = check_undo_redo(
+        p,
+        Edit::SetAttribute {
+            doc,
+            span: quote,
+            key: "speaker".into(),
+            value: None,
+        },
+    );
+    assert!(p.documents()[0].span(quote).unwrap().attributes.is_empty());
+}
+
+#[test]
+fn add_and_remove_document() {
+    let mut p = sample();
+    let id = p.allocate_doc_id();
+    let document = Box::new(Document::new(id, "c.txt", "Third 📰".into(), "UTF-8"));
+    let p = check_undo_redo(p, Edit::AddDocument { index: 1, document });
+    assert_eq!(p.documents()[1].name, "c.txt");
+    let first = p.documents()[0].id;
+    let p = check_undo_redo(p, Edit::RemoveDocument { doc: first });
+    assert_eq!(p.documents()[0].name, "c.txt");
+}
+
+#[test]
+fn set_status() {
+    let p = sample();
+    let doc = p.documents()[1].id;
+    let p = check_undo_redo(
+        p,
+        Edit::SetStatus {
+            doc,
+            status: Status::Done,
+        },
+    );
+    assert_eq!(p.documents()[1].status, Status::Done);
+}
+
+#[test]
+fn label_edits() {
+    let p = sample();
+    let person = Label::new("person", "#E69F00", Some('p'), &[]);
+    let p = check_undo_redo(
+        p,
+        Edit::AddLabel {
+            index: 3,
+            label: person,
+        },
+    );
+    let p = check_undo_redo(
+        p,
+        Edit::RemoveLabel {
+            name: "person".into(),
+        },
+    );
+    let renamed = Label::new("citation", "#56B4E9", Some('q'), &["speaker"]);
+    let p = check_undo_redo(
+        p,
+        Edit::UpdateLabel {
+            name: "quote".into(),
+            label: renamed,
+        },
+    );
+    assert_eq!(p.documents()[0].spans()[0].label, "citation");
+    assert!(p.labels.get("quote").is_none());
+    let p = check_undo_redo(
+        p,
+        Edit::SetProjectName {
+            name: "Renamed".into(),
+        },
+    );
+    assert_eq!(p.name, "Renamed");
+}
+
+#[test]
+fn batch_is_one_step() {
+    let mut p = sample();
+    let doc = p.documents()[0].id;
+    let a = Span::new(p.allocate_span_id(), "claim", CharRange::new(2, 4));
+    let b = Span::new(p.allocate_span_id(), "claim", CharRange::new(5, 9));
+    let p = check_undo_redo(
+        p,
+        Edit::Batch(vec![
+            Edit::AddSpan { doc, span: a },
+            Edit::AddSpan { doc, span: b },
+        ]),
+    );
+    assert_eq!(p.documents()[0].spans().len(), 4);
+}
+
+#[test]
+fn failing_batch_changes_nothing() {
+    let mut p = sample();
+    let before = snapshot(&p);
+    let doc = p.documents()[0].id;
+    let good = Span::new(p.allocate_span_id(), "claim", CharRange::new(2, 4));
+    let bad = Span::new(p.allocate_span_id(), "claim", CharRange::new(5, 500));
+    let err = Edit::Batch(vec![
+        Edit::AddSpan { doc, span: good },
+        Edit::AddSpan { doc, span: bad },
+    ])
+    .apply(&mut p)
+    .unwrap_err();
+    assert!(matches!(err, EditError::OutOfRange { .. }));
+    assert_eq!(snapshot(&p), before);
+}
+
+#[test]
+fn invalid_edits_are_refused() {
+    let mut p = sample();
+    let (doc, quote, _) = ids(&p);
+    let range = p.documents()[0].span(quote).unwrap().range;
+    let id = p.allocate_span_id();
+    let dup = Span::new(id, "quote", range);
+    assert!(matches!(
+        Edit::AddSpan { doc, span: dup }.apply(&mut p),
+        Err(EditError::Duplicate { .. })
+    ));
+    let empty = Span::new(id, "quote", CharRange::new(3, 3));
+    assert!(matches!(
+        Edit::AddSpan { doc, span: empty }.apply(&mut p),
+        Err(EditError::EmptySpan { .. })
+    ));
+    let unknown = Span::new(id, "person", CharRange::new(1, 3));
+    assert_eq!(
+        Edit::AddSpan { doc, span: unknown }.apply(&mut p),
+        Err(EditError::NoLabel("person".into()))
+    );
+    let reused = Span::new(quote, "claim", CharRange::new(1, 3));
+    assert_eq!(
+        Edit::AddSpan { doc, span: reused }.apply(&mut p),
+        Err(EditError::SpanIdInUse(quote))
+    );
+    assert!(matches!(
+        Edit::RemoveLabel {
+            name: "quote".into()
+        }
+        .apply(&mut p),
+        Err(EditError::LabelInUse { .. })
+    ));
+    let bad = Label::new("x", "red", None, &[]);
+    assert_eq!(
+        Edit::AddLabel {
+            index: 0,
+            label: bad
+        }
+        .apply(&mut p),
+        Err(EditError::BadColor("red".into()))
+    );
+    assert_eq!(
+        Edit::RemoveSpan {
+            doc: DocId(99),
+            span: quote
+        }
+        .apply(&mut p),
+        Err(EditError::NoDocument(DocId(99)))
+    );
+}
+
+#[test]
+fn undo_across_documents_and_saved_marker() {
+    let mut p = sample();
+    let mut history = History::new_unsaved();
+    assert!(history.is_dirty());
+    let a = p.documents()[0].id;
+    let b = p.documents()[1].id;
+    history
+        .apply(
+            &mut p,
+            Edit::SetStatus {
+                doc: a,
+                status: Status::Done,
+            },
+        )
+        .unwrap();
+    history.mark_saved();
+    assert!(!history.is_dirty());
+    history
+        .apply(
+            &mut p,
+            Edit::SetStatus {
+                doc: b,
+                status: Status::InProgress,
+            },
+        )
+        .unwrap();
+    assert!(history.is_dirty());
+    let undone = history.undo(&mut p).unwrap().unwrap();
+    assert_eq!(undone.document(), Some(b));
+    assert!(!history.is_dirty());
+    let undone = history.undo(&mut p).unwrap().unwrap();
+    assert_eq!(undone.document(), Some(a));
+    assert!(history.is_dirty());
+    assert_eq!(p.documents()[0].status, Status::New);
+    assert!(!history.can_undo());
+    // A new edit after undo drops the redo stack.
+    history
+        .apply(&mut p, Edit::SetProjectName { name: "x".into() })
+        .unwrap();
+    assert!(!history.can_redo());
+}

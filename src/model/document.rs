@@ -1,0 +1,161 @@
+//! Documents: one article's text, immutable once added, with its SHA-256, the encoding
+//! it was decoded from, a status and its spans kept in file order.
+
+use super::offsets::{CharRange, OffsetIndex};
+use super::span::{Span, SpanId};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// A document's id, unique within its project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(pub u64);
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// How far the annotator has got with a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    New,
+    InProgress,
+    Done,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InProgress => "in progress",
+            Status::Done => "done",
+        }
+    }
+}
+
+/// The lowercase hex SHA-256 of a text's UTF-8 bytes.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest.iter() {
+        hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+        hex.push(char::from_digit(u32::from(byte & 0xf), 16).unwrap_or('0'));
+    }
+    hex
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub id: DocId,
+    /// What the user sees in the document list: usually the file name.
+    pub name: String,
+    /// Where the text was read from, relative to the project's folder when it lies
+    /// inside it.
+    pub source: Option<String>,
+    /// The encoding the file was decoded from (`UTF-8`, `UTF-16LE`, `windows-1251`, ...).
+    pub encoding: String,
+    pub status: Status,
+    text: String,
+    sha256: String,
+    offsets: OffsetIndex,
+    spans: Vec<Span>,
+}
+
+impl Document {
+    /// A document without spans. The text is kept exactly as given.
+    pub fn new(id: DocId, name: &str, text: String, encoding: &str) -> Self {
+        let sha256 = sha256_hex(&text);
+        let offsets = OffsetIndex::new(&text);
+        Self {
+            id,
+            name: name.to_owned(),
+            source: None,
+            encoding: encoding.to_owned(),
+            status: Status::New,
+            text,
+            sha256,
+            offsets,
+            spans: Vec::new(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    pub fn offsets(&self) -> &OffsetIndex {
+        &self.offsets
+    }
+
+    pub fn len_chars(&self) -> usize {
+        self.offsets.len_chars()
+    }
+
+    /// The text of `range`, or `None` if it is not inside the text.
+    pub fn slice(&self, range: CharRange) -> Option<&str> {
+        self.offsets.slice(&self.text, range)
+    }
+
+    /// The spans, sorted by (start, end, label, id).
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// A span other than `except` with this label and range, if any.
+    pub fn duplicate_of(&self, label: &str, range: CharRange, except: SpanId) -> Option<&Span> {
+        let first = self.spans.partition_point(|s| s.range < range);
+        self.spans[first..]
+            .iter()
+            .take_while(|s| s.range == range)
+            .find(|s| s.label == label && s.id != except)
+    }
+
+    /// Inserts `span` in sort order. Callers (edits, the loader) check it first.
+    pub(crate) fn insert_span(&mut self, span: Span) {
+        let at = self
+            .spans
+            .partition_point(|s| s.sort_key() < span.sort_key());
+        self.spans.insert(at, span);
+    }
+
+    pub(crate) fn remove_span(&mut self, id: SpanId) -> Option<Span> {
+        let at = self.spans.iter().position(|s| s.id == id)?;
+        Some(self.spans.remove(at))
+    }
+
+    /// Changes one span through `change`, keeping the spans sorted.
+    pub(crate) fn update_span<R>(
+        &mut self,
+        id: SpanId,
+        change: impl FnOnce(&mut Span) -> R,
+    ) -> Option<R> {
+        let mut span = self.remove_span(id)?;
+        let result = change(&mut span);
+        self.insert_span(span);
+        Some(result)
+    }
+
+    /// Appends spans that are already sorted (the loader's fast path), else sorts.
+    pub(crate) fn set_spans(&mut self, mut spans: Vec<Span>) {
+        if !spans.is_sorted_by(|a, b| a.sort_key() <= b.sort_key()) {
+            spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
+        self.spans = spans;
+    }
+
+    /// Number of spans carrying `label`.
+    pub fn count_label(&self, label: &str) -> usize {
+        self.spans.iter().filter(|s| s.label == label).count()
+    }
+}

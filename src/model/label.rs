@@ -1,0 +1,136 @@
+//! Labels: the tags a span can carry, with their colour, keyboard key and the
+//! attribute fields they offer. [`LabelSet::default`] is quote / claim / figure in the
+//! Okabe–Ito colour-blind-safe palette.
+
+use serde::{Deserialize, Serialize};
+
+/// One label: `quote`, `claim`, `figure` or a user's own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub name: String,
+    /// `#RRGGBB`.
+    pub color: String,
+    /// The key that tags a selection with this label, if any.
+    pub key: Option<char>,
+    /// Names of the attributes a span of this label offers (a quote's `speaker`).
+    pub attributes: Vec<String>,
+}
+
+impl Label {
+    pub fn new(name: &str, color: &str, key: Option<char>, attributes: &[&str]) -> Self {
+        Self {
+            name: name.to_owned(),
+            color: color.to_owned(),
+            key,
+            attributes: attributes.iter().map(|a| (*a).to_owned()).collect(),
+        }
+    }
+}
+
+/// The colour given to labels that arrive without one (Okabe–Ito grey-ish purple).
+pub const FALLBACK_COLOR: &str = "#CC79A7";
+
+/// Is `color` of the form `#RRGGBB`?
+pub fn is_valid_color(color: &str) -> bool {
+    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Is `name` usable as a label name (non-empty, no surrounding blanks, no control
+/// characters)?
+pub fn is_valid_label_name(name: &str) -> bool {
+    !name.is_empty() && name.trim() == name && !name.chars().any(char::is_control)
+}
+
+/// The labels of a project, in the order the label bar shows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabelSet {
+    labels: Vec<Label>,
+}
+
+impl Default for LabelSet {
+    fn default() -> Self {
+        Self {
+            labels: vec![
+                Label::new("quote", "#0072B2", Some('q'), &["speaker"]),
+                Label::new("claim", "#D55E00", Some('c'), &[]),
+                Label::new("figure", "#009E73", Some('f'), &[]),
+            ],
+        }
+    }
+}
+
+impl LabelSet {
+    /// A label set from a list that is already known to be valid (see
+    /// [`crate::store`] for the checks a loaded file goes through).
+    pub fn from_vec(labels: Vec<Label>) -> Self {
+        Self { labels }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Label> {
+        self.labels.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.labels.iter().position(|l| l.name == name)
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    pub fn as_slice(&self) -> &[Label] {
+        &self.labels
+    }
+
+    pub(crate) fn insert(&mut self, index: usize, label: Label) {
+        let index = index.min(self.labels.len());
+        self.labels.insert(index, label);
+    }
+
+    pub(crate) fn remove(&mut self, name: &str) -> Option<(usize, Label)> {
+        let index = self.position(name)?;
+        Some((index, self.labels.remove(index)))
+    }
+
+    pub(crate) fn replace(&mut self, index: usize, label: Label) -> Label {
+        std::mem::replace(&mut self.labels[index], label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_labels_follow_the_design() {
+        let labels = LabelSet::default();
+        let names: Vec<_> = labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["quote", "claim", "figure"]);
+        assert_eq!(labels.get("quote").unwrap().attributes, ["speaker"]);
+        assert_eq!(labels.get("claim").unwrap().color, "#D55E00");
+        assert!(labels.iter().all(|l| is_valid_color(&l.color)));
+    }
+
+    #[test]
+    fn colour_and_name_checks() {
+        assert!(is_valid_color("#0a0B0c"));
+        assert!(!is_valid_color("0072B2"));
+        assert!(!is_valid_color("#0072B"));
+        assert!(!is_valid_color("#0072BG"));
+        assert!(is_valid_label_name("person"));
+        assert!(!is_valid_label_name(" quote"));
+        assert!(!is_valid_label_name(""));
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure data, no I/O and no GUI: text offsets and their conversions, labels, spans,
+//! documents and the project that holds them.
+
+pub mod document;
+pub mod label;
+pub mod offsets;
+pub mod project;
+pub mod span;
+
+pub use document::{DocId, Document, Status, sha256_hex};
+pub use label::{Label, LabelSet};
+pub use offsets::{ByteOffset, CharOffset, CharRange, OffsetIndex, Utf16Offset};
+pub use project::Project;
+pub use span::{Span, SpanId};

@@ -1,1 +1,1 @@
-
+//! Exports and imports.

@@ -1,1 +1,229 @@
+//! The RON project file: reading (with version check, migration and validation),
+//! deterministic pretty writing, and atomic saving that keeps the previous version as
+//! `NAME.ron.bak`. A broken file or one from a newer spanmark is refused with a clear
+//! message and never overwritten.
 
+mod atomic;
+pub mod file;
+pub mod validate;
+
+pub use atomic::write_atomic;
+pub use validate::Problem;
+
+use crate::model::Project;
+use file::{CURRENT_VERSION, FORMAT, Header, ProjectFile};
+use std::path::Path;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("cannot read project ({source}): {path}")]
+    Read {
+        source: std::io::Error,
+        path: String,
+    },
+    #[error("project file is not UTF-8 text: {path}")]
+    NotText { path: String },
+    #[error("project file is empty: {path}")]
+    Empty { path: String },
+    #[error("project file is broken at line {line}, column {column} ({message}): {path}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+        path: String,
+    },
+    #[error("not a spanmark project ({found}): {path}")]
+    NotAProject { found: String, path: String },
+    #[error(
+        "project was written by a newer spanmark (file version {version}, this one reads up to {CURRENT_VERSION}); it was left untouched: {path}"
+    )]
+    Newer { version: u32, path: String },
+    #[error("project is invalid, {}: {path}", summary(problems))]
+    Invalid {
+        problems: Vec<Problem>,
+        path: String,
+    },
+    #[error("cannot save ({source}): {path}")]
+    Write {
+        source: std::io::Error,
+        path: String,
+    },
+    #[error("refusing to overwrite an existing file: {path}")]
+    Exists { path: String },
+}
+
+fn summary(problems: &[Problem]) -> String {
+    match problems {
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!("{} problems, first: {first}", rest.len() + 1),
+        [] => "no details".to_owned(),
+    }
+}
+
+/// Parses a project file's text. `path` only goes into error messages.
+pub fn parse(text: &str, path: &str) -> Result<Project, StoreError> {
+    let path = path.to_owned();
+    if text.trim().is_empty() {
+        return Err(StoreError::Empty { path });
+    }
+    let file: ProjectFile<'_> = match ron::from_str(text) {
+        Ok(file) => file,
+        Err(err) => return Err(explain_parse_failure(text, err, path)),
+    };
+    if file.format != FORMAT {
+        let found = format!("its format is \"{}\"", file.format);
+        return Err(StoreError::NotAProject { found, path });
+    }
+    let file = migrate(file, &path)?;
+    validate::into_project(file).map_err(|problems| StoreError::Invalid { problems, path })
+}
+
+/// A file that did not parse as the current version: is it a project at all, a newer
+/// one, or a broken one?
+fn explain_parse_failure(text: &str, err: ron::error::SpannedError, path: String) -> StoreError {
+    match ron::from_str::<Header>(text) {
+        Ok(Header { format, version }) if format == FORMAT => {
+            if version > CURRENT_VERSION {
+                StoreError::Newer { version, path }
+            } else {
+                syntax(err, path)
+            }
+        }
+        Ok(Header { format, .. }) if format.is_empty() => StoreError::NotAProject {
+            found: "it has no \"format\" field".to_owned(),
+            path,
+        },
+        Ok(Header { format, .. }) => StoreError::NotAProject {
+            found: format!("its format is \"{format}\""),
+            path,
+        },
+        Err(_) => syntax(err, path),
+    }
+}
+
+fn syntax(err: ron::error::SpannedError, path: String) -> StoreError {
+    StoreError::Syntax {
+        line: err.span.start.line,
+        column: err.span.start.col,
+        message: err.code.to_string(),
+        path,
+    }
+}
+
+/// Brings an older file up to [`CURRENT_VERSION`], one version step at a time.
+/// Version 1 is the first; a new version adds its step here, with a test that loads a
+/// file of the version before it.
+fn migrate<'a>(file: ProjectFile<'a>, path: &str) -> Result<ProjectFile<'a>, StoreError> {
+    match file.version {
+        CURRENT_VERSION => Ok(file),
+        v if v > CURRENT_VERSION => Err(StoreError::Newer {
+            version: v,
+            path: path.to_owned(),
+        }),
+        v => Err(StoreError::NotAProject {
+            found: format!("it claims file version {v}, which never existed"),
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// Reads, migrates and validates the project at `path`.
+pub fn load(path: &Path) -> Result<Project, StoreError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
+        source,
+        path: shown.clone(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
+        path: shown.clone(),
+    })?;
+    parse(&text, &shown)
+}
+
+/// The project as pretty, deterministic RON (spans sorted, one line per span).
+pub fn to_ron(project: &Project) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(4)
+        .indentor("  ")
+        .struct_names(false);
+    // Serialising plain structs of strings and numbers into a String cannot fail.
+    ron::ser::to_string_pretty(&file::to_file(project), config).unwrap_or_default() + "\n"
+}
+
+/// Saves `project` to `path` atomically, keeping the file it replaces as
+/// `NAME.ron.bak`. Refuses to replace a file that is not a spanmark project this build
+/// can read (a newer version, another program's file).
+pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
+    check_overwritable(path)?;
+    write_atomic(path, to_ron(project).as_bytes(), true).map_err(|source| StoreError::Write {
+        source,
+        path: path.display().to_string(),
+    })
+}
+
+/// Saves `project` to a new file; refuses if `path` exists.
+pub fn save_new(project: &Project, path: &Path) -> Result<(), StoreError> {
+    if path.exists() {
+        return Err(StoreError::Exists {
+            path: path.display().to_string(),
+        });
+    }
+    save(project, path)
+}
+
+/// May a save replace what is at `path`? Yes when nothing is there or it is a
+/// spanmark project of a version this build reads.
+fn check_overwritable(path: &Path) -> Result<(), StoreError> {
+    let shown = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(StoreError::Read {
+                source,
+                path: shown,
+            });
+        }
+    };
+    let not_project = |found: &str| StoreError::NotAProject {
+        found: found.to_owned(),
+        path: shown.clone(),
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|_| not_project("it is not UTF-8 text"))?;
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    match sniff_header(text).or_else(|| ron::from_str::<Header>(text).ok()) {
+        Some(Header { format, version }) if format == FORMAT => {
+            if version > CURRENT_VERSION {
+                Err(StoreError::Newer {
+                    version,
+                    path: shown,
+                })
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err(not_project("it has no spanmark-project header")),
+    }
+}
+
+/// Reads `format` and `version` from the first lines of a file spanmark wrote, without
+/// parsing the (possibly large) rest.
+fn sniff_header(text: &str) -> Option<Header> {
+    let head: String = text.lines().take(4).collect::<Vec<_>>().join("\n");
+    let format_at = head.find(&format!("format: \"{FORMAT}\""))?;
+    let version_at = head[format_at..].find("version: ")? + format_at + "version: ".len();
+    let digits: String = head[version_at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Some(Header {
+        format: FORMAT.to_owned(),
+        version: digits.parse().ok()?,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,203 @@
+use super::*;
+use crate::edit::Edit;
+use crate::fixture;
+use crate::model::{CharRange, Status};
+
+fn sample() -> Project {
+    let mut p = fixture::project(
+        "Security guarantees",
+        &[
+            (
+                "a.txt",
+                "👋🏽 Zelensky said [quote:\"[claim:it [figure:270] drones]\"]\r\n\r\nend",
+            ),
+            ("b.txt", "Кремль [quote:заявив]. 習近平 [figure:三]"),
+        ],
+    );
+    let doc = p.documents()[0].id;
+    let quote = p.documents()[0].spans()[0].id;
+    Edit::Batch(vec![
+        Edit::SetAttribute {
+            doc,
+            span: quote,
+            key: "speaker".into(),
+            value: Some("Zelensky".into()),
+        },
+        Edit::SetNote {
+            doc,
+            span: quote,
+            note: Some("line \"two\"\nnext".into()),
+        },
+        Edit::SetStatus {
+            doc,
+            status: Status::InProgress,
+        },
+    ])
+    .apply(&mut p)
+    .unwrap();
+    p
+}
+
+#[test]
+fn round_trip_keeps_everything_and_is_deterministic() {
+    let project = sample();
+    let ron = to_ron(&project);
+    let loaded = parse(&ron, "x.ron").unwrap();
+    assert_eq!(loaded.name, project.name);
+    assert_eq!(loaded.labels, project.labels);
+    assert_eq!(loaded.documents(), project.documents());
+    assert_eq!(loaded.next_span_id(), project.next_span_id());
+    assert_eq!(
+        to_ron(&loaded),
+        ron,
+        "saving a loaded project changes nothing"
+    );
+    // One line per span, so the file diffs well.
+    assert!(
+        ron.contains("(id: 3, label: \"quote\", start: 17,"),
+        "{ron}"
+    );
+    assert!(
+        ron.starts_with("(\n  format: \"spanmark-project\",\n  version: 1,\n"),
+        "{ron}"
+    );
+}
+
+#[test]
+fn save_is_atomic_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut project = sample();
+    save_new(&project, &path).unwrap();
+    assert!(!dir.path().join("p.ron.bak").exists());
+    let first = std::fs::read_to_string(&path).unwrap();
+    project.name = "Renamed".into();
+    save(&project, &path).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("p.ron.bak")).unwrap(),
+        first
+    );
+    assert_eq!(load(&path).unwrap().name, "Renamed");
+    // No temporary files are left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(matches!(
+        save_new(&project, &path),
+        Err(StoreError::Exists { .. })
+    ));
+}
+
+#[test]
+fn newer_files_are_refused_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.ron");
+    let newer = to_ron(&sample()).replace("version: 1,", "version: 7,\n  shiny_field: (a: 1),");
+    std::fs::write(&path, &newer).unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Newer { version: 7, .. }), "{err}");
+    assert!(err.to_string().contains("newer spanmark"));
+    assert!(err.to_string().ends_with(&path.display().to_string()));
+    assert!(matches!(
+        save(&sample(), &path),
+        Err(StoreError::Newer { .. })
+    ));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+}
+
+#[test]
+fn broken_and_foreign_files_are_refused() {
+    let err = parse(
+        "(format: \"spanmark-project\", version: 1, name: \"x\", documents: [(id: ",
+        "p.ron",
+    )
+    .unwrap_err();
+    assert!(matches!(err, StoreError::Syntax { line: 1, .. }), "{err}");
+    let err = parse("(format: \"other-tool\", version: 1)", "p.ron").unwrap_err();
+    assert!(err.to_string().contains("not a spanmark project"), "{err}");
+    assert!(matches!(
+        parse("  \n", "p.ron"),
+        Err(StoreError::Empty { .. })
+    ));
+    assert!(matches!(
+        parse("{\"json\": true}", "p.ron"),
+        Err(StoreError::NotAProject { .. } | StoreError::Syntax { .. })
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("notes.ron");
+    std::fs::write(&foreign, "(some: \"other file\")").unwrap();
+    assert!(matches!(
+        save(&sample(), &foreign),
+        Err(StoreError::NotAProject { .. })
+    ));
+    assert!(matches!(
+        load(&dir.path().join("missing.ron")),
+        Err(StoreError::Read { .. })
+    ));
+    std::fs::write(&foreign, b"\xff\xfe(").unwrap();
+    assert!(matches!(load(&foreign), Err(StoreError::NotText { .. })));
+}
+
+#[test]
+fn validation_names_document_and_span() {
+    let ron = to_ron(&sample());
+    let bad = ron
+        .replace("start: 17, end: 32", "start: 17, end: 4000")
+        .replacen("label: \"figure\"", "label: \"person\"", 1);
+    let Err(StoreError::Invalid { problems, .. }) = parse(&bad, "p.ron") else {
+        panic!("not refused: {bad}");
+    };
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("document \"a.txt\", span 3: end 4000 is past the end")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.contains("label \"person\" is not in the project's label set")),
+        "{shown:?}"
+    );
+
+    let changed_text = ron.replace("Кремль", "Kremlin");
+    let err = parse(&changed_text, "p.ron").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("document \"b.txt\": the text does not match its sha256"),
+        "{err}"
+    );
+
+    let twice = ron.replace("(id: 4,", "(id: 1,");
+    let err = parse(&twice, "p.ron").unwrap_err();
+    assert!(err.to_string().contains("span id 1 is used twice"), "{err}");
+
+    let empty = ron.replace("start: 17, end: 32", "start: 17, end: 17");
+    assert!(
+        parse(&empty, "p.ron")
+            .unwrap_err()
+            .to_string()
+            .contains("is not before end")
+    );
+}
+
+#[test]
+fn missing_optional_fields_get_defaults() {
+    let text = "Hi there";
+    let ron = format!(
+        "(format: \"spanmark-project\", version: 1, name: \"min\", documents: [(id: 3, name: \"d\", sha256: \"{}\", text: \"{text}\", spans: [(id: 9, label: \"claim\", start: 0, end: 2)])])",
+        crate::model::sha256_hex(text)
+    );
+    let project = parse(&ron, "min.ron").unwrap();
+    assert_eq!(project.labels.len(), 3);
+    let doc = &project.documents()[0];
+    assert_eq!(doc.encoding, "UTF-8");
+    assert_eq!(doc.slice(doc.spans()[0].range), Some("Hi"));
+    assert_eq!(project.next_span_id(), 10, "ids after the largest are free");
+    assert_eq!(project.next_doc_id(), 4);
+    assert_eq!(doc.spans()[0].range, CharRange::new(0, 2));
+}

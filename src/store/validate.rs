@@ -1,0 +1,214 @@
+//! Turning a parsed project file into a [`Project`], checking everything on the way:
+//! labels well-formed and unique, document ids unique, each text matching its SHA-256,
+//! every span inside its text, non-empty, with a known label, a unique id and no twin.
+//! Each problem names the document and span it concerns; all are reported at once.
+
+use super::file::{DocumentFile, ProjectFile};
+use crate::model::label::{is_valid_color, is_valid_label_name};
+use crate::model::{CharRange, DocId, Document, Label, LabelSet, Project, Span, SpanId};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One thing wrong in a project file, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub document: Option<String>,
+    pub span: Option<u64>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.document, self.span) {
+            (Some(doc), Some(span)) => write!(f, "document \"{doc}\", span {span}: ")?,
+            (Some(doc), None) => write!(f, "document \"{doc}\": ")?,
+            (None, Some(span)) => write!(f, "span {span}: ")?,
+            (None, None) => {}
+        }
+        f.write_str(&self.message)
+    }
+}
+
+fn problem(document: Option<&str>, span: Option<u64>, message: String) -> Problem {
+    Problem {
+        document: document.map(str::to_owned),
+        span,
+        message,
+    }
+}
+
+/// Builds the project, or lists every problem found.
+pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut project = Project::new(&file.name);
+    project.labels = labels_from_file(file.labels, &mut problems);
+    project.next_span_id = file.next_span_id.max(1);
+    let mut doc_ids = HashSet::new();
+    let mut span_ids = HashSet::new();
+    let mut documents = Vec::with_capacity(file.documents.len());
+    for doc in file.documents {
+        if !doc_ids.insert(doc.id) {
+            let message = format!("document id {} is used twice", doc.id);
+            problems.push(problem(Some(&doc.name), None, message));
+        }
+        if doc.id == 0 {
+            problems.push(problem(
+                Some(&doc.name),
+                None,
+                "document id 0 is not allowed".into(),
+            ));
+        }
+        if let Some(document) =
+            document_from_file(doc, &project.labels, &mut span_ids, &mut problems)
+        {
+            documents.push(document);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for document in &documents {
+        project.reserve_doc_id(document.id);
+        if let Some(max) = document.spans().iter().map(|s| s.id).max() {
+            project.reserve_span_id(max);
+        }
+    }
+    project.documents = documents;
+    Ok(project)
+}
+
+fn labels_from_file(
+    labels: Vec<super::file::LabelFile<'_>>,
+    problems: &mut Vec<Problem>,
+) -> LabelSet {
+    let mut names = HashSet::new();
+    let mut keys = HashSet::new();
+    let mut out = Vec::with_capacity(labels.len());
+    for label in labels {
+        let name = label.name.into_owned();
+        if !is_valid_label_name(&name) {
+            problems.push(problem(
+                None,
+                None,
+                format!("label name \"{name}\" is not usable"),
+            ));
+        }
+        if !names.insert(name.clone()) {
+            problems.push(problem(
+                None,
+                None,
+                format!("label \"{name}\" is defined twice"),
+            ));
+        }
+        if !is_valid_color(&label.color) {
+            problems.push(problem(
+                None,
+                None,
+                format!(
+                    "label \"{name}\": colour \"{}\" is not of the form #RRGGBB",
+                    label.color
+                ),
+            ));
+        }
+        if let Some(key) = label.key
+            && !keys.insert(key.to_ascii_lowercase())
+        {
+            problems.push(problem(
+                None,
+                None,
+                format!("label \"{name}\": key '{key}' is taken by another label"),
+            ));
+        }
+        out.push(Label {
+            name,
+            color: label.color.into_owned(),
+            key: label.key,
+            attributes: label
+                .attributes
+                .into_iter()
+                .map(|a| a.into_owned())
+                .collect(),
+        });
+    }
+    LabelSet::from_vec(out)
+}
+
+fn document_from_file(
+    doc: DocumentFile<'_>,
+    labels: &LabelSet,
+    span_ids: &mut HashSet<u64>,
+    problems: &mut Vec<Problem>,
+) -> Option<Document> {
+    let name = doc.name.into_owned();
+    let mut document = Document::new(DocId(doc.id), &name, doc.text.into_owned(), &doc.encoding);
+    document.source = doc.source.map(Cow::into_owned);
+    document.status = doc.status;
+    let before = problems.len();
+    if document.sha256() != doc.sha256 {
+        problems.push(problem(
+            Some(&name),
+            None,
+            format!(
+                "the text does not match its sha256 (it was changed outside spanmark; stored {}, actual {})",
+                doc.sha256,
+                document.sha256()
+            ),
+        ));
+    }
+    let len_chars = document.len_chars();
+    let mut spans = Vec::with_capacity(doc.spans.len());
+    let mut seen_ranges = HashSet::new();
+    for span in doc.spans {
+        let at = |message: String| problem(Some(&name), Some(span.id), message);
+        if span.id == 0 {
+            problems.push(at("span id 0 is not allowed".into()));
+        } else if !span_ids.insert(span.id) {
+            problems.push(at(format!(
+                "span id {} is used twice in the project",
+                span.id
+            )));
+        }
+        if !labels.contains(&span.label) {
+            problems.push(at(format!(
+                "label \"{}\" is not in the project's label set",
+                span.label
+            )));
+        }
+        if span.start >= span.end {
+            problems.push(at(format!(
+                "start {} is not before end {} (spans are half-open and never empty)",
+                span.start, span.end
+            )));
+        } else if span.end > len_chars {
+            problems.push(at(format!(
+                "end {} is past the end of the text ({len_chars} characters)",
+                span.end
+            )));
+        }
+        let range = CharRange::new(span.start, span.end);
+        if !seen_ranges.insert((span.label.clone(), range)) {
+            problems.push(at(format!(
+                "another \"{}\" span covers the same range {range}",
+                span.label
+            )));
+        }
+        spans.push(Span {
+            id: SpanId(span.id),
+            label: span.label.into_owned(),
+            range,
+            note: span.note.map(Cow::into_owned),
+            attributes: span
+                .attributes
+                .into_iter()
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        });
+    }
+    if problems.len() > before {
+        return None;
+    }
+    document.set_spans(spans);
+    Some(document)
+}
+
+use std::borrow::Cow;

@@ -1,1 +1,336 @@
-//! CLI.
+//! The command line: `new`, `add`, `import`, `export`, `stats`, `validate`, over the
+//! store and the formats. Exit status 0 on success, 1 on failure with one clear line on
+//! stderr, 2 on bad usage (clap's own).
+
+use crate::article::read_article;
+use crate::edit::{Edit, History};
+use crate::formats::{self, ExportFormat, import};
+use crate::model::{Document, Project};
+use crate::store::{self, StoreError};
+use anyhow::{anyhow, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "spanmark",
+    version,
+    about = "Annotate news articles with quote, claim and figure spans (code-point exact).",
+    after_help = "Offsets everywhere are Unicode code points, end exclusive: Python's text[start:end]."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new project file, optionally with articles.
+    New {
+        project: PathBuf,
+        /// The project's name (default: the file name without .ron).
+        #[arg(long)]
+        name: Option<String>,
+        articles: Vec<PathBuf>,
+    },
+    /// Add article files (.txt, .md; UTF-8, UTF-16 or a detected legacy encoding).
+    Add {
+        project: PathBuf,
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+    },
+    /// Merge spans (and missing documents) from a spanmark JSON export.
+    Import { project: PathBuf, file: PathBuf },
+    /// Write the tagged spans as JSON, JSONL or CSV (to stdout without -o).
+    Export {
+        project: PathBuf,
+        #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+        format: FormatArg,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Spans per label per document.
+    Stats { project: PathBuf },
+    /// Check a project file and report every problem.
+    Validate { project: PathBuf },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Json => ExportFormat::Json,
+            FormatArg::Jsonl => ExportFormat::Jsonl,
+            FormatArg::Csv => ExportFormat::Csv,
+        }
+    }
+}
+
+/// Parses the arguments, runs the command and turns the outcome into an exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version exit 0, usage errors 2.
+        Err(err) => err.exit(),
+    };
+    let Some(command) = cli.command else {
+        // The window comes with the next milestone; until then, say what exists.
+        use clap::CommandFactory;
+        let _ = Cli::command().print_help();
+        return ExitCode::SUCCESS;
+    };
+    match run(command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(StoreError::Invalid { problems, .. }) = err.downcast_ref::<StoreError>() {
+                for problem in problems {
+                    eprintln!("  {problem}");
+                }
+            }
+            // Every message carries its cause inline and ends with the path.
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::New {
+            project,
+            name,
+            articles,
+        } => new(&project, name, &articles),
+        Command::Add { project, articles } => add(&project, &articles),
+        Command::Import { project, file } => import_file(&project, &file),
+        Command::Export {
+            project,
+            format,
+            output,
+        } => export(&project, format.into(), output.as_deref()),
+        Command::Stats { project } => stats(&project),
+        Command::Validate { project } => validate(&project),
+    }
+}
+
+fn new(path: &Path, name: Option<String>, articles: &[PathBuf]) -> anyhow::Result<()> {
+    if path.exists() {
+        bail!(StoreError::Exists {
+            path: path.display().to_string()
+        });
+    }
+    let name = name.unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".to_owned())
+    });
+    let mut project = Project::new(&name);
+    let added = add_articles(&mut project, path, articles)?;
+    store::save_new(&project, path)?;
+    println!("created {} with {added} documents", path.display());
+    Ok(())
+}
+
+fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<()> {
+    let mut project = store::load(path)?;
+    let added = add_articles(&mut project, path, articles)?;
+    if added > 0 {
+        store::save(&project, path)?;
+    }
+    println!("added {added} documents to {}", path.display());
+    Ok(())
+}
+
+/// Reads every article first; adds none unless all can be read. Articles whose text the
+/// project already has are skipped with a note. Returns how many were added.
+fn add_articles(
+    project: &mut Project,
+    project_path: &Path,
+    articles: &[PathBuf],
+) -> anyhow::Result<usize> {
+    let mut read = Vec::with_capacity(articles.len());
+    for path in articles {
+        read.push((path, read_article(path)?));
+    }
+    let mut edits = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (path, article) in read {
+        let id = project.allocate_doc_id();
+        let mut document = Document::new(id, &article.name, article.text, &article.encoding);
+        if project.document_by_sha256(document.sha256()).is_some()
+            || !seen.insert(document.sha256().to_owned())
+        {
+            eprintln!(
+                "skipped (its text is already in the project): {}",
+                path.display()
+            );
+            continue;
+        }
+        document.source = Some(source_path(project_path, path));
+        edits.push(Edit::AddDocument {
+            index: usize::MAX,
+            document: Box::new(document),
+        });
+    }
+    let added = edits.len();
+    Edit::Batch(edits).apply(project)?;
+    Ok(added)
+}
+
+/// The article's path as recorded in the project: relative to the project's folder when
+/// it lies inside it, else absolute.
+fn source_path(project_path: &Path, article: &Path) -> String {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let article = absolute(article);
+    let folder = absolute(project_path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let shown = article.strip_prefix(&folder).unwrap_or(&article);
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+fn import_file(path: &Path, file: &Path) -> anyhow::Result<()> {
+    let mut project = store::load(path)?;
+    let bytes =
+        std::fs::read(file).map_err(|err| anyhow!("cannot read ({err}): {}", file.display()))?;
+    let export = import::parse(&bytes)
+        .map_err(|err| anyhow!("cannot import ({err}): {}", file.display()))?;
+    let (edit, report) = import::plan(&mut project, &export);
+    let mut history = History::new_saved();
+    history.apply(&mut project, edit)?;
+    for problem in &report.problems {
+        eprintln!("warning: {problem}");
+    }
+    if history.is_dirty() {
+        store::save(&project, path)?;
+    }
+    println!(
+        "imported {} spans ({} documents added, {} matched, {} labels added, {} duplicates skipped, {} skipped with warnings) into {}",
+        report.spans_added,
+        report.documents_added,
+        report.documents_matched,
+        report.labels_added,
+        report.duplicates_skipped,
+        report.problems.len(),
+        path.display()
+    );
+    Ok(())
+}
+
+fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<()> {
+    let project = store::load(path)?;
+    let bytes =
+        formats::export(&project, format).map_err(|err| anyhow!("{err}: {}", path.display()))?;
+    match output {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|err| anyhow!("cannot write to stdout ({err})"))?;
+        }
+        Some(out) => {
+            if same_file(out, path) {
+                bail!(
+                    "refusing to overwrite the project with its export: {}",
+                    out.display()
+                );
+            }
+            store::write_atomic(out, &bytes, false)
+                .map_err(|err| anyhow!("cannot write export ({err}): {}", out.display()))?;
+            eprintln!(
+                "exported {} documents, {} spans to {}",
+                project.documents().len(),
+                project.span_count(),
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn stats(path: &Path) -> anyhow::Result<()> {
+    let project = store::load(path)?;
+    print!("{}", stats_table(&project));
+    Ok(())
+}
+
+/// Spans per label per document, with totals, as an aligned text table.
+pub fn stats_table(project: &Project) -> String {
+    let labels: Vec<&str> = project.labels.iter().map(|l| l.name.as_str()).collect();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut header = vec!["document".to_owned(), "status".to_owned()];
+    header.extend(labels.iter().map(|l| (*l).to_owned()));
+    header.push("total".to_owned());
+    rows.push(header);
+    let mut totals = vec![0usize; labels.len()];
+    for doc in project.documents() {
+        let mut row = vec![doc.name.clone(), doc.status.as_str().to_owned()];
+        for (i, label) in labels.iter().enumerate() {
+            let count = doc.count_label(label);
+            totals[i] += count;
+            row.push(count.to_string());
+        }
+        row.push(doc.spans().len().to_string());
+        rows.push(row);
+    }
+    let mut last = vec![
+        format!("total ({} documents)", project.documents().len()),
+        String::new(),
+    ];
+    last.extend(totals.iter().map(usize::to_string));
+    last.push(project.span_count().to_string());
+    rows.push(last);
+
+    let columns = rows[0].len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = widths[c] - cell.chars().count();
+            if c < 2 {
+                line += cell;
+                line += &" ".repeat(pad + 2);
+            } else {
+                line += &" ".repeat(pad);
+                line += cell;
+                line += "  ";
+            }
+        }
+        out += line.trim_end();
+        out.push('\n');
+    }
+    out
+}
+
+fn validate(path: &Path) -> anyhow::Result<()> {
+    let project = store::load(path)?;
+    println!(
+        "ok: {} documents, {} spans, {} labels: {}",
+        project.documents().len(),
+        project.span_count(),
+        project.labels.len(),
+        path.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,198 @@
+//! The JSON export: the contract other programs rely on (schema in DESIGN.md and the
+//! README). Offsets are code points (`start`, `end`, Python's `text[start:end]`), with
+//! `utf16_*` (JavaScript) and `byte_*` (UTF-8) given alongside. [`verify`] checks a
+//! built export against its texts by a separate walk before anything is written.
+
+use crate::model::{CharRange, Project};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+pub const FORMAT: &str = "spanmark-export";
+pub const VERSION: u32 = 1;
+pub const OFFSETS: &str = "unicode-codepoints";
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ExportFile<'a> {
+    pub format: Cow<'a, str>,
+    pub version: u32,
+    pub offsets: Cow<'a, str>,
+    pub project: Cow<'a, str>,
+    pub labels: Vec<ExportLabel<'a>>,
+    pub documents: Vec<ExportDocument<'a>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ExportLabel<'a> {
+    pub name: Cow<'a, str>,
+    pub color: Cow<'a, str>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ExportDocument<'a> {
+    pub name: Cow<'a, str>,
+    pub sha256: Cow<'a, str>,
+    pub text: Cow<'a, str>,
+    pub spans: Vec<ExportSpan<'a>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ExportSpan<'a> {
+    pub id: u64,
+    pub label: Cow<'a, str>,
+    pub start: usize,
+    pub end: usize,
+    pub text: Cow<'a, str>,
+    pub utf16_start: usize,
+    pub utf16_end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub note: Option<Cow<'a, str>>,
+    pub attributes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ExportError {
+    #[error("document \"{document}\", span {span}: {problem}; nothing was written")]
+    Mismatch {
+        document: String,
+        span: u64,
+        problem: String,
+    },
+}
+
+/// The export of `project`, borrowing its texts.
+pub fn build(project: &Project) -> ExportFile<'_> {
+    let documents = project
+        .documents()
+        .iter()
+        .map(|doc| {
+            let text = doc.text();
+            let offsets = doc.offsets();
+            let spans = doc
+                .spans()
+                .iter()
+                .map(|span| {
+                    // Spans in a project are inside their text (checked on every edit
+                    // and load); `verify` below catches it should that ever break.
+                    let (byte_start, utf16_start) =
+                        offsets.locate(text, span.range.start).unwrap_or_default();
+                    let (byte_end, utf16_end) =
+                        offsets.locate(text, span.range.end).unwrap_or_default();
+                    ExportSpan {
+                        id: span.id.0,
+                        label: Cow::Borrowed(&span.label),
+                        start: span.range.start.0,
+                        end: span.range.end.0,
+                        text: Cow::Borrowed(text.get(byte_start.0..byte_end.0).unwrap_or("")),
+                        utf16_start: utf16_start.0,
+                        utf16_end: utf16_end.0,
+                        byte_start: byte_start.0,
+                        byte_end: byte_end.0,
+                        note: span.note.as_deref().map(Cow::Borrowed),
+                        attributes: span
+                            .attributes
+                            .iter()
+                            .map(|(k, v)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(v.as_str())))
+                            .collect(),
+                    }
+                })
+                .collect();
+            ExportDocument {
+                name: Cow::Borrowed(&doc.name),
+                sha256: Cow::Borrowed(doc.sha256()),
+                text: Cow::Borrowed(text),
+                spans,
+            }
+        })
+        .collect();
+    ExportFile {
+        format: Cow::Borrowed(FORMAT),
+        version: VERSION,
+        offsets: Cow::Borrowed(OFFSETS),
+        project: Cow::Borrowed(&project.name),
+        labels: project
+            .labels
+            .iter()
+            .map(|l| ExportLabel {
+                name: Cow::Borrowed(&l.name),
+                color: Cow::Borrowed(&l.color),
+            })
+            .collect(),
+        documents,
+    }
+}
+
+/// Checks every span of `export` against its document's text by one independent walk
+/// per document: the code-point, UTF-16 and byte offsets must name the same positions,
+/// and `text` must equal the slice there.
+pub fn verify(export: &ExportFile<'_>) -> Result<(), ExportError> {
+    for doc in &export.documents {
+        verify_document(doc)?;
+    }
+    Ok(())
+}
+
+fn verify_document(doc: &ExportDocument<'_>) -> Result<(), ExportError> {
+    let fail = |span: &ExportSpan<'_>, problem: String| ExportError::Mismatch {
+        document: doc.name.to_string(),
+        span: span.id,
+        problem,
+    };
+    // Every claimed position: (code point, UTF-16, byte, span index).
+    let mut claims: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(doc.spans.len() * 2);
+    for (i, span) in doc.spans.iter().enumerate() {
+        if span.start >= span.end {
+            return Err(fail(
+                span,
+                format!(
+                    "empty or reversed range {}",
+                    CharRange::new(span.start, span.end)
+                ),
+            ));
+        }
+        claims.push((span.start, span.utf16_start, span.byte_start, i));
+        claims.push((span.end, span.utf16_end, span.byte_end, i));
+    }
+    claims.sort_unstable();
+    let text = doc.text.as_ref();
+    let mut chars = text.char_indices();
+    let (mut at_char, mut at_utf16, mut at_byte) = (0usize, 0usize, 0usize);
+    for &(char_offset, utf16, byte, i) in &claims {
+        while at_char < char_offset {
+            let Some((_, ch)) = chars.next() else {
+                let problem = format!(
+                    "offset {char_offset} is past the end of the text ({at_char} characters)"
+                );
+                return Err(fail(&doc.spans[i], problem));
+            };
+            at_char += 1;
+            at_utf16 += ch.len_utf16();
+            at_byte += ch.len_utf8();
+        }
+        if (utf16, byte) != (at_utf16, at_byte) {
+            let problem = format!(
+                "code point {char_offset} is UTF-16 {at_utf16} and byte {at_byte}, not {utf16} and {byte}"
+            );
+            return Err(fail(&doc.spans[i], problem));
+        }
+    }
+    for span in &doc.spans {
+        if text.get(span.byte_start..span.byte_end) != Some(span.text.as_ref()) {
+            return Err(fail(
+                span,
+                "its text differs from the document at its offsets".to_owned(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The export as pretty JSON, newline-terminated.
+pub fn render(export: &ExportFile<'_>) -> Vec<u8> {
+    // Plain structs of strings, numbers and string maps always serialise.
+    let mut out = serde_json::to_vec_pretty(export).unwrap_or_default();
+    out.push(b'\n');
+    out
+}

@@ -30,15 +30,18 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 1..40).prop_map(|pieces| pieces.concat())
 }
 
-/// A text and raw span requests (two positions as fractions of the length, a label).
-fn document() -> impl Strategy<Value = (String, Vec<(f64, f64, usize)>)> {
+/// Two positions as fractions of the text's length, and a label index.
+type SpanRequest = (f64, f64, usize);
+
+/// A text and raw span requests.
+fn document() -> impl Strategy<Value = (String, Vec<SpanRequest>)> {
     (
         text(),
         prop::collection::vec((0.0..=1.0f64, 0.0..=1.0f64, 0..3usize), 0..25),
     )
 }
 
-fn build(docs: Vec<(String, Vec<(f64, f64, usize)>)>) -> Project {
+fn build(docs: Vec<(String, Vec<SpanRequest>)>) -> Project {
     let mut project = Project::new("props");
     let labels = ["quote", "claim", "figure"];
     for (i, (text, requests)) in docs.into_iter().enumerate() {

@@ -18,7 +18,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Re
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{}.", file_name.to_string_lossy()))
         .suffix(".tmp")
-        .tempfile_in(&dir)?;
+        .tempfile_in(&dir)
+        // tempfile names its random file in the message; the caller names the target.
+        .map_err(|err| std::io::Error::from(err.kind()))?;
     tmp.write_all(bytes)?;
     // The temporary file is private (0600); give the result the permissions of the file
     // it replaces, or the usual ones for a new document.

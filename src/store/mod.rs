@@ -178,7 +178,15 @@ fn check_overwritable(path: &Path) -> Result<(), StoreError> {
     let shown = path.display().to_string();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        // Nothing there: the write itself will say why if the folder is unusable.
+        Err(err)
+            if matches!(
+                err.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(());
+        }
         Err(source) => {
             return Err(StoreError::Read {
                 source,

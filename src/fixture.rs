@@ -130,3 +130,109 @@ mod tests {
         assert_eq!(parse("a [quote b]"), Err(FixtureError::NoLabel(2)));
     }
 }
+
+/// A deterministic article-like corpus for benchmarks: `documents` texts of about
+/// `chars_per_document` code points (paragraphs, curly and straight quotes, numbers,
+/// Cyrillic names, some emoji, CRLF in every third document) with `spans_per_document`
+/// spans each, overlapping and nested, over all three default labels.
+pub fn generated_project(
+    documents: usize,
+    chars_per_document: usize,
+    spans_per_document: usize,
+) -> Project {
+    const WORDS: [&str; 24] = [
+        "the",
+        "ministry",
+        "said",
+        "drones",
+        "Kyiv",
+        "Зеленський",
+        "peace",
+        "talks",
+        "would",
+        "not",
+        "happen",
+        "before",
+        "winter",
+        "according",
+        "to",
+        "officials",
+        "in",
+        "Brussels",
+        "said",
+        "a",
+        "spokesperson",
+        "on",
+        "Monday",
+        "ceasefire",
+    ];
+    const EXTRAS: [&str; 8] = ["270", "$90 billion", "40%", "🇺🇦", "👋🏽", "2022", "“", "”"];
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |n: usize| {
+        // xorshift64*: deterministic, fast, good enough for shaping test text.
+        seed ^= seed >> 12;
+        seed ^= seed << 25;
+        seed ^= seed >> 27;
+        (seed.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n.max(1)
+    };
+    let mut project = Project::new("Generated corpus");
+    let labels = ["quote", "claim", "figure"];
+    for d in 0..documents {
+        let newline = if d % 3 == 0 { "\r\n\r\n" } else { "\n\n" };
+        let mut text = String::with_capacity(chars_per_document * 2);
+        let mut chars = 0;
+        let mut sentence = 0;
+        while chars < chars_per_document {
+            let word = if next(10) == 0 {
+                EXTRAS[next(EXTRAS.len())]
+            } else {
+                WORDS[next(WORDS.len())]
+            };
+            text.push_str(word);
+            chars += word.chars().count();
+            sentence += 1;
+            let sep = if sentence % 90 == 0 {
+                newline
+            } else if sentence % 15 == 0 {
+                ". "
+            } else {
+                " "
+            };
+            text.push_str(sep);
+            chars += sep.chars().count();
+        }
+        let doc_id = project.allocate_doc_id();
+        let mut document = Document::new(doc_id, &format!("article-{d:04}.txt"), text, "UTF-8");
+        let len = document.len_chars();
+        let mut spans = Vec::with_capacity(spans_per_document);
+        let mut seen = std::collections::HashSet::new();
+        while spans.len() < spans_per_document.min(len / 2) {
+            let start = next(len - 1);
+            let end = (start + 1 + next(120)).min(len);
+            let label = labels[next(labels.len())];
+            if !seen.insert((start, end, label)) {
+                continue;
+            }
+            let mut span = Span::new(
+                project.allocate_span_id(),
+                label,
+                CharRange::new(start, end),
+            );
+            if label == "quote" {
+                span.attributes
+                    .insert("speaker".to_owned(), "Зеленський".to_owned());
+            }
+            spans.push(span);
+        }
+        document.set_spans(spans);
+        let add = crate::edit::Edit::AddDocument {
+            index: usize::MAX,
+            document: Box::new(document),
+        };
+        // Generated spans are inside their text, non-empty, unique and labelled with
+        // default labels, so adding the document cannot fail.
+        add.apply(&mut project)
+            .expect("generated document is valid");
+    }
+    project
+}

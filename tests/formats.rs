@@ -175,7 +175,7 @@ fn import_merges_without_duplicates_and_skips_spans_that_do_not_match() {
     let bytes = formats::export(&source, ExportFormat::Json).unwrap();
     let mut text = String::from_utf8(bytes).unwrap();
     // One span claims a text its document does not have there.
-    text = text.replacen("\"text\": \"lasting\"", "\"text\": \"lasting peace\"", 1);
+    text = text.replacen("\"text\":\"lasting\"", "\"text\":\"lasting peace\"", 1);
     let export = import::parse(text.as_bytes()).unwrap();
 
     // The target already has the first document with one of the spans and another of

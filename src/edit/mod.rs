@@ -139,8 +139,9 @@ impl Edit {
         match self {
             Edit::AddSpan { doc, span } => add_span(project, doc, span),
             Edit::RemoveSpan { doc, span } => {
-                let removed = document_mut(project, doc)?
-                    .remove_span(span)
+                project.document(doc).ok_or(EditError::NoDocument(doc))?;
+                let removed = project
+                    .remove_span(doc, span)
                     .ok_or(EditError::NoSpan { doc, span })?;
                 Ok(Edit::AddSpan { doc, span: removed })
             }
@@ -206,7 +207,7 @@ impl Edit {
                     .iter()
                     .position(|d| d.id == doc)
                     .ok_or(EditError::NoDocument(doc))?;
-                let document = Box::new(project.documents.remove(index));
+                let document = Box::new(project.remove_document(index));
                 Ok(Edit::AddDocument { index, document })
             }
             Edit::SetStatus { doc, status } => {
@@ -332,7 +333,7 @@ fn add_span(project: &mut Project, doc: DocId, span: Span) -> Result<Edit, EditE
     }
     let id = span.id;
     project.reserve_span_id(id);
-    document_mut(project, doc)?.insert_span(span);
+    project.insert_span(doc, span);
     Ok(Edit::RemoveSpan { doc, span: id })
 }
 
@@ -357,8 +358,7 @@ fn add_document(
     if let Some(max) = document.spans().iter().map(|s| s.id).max() {
         project.reserve_span_id(max);
     }
-    let index = index.min(project.documents.len());
-    project.documents.insert(index, document);
+    project.insert_document(index, document);
     Ok(Edit::RemoveDocument { doc })
 }
 

@@ -189,10 +189,66 @@ fn verify_document(doc: &ExportDocument<'_>) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// The export as pretty JSON, newline-terminated.
+/// The export as JSON: indented structure, one line per span (so a diff shows which
+/// spans changed), newline-terminated. Strings are escaped by serde_json.
 pub fn render(export: &ExportFile<'_>) -> Vec<u8> {
-    // Plain structs of strings, numbers and string maps always serialise.
-    let mut out = serde_json::to_vec_pretty(export).unwrap_or_default();
-    out.push(b'\n');
+    let text_bytes: usize = export.documents.iter().map(|d| d.text.len()).sum();
+    let spans: usize = export.documents.iter().map(|d| d.spans.len()).sum();
+    let mut out = Vec::with_capacity(text_bytes + spans * 300 + 4096);
+    out.extend_from_slice(b"{\n  \"format\": ");
+    value(&mut out, &export.format);
+    out.extend_from_slice(b",\n  \"version\": ");
+    value(&mut out, &export.version);
+    out.extend_from_slice(b",\n  \"offsets\": ");
+    value(&mut out, &export.offsets);
+    out.extend_from_slice(b",\n  \"project\": ");
+    value(&mut out, &export.project);
+    out.extend_from_slice(b",\n  \"labels\": [");
+    for (i, label) in export.labels.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        value(&mut out, label);
+    }
+    out.extend_from_slice(if export.labels.is_empty() {
+        b"]"
+    } else {
+        b"\n  ]"
+    });
+    out.extend_from_slice(b",\n  \"documents\": [");
+    for (i, doc) in export.documents.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n    {" } else { b",\n    {" });
+        out.extend_from_slice(b"\n      \"name\": ");
+        value(&mut out, &doc.name);
+        out.extend_from_slice(b",\n      \"sha256\": ");
+        value(&mut out, &doc.sha256);
+        out.extend_from_slice(b",\n      \"text\": ");
+        value(&mut out, &doc.text);
+        out.extend_from_slice(b",\n      \"spans\": [");
+        for (j, span) in doc.spans.iter().enumerate() {
+            out.extend_from_slice(if j == 0 {
+                b"\n        "
+            } else {
+                b",\n        "
+            });
+            value(&mut out, span);
+        }
+        out.extend_from_slice(if doc.spans.is_empty() {
+            b"]"
+        } else {
+            b"\n      ]"
+        });
+        out.extend_from_slice(b"\n    }");
+    }
+    out.extend_from_slice(if export.documents.is_empty() {
+        b"]"
+    } else {
+        b"\n  ]"
+    });
+    out.extend_from_slice(b"\n}\n");
     out
+}
+
+/// Appends `v` as compact JSON.
+fn value(out: &mut Vec<u8>, v: &impl Serialize) {
+    // Serialising strings, numbers and maps of strings into a Vec cannot fail.
+    let _ = serde_json::to_writer(out, v);
 }

@@ -65,7 +65,7 @@ impl fmt::Display for CharRange {
 }
 
 /// How many code points lie between two checkpoints of an [`OffsetIndex`].
-const CHECKPOINT_CHARS: usize = 128;
+const CHECKPOINT_CHARS: usize = 64;
 
 /// Converts code-point offsets of one text to UTF-8 byte and UTF-16 offsets.
 ///

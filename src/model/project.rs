@@ -4,6 +4,7 @@
 use super::document::{DocId, Document};
 use super::label::LabelSet;
 use super::span::{Span, SpanId};
+use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
 pub struct Project {
@@ -13,6 +14,8 @@ pub struct Project {
     /// The id the next new span gets; ids are never reused, even after a delete.
     pub(crate) next_span_id: u64,
     pub(crate) next_doc_id: u64,
+    /// Which document holds each span, so id lookups do not scan every document.
+    span_docs: HashMap<SpanId, DocId>,
 }
 
 impl Project {
@@ -24,6 +27,7 @@ impl Project {
             documents: Vec::new(),
             next_span_id: 1,
             next_doc_id: 1,
+            span_docs: HashMap::new(),
         }
     }
 
@@ -33,6 +37,50 @@ impl Project {
 
     pub fn document(&self, id: DocId) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// Replaces all documents (the loader's path) and indexes their spans.
+    pub(crate) fn set_documents(&mut self, documents: Vec<Document>) {
+        self.documents = documents;
+        self.span_docs = self
+            .documents
+            .iter()
+            .flat_map(|d| d.spans().iter().map(move |s| (s.id, d.id)))
+            .collect();
+    }
+
+    pub(crate) fn insert_document(&mut self, index: usize, document: Document) {
+        for span in document.spans() {
+            self.span_docs.insert(span.id, document.id);
+        }
+        let index = index.min(self.documents.len());
+        self.documents.insert(index, document);
+    }
+
+    pub(crate) fn remove_document(&mut self, index: usize) -> Document {
+        let document = self.documents.remove(index);
+        for span in document.spans() {
+            self.span_docs.remove(&span.id);
+        }
+        document
+    }
+
+    /// Adds a span the caller has checked to document `doc`; false if there is no such
+    /// document.
+    pub(crate) fn insert_span(&mut self, doc: DocId, span: Span) -> bool {
+        let id = span.id;
+        let Some(document) = self.document_mut(doc) else {
+            return false;
+        };
+        document.insert_span(span);
+        self.span_docs.insert(id, doc);
+        true
+    }
+
+    pub(crate) fn remove_span(&mut self, doc: DocId, id: SpanId) -> Option<Span> {
+        let span = self.document_mut(doc)?.remove_span(id)?;
+        self.span_docs.remove(&id);
+        Some(span)
     }
 
     pub(crate) fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
@@ -49,9 +97,8 @@ impl Project {
 
     /// The document holding span `id`, and the span.
     pub fn find_span(&self, id: SpanId) -> Option<(&Document, &Span)> {
-        self.documents
-            .iter()
-            .find_map(|d| d.span(id).map(|s| (d, s)))
+        let document = self.document(*self.span_docs.get(&id)?)?;
+        Some((document, document.span(id)?))
     }
 
     pub fn span_count(&self) -> usize {
@@ -74,7 +121,7 @@ impl Project {
 
     /// Is span id `id` free (not used and not ahead of the allocator)?
     pub fn span_id_is_free(&self, id: SpanId) -> bool {
-        id.0 > 0 && self.find_span(id).is_none()
+        id.0 > 0 && !self.span_docs.contains_key(&id)
     }
 
     /// Marks `id` as used so the allocator never hands it out.

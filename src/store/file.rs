@@ -1,4 +1,4 @@
-//! The wire structs of the RON project file, apart from the model so the file format
+//! The wire structs the RON project file is read into (`write.rs` writes it), apart from the model so the file format
 //! can evolve (with a migration per version) without the model following it.
 //!
 //! Version 1:
@@ -19,8 +19,8 @@
 //! `start` and `end` are code points, end exclusive. Fields added in later versions get
 //! defaults, so every older file keeps loading.
 
-use crate::model::{Label, LabelSet, Project, Status};
-use serde::{Deserialize, Serialize};
+use crate::model::{LabelSet, Status};
+use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -38,7 +38,7 @@ pub struct Header {
     pub version: u32,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub struct ProjectFile<'a> {
     pub format: Cow<'a, str>,
     pub version: u32,
@@ -51,7 +51,7 @@ pub struct ProjectFile<'a> {
     pub documents: Vec<DocumentFile<'a>>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub struct LabelFile<'a> {
     pub name: Cow<'a, str>,
     pub color: Cow<'a, str>,
@@ -61,7 +61,7 @@ pub struct LabelFile<'a> {
     pub attributes: Vec<Cow<'a, str>>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub struct DocumentFile<'a> {
     pub id: u64,
     pub name: Cow<'a, str>,
@@ -77,35 +77,15 @@ pub struct DocumentFile<'a> {
     pub spans: Vec<SpanFile<'a>>,
 }
 
-fn label_file(label: &Label) -> LabelFile<'_> {
-    LabelFile {
-        name: Cow::Borrowed(&label.name),
-        color: Cow::Borrowed(&label.color),
-        key: label.key,
-        attributes: label
-            .attributes
-            .iter()
-            .map(|a| Cow::Borrowed(a.as_str()))
-            .collect(),
-    }
-}
-
 /// A file without a label set gets the default one.
 fn default_labels() -> Vec<LabelFile<'static>> {
     LabelSet::default()
         .iter()
-        .map(|l| {
-            let f = label_file(l);
-            LabelFile {
-                name: Cow::Owned(f.name.into_owned()),
-                color: Cow::Owned(f.color.into_owned()),
-                key: f.key,
-                attributes: f
-                    .attributes
-                    .into_iter()
-                    .map(|a| Cow::Owned(a.into_owned()))
-                    .collect(),
-            }
+        .map(|l| LabelFile {
+            name: Cow::Owned(l.name.clone()),
+            color: Cow::Owned(l.color.clone()),
+            key: l.key,
+            attributes: l.attributes.iter().map(|a| Cow::Owned(a.clone())).collect(),
         })
         .collect()
 }
@@ -114,7 +94,7 @@ fn utf8() -> Cow<'static, str> {
     Cow::Borrowed("UTF-8")
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub struct SpanFile<'a> {
     pub id: u64,
     pub label: Cow<'a, str>,
@@ -122,48 +102,8 @@ pub struct SpanFile<'a> {
     pub start: usize,
     /// Code points, exclusive.
     pub end: usize,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<Cow<'a, str>>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub attributes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-}
-
-/// The file form of `project`, borrowing its strings (no copy of the texts).
-pub fn to_file(project: &Project) -> ProjectFile<'_> {
-    ProjectFile {
-        format: Cow::Borrowed(FORMAT),
-        version: CURRENT_VERSION,
-        name: Cow::Borrowed(&project.name),
-        labels: project.labels.iter().map(label_file).collect(),
-        next_span_id: project.next_span_id(),
-        documents: project
-            .documents()
-            .iter()
-            .map(|d| DocumentFile {
-                id: d.id.0,
-                name: Cow::Borrowed(&d.name),
-                source: d.source.as_deref().map(Cow::Borrowed),
-                encoding: Cow::Borrowed(&d.encoding),
-                status: d.status,
-                sha256: Cow::Borrowed(d.sha256()),
-                text: Cow::Borrowed(d.text()),
-                spans: d
-                    .spans()
-                    .iter()
-                    .map(|s| SpanFile {
-                        id: s.id.0,
-                        label: Cow::Borrowed(&s.label),
-                        start: s.range.start.0,
-                        end: s.range.end.0,
-                        note: s.note.as_deref().map(Cow::Borrowed),
-                        attributes: s
-                            .attributes
-                            .iter()
-                            .map(|(k, v)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(v.as_str())))
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
 }

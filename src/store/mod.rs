@@ -6,9 +6,11 @@
 mod atomic;
 pub mod file;
 pub mod validate;
+mod write;
 
 pub use atomic::write_atomic;
 pub use validate::Problem;
+pub use write::to_ron;
 
 use crate::model::Project;
 use file::{CURRENT_VERSION, FORMAT, Header, ProjectFile};
@@ -139,16 +141,6 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
         path: shown.clone(),
     })?;
     parse(&text, &shown)
-}
-
-/// The project as pretty, deterministic RON (spans sorted, one line per span).
-pub fn to_ron(project: &Project) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .depth_limit(4)
-        .indentor("  ")
-        .struct_names(false);
-    // Serialising plain structs of strings and numbers into a String cannot fail.
-    ron::ser::to_string_pretty(&file::to_file(project), config).unwrap_or_default() + "\n"
 }
 
 /// Saves `project` to `path` atomically, keeping the file it replaces as

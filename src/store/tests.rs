@@ -201,3 +201,29 @@ fn missing_optional_fields_get_defaults() {
     assert_eq!(project.next_doc_id(), 4);
     assert_eq!(doc.spans()[0].range, CharRange::new(0, 2));
 }
+
+#[test]
+fn awkward_names_keys_and_notes_round_trip() {
+    let mut project = sample();
+    project.name = "The \"big\" one \\ 2026\r\n\u{2028}".into();
+    for (i, key) in ['\'', '"', '\\'].into_iter().enumerate() {
+        let label = crate::model::Label::new(
+            &format!("l{i} \"x\" \\"),
+            "#000000",
+            Some(key),
+            &["a\"b", "ü\t"],
+        );
+        Edit::AddLabel { index: 9, label }
+            .apply(&mut project)
+            .unwrap();
+    }
+    let ron = to_ron(&project);
+    let loaded = parse(&ron, "x.ron").unwrap();
+    assert_eq!(loaded.name, project.name);
+    assert_eq!(loaded.labels, project.labels);
+    assert_eq!(to_ron(&loaded), ron);
+    assert!(
+        !ron.contains('\r') && !ron.contains('\u{2028}'),
+        "line breaks stay escaped: {ron}"
+    );
+}

@@ -73,7 +73,7 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
             project.reserve_span_id(max);
         }
     }
-    project.documents = documents;
+    project.set_documents(documents);
     Ok(project)
 }
 

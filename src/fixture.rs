@@ -100,37 +100,6 @@ pub fn project(name: &str, documents: &[(&str, &str)]) -> Project {
     project
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_nested_spans_and_escapes() {
-        let (text, spans) = parse(r"[claim:He said [quote:we \[will\] win 🇺🇦]]. \\o/").unwrap();
-        assert_eq!(text, r"He said we [will] win 🇺🇦. \o/");
-        assert_eq!(
-            spans,
-            [
-                FixtureSpan {
-                    label: "quote".into(),
-                    range: CharRange::new(8, 24)
-                },
-                FixtureSpan {
-                    label: "claim".into(),
-                    range: CharRange::new(0, 24)
-                },
-            ]
-        );
-    }
-
-    #[test]
-    fn reports_bad_markup() {
-        assert_eq!(parse("a [quote:b"), Err(FixtureError::Unclosed(2)));
-        assert_eq!(parse("a ] b"), Err(FixtureError::UnopenedClose(2)));
-        assert_eq!(parse("a [quote b]"), Err(FixtureError::NoLabel(2)));
-    }
-}
-
 /// A deterministic article-like corpus for benchmarks: `documents` texts of about
 /// `chars_per_document` code points (paragraphs, curly and straight quotes, numbers,
 /// Cyrillic names, some emoji, CRLF in every third document) with `spans_per_document`
@@ -235,4 +204,35 @@ pub fn generated_project(
             .expect("generated document is valid");
     }
     project
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_nested_spans_and_escapes() {
+        let (text, spans) = parse(r"[claim:He said [quote:we \[will\] win 🇺🇦]]. \\o/").unwrap();
+        assert_eq!(text, r"He said we [will] win 🇺🇦. \o/");
+        assert_eq!(
+            spans,
+            [
+                FixtureSpan {
+                    label: "quote".into(),
+                    range: CharRange::new(8, 24)
+                },
+                FixtureSpan {
+                    label: "claim".into(),
+                    range: CharRange::new(0, 24)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_bad_markup() {
+        assert_eq!(parse("a [quote:b"), Err(FixtureError::Unclosed(2)));
+        assert_eq!(parse("a ] b"), Err(FixtureError::UnopenedClose(2)));
+        assert_eq!(parse("a [quote b]"), Err(FixtureError::NoLabel(2)));
+    }
 }

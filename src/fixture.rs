@@ -1,9 +1,11 @@
 //! A small fixture language for tests, benchmarks and sample projects:
 //! `"He said [quote:we will win]."` is the text `He said we will win.` with a quote span
-//! over `we will win`. Spans nest (`[claim:[quote:we] will win]`); `\[`, `\]` and `\\`
+//! over `we will win`. Spans nest (`[claim:[quote:we] will win]`) and may carry
+//! attributes (`[quote|speaker=Olena Kovalenko:we will win]`); `\[`, `\]` and `\\`
 //! stand for the characters themselves. Offsets are code points, as everywhere.
 
 use crate::model::{CharRange, DocId, Document, Project, Span};
+use std::collections::BTreeMap;
 use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -14,6 +16,8 @@ pub enum FixtureError {
     UnopenedClose(usize),
     #[error("\"[\" at character {0} has no \"label:\"")]
     NoLabel(usize),
+    #[error("attribute at character {0} is not key=value")]
+    BadAttribute(usize),
 }
 
 /// A span parsed from a fixture: label and code-point range of the plain text.
@@ -21,13 +25,14 @@ pub enum FixtureError {
 pub struct FixtureSpan {
     pub label: String,
     pub range: CharRange,
+    pub attributes: BTreeMap<String, String>,
 }
 
 /// Splits fixture markup into the plain text and its spans (in order of their end).
 pub fn parse(markup: &str) -> Result<(String, Vec<FixtureSpan>), FixtureError> {
     let mut text = String::with_capacity(markup.len());
     let mut text_chars = 0;
-    let mut open: Vec<(String, usize, usize)> = Vec::new();
+    let mut open: Vec<(String, BTreeMap<String, String>, usize, usize)> = Vec::new();
     let mut spans = Vec::new();
     let mut chars = markup.chars().enumerate().peekable();
     while let Some((at, ch)) = chars.next() {
@@ -39,23 +44,38 @@ pub fn parse(markup: &str) -> Result<(String, Vec<FixtureSpan>), FixtureError> {
                 }
             }
             '[' => {
-                let mut label = String::new();
+                let mut head = String::new();
                 loop {
                     match chars.next() {
                         Some((_, ':')) => break,
-                        Some((_, c)) if c.is_alphanumeric() || c == '_' || c == '-' => {
-                            label.push(c)
-                        }
+                        Some((_, c)) if c != '[' && c != ']' && c != '\n' => head.push(c),
                         _ => return Err(FixtureError::NoLabel(at)),
                     }
                 }
-                open.push((label, text_chars, at));
+                let mut parts = head.split('|');
+                let label = parts.next().unwrap_or_default().to_owned();
+                if label.is_empty()
+                    || !label
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                {
+                    return Err(FixtureError::NoLabel(at));
+                }
+                let mut attributes = BTreeMap::new();
+                for part in parts {
+                    let (key, value) =
+                        part.split_once('=').ok_or(FixtureError::BadAttribute(at))?;
+                    attributes.insert(key.to_owned(), value.to_owned());
+                }
+                open.push((label, attributes, text_chars, at));
             }
             ']' => {
-                let (label, start, _) = open.pop().ok_or(FixtureError::UnopenedClose(at))?;
+                let (label, attributes, start, _) =
+                    open.pop().ok_or(FixtureError::UnopenedClose(at))?;
                 spans.push(FixtureSpan {
                     label,
                     range: CharRange::new(start, text_chars),
+                    attributes,
                 });
             }
             _ => {
@@ -64,7 +84,7 @@ pub fn parse(markup: &str) -> Result<(String, Vec<FixtureSpan>), FixtureError> {
             }
         }
     }
-    if let Some((_, _, at)) = open.pop() {
+    if let Some((_, _, _, at)) = open.pop() {
         return Err(FixtureError::Unclosed(at));
     }
     Ok((text, spans))
@@ -211,22 +231,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_nested_spans_and_escapes() {
-        let (text, spans) = parse(r"[claim:He said [quote:we \[will\] win 🇺🇦]]. \\o/").unwrap();
+    fn parses_nested_spans_attributes_and_escapes() {
+        let markup = r"[claim:He said [quote|speaker=Zoë K.:we \[will\] win 🇺🇦]]. \\o/";
+        let (text, spans) = parse(markup).unwrap();
         assert_eq!(text, r"He said we [will] win 🇺🇦. \o/");
-        assert_eq!(
-            spans,
-            [
-                FixtureSpan {
-                    label: "quote".into(),
-                    range: CharRange::new(8, 24)
-                },
-                FixtureSpan {
-                    label: "claim".into(),
-                    range: CharRange::new(0, 24)
-                },
-            ]
-        );
+        let speaker = BTreeMap::from([("speaker".to_owned(), "Zoë K.".to_owned())]);
+        let quote = FixtureSpan {
+            label: "quote".into(),
+            range: CharRange::new(8, 24),
+            attributes: speaker,
+        };
+        let claim = FixtureSpan {
+            label: "claim".into(),
+            range: CharRange::new(0, 24),
+            attributes: BTreeMap::new(),
+        };
+        assert_eq!(spans, [quote, claim]);
     }
 
     #[test]
@@ -234,5 +254,9 @@ mod tests {
         assert_eq!(parse("a [quote:b"), Err(FixtureError::Unclosed(2)));
         assert_eq!(parse("a ] b"), Err(FixtureError::UnopenedClose(2)));
         assert_eq!(parse("a [quote b]"), Err(FixtureError::NoLabel(2)));
+        assert_eq!(
+            parse("a [quote|speaker:b]"),
+            Err(FixtureError::BadAttribute(2))
+        );
     }
 }

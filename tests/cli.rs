@@ -425,24 +425,58 @@ fn saving_into_an_unwritable_place_reports_and_keeps_the_project() {
         &["new", "kyiv.txt/p.ron"],
         "cannot save (not a directory): kyiv.txt/p.ron",
     );
-    // A read-only folder: root may write anyway, so only check when it really is.
+    // A read-only folder. Root writes there anyway, so as root the binary runs as the
+    // unprivileged user `nobody` (via setpriv) where that is possible.
     let locked = d.path("locked");
     std::fs::create_dir(&locked).unwrap();
     std::fs::copy(d.path("p.ron"), locked.join("p.ron")).unwrap();
-    set_read_only(&locked, true);
-    if std::fs::write(locked.join("probe"), b"x").is_ok() {
-        eprintln!(
-            "skipped the read-only folder check: this user can write to read-only folders (root)"
-        );
-    } else {
-        let before = std::fs::read(locked.join("p.ron")).unwrap();
-        d.run(&["add", "locked/p.ron", "kyiv.txt"]).code(1).stderr(
-            predicate::str::contains("cannot save (permission denied)")
-                .and(predicate::str::ends_with("locked/p.ron\n")),
-        );
-        assert_eq!(std::fs::read(locked.join("p.ron")).unwrap(), before);
+    let before = std::fs::read(locked.join("p.ron")).unwrap();
+    for path in [d.dir.path(), &locked] {
+        set_mode(path, 0o755);
     }
+    set_mode(&locked.join("p.ron"), 0o666);
+    set_mode(&d.path("kyiv.txt"), 0o644);
+    set_read_only(&locked, true);
+    let mut command = if std::fs::write(locked.join("probe"), b"x").is_err() {
+        spanmark()
+    } else if std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let _ = std::fs::remove_file(locked.join("probe"));
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        c.arg(assert_cmd::cargo::cargo_bin("spanmark"));
+        c
+    } else {
+        eprintln!("skipped the read-only folder check: running as root without setpriv");
+        set_read_only(&locked, false);
+        return;
+    };
+    let out = command
+        .current_dir(d.dir.path())
+        .args(["add", "locked/p.ron", "kyiv.txt"])
+        .assert();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     set_read_only(&locked, false);
+    if stderr.contains("cannot read") {
+        // The unprivileged user cannot reach the temporary folder (a private /tmp).
+        eprintln!("skipped the read-only folder check: {stderr}");
+        return;
+    }
+    assert_eq!(
+        stderr,
+        "error: cannot save (permission denied): locked/p.ron\n"
+    );
+    out.code(1);
+    assert_eq!(std::fs::read(locked.join("p.ron")).unwrap(), before);
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
 fn set_read_only(path: &Path, read_only: bool) {

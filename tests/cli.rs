@@ -29,6 +29,15 @@ impl Dir {
         dir
     }
 
+    /// A folder with `p.ron` holding both articles and the hand-written spans.
+    fn annotated() -> Self {
+        let d = Self::new();
+        d.run(&["new", "p.ron", "kyiv.txt", "cafe.md"]).success();
+        d.write("spans.json", hand_written_export().to_string().as_bytes());
+        d.run(&["import", "p.ron", "spans.json"]).success();
+        d
+    }
+
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -291,10 +300,7 @@ fn bad_project_files_are_refused_and_left_untouched() {
 
 #[test]
 fn validate_lists_every_problem_with_document_and_span() {
-    let d = Dir::new();
-    d.run(&["new", "p.ron", "kyiv.txt"]).success();
-    d.write("spans.json", hand_written_export().to_string().as_bytes());
-    d.run(&["import", "p.ron", "spans.json"]).success();
+    let d = Dir::annotated();
     d.run(&["validate", "p.ron"]).success();
     let broken = d
         .read("p.ron")
@@ -358,10 +364,7 @@ fn import_refuses_bad_files() {
 
 #[test]
 fn export_formats_and_refusals() {
-    let d = Dir::new();
-    d.run(&["new", "p.ron", "kyiv.txt", "cafe.md"]).success();
-    d.write("spans.json", hand_written_export().to_string().as_bytes());
-    d.run(&["import", "p.ron", "spans.json"]).success();
+    let d = Dir::annotated();
     let csv = d
         .run(&["export", "p.ron", "--format", "csv"])
         .success()
@@ -404,10 +407,7 @@ fn export_formats_and_refusals() {
 
 #[test]
 fn stats_counts_spans_per_label_per_document() {
-    let d = Dir::new();
-    d.run(&["new", "p.ron", "kyiv.txt", "cafe.md"]).success();
-    d.write("spans.json", hand_written_export().to_string().as_bytes());
-    d.run(&["import", "p.ron", "spans.json"]).success();
+    let d = Dir::annotated();
     d.run(&["stats", "p.ron"]).success().stdout(
         "document             status  quote  claim  figure  total\n\
          kyiv.txt             new         1      1       1      3\n\

@@ -195,60 +195,71 @@ pub fn render(export: &ExportFile<'_>) -> Vec<u8> {
     let text_bytes: usize = export.documents.iter().map(|d| d.text.len()).sum();
     let spans: usize = export.documents.iter().map(|d| d.spans.len()).sum();
     let mut out = Vec::with_capacity(text_bytes + spans * 300 + 4096);
-    out.extend_from_slice(b"{\n  \"format\": ");
-    value(&mut out, &export.format);
-    out.extend_from_slice(b",\n  \"version\": ");
-    value(&mut out, &export.version);
-    out.extend_from_slice(b",\n  \"offsets\": ");
-    value(&mut out, &export.offsets);
-    out.extend_from_slice(b",\n  \"project\": ");
-    value(&mut out, &export.project);
-    out.extend_from_slice(b",\n  \"labels\": [");
-    for (i, label) in export.labels.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-        value(&mut out, label);
-    }
-    out.extend_from_slice(if export.labels.is_empty() {
-        b"]"
-    } else {
-        b"\n  ]"
-    });
-    out.extend_from_slice(b",\n  \"documents\": [");
-    for (i, doc) in export.documents.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n    {" } else { b",\n    {" });
-        out.extend_from_slice(b"\n      \"name\": ");
-        value(&mut out, &doc.name);
-        out.extend_from_slice(b",\n      \"sha256\": ");
-        value(&mut out, &doc.sha256);
-        out.extend_from_slice(b",\n      \"text\": ");
-        value(&mut out, &doc.text);
-        out.extend_from_slice(b",\n      \"spans\": [");
-        for (j, span) in doc.spans.iter().enumerate() {
-            out.extend_from_slice(if j == 0 {
-                b"\n        "
-            } else {
-                b",\n        "
-            });
-            value(&mut out, span);
-        }
-        out.extend_from_slice(if doc.spans.is_empty() {
-            b"]"
-        } else {
-            b"\n      ]"
-        });
-        out.extend_from_slice(b"\n    }");
-    }
-    out.extend_from_slice(if export.documents.is_empty() {
-        b"]"
-    } else {
-        b"\n  ]"
+    out.extend_from_slice(b"{");
+    field(&mut out, 1, "format", &export.format);
+    out.push(b',');
+    field(&mut out, 1, "version", &export.version);
+    out.push(b',');
+    field(&mut out, 1, "offsets", &export.offsets);
+    out.push(b',');
+    field(&mut out, 1, "project", &export.project);
+    out.push(b',');
+    key(&mut out, 1, "labels");
+    list(&mut out, 1, &export.labels, |out, label| value(out, label));
+    out.push(b',');
+    key(&mut out, 1, "documents");
+    list(&mut out, 1, &export.documents, |out, doc| {
+        out.push(b'{');
+        field(out, 3, "name", &doc.name);
+        out.push(b',');
+        field(out, 3, "sha256", &doc.sha256);
+        out.push(b',');
+        field(out, 3, "text", &doc.text);
+        out.push(b',');
+        key(out, 3, "spans");
+        list(out, 3, &doc.spans, |out, span| value(out, span));
+        newline(out, 2);
+        out.push(b'}');
     });
     out.extend_from_slice(b"\n}\n");
     out
 }
 
+fn newline(out: &mut Vec<u8>, depth: usize) {
+    out.push(b'\n');
+    out.resize(out.len() + depth * 2, b' ');
+}
+
+/// `"name": ` on a new line at `depth`.
+fn key(out: &mut Vec<u8>, depth: usize, name: &str) {
+    newline(out, depth);
+    value(out, name);
+    out.extend_from_slice(b": ");
+}
+
+fn field(out: &mut Vec<u8>, depth: usize, name: &str, v: &impl Serialize) {
+    key(out, depth, name);
+    value(out, v);
+}
+
+/// `[`, one item per line one level deeper, `]` (or `[]` when empty).
+fn list<T>(out: &mut Vec<u8>, depth: usize, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        newline(out, depth + 1);
+        item(out, x);
+    }
+    if !items.is_empty() {
+        newline(out, depth);
+    }
+    out.push(b']');
+}
+
 /// Appends `v` as compact JSON.
-fn value(out: &mut Vec<u8>, v: &impl Serialize) {
+fn value(out: &mut Vec<u8>, v: &(impl Serialize + ?Sized)) {
     // Serialising strings, numbers and maps of strings into a Vec cannot fail.
     let _ = serde_json::to_writer(out, v);
 }

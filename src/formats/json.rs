@@ -205,7 +205,7 @@ pub fn render(export: &ExportFile<'_>) -> Vec<u8> {
     field(&mut out, 1, "project", &export.project);
     out.push(b',');
     key(&mut out, 1, "labels");
-    list(&mut out, 1, &export.labels, |out, label| value(out, label));
+    list(&mut out, 1, &export.labels, value);
     out.push(b',');
     key(&mut out, 1, "documents");
     list(&mut out, 1, &export.documents, |out, doc| {
@@ -217,7 +217,7 @@ pub fn render(export: &ExportFile<'_>) -> Vec<u8> {
         field(out, 3, "text", &doc.text);
         out.push(b',');
         key(out, 3, "spans");
-        list(out, 3, &doc.spans, |out, span| value(out, span));
+        list(out, 3, &doc.spans, value);
         newline(out, 2);
         out.push(b'}');
     });

@@ -5,7 +5,7 @@
 use crate::article::read_article;
 use crate::edit::{Edit, History};
 use crate::formats::{self, ExportFormat, import};
-use crate::model::{Document, Project};
+use crate::model::{DocId, Document, Project};
 use crate::store::{self, StoreError};
 use anyhow::{anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -164,8 +164,7 @@ fn add_articles(
     let mut edits = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (path, article) in read {
-        let id = project.allocate_doc_id();
-        let mut document = Document::new(id, &article.name, article.text, &article.encoding);
+        let mut document = Document::new(DocId(0), &article.name, article.text, &article.encoding);
         if project.document_by_sha256(document.sha256()).is_some()
             || !seen.insert(document.sha256().to_owned())
         {
@@ -175,6 +174,7 @@ fn add_articles(
             );
             continue;
         }
+        document.id = project.allocate_doc_id();
         document.source = Some(source_path(project_path, path));
         edits.push(Edit::AddDocument {
             index: usize::MAX,

@@ -1,3 +1,6 @@
+//! The project file: round trips, determinism, atomic saves with backup, and every
+//! kind of bad file refused with a message naming where the problem is.
+
 use super::*;
 use crate::edit::Edit;
 use crate::fixture;

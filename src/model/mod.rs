@@ -5,6 +5,7 @@ pub mod document;
 pub mod label;
 pub mod offsets;
 pub mod project;
+pub mod segment;
 pub mod span;
 
 pub use document::{DocId, Document, Status, sha256_hex};

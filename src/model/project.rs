@@ -10,6 +10,8 @@ use std::collections::HashMap;
 pub struct Project {
     pub name: String,
     pub labels: LabelSet,
+    /// The document shown when the project was last saved (a view setting, not an edit).
+    pub open_document: Option<DocId>,
     pub(crate) documents: Vec<Document>,
     /// The id the next new span gets; ids are never reused, even after a delete.
     pub(crate) next_span_id: u64,
@@ -24,6 +26,7 @@ impl Project {
         Self {
             name: name.to_owned(),
             labels: LabelSet::default(),
+            open_document: None,
             documents: Vec::new(),
             next_span_id: 1,
             next_doc_id: 1,

@@ -9,6 +9,7 @@
 //!     name: "Security guarantees",
 //!     labels: [(name: "quote", color: "#0072B2", key: Some('q'), attributes: ["speaker"])],
 //!     next_span_id: 8,
+//!     open_document: Some(1),
 //!     documents: [(
 //!         id: 1, name: "article-1.txt", source: Some("articles/article-1.txt"),
 //!         encoding: "UTF-8", status: InProgress, sha256: "…", text: "…",
@@ -47,6 +48,9 @@ pub struct ProjectFile<'a> {
     pub labels: Vec<LabelFile<'a>>,
     #[serde(default)]
     pub next_span_id: u64,
+    /// The document the window showed when the project was saved.
+    #[serde(default)]
+    pub open_document: Option<u64>,
     #[serde(default)]
     pub documents: Vec<DocumentFile<'a>>,
 }

@@ -230,3 +230,18 @@ fn awkward_names_keys_and_notes_round_trip() {
         "line breaks stay escaped: {ron}"
     );
 }
+
+#[test]
+fn the_open_document_is_remembered() {
+    let mut project = sample();
+    project.open_document = Some(project.documents()[1].id);
+    let ron = to_ron(&project);
+    assert!(ron.contains("  open_document: Some(2),\n"), "{ron}");
+    assert_eq!(
+        parse(&ron, "p.ron").unwrap().open_document,
+        project.open_document
+    );
+    // A file naming a document it does not have opens on the first one.
+    let gone = ron.replace("open_document: Some(2)", "open_document: Some(99)");
+    assert_eq!(parse(&gone, "p.ron").unwrap().open_document, None);
+}

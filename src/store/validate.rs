@@ -74,6 +74,11 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
         }
     }
     project.set_documents(documents);
+    // A document that is gone is no problem: the window shows the first one instead.
+    project.open_document = file
+        .open_document
+        .map(DocId)
+        .filter(|id| project.document(*id).is_some());
     Ok(project)
 }
 

@@ -43,6 +43,11 @@ pub fn to_ron(project: &Project) -> String {
         "next_span_id",
         &project.next_span_id().to_string(),
     );
+    let open = match project.open_document {
+        Some(id) => format!("Some({id})"),
+        None => "None".to_owned(),
+    };
+    field(&mut out, 1, "open_document", &open);
     out.push_str("  documents: [\n");
     for doc in project.documents() {
         out.push_str("    (\n");

@@ -69,6 +69,18 @@ pub fn read_article(path: &Path) -> Result<Article, ArticleError> {
     })
 }
 
+/// An article's path as recorded in the project: relative to the project's folder when
+/// inside it, else absolute.
+pub fn source_path(project: Option<&Path>, article: &Path) -> String {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let article = absolute(article);
+    let shown = project
+        .and_then(|p| absolute(p).parent().map(Path::to_path_buf))
+        .and_then(|folder| article.strip_prefix(folder).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| article.clone());
+    shown.to_string_lossy().replace('\\', "/")
+}
+
 /// Why bytes could not be decoded; [`DecodeError::at`] adds the path.
 #[derive(Debug, PartialEq, Eq)]
 pub enum DecodeError {

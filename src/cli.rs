@@ -18,11 +18,14 @@ use std::process::ExitCode;
     name = "spanmark",
     version,
     about = "Annotate news articles with quote, claim and figure spans (code-point exact).",
-    after_help = "Offsets everywhere are Unicode code points, end exclusive: Python's text[start:end]."
+    after_help = "Without a command, opens the window (with the given projects and articles, or the last project).\nOffsets everywhere are Unicode code points, end exclusive: Python's text[start:end].",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A project (.ron) and/or article files to open in the window.
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,10 +86,13 @@ pub fn main() -> ExitCode {
         Err(err) => err.exit(),
     };
     let Some(command) = cli.command else {
-        // The window comes with the next milestone; until then, say what exists.
-        use clap::CommandFactory;
-        let _ = Cli::command().print_help();
-        return ExitCode::SUCCESS;
+        return match crate::app::run(crate::app::Config::new(cli.paths)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::FAILURE
+            }
+        };
     };
     match run(command) {
         Ok(()) => ExitCode::SUCCESS,
@@ -175,7 +181,7 @@ fn add_articles(
             continue;
         }
         document.id = project.allocate_doc_id();
-        document.source = Some(source_path(project_path, path));
+        document.source = Some(crate::article::source_path(Some(project_path), path));
         edits.push(Edit::AddDocument {
             index: usize::MAX,
             document: Box::new(document),
@@ -184,19 +190,6 @@ fn add_articles(
     let added = edits.len();
     Edit::Batch(edits).apply(project)?;
     Ok(added)
-}
-
-/// The article's path as recorded in the project: relative to the project's folder when
-/// it lies inside it, else absolute.
-fn source_path(project_path: &Path, article: &Path) -> String {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let article = absolute(article);
-    let folder = absolute(project_path)
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let shown = article.strip_prefix(&folder).unwrap_or(&article);
-    shown.to_string_lossy().replace('\\', "/")
 }
 
 fn import_file(path: &Path, file: &Path) -> anyhow::Result<()> {

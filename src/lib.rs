@@ -5,6 +5,7 @@
 //! files), [`store`] (the RON project file), [`formats`] (exports and imports) and
 //! [`cli`] (the subcommands). The binary in `main.rs` only dispatches.
 
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod edit;
@@ -12,3 +13,4 @@ pub mod fixture;
 pub mod formats;
 pub mod model;
 pub mod store;
+pub mod ui;

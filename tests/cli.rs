@@ -487,11 +487,22 @@ fn set_read_only(path: &Path, read_only: bool) {
 
 #[test]
 fn usage() {
+    // Without a display the window cannot open: one clear line, exit 1.
     spanmark()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "error: cannot open the window (",
+        ));
+    spanmark()
+        .arg("--help")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Usage: spanmark [COMMAND]"));
-    spanmark().arg("frobnicate").assert().code(2);
+        .stdout(predicate::str::contains("Usage: spanmark [PATHS]..."));
+    spanmark().arg("--frobnicate").assert().code(2);
     spanmark().args(["add", "p.ron"]).assert().code(2);
     spanmark()
         .arg("--version")

@@ -94,6 +94,11 @@ impl History {
         }
     }
 
+    /// A number for the project's current state: equal numbers, equal projects.
+    pub fn state_id(&self) -> u64 {
+        self.state
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -1,0 +1,333 @@
+//! The eframe application: the window's panels around the [`Session`], the keyboard
+//! table, file handling (`files.rs`), autosave and recovery, and the prompts that guard
+//! unsaved work. Commands from every panel are collected during a frame and run at its
+//! end by [`App::run`]; edits among them go to [`Session::apply`].
+
+pub mod command;
+pub mod dialogs;
+mod files;
+pub use files::demo_project_path;
+pub mod modal;
+pub mod session;
+
+use crate::ui::article::ArticleView;
+use crate::ui::find::FindBar;
+use crate::ui::spans::SpansPanel;
+use command::{ACTIONS, Command, label_shortcuts};
+use dialogs::FileDialogs;
+use egui::{Id, KeyboardShortcut, Ui};
+use modal::Modal;
+use serde::{Deserialize, Serialize};
+use session::Session;
+use std::path::PathBuf;
+
+/// The article view's id: it holds the keyboard focus whenever no text field does.
+pub const ARTICLE_ID: &str = "spanmark-article";
+const PREFS_KEY: &str = "spanmark-prefs";
+
+/// How the window starts.
+pub struct Config {
+    /// Projects and articles given on the command line.
+    pub paths: Vec<PathBuf>,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Where an untitled project's recovery file goes (the user's data folder).
+    pub data_dir: Option<PathBuf>,
+    /// Seconds between autosaves of unsaved work.
+    pub autosave_seconds: f64,
+    /// Open the last project (or the sample one) when no path is given.
+    pub open_last: bool,
+}
+
+impl Config {
+    pub fn new(paths: Vec<PathBuf>) -> Self {
+        Self {
+            paths,
+            dialogs: Box::new(dialogs::NativeDialogs),
+            data_dir: eframe::storage_dir("spanmark"),
+            autosave_seconds: 5.0,
+            open_last: true,
+        }
+    }
+}
+
+/// UI preferences kept by eframe between runs (projects are saved by the store).
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub last_project: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    pub zoom: Option<f32>,
+}
+
+impl Prefs {
+    fn remember(&mut self, path: &std::path::Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path.clone());
+        self.recent.truncate(10);
+        self.last_project = Some(path);
+    }
+}
+
+/// A message shown at the top of the window until dismissed.
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub session: Session,
+    pub article: ArticleView,
+    spans: SpansPanel,
+    find: FindBar,
+    modal: Option<Modal>,
+    pub messages: Vec<Message>,
+    prefs: Prefs,
+    dialogs: Box<dyn FileDialogs>,
+    data_dir: Option<PathBuf>,
+    autosave_seconds: f64,
+    /// The history state last written to the recovery file, and when.
+    recovered: Option<u64>,
+    next_autosave: f64,
+    /// A save that must happen before this command runs (from the unsaved prompt).
+    after_save: Option<Command>,
+    /// Commands to run at the start of the next frame.
+    queued: Vec<Command>,
+    /// The user agreed to lose unsaved work for the next guarded command.
+    discard_ok: bool,
+    /// The window may close now.
+    closing: bool,
+    title: String,
+    shortcuts: Vec<(KeyboardShortcut, usize)>,
+}
+
+impl App {
+    pub fn new(cc: &eframe::CreationContext<'_>, config: Config) -> Self {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        if let Some(zoom) = prefs.zoom {
+            cc.egui_ctx.set_zoom_factor(zoom);
+        }
+        // The most specific shortcut first: egui ignores an unasked-for Shift.
+        let mut shortcuts: Vec<(KeyboardShortcut, usize)> = ACTIONS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| a.shortcuts.iter().map(move |s| (*s, i)))
+            .collect();
+        shortcuts.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        let mut app = Self {
+            session: Session::untitled(),
+            article: ArticleView::default(),
+            spans: SpansPanel::default(),
+            find: FindBar::default(),
+            modal: None,
+            messages: Vec::new(),
+            prefs,
+            dialogs: config.dialogs,
+            data_dir: config.data_dir,
+            autosave_seconds: config.autosave_seconds,
+            recovered: None,
+            next_autosave: 0.0,
+            after_save: None,
+            queued: Vec::new(),
+            discard_ok: false,
+            closing: false,
+            title: String::new(),
+            shortcuts,
+        };
+        app.start(config.paths, config.open_last);
+        app
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.messages.push(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.messages.push(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Keys: the command table and the label keys. Keys that type text are only taken
+    /// while the article (not a text field) has the keyboard.
+    fn keys(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        let article = Id::unique(ARTICLE_ID);
+        let article_keys =
+            ctx.memory(|m| m.focused().is_none_or(|f| f == article)) && self.modal.is_none();
+        for (shortcut, i) in &self.shortcuts {
+            let action = &ACTIONS[*i];
+            if action.plain_keys && !article_keys {
+                continue;
+            }
+            if self.modal.is_some() {
+                continue;
+            }
+            if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {
+                out.push((action.command)());
+            }
+        }
+        if article_keys {
+            for (position, label) in self.session.project.labels.iter().enumerate() {
+                for shortcut in label_shortcuts(label.key, position) {
+                    if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
+                        out.push(Command::Tag(label.name.clone()));
+                    }
+                }
+            }
+        }
+    }
+
+    fn messages_ui(&mut self, ui: &mut Ui) {
+        let mut dismissed = None;
+        for (i, message) in self.messages.iter().enumerate().rev().take(4) {
+            let color = if message.error {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.horizontal(|ui| {
+                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                    dismissed = Some(i);
+                }
+                ui.colored_label(color, &message.text);
+            });
+        }
+        if let Some(i) = dismissed {
+            self.messages.remove(i);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let marker = if self.session.is_dirty() { " •" } else { "" };
+        let title = format!("{}{marker} — spanmark", self.session.display_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+fn modifier_count(m: egui::Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.shift) + u8::from(m.ctrl || m.command || m.mac_cmd)
+}
+
+impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.session.is_dirty() && !self.closing
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if self.modal.is_none() {
+                self.modal = Some(Modal::Unsaved {
+                    project: self.session.display_name(),
+                    then: Command::Quit,
+                });
+            }
+        }
+        self.autosave(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut out = std::mem::take(&mut self.queued);
+        self.keys(&ctx, &mut out);
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            out.push(Command::OpenPaths(dropped));
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            crate::ui::bars::menu_bar_ui(ui, &self.session, &self.prefs.recent, &mut out);
+            crate::ui::bars::label_bar_ui(ui, &self.session, &mut out);
+            self.messages_ui(ui);
+        });
+        egui::Panel::bottom("status")
+            .show(ui, |ui| crate::ui::bars::status_bar_ui(ui, &self.session));
+        egui::Panel::left("documents")
+            .resizable(true)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                crate::ui::documents::documents_ui(ui, &self.session, &mut out)
+            });
+        egui::Panel::right("spans")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| self.spans.ui(ui, &self.session, &mut out));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.find.open {
+                self.find.ui(ui, &self.session, &mut out);
+                ui.separator();
+            }
+            let highlights = self.find.highlights().to_vec();
+            self.article
+                .ui(ui, &mut self.session, &highlights, &mut out);
+        });
+        // The article takes the keyboard whenever nothing else has it.
+        let article = Id::unique(ARTICLE_ID);
+        if ctx.memory(|m| m.focused().is_none()) && self.modal.is_none() {
+            ctx.memory_mut(|m| m.request_focus(article));
+        }
+        ctx.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                article,
+                egui::EventFilter {
+                    tab: true,
+                    horizontal_arrows: true,
+                    vertical_arrows: false,
+                    escape: true,
+                },
+            )
+        });
+
+        if let Some(modal) = self.modal.as_mut()
+            && let Some(answer) = modal.ui(ui)
+        {
+            self.answer(&ctx, answer);
+        }
+        for command in out {
+            self.run(&ctx, command);
+        }
+        self.prefs.zoom = Some(ctx.zoom_factor());
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// Opens the window; returns when it closes.
+pub fn run(config: Config) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("spanmark")
+            .with_app_id("spanmark")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "spanmark",
+        options,
+        Box::new(|cc| Ok(Box::new(App::new(cc, config)))),
+    )
+    .map_err(|err| anyhow::anyhow!("cannot open the window ({err})"))
+}

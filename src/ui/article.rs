@@ -1,0 +1,497 @@
+//! The article view: the current document wrapped at a readable width, laid out one
+//! paragraph at a time and only where visible, with spans drawn in label colours
+//! (a light fill each, one underline lane per overlapping span, a strong fill and frame
+//! for the selected one). It turns drags, clicks and double-clicks into [`Command`]s;
+//! it never changes the project itself.
+
+use super::geometry;
+use super::paragraphs::{self, Paragraph};
+use crate::app::command::Command;
+use crate::app::session::Session;
+use crate::model::segment::{snap_to_graphemes, snap_to_words, word_at};
+use crate::model::{CharOffset, CharRange, DocId, Document, Span, SpanId};
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, TextFormat, Ui, pos2, vec2};
+use std::sync::Arc;
+
+/// Body text size in points (Ctrl+plus/minus scales everything).
+pub const FONT_SIZE: f32 = 16.0;
+/// The widest the text runs, in points: about 75 characters.
+const MAX_WIDTH: f32 = 680.0;
+const LINE_HEIGHT: f32 = FONT_SIZE * 1.75;
+const PARAGRAPH_GAP: f32 = 6.0;
+const MARGIN: f32 = 24.0;
+/// How far above and below the visible area paragraphs are laid out.
+const OVERSCAN: f32 = 400.0;
+const LANE_GAP: f32 = 3.0;
+const MAX_LANES: usize = 4;
+
+/// A paragraph as drawn in the last frame.
+struct Shown {
+    index: usize,
+    origin: Pos2,
+    galley: Arc<Galley>,
+}
+
+/// The view's memory between frames: the paragraph table with heights (estimated, then
+/// measured), where things were drawn, and the gesture in progress.
+pub struct ArticleView {
+    doc: Option<DocId>,
+    paragraphs: Vec<Paragraph>,
+    heights: Vec<f32>,
+    /// `tops[i]`: the y of paragraph `i` in the content; `tops[n]` the total height.
+    tops: Vec<f32>,
+    width: f32,
+    shown: Vec<Shown>,
+    viewport: Rect,
+    scroll_y: f32,
+    scroll_request: Option<f32>,
+    drag_anchor: Option<CharOffset>,
+    /// Where the last click landed and which span it selected, to cycle overlaps.
+    last_click: Option<(CharOffset, SpanId)>,
+}
+
+impl Default for ArticleView {
+    fn default() -> Self {
+        Self {
+            doc: None,
+            paragraphs: Vec::new(),
+            heights: Vec::new(),
+            tops: Vec::new(),
+            width: 0.0,
+            shown: Vec::new(),
+            viewport: Rect::NOTHING,
+            scroll_y: 0.0,
+            scroll_request: None,
+            drag_anchor: None,
+            last_click: None,
+        }
+    }
+}
+
+pub fn color_of(hex: &str) -> Color32 {
+    let channel =
+        |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
+    Color32::from_rgb(channel(1), channel(3), channel(5))
+}
+
+impl ArticleView {
+    fn reset(&mut self, doc: &Document, width: f32) {
+        self.doc = Some(doc.id);
+        self.paragraphs = paragraphs::split(doc.text());
+        self.width = width;
+        // A first guess from the number of characters; measured when first drawn.
+        let chars_per_row = (width / (FONT_SIZE * 0.5)).max(10.0);
+        self.heights = self
+            .paragraphs
+            .iter()
+            .map(|p| (p.len_chars() as f32 / chars_per_row).ceil().max(1.0) * LINE_HEIGHT)
+            .collect();
+        self.recompute_tops();
+        self.shown.clear();
+        self.drag_anchor = None;
+        self.last_click = None;
+    }
+
+    fn recompute_tops(&mut self) {
+        self.tops.clear();
+        let mut y = 0.0;
+        for h in &self.heights {
+            self.tops.push(y);
+            y += h + PARAGRAPH_GAP;
+        }
+        self.tops.push(y);
+    }
+
+    /// The screen rectangle of code point `at` of the current document, if drawn.
+    pub fn char_rect(&self, at: CharOffset) -> Option<Rect> {
+        self.shown.iter().find_map(|s| {
+            let p = self.paragraphs[s.index];
+            (p.chars.start <= at && at < p.chars.end)
+                .then(|| geometry::char_rect(&s.galley, s.origin, at.0 - p.chars.start.0))
+                .flatten()
+        })
+    }
+
+    /// The screen area the article occupies.
+    pub fn viewport(&self) -> Rect {
+        self.viewport
+    }
+
+    fn layout(&self, ui: &Ui, text: &str, width: f32) -> Arc<Galley> {
+        let mut job = LayoutJob::single_section(
+            text.to_owned(),
+            TextFormat {
+                font_id: FontId::proportional(FONT_SIZE),
+                color: ui.visuals().text_color(),
+                line_height: Some(LINE_HEIGHT),
+                ..Default::default()
+            },
+        );
+        job.wrap.max_width = width;
+        ui.painter().layout_job(job)
+    }
+
+    /// The caret position nearest the pointer, clamped to the drawn paragraphs.
+    fn boundary_at(&self, pos: Pos2) -> Option<CharOffset> {
+        let first = self.shown.first()?;
+        if pos.y < first.origin.y {
+            return Some(self.paragraphs[first.index].chars.start);
+        }
+        let mut best = first;
+        for s in &self.shown {
+            if s.origin.y <= pos.y {
+                best = s;
+            }
+        }
+        let p = self.paragraphs[best.index];
+        if pos.y > best.origin.y + best.galley.rect.height() + PARAGRAPH_GAP {
+            return Some(p.chars.end);
+        }
+        let local = geometry::boundary_at(&best.galley, pos - best.origin).min(p.len_chars());
+        Some(CharOffset(p.chars.start.0 + local))
+    }
+
+    /// The code point under the pointer, if it is on text.
+    fn char_at(&self, pos: Pos2) -> Option<CharOffset> {
+        self.shown.iter().find_map(|s| {
+            let p = self.paragraphs[s.index];
+            geometry::char_at(&s.galley, pos - s.origin).map(|i| CharOffset(p.chars.start.0 + i))
+        })
+    }
+
+    /// Draws the current document and turns pointer gestures into commands.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &mut Session,
+        highlights: &[CharRange],
+        out: &mut Vec<Command>,
+    ) {
+        let scroll_to = session.scroll_to.take();
+        let session: &Session = session;
+        let Some(doc) = session.document() else {
+            ui.centered_and_justified(|ui| {
+                ui.label("No article open. Open articles with Ctrl+O, or drop text files here.");
+            });
+            return;
+        };
+        let width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, MAX_WIDTH);
+        if self.doc != Some(doc.id)
+            || self.paragraphs.is_empty()
+            || (width - self.width).abs() > 0.5
+        {
+            self.reset(doc, width);
+        }
+        if let Some(at) = scroll_to {
+            let i = paragraphs::index_of(&self.paragraphs, at.0);
+            self.scroll_request = Some((self.tops[i] - self.viewport.height() * 0.3).max(0.0));
+        }
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt(("article", doc.id.0))
+            .auto_shrink(false);
+        if let Some(y) = self.scroll_request.take() {
+            area = area.vertical_scroll_offset(y);
+        }
+        let doc = DocRef {
+            text: doc.text(),
+            offsets: doc.offsets(),
+            spans: doc.spans(),
+            labels: &session.project.labels,
+        };
+        let output = area.show_viewport(ui, |ui, viewport| {
+            self.draw(ui, viewport, &doc, session, highlights, out);
+        });
+        self.scroll_y = output.state.clamped_offset().y;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        doc: &DocRef,
+        session: &Session,
+        highlights: &[CharRange],
+        out: &mut Vec<Command>,
+    ) {
+        let total = *self.tops.last().unwrap_or(&0.0);
+        let full_width = ui.available_width();
+        ui.set_height(total);
+        ui.set_width(full_width);
+        let content_origin = ui.max_rect().min;
+        let left = content_origin.x + ((full_width - self.width) / 2.0).max(MARGIN);
+        self.viewport =
+            Rect::from_min_size(content_origin + viewport.min.to_vec2(), viewport.size());
+
+        // Lay out and draw the paragraphs in view, measuring their real heights.
+        self.shown.clear();
+        let top = viewport.min.y - OVERSCAN;
+        let bottom = viewport.max.y + OVERSCAN;
+        let mut i = self.tops.partition_point(|&y| y <= top).saturating_sub(1);
+        let mut y = self.tops.get(i).copied().unwrap_or(0.0);
+        let mut changed = false;
+        while i < self.paragraphs.len() && y < bottom {
+            let p = self.paragraphs[i];
+            let galley = self.layout(ui, p.text(doc.text), self.width);
+            let h = galley.rect.height();
+            if (h - self.heights[i]).abs() > 0.5 {
+                self.heights[i] = h;
+                changed = true;
+            }
+            let origin = pos2(left, content_origin.y + y);
+            ui.painter()
+                .galley(origin, galley.clone(), ui.visuals().text_color());
+            self.shown.push(Shown {
+                index: i,
+                origin,
+                galley,
+            });
+            y += h + PARAGRAPH_GAP;
+            i += 1;
+        }
+        if changed {
+            self.recompute_tops();
+            ui.ctx().request_repaint();
+        }
+
+        self.paint_spans(ui, doc, session, highlights);
+        self.interact(ui, doc, session, out);
+    }
+
+    fn paint_spans(&self, ui: &Ui, doc: &DocRef, session: &Session, highlights: &[CharRange]) {
+        let painter = ui.painter();
+        let selection_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+        for shown in &self.shown {
+            let p = self.paragraphs[shown.index];
+            let local = |r: CharRange| {
+                let a = r.start.0.max(p.chars.start.0) - p.chars.start.0;
+                let b = r.end.0.min(p.chars.end.0).saturating_sub(p.chars.start.0);
+                (a, b)
+            };
+            let rects = |r: CharRange| {
+                let (a, b) = local(r);
+                geometry::range_rects(&shown.galley, a, b)
+                    .into_iter()
+                    .map(|rect| rect.translate(shown.origin.to_vec2()))
+            };
+            let spans = spans_touching(doc.spans, p.chars);
+            // Underline lanes: the first lane free at the span's start, in span order.
+            let mut lane_ends: Vec<CharOffset> = Vec::new();
+            for span in &spans {
+                let lane = match lane_ends.iter().position(|end| *end <= span.range.start) {
+                    Some(l) => {
+                        lane_ends[l] = span.range.end;
+                        l
+                    }
+                    None => {
+                        lane_ends.push(span.range.end);
+                        lane_ends.len() - 1
+                    }
+                };
+                let color = doc.label_color(&span.label);
+                let selected = session.selected_span == Some(span.id);
+                for rect in rects(span.range) {
+                    let alpha = if selected { 0.35 } else { 0.12 };
+                    painter.rect_filled(
+                        rect.shrink2(vec2(0.0, 3.0)),
+                        2.0,
+                        color.gamma_multiply(alpha),
+                    );
+                    if selected {
+                        painter.rect_stroke(
+                            rect.shrink2(vec2(0.0, 2.0)),
+                            2.0,
+                            Stroke::new(1.5, color),
+                            egui::StrokeKind::Inside,
+                        );
+                    }
+                    let y = rect.bottom() - 2.0 - lane.min(MAX_LANES) as f32 * LANE_GAP;
+                    painter.line_segment(
+                        [pos2(rect.left(), y), pos2(rect.right(), y)],
+                        Stroke::new(2.0, color),
+                    );
+                }
+            }
+            if let Some(sel) = session
+                .selection
+                .filter(|s| s.start < p.chars.end || (s.start == p.chars.start && s.end > s.start))
+            {
+                for rect in rects(sel) {
+                    painter.rect_filled(rect, 0.0, selection_fill);
+                }
+            }
+            for h in highlights
+                .iter()
+                .filter(|h| h.start < p.chars.end && h.end > p.chars.start)
+            {
+                for rect in rects(*h) {
+                    painter.rect_stroke(
+                        rect,
+                        2.0,
+                        Stroke::new(1.5, Color32::from_rgb(0xE6, 0x9F, 0x00)),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+    }
+
+    fn interact(&mut self, ui: &mut Ui, doc: &DocRef, session: &Session, out: &mut Vec<Command>) {
+        let id = egui::Id::unique(crate::app::ARTICLE_ID);
+        let response = ui.interact(self.viewport, id, Sense::click_and_drag());
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text"));
+        let pointer = response
+            .interact_pointer_pos()
+            .or_else(|| response.hover_pos());
+        let modifiers = ui.input(|i| i.modifiers);
+        let snap = |range: CharRange| {
+            if modifiers.alt {
+                snap_to_graphemes(doc.text, doc.offsets, range)
+            } else {
+                snap_to_words(doc.text, doc.offsets, range)
+            }
+        };
+
+        if response.drag_started() {
+            let origin = ui.input(|i| i.pointer.press_origin()).or(pointer);
+            self.drag_anchor = origin.and_then(|p| self.boundary_at(p));
+            if modifiers.shift
+                && let Some(sel) = session.selection
+            {
+                self.drag_anchor = Some(sel.start);
+            }
+        }
+        if response.dragged()
+            && let (Some(anchor), Some(pos)) = (self.drag_anchor, pointer)
+        {
+            if let Some(focus) = self.boundary_at(pos) {
+                let range = CharRange {
+                    start: anchor.min(focus),
+                    end: anchor.max(focus),
+                };
+                out.push(Command::Select(Some(snap(range)).filter(|r| !r.is_empty())));
+            }
+            // Scroll while the pointer is past the top or bottom edge.
+            let edge = if pos.y < self.viewport.top() {
+                pos.y - self.viewport.top()
+            } else if pos.y > self.viewport.bottom() {
+                pos.y - self.viewport.bottom()
+            } else {
+                0.0
+            };
+            if edge != 0.0 {
+                self.scroll_request = Some((self.scroll_y + edge.clamp(-40.0, 40.0)).max(0.0));
+                ui.ctx().request_repaint();
+            }
+        }
+        if response.drag_stopped() {
+            self.drag_anchor = None;
+        }
+        if response.double_clicked() {
+            if let Some(word) = pointer
+                .and_then(|p| self.char_at(p))
+                .and_then(|c| word_at(doc.text, doc.offsets, c))
+            {
+                out.push(Command::Select(Some(word)));
+            }
+        } else if response.clicked() {
+            self.click(pointer, modifiers.shift, doc, session, out, &snap);
+        }
+        if response.secondary_clicked()
+            && session.selection.is_none()
+            && let Some(span) = pointer
+                .and_then(|p| self.char_at(p))
+                .and_then(|c| innermost_at(doc.spans, c))
+        {
+            out.push(Command::SelectSpan(Some(span)));
+        }
+        response.context_menu(|ui| super::context_menu_ui(ui, session, doc.labels, out));
+        if let Some(pos) = response.hover_pos().filter(|_| !response.dragged())
+            && let Some(at) = self.char_at(pos)
+        {
+            let under: Vec<&Span> = doc.spans.iter().filter(|s| s.range.contains(at)).collect();
+            if !under.is_empty() {
+                response.on_hover_ui_at_pointer(|ui| super::spans_tooltip_ui(ui, doc, &under));
+            }
+        }
+    }
+
+    fn click(
+        &mut self,
+        pointer: Option<Pos2>,
+        shift: bool,
+        doc: &DocRef,
+        session: &Session,
+        out: &mut Vec<Command>,
+        snap: &dyn Fn(CharRange) -> CharRange,
+    ) {
+        let Some(pos) = pointer else { return };
+        if shift && let (Some(sel), Some(focus)) = (session.selection, self.boundary_at(pos)) {
+            let range = CharRange {
+                start: sel.start.min(focus),
+                end: sel.end.max(focus),
+            };
+            out.push(Command::Select(Some(snap(range))));
+            return;
+        }
+        let Some(at) = self.char_at(pos) else {
+            out.push(Command::ClearSelection);
+            return;
+        };
+        // Spans under the click, innermost first; a repeated click moves to the next.
+        let mut under: Vec<&Span> = doc.spans.iter().filter(|s| s.range.contains(at)).collect();
+        under.sort_by_key(|s| (s.range.len_chars(), s.range.start, s.id));
+        if under.is_empty() {
+            self.last_click = None;
+            out.push(Command::ClearSelection);
+            return;
+        }
+        let next = match (self.last_click, session.selected_span) {
+            (Some((_, last)), Some(selected)) if last == selected => under
+                .iter()
+                .position(|s| s.id == selected)
+                .map_or(0, |i| (i + 1) % under.len()),
+            _ => 0,
+        };
+        let span = under[next].id;
+        self.last_click = Some((at, span));
+        out.push(Command::SelectSpan(Some(span)));
+    }
+}
+
+/// The document's data the view needs for one frame, borrowed apart from the session.
+pub struct DocRef<'a> {
+    pub text: &'a str,
+    pub offsets: &'a crate::model::OffsetIndex,
+    pub spans: &'a [Span],
+    pub labels: &'a crate::model::LabelSet,
+}
+
+impl DocRef<'_> {
+    pub fn label_color(&self, label: &str) -> Color32 {
+        self.labels
+            .get(label)
+            .map_or(Color32::GRAY, |l| color_of(&l.color))
+    }
+}
+
+/// Spans that overlap `range`, in file order.
+fn spans_touching(spans: &[Span], range: CharRange) -> Vec<&Span> {
+    let before_end =
+        spans.partition_point(|s| s.range.start < range.end.max(CharOffset(range.start.0 + 1)));
+    spans[..before_end]
+        .iter()
+        .filter(|s| s.range.end > range.start)
+        .collect()
+}
+
+/// The shortest span containing `at`.
+fn innermost_at(spans: &[Span], at: CharOffset) -> Option<SpanId> {
+    spans
+        .iter()
+        .filter(|s| s.range.contains(at))
+        .min_by_key(|s| (s.range.len_chars(), s.id))
+        .map(|s| s.id)
+}

@@ -1,0 +1,54 @@
+//! The document list: every document of the project with its status (settable) and
+//! its span count per label; clicking one shows it.
+
+use super::article::color_of;
+use crate::app::command::Command;
+use crate::app::session::Session;
+use crate::model::Status;
+use egui::{RichText, Ui};
+
+pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+    ui.heading("Documents");
+    if session.project.documents().is_empty() {
+        ui.weak(
+            "No documents yet: File → Open articles (Ctrl+O), or drop text files on the window.",
+        );
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for doc in session.project.documents() {
+                let current = session.current == Some(doc.id);
+                ui.push_id(doc.id.0, |ui| {
+                    if ui
+                        .selectable_label(current, RichText::new(&doc.name).strong())
+                        .clicked()
+                    {
+                        out.push(Command::ShowDocument(doc.id));
+                    }
+                    ui.horizontal(|ui| {
+                        let mut status = doc.status;
+                        egui::ComboBox::from_id_salt("status")
+                            .selected_text(status.as_str())
+                            .width(90.0)
+                            .show_ui(ui, |ui| {
+                                for s in [Status::New, Status::InProgress, Status::Done] {
+                                    ui.selectable_value(&mut status, s, s.as_str());
+                                }
+                            })
+                            .response
+                            .accessible_name(format!("Status of {}", doc.name));
+                        if status != doc.status {
+                            out.push(Command::SetStatus(doc.id, status));
+                        }
+                        for label in session.project.labels.iter() {
+                            let n = doc.count_label(&label.name);
+                            ui.label(RichText::new(n.to_string()).color(color_of(&label.color)))
+                                .on_hover_text(format!("{n} {} spans", label.name));
+                        }
+                    });
+                    ui.separator();
+                });
+            }
+        });
+}

@@ -1,0 +1,184 @@
+//! The find bar (Ctrl+F): every match of a phrase in the current document, stepping
+//! through them, and "tag all matches" as one undoable step.
+
+use super::article::color_of;
+use crate::app::command::Command;
+use crate::app::session::Session;
+use crate::model::{CharOffset, CharRange, DocId};
+use egui::{RichText, TextEdit, Ui};
+
+/// Every non-overlapping occurrence of `needle` in `text`, in code points. Without
+/// `case_sensitive`, characters compare by their lowercase forms one to one.
+pub fn find_all(text: &str, needle: &str, case_sensitive: bool) -> Vec<CharRange> {
+    let fold = |c: char| -> char {
+        if case_sensitive {
+            c
+        } else {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    };
+    let needle: Vec<char> = needle.chars().map(fold).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let hay: Vec<char> = text.chars().map(fold).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i..i + needle.len()] == needle[..] {
+            out.push(CharRange::new(i, i + needle.len()));
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+pub struct FindBar {
+    pub open: bool,
+    focus: bool,
+    query: String,
+    case_sensitive: bool,
+    label: String,
+    current: usize,
+    /// The matches and what they were computed for.
+    matches: Vec<CharRange>,
+    key: Option<(DocId, String, bool)>,
+}
+
+impl FindBar {
+    pub fn show(&mut self) {
+        self.open = true;
+        self.focus = true;
+    }
+
+    /// The matches to outline in the article.
+    pub fn highlights(&self) -> &[CharRange] {
+        if self.open { &self.matches } else { &[] }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+        let Some(doc) = session.document() else {
+            return;
+        };
+        let key = (doc.id, self.query.clone(), self.case_sensitive);
+        if self.key.as_ref() != Some(&key) {
+            self.matches = find_all(doc.text(), &self.query, self.case_sensitive);
+            self.current = 0;
+            self.key = Some(key);
+        }
+        if self.label.is_empty() || !session.project.labels.contains(&self.label) {
+            self.label = session
+                .project
+                .labels
+                .iter()
+                .next()
+                .map(|l| l.name.clone())
+                .unwrap_or_default();
+        }
+        ui.horizontal(|ui| {
+            ui.label("Find:");
+            let response = ui
+                .add(
+                    TextEdit::singleline(&mut self.query)
+                        .hint_text("text to find")
+                        .id_salt("find-query"),
+                )
+                .accessible_name("Find");
+            if self.focus {
+                response.request_focus();
+                self.focus = false;
+            }
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.checkbox(&mut self.case_sensitive, "Match case");
+            let n = self.matches.len();
+            ui.label(if n == 0 {
+                "no matches".to_owned()
+            } else {
+                format!("{} of {n}", self.current + 1)
+            });
+            let mut step = None;
+            if ui
+                .add_enabled(n > 0, egui::Button::new("◀"))
+                .on_hover_text("Previous match")
+                .clicked()
+            {
+                step = Some(n.saturating_sub(1));
+            }
+            if ui
+                .add_enabled(n > 0, egui::Button::new("▶"))
+                .on_hover_text("Next match")
+                .clicked()
+                || (enter && n > 0)
+            {
+                step = Some(1);
+            }
+            if let Some(by) = step {
+                self.current = (self.current + by) % n;
+                let m = self.matches[self.current];
+                out.push(Command::Select(Some(m)));
+                out.push(Command::Reveal(m.start));
+            }
+            ui.separator();
+            egui::ComboBox::from_id_salt("find-label")
+                .selected_text(RichText::new(&self.label))
+                .show_ui(ui, |ui| {
+                    for l in session.project.labels.iter() {
+                        ui.selectable_value(
+                            &mut self.label,
+                            l.name.clone(),
+                            RichText::new(&l.name).color(color_of(&l.color)),
+                        );
+                    }
+                })
+                .response
+                .accessible_name("Label for the matches");
+            if ui
+                .add_enabled(n > 0, egui::Button::new(format!("Tag all {n} matches")))
+                .clicked()
+            {
+                out.push(Command::TagAll {
+                    label: self.label.clone(),
+                    ranges: self.matches.clone(),
+                });
+            }
+            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+                self.open = false;
+            }
+        });
+    }
+
+    /// The offset of the current match, for tests and the status bar.
+    pub fn current_match(&self) -> Option<CharOffset> {
+        self.matches.get(self.current).map(|m| m.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_in_code_points_ignoring_case() {
+        let text = "👋 Drones, DRONES and drones🇺🇦";
+        let found = find_all(text, "drones", false);
+        assert_eq!(
+            found,
+            [
+                CharRange::new(2, 8),
+                CharRange::new(10, 16),
+                CharRange::new(21, 27)
+            ]
+        );
+        assert_eq!(find_all(text, "drones", true), [CharRange::new(21, 27)]);
+        assert_eq!(find_all(text, "", false), []);
+        assert_eq!(find_all("aaaa", "aa", true).len(), 2);
+        assert_eq!(find_all("Київ КИЇВ", "київ", false).len(), 2);
+    }
+}

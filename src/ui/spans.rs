@@ -1,0 +1,216 @@
+//! The spans panel: the current document's spans, filtered by label and text (a click
+//! selects one and scrolls the article to it), and the inspector of the selected span
+//! (label, text, note, attributes, delete). Text fields edit a draft that becomes one
+//! undoable edit when the field loses focus or Enter is pressed.
+
+use super::article::color_of;
+use super::preview;
+use crate::app::command::Command;
+use crate::app::session::Session;
+use crate::model::SpanId;
+use egui::{RichText, TextEdit, Ui};
+use std::collections::BTreeMap;
+
+#[derive(Default)]
+pub struct SpansPanel {
+    pub filter_text: String,
+    pub filter_label: Option<String>,
+    /// The selected span's note and attributes as being typed.
+    draft: Option<Draft>,
+}
+
+struct Draft {
+    span: SpanId,
+    note: String,
+    attributes: BTreeMap<String, String>,
+}
+
+impl SpansPanel {
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+        let inspector_height = if session.selected_span.is_some() {
+            260.0
+        } else {
+            0.0
+        };
+        ui.heading("Spans");
+        ui.horizontal(|ui| {
+            let shown = self
+                .filter_label
+                .clone()
+                .unwrap_or_else(|| "all labels".to_owned());
+            egui::ComboBox::from_id_salt("label-filter")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter_label, None, "all labels");
+                    for label in session.project.labels.iter() {
+                        ui.selectable_value(
+                            &mut self.filter_label,
+                            Some(label.name.clone()),
+                            &label.name,
+                        );
+                    }
+                })
+                .response
+                .accessible_name("Filter spans by label");
+            ui.add(
+                TextEdit::singleline(&mut self.filter_text)
+                    .hint_text("filter text")
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name("Filter spans by text");
+        });
+        let Some(doc) = session.document() else {
+            return;
+        };
+        let needle = self.filter_text.to_lowercase();
+        let rows: Vec<(SpanId, &str, String)> = doc
+            .spans()
+            .iter()
+            .filter(|s| self.filter_label.as_ref().is_none_or(|l| *l == s.label))
+            .filter_map(|s| {
+                let text = doc.slice(s.range).unwrap_or("");
+                (needle.is_empty() || text.to_lowercase().contains(&needle))
+                    .then(|| (s.id, s.label.as_str(), preview(text, 48)))
+            })
+            .collect();
+        ui.weak(format!("{} of {} spans", rows.len(), doc.spans().len()));
+        let list_height = (ui.available_height() - inspector_height).max(80.0);
+        let row_height = ui.spacing().interact_size.y;
+        egui::ScrollArea::vertical()
+            .id_salt("span-list")
+            .max_height(list_height)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, rows.len(), |ui, visible| {
+                for (id, label, text) in &rows[visible] {
+                    let color = session
+                        .project
+                        .labels
+                        .get(label)
+                        .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
+                    let selected = session.selected_span == Some(*id);
+                    ui.horizontal(|ui| {
+                        let (mark, _) = ui.allocate_exact_size(
+                            egui::vec2(4.0, row_height * 0.8),
+                            egui::Sense::hover(),
+                        );
+                        ui.painter().rect_filled(mark, 1.0, color);
+                        if ui
+                            .selectable_label(selected, text)
+                            .on_hover_text(format!("{label}, span {id}"))
+                            .clicked()
+                        {
+                            out.push(Command::JumpToSpan(*id));
+                        }
+                    });
+                }
+            });
+        if session.selected_span.is_some() {
+            ui.separator();
+            self.inspector_ui(ui, session, out);
+        } else {
+            self.draft = None;
+        }
+    }
+
+    fn inspector_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+        let Some((doc, span)) = session
+            .selected_span
+            .and_then(|s| session.project.find_span(s))
+        else {
+            return;
+        };
+        if self.draft.as_ref().is_none_or(|d| d.span != span.id) {
+            self.draft = Some(Draft {
+                span: span.id,
+                note: span.note.clone().unwrap_or_default(),
+                attributes: span.attributes.clone(),
+            });
+        }
+        let Some(draft) = self.draft.as_mut() else {
+            return;
+        };
+        ui.heading(format!("Span {}", span.id));
+        egui::Grid::new("inspector").num_columns(2).show(ui, |ui| {
+            ui.label("Label");
+            let mut label = span.label.clone();
+            egui::ComboBox::from_id_salt("relabel")
+                .selected_text(&label)
+                .show_ui(ui, |ui| {
+                    for l in session.project.labels.iter() {
+                        ui.selectable_value(
+                            &mut label,
+                            l.name.clone(),
+                            RichText::new(&l.name).color(color_of(&l.color)),
+                        );
+                    }
+                })
+                .response
+                .accessible_name("Label of the span");
+            if label != span.label {
+                out.push(Command::Relabel(span.id, label));
+            }
+            ui.end_row();
+
+            ui.label("Text");
+            ui.label(preview(doc.slice(span.range).unwrap_or(""), 120));
+            ui.end_row();
+            ui.label("Offsets");
+            ui.weak(format!(
+                "{}–{} (code points)",
+                span.range.start, span.range.end
+            ));
+            ui.end_row();
+
+            let fields = session
+                .project
+                .labels
+                .get(&span.label)
+                .map(|l| l.attributes.clone())
+                .unwrap_or_default();
+            for key in fields
+                .iter()
+                .chain(span.attributes.keys().filter(|k| !fields.contains(k)))
+            {
+                ui.label(key);
+                let value = draft.attributes.entry(key.clone()).or_default();
+                let response = ui
+                    .add(
+                        TextEdit::singleline(value)
+                            .hint_text(format!("{key}…"))
+                            .id_salt(("attr", key)),
+                    )
+                    .accessible_name(key.clone());
+                let stored = span.attributes.get(key).cloned().unwrap_or_default();
+                if (response.lost_focus()
+                    || ui.input(|i| i.key_pressed(egui::Key::Enter) && response.has_focus()))
+                    && *value != stored
+                {
+                    out.push(Command::SetAttribute(span.id, key.clone(), value.clone()));
+                }
+                ui.end_row();
+            }
+
+            ui.label("Note");
+            let response = ui
+                .add(
+                    TextEdit::multiline(&mut draft.note)
+                        .desired_rows(3)
+                        .hint_text("note…")
+                        .id_salt("note"),
+                )
+                .accessible_name("note");
+            if response.lost_focus() && draft.note != span.note.clone().unwrap_or_default() {
+                out.push(Command::SetNote(span.id, draft.note.clone()));
+            }
+            ui.end_row();
+        });
+        if ui.button("Delete span").clicked() {
+            out.push(Command::DeleteSpan(span.id));
+        }
+    }
+
+    /// Forgets typed drafts (after undo/redo changed the span under them).
+    pub fn reset_drafts(&mut self) {
+        self.draft = None;
+    }
+}

@@ -98,6 +98,9 @@ pub struct App {
     /// The window may close now.
     closing: bool,
     title: String,
+    /// A text field had the keyboard at the end of the last frame (so an Escape that
+    /// just left it is not also taken by the article).
+    text_had_keys: bool,
     shortcuts: Vec<(KeyboardShortcut, usize)>,
 }
 
@@ -135,6 +138,7 @@ impl App {
             discard_ok: false,
             closing: false,
             title: String::new(),
+            text_had_keys: false,
             shortcuts,
         };
         app.start(config.paths, config.open_last);
@@ -159,8 +163,9 @@ impl App {
     /// while the article (not a text field) has the keyboard.
     fn keys(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
         let article = Id::unique(ARTICLE_ID);
-        let article_keys =
-            ctx.memory(|m| m.focused().is_none_or(|f| f == article)) && self.modal.is_none();
+        let article_keys = !self.text_had_keys
+            && ctx.memory(|m| m.focused().is_none_or(|f| f == article))
+            && self.modal.is_none();
         for (shortcut, i) in &self.shortcuts {
             let action = &ACTIONS[*i];
             if action.plain_keys && !article_keys {
@@ -296,6 +301,8 @@ impl eframe::App for App {
                 },
             )
         });
+
+        self.text_had_keys = ctx.memory(|m| m.focused().is_some_and(|f| f != article));
 
         if let Some(modal) = self.modal.as_mut()
             && let Some(answer) = modal.ui(ui)

@@ -46,6 +46,9 @@ pub struct ArticleView {
     viewport: Rect,
     scroll_y: f32,
     scroll_request: Option<f32>,
+    /// A position to bring into view, re-aimed for a few frames while the heights of
+    /// the paragraphs around it go from estimated to measured.
+    jump: Option<(CharOffset, u8)>,
     drag_anchor: Option<CharOffset>,
     /// Where the last click landed and which span it selected, to cycle overlaps.
     last_click: Option<(CharOffset, SpanId)>,
@@ -63,6 +66,7 @@ impl Default for ArticleView {
             viewport: Rect::NOTHING,
             scroll_y: 0.0,
             scroll_request: None,
+            jump: None,
             drag_anchor: None,
             last_click: None,
         }
@@ -184,8 +188,19 @@ impl ArticleView {
             self.reset(doc, width);
         }
         if let Some(at) = scroll_to {
+            self.jump = Some((at, 4));
+        }
+        if let Some((at, frames)) = self.jump {
             let i = paragraphs::index_of(&self.paragraphs, at.0);
-            self.scroll_request = Some((self.tops[i] - self.viewport.height() * 0.3).max(0.0));
+            let bottom =
+                (self.tops.last().copied().unwrap_or(0.0) - self.viewport.height()).max(0.0);
+            self.scroll_request =
+                Some((self.tops[i] - self.viewport.height() * 0.3).clamp(0.0, bottom));
+            self.jump = frames
+                .checked_sub(1)
+                .map(|f| (at, f))
+                .filter(|(_, f)| *f > 0);
+            ui.ctx().request_repaint();
         }
         let mut area = egui::ScrollArea::vertical()
             .id_salt(("article", doc.id.0))
@@ -382,7 +397,10 @@ impl ArticleView {
                 0.0
             };
             if edge != 0.0 {
-                self.scroll_request = Some((self.scroll_y + edge.clamp(-40.0, 40.0)).max(0.0));
+                let bottom =
+                    (self.tops.last().copied().unwrap_or(0.0) - self.viewport.height()).max(0.0);
+                self.scroll_request =
+                    Some((self.scroll_y + edge.clamp(-40.0, 40.0)).clamp(0.0, bottom));
                 ui.ctx().request_repaint();
             }
         }

@@ -1,0 +1,179 @@
+//! Files from the window: save and reopen, export, the unsaved-changes prompt, recovery
+//! after a crash, a project changed on disk, and the path field where no file dialog
+//! exists.
+
+use crate::Window;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+
+const ARTICLE: &str = "👋 Zelensky said “we will win” as 270 drones fell.\r\n\r\nPrices rose 40%.";
+
+#[test]
+fn save_then_reopen_in_a_new_window_shows_the_same_spans() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.drag_over("we will win");
+    w.key(Key::Q);
+    w.drag_over("270 drones");
+    w.key(Key::F);
+    assert!(
+        w.h.state().title().contains('•'),
+        "unsaved marker: {}",
+        w.h.state().title()
+    );
+    w.save();
+    assert_eq!(w.h.state().title(), "Test project — spanmark");
+    let again = w.reopen();
+    assert!(again.query_all_by_label("we will win").next().is_some());
+    assert!(again.query_all_by_label("270 drones").next().is_some());
+    assert!(again.query_all_by_label("2 of 2 spans").next().is_some());
+    assert_eq!(again.state().title(), "Test project — spanmark");
+}
+
+#[test]
+fn export_json_through_the_path_field_has_offsets_that_match_the_text() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.drag_over("we will win");
+    w.key(Key::Q);
+    w.drag_over("Prices rose 40%");
+    w.key(Key::C);
+    w.ctrl(Key::E);
+    assert!(w.shows_containing("No file dialog is available"));
+    let out = w.dir.path().join("export.json");
+    w.h.get_by_label("Path")
+        .type_text(&out.display().to_string());
+    w.h.run_steps(1);
+    w.key(Key::Enter);
+    w.h.run_steps(2);
+    assert!(
+        w.shows_containing("Exported 2 spans of 1 documents"),
+        "{:?}",
+        w.messages()
+    );
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let doc = &json["documents"][0];
+    let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let mut seen = Vec::new();
+    for span in doc["spans"].as_array().unwrap() {
+        let (s, e) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = chars[s..e].iter().collect();
+        assert_eq!(span["text"], slice.as_str());
+        seen.push(slice);
+    }
+    assert_eq!(seen, ["we will win", "Prices rose 40%"]);
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_quitting() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.drag_over("we will win");
+    w.key(Key::Q);
+    w.ctrl(Key::Q);
+    assert!(w.shows("Unsaved changes"));
+    w.h.get_by_role_and_label(Role::Button, "Cancel").click();
+    assert!(!w.closes_within(3) && !w.shows_containing("has changes that are not saved"));
+    // The window's close button asks too.
+    w.h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    w.h.run_steps(2);
+    assert!(w.shows_containing("has changes that are not saved"));
+    w.h.get_by_role_and_label(Role::Button, "Save").click();
+    assert!(w.closes_within(4), "saved, then closed");
+    assert_eq!(
+        w.saved_spans(),
+        [("quote".to_owned(), "we will win".to_owned())]
+    );
+}
+
+#[test]
+fn discarding_changes_quits_without_saving() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.drag_over("we will win");
+    w.key(Key::Q);
+    w.ctrl(Key::Q);
+    w.h.get_by_role_and_label(Role::Button, "Discard changes")
+        .click();
+    assert!(w.closes_within(3));
+    assert!(w.saved_spans().is_empty());
+}
+
+#[test]
+fn work_survives_a_crash_through_the_recovery_file() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.drag_over("we will win");
+    w.key(Key::Q);
+    w.h.run_steps(3);
+    let recovery = w.dir.path().join("project.ron.recovery");
+    assert!(recovery.is_file(), "autosaved");
+    // The crash: the window goes away without saving.
+    let Window { h, dir, path } = w;
+    drop(h);
+    let w = Window {
+        h: crate::harness(&path, dir.path().join("data")),
+        dir,
+        path,
+    };
+    let mut w = w;
+    assert!(w.shows("Restore unsaved work?"));
+    w.button("Restore");
+    assert!(w.shows("we will win"), "the span is back");
+    assert!(
+        w.h.state().title().contains('•'),
+        "restored work is unsaved"
+    );
+    w.save();
+    assert_eq!(
+        w.saved_spans(),
+        [("quote".to_owned(), "we will win".to_owned())]
+    );
+    assert!(!recovery.exists(), "saving removes the recovery file");
+}
+
+#[test]
+fn a_project_changed_on_disk_is_not_overwritten_silently() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.drag_over("we will win");
+    w.key(Key::Q);
+    let other = spanmark::fixture::project("Changed elsewhere", &[("b.txt", "Other text")]);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    spanmark::store::save(&other, &w.path).unwrap();
+    w.ctrl(Key::S);
+    assert!(w.shows("Project changed on disk"));
+    w.button("Cancel");
+    assert_eq!(w.saved().name, "Changed elsewhere", "left alone");
+    w.ctrl(Key::S);
+    w.button("Overwrite");
+    assert_eq!(
+        w.saved_spans(),
+        [("quote".to_owned(), "we will win".to_owned())]
+    );
+}
+
+#[test]
+fn articles_open_through_the_path_field_and_bad_ones_are_reported() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    let good = w.dir.path().join("new article.txt");
+    std::fs::write(&good, "Київ said “no” 🇺🇦.").unwrap();
+    let empty = w.dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    w.ctrl(Key::O);
+    w.h.get_by_label("Path")
+        .type_text(&format!("{}; {}", good.display(), empty.display()));
+    w.h.run_steps(1);
+    w.key(Key::Enter);
+    assert!(w.shows("new article.txt"), "added to the document list");
+    assert!(w.shows_containing("article is empty"), "{:?}", w.messages());
+    w.drag_over("Київ");
+    w.key(Key::Q);
+    w.save();
+    let project = w.saved();
+    let doc = &project.documents()[1];
+    assert_eq!(doc.slice(doc.spans()[0].range), Some("Київ"));
+}

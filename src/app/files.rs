@@ -353,7 +353,12 @@ impl App {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .map_or("an earlier session".to_owned(), |age| {
-                format!("{} minutes ago", age.as_secs() / 60)
+                match age.as_secs() / 60 {
+                    0 => "less than a minute ago".to_owned(),
+                    1 => "a minute ago".to_owned(),
+                    m if m < 120 => format!("{m} minutes ago"),
+                    m => format!("{} hours ago", m / 60),
+                }
             });
         self.modal = Some(Modal::Recovery { recovery, when });
     }

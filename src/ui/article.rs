@@ -36,7 +36,9 @@ struct Shown {
 /// The view's memory between frames: the paragraph table with heights (estimated, then
 /// measured), where things were drawn, and the gesture in progress.
 pub struct ArticleView {
-    doc: Option<DocId>,
+    /// The document the paragraph table was built for: its id and SHA-256 (ids repeat
+    /// across projects, texts with the same hash are the same text).
+    doc: Option<(DocId, String)>,
     paragraphs: Vec<Paragraph>,
     heights: Vec<f32>,
     /// `tops[i]`: the y of paragraph `i` in the content; `tops[n]` the total height.
@@ -81,7 +83,7 @@ pub fn color_of(hex: &str) -> Color32 {
 
 impl ArticleView {
     fn reset(&mut self, doc: &Document, width: f32) {
-        self.doc = Some(doc.id);
+        self.doc = Some((doc.id, doc.sha256().to_owned()));
         self.paragraphs = paragraphs::split(doc.text());
         self.width = width;
         // A first guess from the number of characters; measured when first drawn.
@@ -181,10 +183,11 @@ impl ArticleView {
             return;
         };
         let width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, MAX_WIDTH);
-        if self.doc != Some(doc.id)
-            || self.paragraphs.is_empty()
-            || (width - self.width).abs() > 0.5
-        {
+        let same_doc = self
+            .doc
+            .as_ref()
+            .is_some_and(|(id, sha)| *id == doc.id && sha == doc.sha256());
+        if !same_doc || self.paragraphs.is_empty() || (width - self.width).abs() > 0.5 {
             self.reset(doc, width);
         }
         if let Some(at) = scroll_to {

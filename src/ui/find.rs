@@ -49,7 +49,7 @@ pub struct FindBar {
     current: usize,
     /// The matches and what they were computed for.
     matches: Vec<CharRange>,
-    key: Option<(DocId, String, bool)>,
+    key: Option<(DocId, String, String, bool)>,
 }
 
 impl FindBar {
@@ -67,7 +67,12 @@ impl FindBar {
         let Some(doc) = session.document() else {
             return;
         };
-        let key = (doc.id, self.query.clone(), self.case_sensitive);
+        let key = (
+            doc.id,
+            doc.sha256().to_owned(),
+            self.query.clone(),
+            self.case_sensitive,
+        );
         if self.key.as_ref() != Some(&key) {
             self.matches = find_all(doc.text(), &self.query, self.case_sensitive);
             self.current = 0;

@@ -181,10 +181,9 @@ impl SpansPanel {
                     )
                     .accessible_name(key.clone());
                 let stored = span.attributes.get(key).cloned().unwrap_or_default();
-                if (response.lost_focus()
-                    || ui.input(|i| i.key_pressed(egui::Key::Enter) && response.has_focus()))
-                    && *value != stored
-                {
+                // Never ask the response inside `ui.input`: both take egui's context lock.
+                let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (response.lost_focus() || enter) && *value != stored {
                     out.push(Command::SetAttribute(span.id, key.clone(), value.clone()));
                 }
                 ui.end_row();

@@ -177,3 +177,34 @@ fn articles_open_through_the_path_field_and_bad_ones_are_reported() {
     let doc = &project.documents()[1];
     assert_eq!(doc.slice(doc.spans()[0].range), Some("Київ"));
 }
+
+/// Opening another project whose document has the same id but another text must show
+/// (and tag) the new text, not the old one's layout.
+#[test]
+fn opening_another_project_lays_out_its_own_text() {
+    let mut w = Window::open(&[("a.txt", "Short first article.")]);
+    let other = w.dir.path().join("other.ron");
+    let project = spanmark::fixture::project(
+        "Other",
+        &[(
+            "b.txt",
+            "A much longer text: “the second article is here” and more.\r\nSecond line.",
+        )],
+    );
+    spanmark::store::save(&project, &other).unwrap();
+    w.ctrl_shift(Key::O);
+    w.h.get_by_label("Path")
+        .type_text(&other.display().to_string());
+    w.h.run_steps(1);
+    w.key(Key::Enter);
+    w.h.run_steps(2);
+    assert!(w.shows("b.txt"));
+    w.path = other;
+    w.drag_over("second article");
+    w.key(Key::Q);
+    w.save();
+    assert_eq!(
+        w.saved_spans(),
+        [("quote".to_owned(), "second article".to_owned())]
+    );
+}

@@ -27,6 +27,7 @@ struct Draft {
 
 impl SpansPanel {
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+        ui.set_max_width(ui.available_width());
         let inspector_height = if session.selected_span.is_some() {
             260.0
         } else {
@@ -152,7 +153,9 @@ impl SpansPanel {
             ui.end_row();
 
             ui.label("Text");
-            ui.label(preview(doc.slice(span.range).unwrap_or(""), 120));
+            // Wrapped, so a long span never widens the panel and reflows the article.
+            let text = preview(doc.slice(span.range).unwrap_or(""), 300);
+            ui.add(egui::Label::new(text).wrap());
             ui.end_row();
             ui.label("Offsets");
             ui.weak(format!(

@@ -103,11 +103,9 @@ pub fn project(name: &str, documents: &[(&str, &str)]) -> Project {
         let mut document = Document::new(doc_id, doc_name, text, "UTF-8");
         let mut built = Vec::new();
         for span in spans {
-            built.push(Span::new(
-                project.allocate_span_id(),
-                &span.label,
-                span.range,
-            ));
+            let mut new = Span::new(project.allocate_span_id(), &span.label, span.range);
+            new.attributes = span.attributes;
+            built.push(new);
         }
         document.set_spans(built);
         crate::edit::Edit::AddDocument {

@@ -35,7 +35,7 @@ impl Modal {
             ui.set_max_width(460.0);
             match self {
                 Modal::Unsaved { project, .. } => {
-                    ui.heading("Unsaved changes");
+                    ui.heading("Save changes?");
                     ui.label(format!("\"{project}\" has changes that are not saved. Save them first?"));
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {

@@ -205,3 +205,23 @@ fn find_then_tag_all_matches_is_one_undo_step() {
     w.save();
     assert!(w.saved_spans().is_empty(), "one undo removes all three");
 }
+
+#[test]
+fn the_document_status_is_set_from_the_list_and_undone() {
+    let mut w = Window::open(&[("a.txt", "One [quote:two] three.")]);
+    w.h.get_by_label("Status of a.txt").click();
+    w.h.run_steps(2);
+    w.h.get_by_role_and_label(Role::Button, "done").click();
+    w.h.run_steps(2);
+    w.save();
+    assert_eq!(
+        w.saved().documents()[0].status,
+        spanmark::model::Status::Done
+    );
+    w.ctrl(Key::Z);
+    w.save();
+    assert_eq!(
+        w.saved().documents()[0].status,
+        spanmark::model::Status::New
+    );
+}

@@ -72,7 +72,7 @@ fn unsaved_changes_are_asked_about_before_quitting() {
     w.drag_over("we will win");
     w.key(Key::Q);
     w.ctrl(Key::Q);
-    assert!(w.shows("Unsaved changes"));
+    assert!(w.shows("Save changes?"));
     w.h.get_by_role_and_label(Role::Button, "Cancel").click();
     assert!(!w.closes_within(3) && !w.shows_containing("has changes that are not saved"));
     // The window's close button asks too.
@@ -207,4 +207,50 @@ fn opening_another_project_lays_out_its_own_text() {
         w.saved_spans(),
         [("quote".to_owned(), "second article".to_owned())]
     );
+}
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_articles_are_added_and_a_dropped_project_asks_about_unsaved_work() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    let article = w.dir.path().join("dropped.md");
+    std::fs::write(&article, "# Dropped\r\n\r\nIt said “yes” 👍.").unwrap();
+    w.h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(article)));
+    w.h.run_steps(2);
+    assert!(w.shows("dropped.md"));
+    assert!(
+        w.h.state().title().contains('•'),
+        "adding a document is an edit"
+    );
+    // A dropped project while work is unsaved: asked first; Cancel keeps everything.
+    let other = w.dir.path().join("other.ron");
+    spanmark::store::save(
+        &spanmark::fixture::project("Other", &[("b.txt", "Other")]),
+        &other,
+    )
+    .unwrap();
+    w.h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(other)));
+    w.h.run_steps(3);
+    assert!(w.shows_containing("has changes that are not saved"));
+    w.button("Cancel");
+    assert!(w.shows("dropped.md") && !w.shows("b.txt"));
+    // Undo removes the dropped article again.
+    w.ctrl(Key::Z);
+    assert!(!w.shows("dropped.md"));
 }

@@ -167,3 +167,68 @@ fn clicking_a_highlight_selects_it_and_repeated_clicks_cycle_overlaps() {
     w.h.run_steps(2);
     assert!(w.status().starts_with("Span 2: quote"), "{}", w.status());
 }
+
+#[test]
+fn hovering_lists_every_span_under_the_pointer() {
+    let mut w = Window::open(&[(
+        "a.txt",
+        "He said [claim:[quote|speaker=Olena:we saw [figure:270 drones]]] today.",
+    )]);
+    let at = w.char_pos(w.find("270") + 1).center();
+    w.h.hover_at(at);
+    w.h.run_steps(90);
+    for text in [
+        "claim",
+        "quote",
+        "figure",
+        "we saw 270 drones",
+        "270 drones",
+        "— Olena",
+    ] {
+        assert!(
+            w.shows(text),
+            "{text:?} not in the hover list: {:?}",
+            w.texts()
+        );
+    }
+}
+
+#[test]
+fn dragging_past_the_bottom_edge_scrolls_and_extends_the_selection() {
+    let mut article = String::new();
+    for i in 0..80 {
+        article += &format!("Line {i} of a long report about drones and ceasefires.\n");
+    }
+    let mut w = Window::open(&[("long.txt", &article)]);
+    let start = w.find("Line 2 ");
+    let from = w.char_pos(start);
+    let viewport = w.h.state().article.viewport();
+    let below = egui::pos2(from.center().x, viewport.bottom() + 30.0);
+    w.h.hover_at(from.left_center());
+    w.h.run_steps(1);
+    w.h.event(egui::Event::PointerButton {
+        pos: from.left_center(),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    w.h.run_steps(1);
+    for _ in 0..40 {
+        w.h.hover_at(below);
+        w.h.run_steps(1);
+    }
+    w.h.event(egui::Event::PointerButton {
+        pos: below,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    w.h.run_steps(2);
+    let selection = w.h.state().session.selection.expect("a selection");
+    let last_visible_before = w.find("Line 22 ");
+    assert_eq!(selection.start.0, start);
+    assert!(
+        selection.end.0 > last_visible_before,
+        "the view scrolled while dragging: {selection:?}"
+    );
+}

@@ -122,3 +122,49 @@ proptest! {
         prop_assert_eq!(index.from_byte(&text, b), Some(CharOffset(chars)));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The span index stays exact through every kind of edit, undo included.
+    #[test]
+    fn the_span_index_agrees_with_a_scan_through_edits(
+        ops in prop::collection::vec((0usize..4, 0usize..200, 1usize..60, 0usize..3), 1..120),
+        queries in prop::collection::vec((0usize..260, 0usize..40), 1..20),
+    ) {
+        use spanmark::edit::History;
+        let labels = ["quote", "claim", "figure"];
+        let mut project = Project::new("index");
+        let doc = project.allocate_doc_id();
+        let text = "Київ 👋🏽 said “we will win” 270 drones. ".repeat(8);
+        let document = Document::new(doc, "a.txt", text, "UTF-8");
+        Edit::AddDocument { index: 0, document: Box::new(document) }.apply(&mut project).unwrap();
+        let mut history = History::new_saved();
+        for (kind, start, len, label) in ops {
+            let ids: Vec<_> = project.documents()[0].spans().iter().map(|s| s.id).collect();
+            let range = CharRange::new(start, start + len);
+            let edit = match (kind, ids.is_empty()) {
+                (0, _) | (_, true) => Edit::AddSpan { doc, span: Span::new(project.allocate_span_id(), labels[label], range) },
+                (1, false) => Edit::RemoveSpan { doc, span: ids[start % ids.len()] },
+                (2, false) => Edit::Resize { doc, span: ids[start % ids.len()], range },
+                _ => {
+                    let _ = history.undo(&mut project);
+                    continue;
+                }
+            };
+            let _ = history.apply(&mut project, edit);
+        }
+        let d = &project.documents()[0];
+        for (start, len) in queries {
+            let q = CharRange::new(start, start + len.max(1));
+            let fast: Vec<_> = d.spans_overlapping(q).iter().map(|s| s.id).collect();
+            let mut slow: Vec<_> = d.spans().iter().filter(|s| s.range.start < q.end && s.range.end > q.start).collect::<Vec<_>>();
+            slow.sort_by_key(|s| (s.range.start, s.range.end, s.id));
+            let slow: Vec<_> = slow.iter().map(|s| s.id).collect();
+            prop_assert_eq!(fast, slow);
+        }
+        for label in labels {
+            prop_assert_eq!(d.count_label(label), d.spans().iter().filter(|s| s.label == label).count());
+        }
+    }
+}

@@ -1,10 +1,12 @@
 //! Documents: one article's text, immutable once added, with its SHA-256, the encoding
 //! it was decoded from, a status and its spans kept in file order.
 
-use super::offsets::{CharRange, OffsetIndex};
+use super::interval::IntervalIndex;
+use super::offsets::{CharOffset, CharRange, OffsetIndex};
 use super::span::{Span, SpanId};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// A document's id, unique within its project.
@@ -47,7 +49,7 @@ pub fn sha256_hex(text: &str) -> String {
     hex
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Document {
     pub id: DocId,
     /// What the user sees in the document list: usually the file name.
@@ -61,8 +63,32 @@ pub struct Document {
     text: String,
     sha256: String,
     offsets: OffsetIndex,
+    /// Sorted by (start, end, label, id): the file order.
     spans: Vec<Span>,
+    /// The same spans for overlap queries, kept up to date span by span.
+    index: IntervalIndex,
+    by_id: HashMap<SpanId, CharRange>,
+    label_counts: BTreeMap<String, usize>,
+    /// Changes whenever a span is added, removed or changed, for views that cache.
+    revision: u64,
 }
+
+/// Documents are equal when everything a user or a file sees is equal (the indexes
+/// are derived from the spans).
+impl PartialEq for Document {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.name == other.name
+            && self.source == other.source
+            && self.encoding == other.encoding
+            && self.status == other.status
+            && self.sha256 == other.sha256
+            && self.text == other.text
+            && self.spans == other.spans
+    }
+}
+
+impl Eq for Document {}
 
 impl Document {
     /// A document without spans. The text is kept exactly as given.
@@ -79,6 +105,10 @@ impl Document {
             sha256,
             offsets,
             spans: Vec::new(),
+            index: IntervalIndex::default(),
+            by_id: HashMap::new(),
+            label_counts: BTreeMap::new(),
+            revision: 0,
         }
     }
 
@@ -108,8 +138,56 @@ impl Document {
         &self.spans
     }
 
+    fn position(&self, id: SpanId) -> Option<usize> {
+        let range = *self.by_id.get(&id)?;
+        let first = self.spans.partition_point(|s| s.range < range);
+        self.spans[first..]
+            .iter()
+            .take_while(|s| s.range == range)
+            .position(|s| s.id == id)
+            .map(|i| first + i)
+    }
+
     pub fn span(&self, id: SpanId) -> Option<&Span> {
-        self.spans.iter().find(|s| s.id == id)
+        self.position(id).map(|i| &self.spans[i])
+    }
+
+    /// The spans overlapping `range`, ordered by (start, end, id); O(log n + k).
+    pub fn spans_overlapping(&self, range: CharRange) -> Vec<&Span> {
+        self.index
+            .overlapping(range)
+            .into_iter()
+            .filter_map(|(_, id)| self.span(id))
+            .collect()
+    }
+
+    /// The spans containing code point `at`.
+    pub fn spans_at(&self, at: CharOffset) -> Vec<&Span> {
+        self.spans_overlapping(CharRange::new(at.0, at.0 + 1))
+    }
+
+    /// A number that changes whenever the spans change.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn indexed(&mut self, span: &Span) {
+        self.index.insert(span.range, span.id);
+        self.by_id.insert(span.id, span.range);
+        *self.label_counts.entry(span.label.clone()).or_default() += 1;
+        self.revision += 1;
+    }
+
+    fn unindexed(&mut self, span: &Span) {
+        self.index.remove(span.range, span.id);
+        self.by_id.remove(&span.id);
+        if let Some(n) = self.label_counts.get_mut(&span.label) {
+            *n -= 1;
+            if *n == 0 {
+                self.label_counts.remove(&span.label);
+            }
+        }
+        self.revision += 1;
     }
 
     /// A span other than `except` with this label and range, if any.
@@ -123,6 +201,7 @@ impl Document {
 
     /// Inserts `span` in sort order. Callers (edits, the loader) check it first.
     pub(crate) fn insert_span(&mut self, span: Span) {
+        self.indexed(&span);
         let at = self
             .spans
             .partition_point(|s| s.sort_key() < span.sort_key());
@@ -130,8 +209,10 @@ impl Document {
     }
 
     pub(crate) fn remove_span(&mut self, id: SpanId) -> Option<Span> {
-        let at = self.spans.iter().position(|s| s.id == id)?;
-        Some(self.spans.remove(at))
+        let at = self.position(id)?;
+        let span = self.spans.remove(at);
+        self.unindexed(&span);
+        Some(span)
     }
 
     /// Changes one span through `change`, keeping the spans sorted.
@@ -151,11 +232,17 @@ impl Document {
         if !spans.is_sorted_by(|a, b| a.sort_key() <= b.sort_key()) {
             spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         }
+        self.index = IntervalIndex::default();
+        self.by_id.clear();
+        self.label_counts.clear();
+        for span in &spans {
+            self.indexed(span);
+        }
         self.spans = spans;
     }
 
     /// Number of spans carrying `label`.
     pub fn count_label(&self, label: &str) -> usize {
-        self.spans.iter().filter(|s| s.label == label).count()
+        self.label_counts.get(label).copied().unwrap_or(0)
     }
 }

@@ -2,6 +2,7 @@
 //! documents and the project that holds them.
 
 pub mod document;
+pub mod interval;
 pub mod label;
 pub mod offsets;
 pub mod project;

@@ -17,7 +17,12 @@ pub struct SpansPanel {
     pub filter_label: Option<String>,
     /// The selected span's note and attributes as being typed.
     draft: Option<Draft>,
+    /// The filtered span ids and what they were computed for.
+    rows: Option<(RowsKey, Vec<SpanId>)>,
 }
+
+/// Document id, text hash, span revision, text filter, label filter.
+type RowsKey = (crate::model::DocId, String, u64, String, Option<String>);
 
 struct Draft {
     span: SpanId,
@@ -63,26 +68,56 @@ impl SpansPanel {
         let Some(doc) = session.document() else {
             return;
         };
-        let needle = self.filter_text.to_lowercase();
-        let rows: Vec<(SpanId, &str, String)> = doc
-            .spans()
-            .iter()
-            .filter(|s| self.filter_label.as_ref().is_none_or(|l| *l == s.label))
-            .filter_map(|s| {
-                let text = doc.slice(s.range).unwrap_or("");
-                (needle.is_empty() || text.to_lowercase().contains(&needle))
-                    .then(|| (s.id, s.label.as_str(), preview(text, 48)))
-            })
-            .collect();
-        ui.weak(format!("{} of {} spans", rows.len(), doc.spans().len()));
+        let key = (
+            doc.id,
+            doc.sha256().to_owned(),
+            doc.revision(),
+            self.filter_text.clone(),
+            self.filter_label.clone(),
+        );
+        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
+            let needle = self.filter_text.to_lowercase();
+            let ids = doc
+                .spans()
+                .iter()
+                .filter(|s| self.filter_label.as_ref().is_none_or(|l| *l == s.label))
+                .filter(|s| {
+                    needle.is_empty()
+                        || doc
+                            .slice(s.range)
+                            .unwrap_or("")
+                            .to_lowercase()
+                            .contains(&needle)
+                })
+                .map(|s| s.id)
+                .collect();
+            self.rows = Some((key, ids));
+        }
+        let ids: &[SpanId] = self.rows.as_ref().map_or(&[], |(_, ids)| ids);
+        // Only the rows in view are turned into text.
+        let rows_in = |range: std::ops::Range<usize>| -> Vec<(SpanId, &str, String)> {
+            ids[range]
+                .iter()
+                .filter_map(|id| doc.span(*id))
+                .map(|s| {
+                    (
+                        s.id,
+                        s.label.as_str(),
+                        preview(doc.slice(s.range).unwrap_or(""), 48),
+                    )
+                })
+                .collect()
+        };
+        let count = ids.len();
+        ui.weak(format!("{count} of {} spans", doc.spans().len()));
         let list_height = (ui.available_height() - inspector_height).max(80.0);
         let row_height = ui.spacing().interact_size.y;
         egui::ScrollArea::vertical()
             .id_salt("span-list")
             .max_height(list_height)
             .auto_shrink([false, true])
-            .show_rows(ui, row_height, rows.len(), |ui, visible| {
-                for (id, label, text) in &rows[visible] {
+            .show_rows(ui, row_height, count, |ui, visible| {
+                for (id, label, text) in &rows_in(visible) {
                     let color = session
                         .project
                         .labels

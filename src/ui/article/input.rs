@@ -7,7 +7,7 @@ use super::{ArticleView, DocRef};
 use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::model::segment::{snap_to_graphemes, snap_to_words, word_at};
-use crate::model::{CharOffset, CharRange, Span, SpanId};
+use crate::model::{CharOffset, CharRange, Document, Span, SpanId};
 use egui::{Pos2, Sense, Ui};
 
 impl ArticleView {
@@ -86,7 +86,7 @@ impl ArticleView {
             && session.selection.is_none()
             && let Some(span) = pointer
                 .and_then(|p| self.char_at(p))
-                .and_then(|c| innermost_at(doc.spans, c))
+                .and_then(|c| innermost_at(doc.document, c))
         {
             out.push(Command::SelectSpan(Some(span)));
         }
@@ -94,7 +94,7 @@ impl ArticleView {
         if let Some(pos) = response.hover_pos().filter(|_| !response.dragged())
             && let Some(at) = self.char_at(pos)
         {
-            let under: Vec<&Span> = doc.spans.iter().filter(|s| s.range.contains(at)).collect();
+            let under: Vec<&Span> = doc.document.spans_at(at);
             if !under.is_empty() {
                 response.on_hover_ui_at_pointer(|ui| crate::ui::spans_tooltip_ui(ui, doc, &under));
             }
@@ -124,7 +124,7 @@ impl ArticleView {
             return;
         };
         // Spans under the click, innermost first; a repeated click moves to the next.
-        let mut under: Vec<&Span> = doc.spans.iter().filter(|s| s.range.contains(at)).collect();
+        let mut under: Vec<&Span> = doc.document.spans_at(at);
         under.sort_by_key(|s| (s.range.len_chars(), s.range.start, s.id));
         if under.is_empty() {
             self.last_click = None;
@@ -145,10 +145,9 @@ impl ArticleView {
 }
 
 /// The shortest span containing `at`.
-fn innermost_at(spans: &[Span], at: CharOffset) -> Option<SpanId> {
-    spans
-        .iter()
-        .filter(|s| s.range.contains(at))
+fn innermost_at(doc: &Document, at: CharOffset) -> Option<SpanId> {
+    doc.spans_at(at)
+        .into_iter()
         .min_by_key(|s| (s.range.len_chars(), s.id))
         .map(|s| s.id)
 }

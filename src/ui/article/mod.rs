@@ -10,7 +10,7 @@ use super::geometry;
 use super::paragraphs::{self, Paragraph};
 use crate::app::command::Command;
 use crate::app::session::Session;
-use crate::model::{CharOffset, CharRange, DocId, Document, Span, SpanId};
+use crate::model::{CharOffset, CharRange, DocId, Document, SpanId};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, TextFormat, Ui, pos2, vec2};
 use std::sync::Arc;
@@ -76,6 +76,11 @@ impl Default for ArticleView {
     }
 }
 
+/// The space below a paragraph: none inside a long line cut for layout.
+fn gap_after(p: &Paragraph) -> f32 {
+    if p.continued { 0.0 } else { PARAGRAPH_GAP }
+}
+
 pub fn color_of(hex: &str) -> Color32 {
     let channel =
         |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
@@ -103,9 +108,9 @@ impl ArticleView {
     fn recompute_tops(&mut self) {
         self.tops.clear();
         let mut y = 0.0;
-        for h in &self.heights {
+        for (h, p) in self.heights.iter().zip(&self.paragraphs) {
             self.tops.push(y);
-            y += h + PARAGRAPH_GAP;
+            y += h + gap_after(p);
         }
         self.tops.push(y);
     }
@@ -215,7 +220,7 @@ impl ArticleView {
         let doc = DocRef {
             text: doc.text(),
             offsets: doc.offsets(),
-            spans: doc.spans(),
+            document: doc,
             labels: &session.project.labels,
         };
         let output = area.show_viewport(ui, |ui, viewport| {
@@ -294,7 +299,11 @@ impl ArticleView {
                     .into_iter()
                     .map(|rect| rect.translate(shown.origin.to_vec2()))
             };
-            let spans = spans_touching(doc.spans, p.chars);
+            // A line break alone still shows the spans running across it.
+            let spans = doc.document.spans_overlapping(CharRange::new(
+                p.chars.start.0,
+                p.chars.end.0.max(p.chars.start.0 + 1),
+            ));
             // Underline lanes: the first lane free at the span's start, in span order.
             let mut lane_ends: Vec<CharOffset> = Vec::new();
             for span in &spans {
@@ -361,7 +370,7 @@ impl ArticleView {
 pub struct DocRef<'a> {
     pub text: &'a str,
     pub offsets: &'a crate::model::OffsetIndex,
-    pub spans: &'a [Span],
+    pub document: &'a Document,
     pub labels: &'a crate::model::LabelSet,
 }
 
@@ -371,14 +380,4 @@ impl DocRef<'_> {
             .get(label)
             .map_or(Color32::GRAY, |l| color_of(&l.color))
     }
-}
-
-/// Spans that overlap `range`, in file order.
-fn spans_touching(spans: &[Span], range: CharRange) -> Vec<&Span> {
-    let before_end =
-        spans.partition_point(|s| s.range.start < range.end.max(CharOffset(range.start.0 + 1)));
-    spans[..before_end]
-        .iter()
-        .filter(|s| s.range.end > range.start)
-        .collect()
 }

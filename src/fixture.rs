@@ -4,8 +4,7 @@
 //! attributes (`[quote|speaker=Olena Kovalenko:we will win]`); `\[`, `\]` and `\\`
 //! stand for the characters themselves. Offsets are code points, as everywhere.
 
-use crate::model::{CharRange, DocId, Document, Project, Span};
-use std::collections::BTreeMap;
+use crate::model::{Attributes, CharRange, DocId, Document, Project, Span};
 use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -25,14 +24,14 @@ pub enum FixtureError {
 pub struct FixtureSpan {
     pub label: String,
     pub range: CharRange,
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: Attributes,
 }
 
 /// Splits fixture markup into the plain text and its spans (in order of their end).
 pub fn parse(markup: &str) -> Result<(String, Vec<FixtureSpan>), FixtureError> {
     let mut text = String::with_capacity(markup.len());
     let mut text_chars = 0;
-    let mut open: Vec<(String, BTreeMap<String, String>, usize, usize)> = Vec::new();
+    let mut open: Vec<(String, Attributes, usize, usize)> = Vec::new();
     let mut spans = Vec::new();
     let mut chars = markup.chars().enumerate().peekable();
     while let Some((at, ch)) = chars.next() {
@@ -61,7 +60,7 @@ pub fn parse(markup: &str) -> Result<(String, Vec<FixtureSpan>), FixtureError> {
                 {
                     return Err(FixtureError::NoLabel(at));
                 }
-                let mut attributes = BTreeMap::new();
+                let mut attributes = Attributes::new();
                 for part in parts {
                     let (key, value) =
                         part.split_once('=').ok_or(FixtureError::BadAttribute(at))?;
@@ -233,7 +232,9 @@ mod tests {
         let markup = r"[claim:He said [quote|speaker=Zoë K.:we \[will\] win 🇺🇦]]. \\o/";
         let (text, spans) = parse(markup).unwrap();
         assert_eq!(text, r"He said we [will] win 🇺🇦. \o/");
-        let speaker = BTreeMap::from([("speaker".to_owned(), "Zoë K.".to_owned())]);
+        let speaker: Attributes = [("speaker".to_owned(), "Zoë K.".to_owned())]
+            .into_iter()
+            .collect();
         let quote = FixtureSpan {
             label: "quote".into(),
             range: CharRange::new(8, 24),
@@ -242,7 +243,7 @@ mod tests {
         let claim = FixtureSpan {
             label: "claim".into(),
             range: CharRange::new(0, 24),
-            attributes: BTreeMap::new(),
+            attributes: Attributes::new(),
         };
         assert_eq!(spans, [quote, claim]);
     }

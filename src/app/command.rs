@@ -40,6 +40,8 @@ pub enum Command {
     Find,
     /// Scrolls the article to a position.
     Reveal(CharOffset),
+    /// Scrolls to the start (`false`) or the end (`true`) of the article.
+    GoToEdge(bool),
     // Edits: each is one undo step.
     /// Tags the selection with a label, or relabels the selected span.
     Tag(String),

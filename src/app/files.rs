@@ -295,38 +295,47 @@ impl App {
         }
     }
 
-    /// Writes unsaved work to the recovery file every few seconds.
+    /// Writes unsaved work to the recovery file every few seconds, in a pause of the
+    /// user's input (a large project takes a moment to write), or after at most six
+    /// intervals even without a pause.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        if !self.session.is_dirty() || now < self.next_autosave {
-            if self.session.is_dirty() {
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                    (self.next_autosave - now).max(0.05),
-                ));
-            }
-            return;
+        let (now, active) = ctx.input(|i| (i.time, !i.events.is_empty()));
+        if active {
+            self.last_activity = now;
         }
         let state = self.session.history.state_id();
-        if self.recovered == Some(state) {
+        if !self.session.is_dirty() || self.recovered == Some(state) {
+            self.dirty_since = None;
             return;
         }
-        self.next_autosave = now + self.autosave_seconds;
+        let since = *self.dirty_since.get_or_insert(now);
+        let idle = self.autosave_seconds.min(1.0);
+        let due = now - since >= self.autosave_seconds
+            && (now - self.last_activity >= idle || now - since >= 6.0 * self.autosave_seconds);
+        if !due {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(idle.max(0.05)));
+            return;
+        }
         let Some(path) = self.recovery_path() else {
             return;
         };
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        match store::write_atomic(
-            &path,
-            store::to_ron(&self.session.project).as_bytes(),
-            false,
-        ) {
-            Ok(()) => self.recovered = Some(state),
-            Err(err) => self.error(format!(
-                "Autosave failed ({err}); save your work: {}",
-                path.display()
-            )),
+        let project = &self.session.project;
+        match store::write_atomic_with(&path, false, |file| store::write_ron_to(project, file)) {
+            Ok(()) => {
+                self.recovered = Some(state);
+                self.dirty_since = None;
+            }
+            Err(err) => {
+                // Try again after another interval rather than every frame.
+                self.dirty_since = Some(now);
+                self.error(format!(
+                    "Autosave failed ({err}); save your work: {}",
+                    path.display()
+                ));
+            }
         }
     }
 

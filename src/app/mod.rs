@@ -86,9 +86,12 @@ pub struct App {
     dialogs: Box<dyn FileDialogs>,
     data_dir: Option<PathBuf>,
     autosave_seconds: f64,
-    /// The history state last written to the recovery file, and when.
+    /// The history state last written to the recovery file.
     recovered: Option<u64>,
-    next_autosave: f64,
+    /// Since when the project has had changes not in the recovery file (egui time).
+    dirty_since: Option<f64>,
+    /// When the user last gave input (egui time).
+    last_activity: f64,
     /// A save that must happen before this command runs (from the unsaved prompt).
     after_save: Option<Command>,
     /// Commands to run at the start of the next frame.
@@ -132,7 +135,8 @@ impl App {
             data_dir: config.data_dir,
             autosave_seconds: config.autosave_seconds,
             recovered: None,
-            next_autosave: 0.0,
+            dirty_since: None,
+            last_activity: 0.0,
             after_save: None,
             queued: Vec::new(),
             discard_ok: false,

@@ -112,6 +112,10 @@ impl Session {
                 }
             }
             Command::Reveal(at) => self.scroll_to = Some(at),
+            Command::GoToEdge(end) => {
+                let len = self.document().map_or(0, |d| d.len_chars());
+                self.scroll_to = Some(CharOffset(if end { len } else { 0 }));
+            }
             Command::AddArticles(articles) => self.add_articles(articles)?,
             Command::NextSpan => self.step_span(true),
             Command::PrevSpan => self.step_span(false),

@@ -164,11 +164,7 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
             };
             let mut new = Span::new(id, &span.label, range);
             new.note = span.note.as_deref().map(str::to_owned);
-            new.attributes = span
-                .attributes
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect::<BTreeMap<_, _>>();
+            new.attributes = span.attributes.clone().into_owned();
             edits.push(Edit::AddSpan {
                 doc: doc_id,
                 span: new,

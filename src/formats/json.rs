@@ -3,10 +3,9 @@
 //! `utf16_*` (JavaScript) and `byte_*` (UTF-8) given alongside. [`verify`] checks a
 //! built export against its texts by a separate walk before anything is written.
 
-use crate::model::{CharRange, Project};
+use crate::model::{Attributes, CharRange, Project};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use thiserror::Error;
 
 pub const FORMAT: &str = "spanmark-export";
@@ -49,7 +48,7 @@ pub struct ExportSpan<'a> {
     pub byte_start: usize,
     pub byte_end: usize,
     pub note: Option<Cow<'a, str>>,
-    pub attributes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    pub attributes: Cow<'a, Attributes>,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -91,11 +90,7 @@ pub fn build(project: &Project) -> ExportFile<'_> {
                         byte_start: byte_start.0,
                         byte_end: byte_end.0,
                         note: span.note.as_deref().map(Cow::Borrowed),
-                        attributes: span
-                            .attributes
-                            .iter()
-                            .map(|(k, v)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(v.as_str())))
-                            .collect(),
+                        attributes: Cow::Borrowed(&span.attributes),
                     }
                 })
                 .collect();

@@ -1,6 +1,7 @@
 //! Pure data, no I/O and no GUI: text offsets and their conversions, labels, spans,
 //! documents and the project that holds them.
 
+pub mod attributes;
 pub mod document;
 pub mod interval;
 pub mod label;
@@ -9,6 +10,7 @@ pub mod project;
 pub mod segment;
 pub mod span;
 
+pub use attributes::Attributes;
 pub use document::{DocId, Document, Status, sha256_hex};
 pub use label::{Label, LabelSet};
 pub use offsets::{ByteOffset, CharOffset, CharRange, OffsetIndex, Utf16Offset};

@@ -1,8 +1,8 @@
 //! Spans: a labelled half-open code-point range of a document, with an id that never
 //! changes, an optional note and label-specific attributes.
 
+use super::attributes::Attributes;
 use super::offsets::CharRange;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A span's id, unique within its project and never reused.
@@ -22,7 +22,7 @@ pub struct Span {
     pub range: CharRange,
     pub note: Option<String>,
     /// Attribute name -> value (a quote's `speaker`), sorted by name.
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: Attributes,
 }
 
 impl Span {
@@ -32,7 +32,7 @@ impl Span {
             label: label.to_owned(),
             range,
             note: None,
-            attributes: BTreeMap::new(),
+            attributes: Attributes::new(),
         }
     }
 

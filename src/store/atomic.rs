@@ -2,12 +2,21 @@
 //! the old file as `NAME.bak` if asked, rename the new one into place, fsync the folder.
 //! A crash at any moment leaves either the old file or the new one, never a mix.
 
-use std::io::Write;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically. With `keep_backup`, the file it replaces stays
 /// beside it as `NAME.bak` (e.g. `project.ron.bak`).
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Result<()> {
+    write_atomic_with(path, keep_backup, |file| file.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the contents written by `write` as it goes.
+pub fn write_atomic_with(
+    path: &Path,
+    keep_backup: bool,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -21,7 +30,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Re
         .tempfile_in(&dir)
         // tempfile names its random file in the message; the caller names the target.
         .map_err(|err| std::io::Error::from(err.kind()))?;
-    tmp.write_all(bytes)?;
+    write(tmp.as_file_mut())?;
     // The temporary file is private (0600); give the result the permissions of the file
     // it replaces, or the usual ones for a new document.
     match std::fs::metadata(path) {

@@ -20,10 +20,9 @@
 //! `start` and `end` are code points, end exclusive. Fields added in later versions get
 //! defaults, so every older file keeps loading.
 
-use crate::model::{LabelSet, Status};
+use crate::model::{Attributes, LabelSet, Status};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 pub const FORMAT: &str = "spanmark-project";
 /// The newest project file version this build reads and the one it writes.
@@ -109,5 +108,5 @@ pub struct SpanFile<'a> {
     #[serde(default)]
     pub note: Option<Cow<'a, str>>,
     #[serde(default)]
-    pub attributes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    pub attributes: Attributes,
 }

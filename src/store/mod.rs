@@ -8,9 +8,9 @@ pub mod file;
 pub mod validate;
 mod write;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use validate::Problem;
-pub use write::to_ron;
+pub use write::{to_ron, write_ron_to};
 
 use crate::model::Project;
 use file::{CURRENT_VERSION, FORMAT, Header, ProjectFile};
@@ -65,14 +65,22 @@ fn summary(problems: &[Problem]) -> String {
 
 /// Parses a project file's text. `path` only goes into error messages.
 pub fn parse(text: &str, path: &str) -> Result<Project, StoreError> {
+    parse_owned(text.to_owned(), path)
+}
+
+/// Parses and drops the file's text before building the project, so a large project
+/// never has its file, its parsed form and its model in memory at once.
+fn parse_owned(text: String, path: &str) -> Result<Project, StoreError> {
     let path = path.to_owned();
     if text.trim().is_empty() {
         return Err(StoreError::Empty { path });
     }
-    let file: ProjectFile<'_> = match ron::from_str(text) {
+    // Every string of the wire structs is owned (none borrows from `text`).
+    let file: ProjectFile<'static> = match ron::from_str(&text) {
         Ok(file) => file,
-        Err(err) => return Err(explain_parse_failure(text, err, path)),
+        Err(err) => return Err(explain_parse_failure(&text, err, path)),
     };
+    drop(text);
     if file.format != FORMAT {
         let found = format!("its format is \"{}\"", file.format);
         return Err(StoreError::NotAProject { found, path });
@@ -148,9 +156,11 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
 /// can read (a newer version, another program's file).
 pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
     check_overwritable(path)?;
-    write_atomic(path, to_ron(project).as_bytes(), true).map_err(|source| StoreError::Write {
-        source,
-        path: path.display().to_string(),
+    write_atomic_with(path, true, |file| write_ron_to(project, file)).map_err(|source| {
+        StoreError::Write {
+            source,
+            path: path.display().to_string(),
+        }
     })
 }
 

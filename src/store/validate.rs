@@ -202,11 +202,7 @@ fn document_from_file(
             label: span.label.into_owned(),
             range,
             note: span.note.map(Cow::into_owned),
-            attributes: span
-                .attributes
-                .into_iter()
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
+            attributes: span.attributes,
         });
     }
     if problems.len() > before {

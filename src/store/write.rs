@@ -8,105 +8,134 @@
 use super::file::{CURRENT_VERSION, FORMAT};
 use crate::model::{Project, Status};
 use std::fmt::Write;
+use std::io::Write as _;
 
 /// The project as RON text.
 pub fn to_ron(project: &Project) -> String {
     let text_bytes: usize = project.documents().iter().map(|d| d.text().len()).sum();
     let mut out = String::with_capacity(text_bytes + project.span_count() * 96 + 4096);
-    out.push_str("(\n");
-    field(&mut out, 1, "format", &quoted(FORMAT));
-    field(&mut out, 1, "version", &CURRENT_VERSION.to_string());
-    field(&mut out, 1, "name", &quoted(&project.name));
-    out.push_str("  labels: [\n");
+    // Writing into a String cannot fail.
+    let _ = write_ron(project, &mut out);
+    out
+}
+
+/// Writes the project as RON to `out` as it goes (a save never holds the whole file).
+pub fn write_ron_to(project: &Project, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut sink = IoSink {
+        out: std::io::BufWriter::with_capacity(1 << 16, out),
+        error: None,
+    };
+    match write_ron(project, &mut sink) {
+        Ok(()) => sink.out.flush(),
+        Err(_) => Err(sink
+            .error
+            .unwrap_or_else(|| std::io::Error::other("formatting failed"))),
+    }
+}
+
+/// `fmt::Write` over an `io::Write`, keeping the I/O error.
+struct IoSink<W: std::io::Write> {
+    out: std::io::BufWriter<W>,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> std::fmt::Write for IoSink<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+}
+
+fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
+    out.write_str("(\n")?;
+    field(out, 1, "format", &quoted(FORMAT))?;
+    field(out, 1, "version", &CURRENT_VERSION.to_string())?;
+    field(out, 1, "name", &quoted(&project.name))?;
+    out.write_str("  labels: [\n")?;
     for label in project.labels.iter() {
-        out.push_str("    (\n");
-        field(&mut out, 3, "name", &quoted(&label.name));
-        field(&mut out, 3, "color", &quoted(&label.color));
+        out.write_str("    (\n")?;
+        field(out, 3, "name", &quoted(&label.name))?;
+        field(out, 3, "color", &quoted(&label.color))?;
         let key = match label.key {
             Some(key) => format!("Some({})", char_literal(key)),
             None => "None".to_owned(),
         };
-        field(&mut out, 3, "key", &key);
+        field(out, 3, "key", &key)?;
         let attributes: Vec<String> = label.attributes.iter().map(|a| quoted(a)).collect();
         field(
-            &mut out,
+            out,
             3,
             "attributes",
             &format!("[{}]", attributes.join(", ")),
-        );
-        out.push_str("    ),\n");
+        )?;
+        out.write_str("    ),\n")?;
     }
-    out.push_str("  ],\n");
-    field(
-        &mut out,
-        1,
-        "next_span_id",
-        &project.next_span_id().to_string(),
-    );
+    out.write_str("  ],\n")?;
+    field(out, 1, "next_span_id", &project.next_span_id().to_string())?;
     let open = match project.open_document {
         Some(id) => format!("Some({id})"),
         None => "None".to_owned(),
     };
-    field(&mut out, 1, "open_document", &open);
-    out.push_str("  documents: [\n");
+    field(out, 1, "open_document", &open)?;
+    out.write_str("  documents: [\n")?;
     for doc in project.documents() {
-        out.push_str("    (\n");
-        field(&mut out, 3, "id", &doc.id.0.to_string());
-        field(&mut out, 3, "name", &quoted(&doc.name));
+        out.write_str("    (\n")?;
+        field(out, 3, "id", &doc.id.0.to_string())?;
+        field(out, 3, "name", &quoted(&doc.name))?;
         let source = match &doc.source {
             Some(source) => format!("Some({})", quoted(source)),
             None => "None".to_owned(),
         };
-        field(&mut out, 3, "source", &source);
-        field(&mut out, 3, "encoding", &quoted(&doc.encoding));
-        field(&mut out, 3, "status", status_name(doc.status));
-        field(&mut out, 3, "sha256", &quoted(doc.sha256()));
-        out.push_str("      text: ");
-        push_quoted(&mut out, doc.text());
-        out.push_str(",\n      spans: [\n");
+        field(out, 3, "source", &source)?;
+        field(out, 3, "encoding", &quoted(&doc.encoding))?;
+        field(out, 3, "status", status_name(doc.status))?;
+        field(out, 3, "sha256", &quoted(doc.sha256()))?;
+        out.write_str("      text: ")?;
+        push_quoted(out, doc.text())?;
+        out.write_str(",\n      spans: [\n")?;
         for span in doc.spans() {
-            // Writing into a String cannot fail.
-            let _ = write!(
+            write!(
                 out,
                 "        (id: {}, label: {}, start: {}, end: {}",
                 span.id.0,
                 quoted(&span.label),
                 span.range.start.0,
                 span.range.end.0
-            );
+            )?;
             if let Some(note) = &span.note {
-                out.push_str(", note: Some(");
-                push_quoted(&mut out, note);
-                out.push(')');
+                out.write_str(", note: Some(")?;
+                push_quoted(out, note)?;
+                out.write_char(')')?;
             }
             if !span.attributes.is_empty() {
-                out.push_str(", attributes: {");
+                out.write_str(", attributes: {")?;
                 for (i, (key, value)) in span.attributes.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(", ");
+                        out.write_str(", ")?;
                     }
-                    push_quoted(&mut out, key);
-                    out.push_str(": ");
-                    push_quoted(&mut out, value);
+                    push_quoted(out, key)?;
+                    out.write_str(": ")?;
+                    push_quoted(out, value)?;
                 }
-                out.push('}');
+                out.write_char('}')?;
             }
-            out.push_str("),\n");
+            out.write_str("),\n")?;
         }
-        out.push_str("      ],\n    ),\n");
+        out.write_str("      ],\n    ),\n")?;
     }
-    out.push_str("  ],\n)\n");
-    out
+    out.write_str("  ],\n)\n")
 }
 
-fn field(out: &mut String, depth: usize, name: &str, value: &str) {
+fn field(out: &mut impl Write, depth: usize, name: &str, value: &str) -> std::fmt::Result {
     for _ in 0..depth {
-        out.push_str("  ");
+        out.write_str("  ")?;
     }
-    out.push_str(name);
-    out.push_str(": ");
-    out.push_str(value);
-    out.push_str(",\n");
+    out.write_str(name)?;
+    out.write_str(": ")?;
+    out.write_str(value)?;
+    out.write_str(",\n")
 }
 
 fn status_name(status: Status) -> &'static str {
@@ -119,7 +148,8 @@ fn status_name(status: Status) -> &'static str {
 
 fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    push_quoted(&mut out, text);
+    // Writing into a String cannot fail.
+    let _ = push_quoted(&mut out, text);
     out
 }
 
@@ -141,8 +171,8 @@ fn escape(c: char) -> Option<String> {
 }
 
 /// Appends `text` as a RON string literal, copying runs that need no escape whole.
-fn push_quoted(out: &mut String, text: &str) {
-    out.push('"');
+fn push_quoted(out: &mut impl Write, text: &str) -> std::fmt::Result {
+    out.write_char('"')?;
     let mut run_start = 0;
     for (at, c) in text.char_indices() {
         // Only ASCII controls, quotes, backslashes and a few format characters are
@@ -153,15 +183,15 @@ fn push_quoted(out: &mut String, text: &str) {
             escape(c).is_some()
         };
         if needs {
-            out.push_str(&text[run_start..at]);
+            out.write_str(&text[run_start..at])?;
             if let Some(escaped) = escape(c) {
-                out.push_str(&escaped);
+                out.write_str(&escaped)?;
             }
             run_start = at + c.len_utf8();
         }
     }
-    out.push_str(&text[run_start..]);
-    out.push('"');
+    out.write_str(&text[run_start..])?;
+    out.write_char('"')
 }
 
 fn char_literal(c: char) -> String {

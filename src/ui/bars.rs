@@ -62,6 +62,9 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
             action_button(ui, "Next span", session.document().is_some(), out);
             action_button(ui, "Previous span", session.document().is_some(), out);
             action_button(ui, "Clear selection", true, out);
+            ui.separator();
+            action_button(ui, "Go to the start", session.document().is_some(), out);
+            action_button(ui, "Go to the end", session.document().is_some(), out);
         });
         ui.menu_button("View", |ui| {
             egui::gui_zoom::zoom_menu_buttons(ui);

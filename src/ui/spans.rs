@@ -9,7 +9,6 @@ use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::model::SpanId;
 use egui::{RichText, TextEdit, Ui};
-use std::collections::BTreeMap;
 
 #[derive(Default)]
 pub struct SpansPanel {
@@ -27,7 +26,7 @@ type RowsKey = (crate::model::DocId, String, u64, String, Option<String>);
 struct Draft {
     span: SpanId,
     note: String,
-    attributes: BTreeMap<String, String>,
+    attributes: crate::model::Attributes,
 }
 
 impl SpansPanel {
@@ -210,7 +209,12 @@ impl SpansPanel {
                 .chain(span.attributes.keys().filter(|k| !fields.contains(k)))
             {
                 ui.label(key);
-                let value = draft.attributes.entry(key.clone()).or_default();
+                if !draft.attributes.contains_key(key) {
+                    draft.attributes.insert(key.clone(), String::new());
+                }
+                let Some(value) = draft.attributes.get_mut(key) else {
+                    continue;
+                };
                 let response = ui
                     .add(
                         TextEdit::singleline(value)

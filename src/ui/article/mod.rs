@@ -125,6 +125,11 @@ impl ArticleView {
         })
     }
 
+    /// The height of the whole laid-out article (estimated where not yet drawn).
+    pub fn content_height(&self) -> f32 {
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
     /// The screen area the article occupies.
     pub fn viewport(&self) -> Rect {
         self.viewport

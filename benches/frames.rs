@@ -1,0 +1,330 @@
+//! Frame times of the real window on long documents, headless: the App runs on a plain
+//! egui Context exactly as eframe runs it (logic, then ui, then tessellation; no GPU,
+//! and no AccessKit tree, which eframe builds only for a screen reader)
+//! through a scripted session: scroll down at a brisk pace, jump to the bottom (Ctrl+End)
+//! and scroll there, hover, drag a selection, tag it, jump to the last span. Prints, per corpus, time to open, median and p99 CPU time
+//! per frame, and peak heap. Targets (issue 4, 2-core machine): at 10 MB / 100k spans
+//! median <= 4 ms, p99 <= 8 ms, median <= 1.5x the 10 KB median, open <= 1 s, peak
+//! memory <= 3x text + 300 bytes per span.
+//!
+//! `cargo bench --bench frames` (`-- --quick` skips the 10 MB corpus).
+
+use eframe::App as _;
+use egui::{
+    Event, Key, Modifiers, MouseWheelUnit, PointerButton, Pos2, RawInput, Rect, pos2, vec2,
+};
+use spanmark::app::dialogs::NoDialogs;
+use spanmark::app::{App, Config};
+use spanmark::fixture::generated_project;
+use spanmark::model::CharOffset;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Counts heap bytes in use and the peak since the last reset.
+struct Counting;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwards to the system allocator with the caller's layout.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) };
+        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn reset_peak() -> usize {
+    let now = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(now, Ordering::Relaxed);
+    now
+}
+
+struct Row {
+    name: &'static str,
+    text_bytes: usize,
+    spans: usize,
+    open: Duration,
+    median: Duration,
+    p99: Duration,
+    frames: usize,
+    peak_bytes: usize,
+}
+
+/// The App on an egui Context, stepped frame by frame at 60 Hz.
+struct Driver {
+    ctx: egui::Context,
+    app: App,
+    frame: eframe::Frame,
+    events: Vec<Event>,
+    time: f64,
+}
+
+impl Driver {
+    fn new(config: Config) -> Self {
+        let ctx = egui::Context::default();
+        // eframe's own constructors for running an App outside a window (made for
+        // egui_kittest; public, if hidden from the docs).
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let app = App::new(&cc, config);
+        Self {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+            events: Vec::new(),
+            time: 0.0,
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        self.events.push(event);
+    }
+
+    fn key(&mut self, modifiers: Modifiers, key: Key) {
+        self.events.push(Event::ModifiersChanged(modifiers));
+        for pressed in [true, false] {
+            self.events.push(Event::Key {
+                key,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers,
+            });
+        }
+        self.events.push(Event::ModifiersChanged(Modifiers::NONE));
+    }
+
+    fn state(&self) -> &App {
+        &self.app
+    }
+
+    fn step(&mut self) -> Duration {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0))),
+            time: Some(self.time),
+            predicted_dt: 1.0 / 60.0,
+            events: std::mem::take(&mut self.events),
+            focused: true,
+            ..Default::default()
+        };
+        self.time += 1.0 / 60.0;
+        let start = Instant::now();
+        let (app, frame) = (&mut self.app, &mut self.frame);
+        let output = self.ctx.run_ui(input, |ui| {
+            app.logic(ui.ctx(), frame);
+            app.ui(ui, frame);
+        });
+        std::hint::black_box(self.ctx.tessellate(output.shapes, output.pixels_per_point));
+        start.elapsed()
+    }
+}
+
+fn frame(h: &mut Driver, times: &mut Vec<Duration>) {
+    let took = h.step();
+    times.push(took);
+}
+
+fn session(h: &mut Driver, times: &mut Vec<Duration>) {
+    let mark = |times: &Vec<Duration>, from: usize, what: &str| {
+        let mut t = times[from..].to_vec();
+        t.sort();
+        if !t.is_empty() && std::env::var_os("PHASES").is_some() {
+            eprintln!(
+                "  {what}: median {:.2} ms over {} frames",
+                t[t.len() / 2].as_secs_f64() * 1000.0,
+                t.len()
+            );
+        }
+        times.len()
+    };
+    let mut from = times.len();
+    let viewport = h.state().article.viewport();
+    let middle = viewport.center();
+    // Scroll down with the wheel at a brisk reading pace (120 points a frame, the same
+    // for every corpus), jump to the end (Ctrl+End), and scroll back up a little there.
+    h.event(Event::PointerMoved(middle));
+    let wheel = |h: &mut Driver, dy: f32| {
+        h.event(Event::MouseWheel {
+            unit: MouseWheelUnit::Point,
+            delta: vec2(0.0, dy),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+    };
+    for _ in 0..180 {
+        wheel(h, -120.0);
+        frame(h, times);
+    }
+    h.key(Modifiers::COMMAND, Key::End);
+    frame(h, times);
+    for _ in 0..60 {
+        wheel(h, 120.0);
+        frame(h, times);
+    }
+    from = mark(times, from, "scroll");
+    // Hover over the text for a while.
+    for i in 0..60 {
+        h.event(Event::PointerMoved(
+            middle + vec2((i % 20) as f32 * 8.0, (i / 20) as f32 * 20.0),
+        ));
+        frame(h, times);
+    }
+    from = mark(times, from, "hover");
+    // Drag a selection over a few lines, then tag it.
+    let origin = pos2(viewport.left() + 120.0, viewport.top() + 100.0);
+    press(h, origin, true);
+    frame(h, times);
+    for i in 1..=20 {
+        h.event(Event::PointerMoved(
+            origin + vec2(i as f32 * 10.0, i as f32 * 4.0),
+        ));
+        frame(h, times);
+    }
+    press(h, origin + vec2(200.0, 80.0), false);
+    frame(h, times);
+    h.key(Modifiers::NONE, Key::Q);
+    frame(h, times);
+    from = mark(times, from, "drag + tag");
+    // Jump to the last span (Shift+Tab from no selection), back to the top, and idle.
+    h.key(Modifiers::NONE, Key::Escape);
+    frame(h, times);
+    h.key(Modifiers::SHIFT, Key::Tab);
+    for _ in 0..30 {
+        frame(h, times);
+    }
+    mark(times, from, "jump + idle");
+}
+
+fn press(h: &mut Driver, pos: Pos2, pressed: bool) {
+    h.event(Event::PointerMoved(pos));
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+fn measure(name: &'static str, chars: usize, spans: usize) -> Row {
+    let project = generated_project(1, chars, spans);
+    let text_bytes = project.documents()[0].text().len();
+    let span_count = project.span_count();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("bench.ron");
+    spanmark::store::save(&project, &path).expect("save");
+    drop(project);
+
+    let base = reset_peak();
+    let start = Instant::now();
+    let mut config = Config::new(vec![path]);
+    config.dialogs = Box::new(NoDialogs);
+    config.data_dir = Some(dir.path().join("data"));
+    config.open_last = false;
+    let mut h = Driver::new(config);
+    if std::env::var_os("PHASES").is_some() {
+        eprintln!(
+            "  after open: in use {:.1} MB, peak {:.1} MB",
+            (CURRENT.load(Ordering::Relaxed) - base) as f64 / 1e6,
+            (PEAK.load(Ordering::Relaxed) - base) as f64 / 1e6
+        );
+    }
+    h.step();
+    let open = start.elapsed();
+    assert!(
+        h.state().article.char_rect(CharOffset(0)).is_some(),
+        "the text is drawn"
+    );
+
+    // Warm up (first layouts of the top of the article), then the session.
+    let mut warmup = Vec::new();
+    for _ in 0..5 {
+        frame(&mut h, &mut warmup);
+    }
+    let mut times = Vec::new();
+    session(&mut h, &mut times);
+    assert_eq!(
+        h.state().session.project.span_count(),
+        span_count + 1,
+        "the drag was tagged"
+    );
+    let peak_bytes = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+    times.sort();
+    let pick = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    Row {
+        name,
+        text_bytes,
+        spans: span_count,
+        open,
+        median: pick(0.5),
+        p99: pick(0.99),
+        frames: times.len(),
+        peak_bytes,
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let mut rows = vec![
+        measure("10 KB / 0 spans", 10_000, 0),
+        measure("1 MB / 10k spans", 1_000_000, 10_000),
+    ];
+    if !quick {
+        rows.push(measure("10 MB / 100k spans", 10_000_000, 100_000));
+    }
+    println!(
+        "corpus               text      spans   open      median    p99      frames  peak heap   budget"
+    );
+    for r in &rows {
+        let budget = 3 * r.text_bytes + 300 * r.spans;
+        println!(
+            "{:<20} {:>6.1} MB {:>7} {:>7.0} ms {:>6.2} ms {:>6.2} ms {:>6} {:>7.1} MB {:>7.1} MB",
+            r.name,
+            r.text_bytes as f64 / 1e6,
+            r.spans,
+            ms(r.open),
+            ms(r.median),
+            ms(r.p99),
+            r.frames,
+            r.peak_bytes as f64 / 1e6,
+            budget as f64 / 1e6,
+        );
+    }
+    let small = ms(rows[0].median);
+    if let Some(big) = rows.get(2) {
+        println!(
+            "10 MB median / 10 KB median = {:.2} (target <= 1.5); 10 MB: median {} 4 ms, p99 {} 8 ms, open {} 1 s, memory {} budget",
+            ms(big.median) / small,
+            if ms(big.median) <= 4.0 { "<=" } else { ">" },
+            if ms(big.p99) <= 8.0 { "<=" } else { ">" },
+            if big.open.as_secs_f64() <= 1.0 {
+                "<="
+            } else {
+                ">"
+            },
+            if big.peak_bytes <= 3 * big.text_bytes + 300 * big.spans {
+                "within"
+            } else {
+                "OVER"
+            },
+        );
+    }
+}

@@ -186,6 +186,18 @@ pub const ACTIONS: &[Action] = &[
         plain_keys: true,
     },
     Action {
+        name: "Go to the start",
+        command: || Command::GoToEdge(false),
+        shortcuts: &[key(CTRL, Key::Home)],
+        plain_keys: true,
+    },
+    Action {
+        name: "Go to the end",
+        command: || Command::GoToEdge(true),
+        shortcuts: &[key(CTRL, Key::End)],
+        plain_keys: true,
+    },
+    Action {
         name: "Span start one character left",
         command: || bound(false, false, false),
         shortcuts: &[key(NONE, Key::ArrowLeft)],

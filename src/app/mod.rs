@@ -285,9 +285,8 @@ impl eframe::App for App {
                 self.find.ui(ui, &self.session, &mut out);
                 ui.separator();
             }
-            let highlights = self.find.highlights().to_vec();
-            self.article
-                .ui(ui, &mut self.session, &highlights, &mut out);
+            let highlights = self.find.highlights();
+            self.article.ui(ui, &mut self.session, highlights, &mut out);
         });
         // The article takes the keyboard whenever nothing else has it.
         let article = Id::unique(ARTICLE_ID);

@@ -5,6 +5,7 @@
 
 mod editing;
 mod files;
+mod long;
 mod selecting;
 
 use egui::accesskit::Role;

@@ -354,9 +354,11 @@ impl ArticleView {
                     painter.rect_filled(rect, 0.0, selection_fill);
                 }
             }
-            for h in highlights
+            // Matches are sorted and do not overlap: only those in this paragraph.
+            let first = highlights.partition_point(|h| h.end <= p.chars.start);
+            for h in highlights[first..]
                 .iter()
-                .filter(|h| h.start < p.chars.end && h.end > p.chars.start)
+                .take_while(|h| h.start < p.chars.end)
             {
                 for rect in rects(*h) {
                     painter.rect_stroke(

@@ -5,6 +5,7 @@
 use super::App;
 use super::command::Command;
 use super::dialogs::{Picked, Purpose};
+use super::loading::Loaded;
 use super::modal::{Answer, Modal};
 use super::session::{FileStamp, Session};
 use crate::article::read_article;
@@ -35,7 +36,7 @@ impl App {
                 None => self.open_demo(),
             }
         }
-        if self.session.path.is_none() && self.modal.is_none() {
+        if self.session.path.is_none() && self.modal.is_none() && self.loading.is_none() {
             self.offer_recovery();
         }
     }
@@ -199,29 +200,57 @@ impl App {
     }
 
     pub(super) fn open_project(&mut self, path: &Path) {
-        match store::load(path) {
-            Ok(project) => {
-                self.session = Session::new(project, Some(path.to_path_buf()), true);
-                self.recovered = None;
-                self.prefs.remember(path);
-                self.offer_recovery();
-            }
-            Err(err) => self.error(err.to_string()),
+        let paths = [path.to_path_buf()];
+        if super::loading::is_large(&paths, self.background_bytes) {
+            self.loading = Some(super::loading::Loading::project(
+                path.to_path_buf(),
+                self.load_throttle,
+            ));
+            return;
         }
+        let loaded = store::load(path).map_err(|err| err.to_string());
+        self.loaded(Loaded::Project(path.to_path_buf(), loaded));
     }
 
     fn add_articles(&mut self, paths: Vec<PathBuf>) {
-        let mut read = Vec::new();
-        for path in paths {
-            match read_article(&path) {
-                Ok(article) => read.push((path, article)),
-                Err(err) => self.error(err.to_string()),
-            }
+        if super::loading::is_large(&paths, self.background_bytes) {
+            self.loading = Some(super::loading::Loading::articles(paths, self.load_throttle));
+            return;
         }
-        if !read.is_empty()
-            && let Err(message) = self.session.apply(Command::AddArticles(read))
-        {
-            self.error(message);
+        let read = paths
+            .into_iter()
+            .map(|path| {
+                let article = read_article(&path).map_err(|err| err.to_string());
+                (path, article)
+            })
+            .collect();
+        self.loaded(Loaded::Articles(read));
+    }
+
+    /// Takes in what was read, here or on a loading thread.
+    pub(super) fn loaded(&mut self, loaded: Loaded) {
+        match loaded {
+            Loaded::Project(path, Ok(project)) => {
+                self.session = Session::new(project, Some(path.clone()), true);
+                self.recovered = None;
+                self.prefs.remember(&path);
+                self.offer_recovery();
+            }
+            Loaded::Project(_, Err(message)) => self.error(message),
+            Loaded::Articles(read) => {
+                let mut good = Vec::new();
+                for (path, article) in read {
+                    match article {
+                        Ok(article) => good.push((path, article)),
+                        Err(message) => self.error(message),
+                    }
+                }
+                if !good.is_empty()
+                    && let Err(message) = self.session.apply(Command::AddArticles(good))
+                {
+                    self.error(message);
+                }
+            }
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod command;
 pub mod dialogs;
 mod files;
+pub mod loading;
 pub use files::demo_project_path;
 pub mod modal;
 pub mod session;
@@ -36,6 +37,10 @@ pub struct Config {
     pub autosave_seconds: f64,
     /// Open the last project (or the sample one) when no path is given.
     pub open_last: bool,
+    /// Files at least this large are opened on a thread, with progress and Cancel.
+    pub background_bytes: u64,
+    /// A pause per chunk read on that thread (tests use it to see the progress).
+    pub load_throttle: std::time::Duration,
 }
 
 impl Config {
@@ -46,6 +51,8 @@ impl Config {
             data_dir: eframe::storage_dir("spanmark"),
             autosave_seconds: 5.0,
             open_last: true,
+            background_bytes: loading::BACKGROUND_BYTES,
+            load_throttle: std::time::Duration::ZERO,
         }
     }
 }
@@ -81,6 +88,10 @@ pub struct App {
     spans: SpansPanel,
     find: FindBar,
     modal: Option<Modal>,
+    /// A large file being opened on a thread.
+    loading: Option<loading::Loading>,
+    background_bytes: u64,
+    load_throttle: std::time::Duration,
     pub messages: Vec<Message>,
     prefs: Prefs,
     dialogs: Box<dyn FileDialogs>,
@@ -129,6 +140,9 @@ impl App {
             spans: SpansPanel::default(),
             find: FindBar::default(),
             modal: None,
+            loading: None,
+            background_bytes: config.background_bytes,
+            load_throttle: config.load_throttle,
             messages: Vec::new(),
             prefs,
             dialogs: config.dialogs,
@@ -169,13 +183,14 @@ impl App {
         let article = Id::unique(ARTICLE_ID);
         let article_keys = !self.text_had_keys
             && ctx.memory(|m| m.focused().is_none_or(|f| f == article))
-            && self.modal.is_none();
+            && self.modal.is_none()
+            && self.loading.is_none();
         for (shortcut, i) in &self.shortcuts {
             let action = &ACTIONS[*i];
             if action.plain_keys && !article_keys {
                 continue;
             }
-            if self.modal.is_some() {
+            if self.modal.is_some() || self.loading.is_some() {
                 continue;
             }
             if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {
@@ -306,6 +321,26 @@ impl eframe::App for App {
         });
 
         self.text_had_keys = ctx.memory(|m| m.focused().is_some_and(|f| f != article));
+
+        if let Some(loading) = &self.loading {
+            match loading.poll() {
+                loading::Poll::Done(loaded) => {
+                    self.loading = None;
+                    self.loaded(loaded);
+                }
+                loading::Poll::Abandoned => {
+                    self.loading = None;
+                    self.error("Opening stopped unexpectedly; nothing was changed.");
+                }
+                loading::Poll::Pending => {
+                    if loading.ui(&ctx) {
+                        loading.cancel();
+                        self.loading = None;
+                        self.info("Opening cancelled; nothing was changed.");
+                    }
+                }
+            }
+        }
 
         if let Some(modal) = self.modal.as_mut()
             && let Some(answer) = modal.ui(ui)

@@ -140,15 +140,44 @@ fn migrate<'a>(file: ProjectFile<'a>, path: &str) -> Result<ProjectFile<'a>, Sto
 
 /// Reads, migrates and validates the project at `path`.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
+    // A progress callback that never cancels: the result is always there.
+    load_with_progress(path, &mut |_, _| true)?.ok_or_else(|| StoreError::Read {
+        source: std::io::Error::other("cancelled"),
+        path: path.display().to_string(),
+    })
+}
+
+/// Like [`load`], reading in chunks and telling `progress` the bytes read so far and
+/// the file's size; `Ok(None)` when `progress` returns false (the user cancelled).
+pub fn load_with_progress(
+    path: &Path,
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<Option<Project>, StoreError> {
+    use std::io::Read;
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
+    let read_error = |source| StoreError::Read {
         source,
         path: shown.clone(),
-    })?;
+    };
+    let mut file = std::fs::File::open(path).map_err(read_error)?;
+    let total = file.metadata().map_err(read_error)?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = file.read(&mut chunk).map_err(read_error)?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        if !progress(bytes.len() as u64, total) {
+            return Ok(None);
+        }
+    }
+    drop(chunk);
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
         path: shown.clone(),
     })?;
-    parse(&text, &shown)
+    parse_owned(text, &shown).map(Some)
 }
 
 /// Saves `project` to `path` atomically, keeping the file it replaces as

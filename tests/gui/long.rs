@@ -141,3 +141,83 @@ fn a_line_too_long_for_one_layout_is_selected_across_its_pieces() {
         .collect();
     assert_eq!(slice, expected);
 }
+
+/// A large project opens on a thread: the window shows progress, stays responsive, and
+/// Cancel leaves the open project as it was.
+#[test]
+fn a_large_project_opens_with_progress_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    spanmark::store::save(
+        &spanmark::fixture::project("Big", &[("big.txt", &long_article(2000))]),
+        &big,
+    )
+    .unwrap();
+    let slow = |c: &mut spanmark::app::Config| {
+        c.background_bytes = 10_000;
+        c.load_throttle = std::time::Duration::from_millis(150);
+    };
+    // Opened at start-up: progress first, then the article.
+    let mut h = crate::harness_with(&big, dir.path().join("data"), slow);
+    let texts = |h: &egui_kittest::Harness<'static, spanmark::app::App>| {
+        h.query_all(egui_kittest::kittest::By::new())
+            .flat_map(|n| {
+                use egui_kittest::kittest::NodeT;
+                let node = n.accesskit_node();
+                [node.label(), node.value()]
+            })
+            .flatten()
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        texts(&h).iter().any(|t| t.starts_with("Opening ")),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(h.query_by_label("Cancel").is_some());
+    for _ in 0..200 {
+        if h.state().session.path.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    assert_eq!(h.state().session.project.name, "Big");
+    h.run_steps(2);
+    assert!(
+        texts(&h)
+            .iter()
+            .any(|t| t == "we will rebuild every bridge")
+    );
+
+    // Opening it again from a window on another project, then cancelling.
+    let small = dir.path().join("small.ron");
+    spanmark::store::save(
+        &spanmark::fixture::project("Small", &[("s.txt", "[quote:Small] text.")]),
+        &small,
+    )
+    .unwrap();
+    let mut h = crate::harness_with(&small, dir.path().join("data"), slow);
+    assert_eq!(
+        h.state().session.project.name,
+        "Small",
+        "a small file opens at once"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    h.run_steps(2);
+    h.get_by_label("Path").type_text(&big.display().to_string());
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(texts(&h).iter().any(|t| t.starts_with("Opening ")));
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    h.run_steps(3);
+    assert_eq!(
+        h.state().session.project.name,
+        "Small",
+        "nothing replaced after Cancel"
+    );
+    assert!(texts(&h).iter().any(|t| t.contains("Opening cancelled")));
+}

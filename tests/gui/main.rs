@@ -26,11 +26,20 @@ pub struct Window {
 }
 
 fn harness(path: &std::path::Path, data: PathBuf) -> Harness<'static, App> {
+    harness_with(path, data, |_| {})
+}
+
+pub fn harness_with(
+    path: &std::path::Path,
+    data: PathBuf,
+    adjust: impl FnOnce(&mut Config),
+) -> Harness<'static, App> {
     let mut config = Config::new(vec![path.to_path_buf()]);
     config.dialogs = Box::new(NoDialogs);
     config.data_dir = Some(data);
     config.autosave_seconds = 0.0;
     config.open_last = false;
+    adjust(&mut config);
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_step_dt(1.0 / 60.0)

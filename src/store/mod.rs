@@ -4,6 +4,7 @@
 //! message and never overwritten.
 
 mod atomic;
+mod fast;
 pub mod file;
 pub mod validate;
 mod write;
@@ -76,9 +77,12 @@ fn parse_owned(text: String, path: &str) -> Result<Project, StoreError> {
         return Err(StoreError::Empty { path });
     }
     // Every string of the wire structs is owned (none borrows from `text`).
-    let file: ProjectFile<'static> = match ron::from_str(&text) {
-        Ok(file) => file,
-        Err(err) => return Err(explain_parse_failure(&text, err, path)),
+    let file: ProjectFile<'static> = match parse_fast(&text) {
+        Some(file) => file,
+        None => match ron::from_str(&text) {
+            Ok(file) => file,
+            Err(err) => return Err(explain_parse_failure(&text, err, path)),
+        },
     };
     drop(text);
     if file.format != FORMAT {
@@ -87,6 +91,29 @@ fn parse_owned(text: String, path: &str) -> Result<Project, StoreError> {
     }
     let file = migrate(file, &path)?;
     validate::into_project(file).map_err(|problems| StoreError::Invalid { problems, path })
+}
+
+/// The lean path for files as spanmark writes them: texts decoded by [`fast`], the
+/// rest by ron. `None` whenever anything is unusual (the caller then parses the whole
+/// file with ron), including a text that does not match its SHA-256, so a mistaken
+/// split can never pass for a project.
+fn parse_fast(text: &str) -> Option<ProjectFile<'static>> {
+    let (skeleton, texts) = fast::split_texts(text)?;
+    let mut file: ProjectFile<'static> = ron::from_str(&skeleton).ok()?;
+    drop(skeleton);
+    if file.format != FORMAT
+        || file.version != CURRENT_VERSION
+        || file.documents.len() != texts.len()
+    {
+        return None;
+    }
+    for (doc, text) in file.documents.iter_mut().zip(texts) {
+        if !doc.text.is_empty() || crate::model::sha256_hex(&text) != doc.sha256 {
+            return None;
+        }
+        doc.text = std::borrow::Cow::Owned(text);
+    }
+    Some(file)
 }
 
 /// A file that did not parse as the current version: is it a project at all, a newer

@@ -245,3 +245,24 @@ fn the_open_document_is_remembered() {
     let gone = ron.replace("open_document: Some(2)", "open_document: Some(99)");
     assert_eq!(parse(&gone, "p.ron").unwrap().open_document, None);
 }
+
+#[test]
+fn the_lean_reader_gives_way_to_ron_when_a_file_is_unusual() {
+    let project = sample();
+    let ron = to_ron(&project);
+    // As written: the lean path reads it, and the result equals ron's.
+    assert!(parse_fast(&ron).is_some());
+    assert_eq!(
+        parse(&ron, "p.ron").unwrap().documents(),
+        project.documents()
+    );
+    // A hand-edited raw string spanning lines, one of which looks like a text field.
+    let edited = ron.replace(
+        "  name: \"Security guarantees\",",
+        "  name: r#\"Security\n      text: \"guarantees\"#,",
+    );
+    assert!(parse_fast(&edited).is_none());
+    let loaded = parse(&edited, "p.ron").unwrap();
+    assert_eq!(loaded.name, "Security\n      text: \"guarantees");
+    assert_eq!(loaded.documents(), project.documents());
+}

@@ -6,6 +6,7 @@ pub mod bars;
 pub mod documents;
 pub mod find;
 pub mod geometry;
+pub mod heights;
 pub mod paragraphs;
 pub mod spans;
 

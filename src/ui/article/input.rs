@@ -62,8 +62,7 @@ impl ArticleView {
                 0.0
             };
             if edge != 0.0 {
-                let bottom =
-                    (self.tops.last().copied().unwrap_or(0.0) - self.viewport.height()).max(0.0);
+                let bottom = (self.heights.total() - self.viewport.height()).max(0.0);
                 self.scroll_request =
                     Some((self.scroll_y + edge.clamp(-40.0, 40.0)).clamp(0.0, bottom));
                 ui.ctx().request_repaint();

@@ -7,6 +7,7 @@
 mod input;
 
 use super::geometry;
+use super::heights::Heights;
 use super::paragraphs::{self, Paragraph};
 use crate::app::command::Command;
 use crate::app::session::Session;
@@ -41,9 +42,8 @@ pub struct ArticleView {
     /// across projects, texts with the same hash are the same text).
     doc: Option<(DocId, String)>,
     paragraphs: Vec<Paragraph>,
-    heights: Vec<f32>,
-    /// `tops[i]`: the y of paragraph `i` in the content; `tops[n]` the total height.
-    tops: Vec<f32>,
+    /// Each paragraph's height plus the gap after it, and where each starts.
+    heights: Heights,
     width: f32,
     shown: Vec<Shown>,
     viewport: Rect,
@@ -62,8 +62,7 @@ impl Default for ArticleView {
         Self {
             doc: None,
             paragraphs: Vec::new(),
-            heights: Vec::new(),
-            tops: Vec::new(),
+            heights: Heights::new(Vec::new()),
             width: 0.0,
             shown: Vec::new(),
             viewport: Rect::NOTHING,
@@ -94,25 +93,18 @@ impl ArticleView {
         self.width = width;
         // A first guess from the number of characters; measured when first drawn.
         let chars_per_row = (width / (FONT_SIZE * 0.5)).max(10.0);
-        self.heights = self
-            .paragraphs
-            .iter()
-            .map(|p| (p.len_chars() as f32 / chars_per_row).ceil().max(1.0) * LINE_HEIGHT)
-            .collect();
-        self.recompute_tops();
+        self.heights = Heights::new(
+            self.paragraphs
+                .iter()
+                .map(|p| {
+                    (p.len_chars() as f32 / chars_per_row).ceil().max(1.0) * LINE_HEIGHT
+                        + gap_after(p)
+                })
+                .collect(),
+        );
         self.shown.clear();
         self.drag_anchor = None;
         self.last_click = None;
-    }
-
-    fn recompute_tops(&mut self) {
-        self.tops.clear();
-        let mut y = 0.0;
-        for (h, p) in self.heights.iter().zip(&self.paragraphs) {
-            self.tops.push(y);
-            y += h + gap_after(p);
-        }
-        self.tops.push(y);
     }
 
     /// The screen rectangle of code point `at` of the current document, if drawn.
@@ -127,7 +119,7 @@ impl ArticleView {
 
     /// The height of the whole laid-out article (estimated where not yet drawn).
     pub fn content_height(&self) -> f32 {
-        self.tops.last().copied().unwrap_or(0.0)
+        self.heights.total()
     }
 
     /// The screen area the article occupies.
@@ -206,10 +198,9 @@ impl ArticleView {
         }
         if let Some((at, frames)) = self.jump {
             let i = paragraphs::index_of(&self.paragraphs, at.0);
-            let bottom =
-                (self.tops.last().copied().unwrap_or(0.0) - self.viewport.height()).max(0.0);
+            let bottom = (self.heights.total() - self.viewport.height()).max(0.0);
             self.scroll_request =
-                Some((self.tops[i] - self.viewport.height() * 0.3).clamp(0.0, bottom));
+                Some((self.heights.top(i) - self.viewport.height() * 0.3).clamp(0.0, bottom));
             self.jump = frames
                 .checked_sub(1)
                 .map(|f| (at, f))
@@ -244,7 +235,7 @@ impl ArticleView {
         highlights: &[CharRange],
         out: &mut Vec<Command>,
     ) {
-        let total = *self.tops.last().unwrap_or(&0.0);
+        let total = self.heights.total();
         let full_width = ui.available_width();
         ui.set_height(total);
         ui.set_width(full_width);
@@ -257,15 +248,16 @@ impl ArticleView {
         self.shown.clear();
         let top = viewport.min.y - OVERSCAN;
         let bottom = viewport.max.y + OVERSCAN;
-        let mut i = self.tops.partition_point(|&y| y <= top).saturating_sub(1);
-        let mut y = self.tops.get(i).copied().unwrap_or(0.0);
+        let mut i = self.heights.index_at(top.max(0.0));
+        let mut y = self.heights.top(i);
         let mut changed = false;
         while i < self.paragraphs.len() && y < bottom {
             let p = self.paragraphs[i];
             let galley = self.layout(ui, p.text(doc.text), self.width);
             let h = galley.rect.height();
-            if (h - self.heights[i]).abs() > 0.5 {
-                self.heights[i] = h;
+            let entry = h + gap_after(&p);
+            if (entry - self.heights.get(i)).abs() > 0.5 {
+                self.heights.set(i, entry);
                 changed = true;
             }
             let origin = pos2(left, content_origin.y + y);
@@ -276,11 +268,10 @@ impl ArticleView {
                 origin,
                 galley,
             });
-            y += h + PARAGRAPH_GAP;
+            y += entry;
             i += 1;
         }
         if changed {
-            self.recompute_tops();
             ui.ctx().request_repaint();
         }
 

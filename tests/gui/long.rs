@@ -155,7 +155,7 @@ fn a_large_project_opens_with_progress_and_can_be_cancelled() {
     .unwrap();
     let slow = |c: &mut spanmark::app::Config| {
         c.background_bytes = 10_000;
-        c.load_throttle = std::time::Duration::from_millis(150);
+        c.load_throttle = std::time::Duration::from_millis(1000);
     };
     // Opened at start-up: progress first, then the article.
     let mut h = crate::harness_with(&big, dir.path().join("data"), slow);
@@ -175,7 +175,7 @@ fn a_large_project_opens_with_progress_and_can_be_cancelled() {
         texts(&h)
     );
     assert!(h.query_by_label("Cancel").is_some());
-    for _ in 0..200 {
+    for _ in 0..1000 {
         if h.state().session.path.is_some() {
             break;
         }

@@ -124,12 +124,23 @@ impl Window {
         self.drag_chars(start, start + needle.chars().count(), Modifiers::NONE);
     }
 
+    /// Presses and releases `button` at `pos` in one frame's events.
+    pub fn press_release(&mut self, pos: Pos2, button: PointerButton) {
+        for pressed in [true, false] {
+            self.h.event(Event::PointerButton {
+                pos,
+                button,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+
     pub fn click_char(&mut self, at: usize) {
         let pos = self.char_pos(at).center();
         self.h.hover_at(pos);
         self.h.run_steps(1);
-        self.pointer(pos, true, Modifiers::NONE);
-        self.pointer(pos, false, Modifiers::NONE);
+        self.press_release(pos, PointerButton::Primary);
         self.h.run_steps(2);
         // Let the double-click time pass: the next click is a new click.
         self.h.run_steps(20);

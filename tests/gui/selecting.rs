@@ -28,18 +28,7 @@ fn drag_then_tag_by_key_by_label_button_and_by_context_menu() {
     w.drag_over("Prices rose 40%");
     let at = w.char_pos(w.find("rose")).center();
     w.h.hover_at(at);
-    w.h.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Secondary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    w.h.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Secondary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    w.press_release(at, egui::PointerButton::Secondary);
     w.h.run_steps(2);
     w.h.get_by_role_and_label(Role::Button, "Tag as claim C / 2")
         .click();
@@ -78,18 +67,7 @@ fn double_click_selects_a_word() {
     w.h.hover_at(at);
     w.h.run_steps(1);
     for _ in 0..2 {
-        w.h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: Modifiers::NONE,
-        });
-        w.h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        });
+        w.press_release(at, egui::PointerButton::Primary);
         w.h.run_steps(1);
     }
     w.h.run_steps(1);

@@ -123,20 +123,12 @@ impl SpansPanel {
                         .get(label)
                         .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
                     let selected = session.selected_span == Some(*id);
-                    ui.horizontal(|ui| {
-                        let (mark, _) = ui.allocate_exact_size(
-                            egui::vec2(4.0, row_height * 0.8),
-                            egui::Sense::hover(),
-                        );
-                        ui.painter().rect_filled(mark, 1.0, color);
-                        if ui
-                            .selectable_label(selected, text)
-                            .on_hover_text(format!("{label}, span {id}"))
-                            .clicked()
-                        {
-                            out.push(Command::JumpToSpan(*id));
-                        }
-                    });
+                    if span_row_ui(ui, row_height, color, text, selected)
+                        .on_hover_text(format!("{label}, span {id}"))
+                        .clicked()
+                    {
+                        out.push(Command::JumpToSpan(*id));
+                    }
                 }
             });
         if session.selected_span.is_some() {
@@ -254,4 +246,39 @@ impl SpansPanel {
     pub fn reset_drafts(&mut self) {
         self.draft = None;
     }
+}
+
+/// One row of the span list: a colour mark and the span's text, clickable. Drawn
+/// directly rather than from nested widgets: the list is on screen every frame.
+fn span_row_ui(
+    ui: &mut Ui,
+    height: f32,
+    color: egui::Color32,
+    text: &str,
+    selected: bool,
+) -> egui::Response {
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        let painter = ui.painter_at(rect);
+        if selected || response.hovered() {
+            painter.rect_filled(rect, 2.0, visuals.weak_bg_fill);
+        }
+        let mark = egui::Rect::from_min_size(
+            rect.left_top() + egui::vec2(2.0, height * 0.1),
+            egui::vec2(4.0, height * 0.8),
+        );
+        painter.rect_filled(mark, 1.0, color);
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        painter.text(
+            rect.left_center() + egui::vec2(12.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            text,
+            font,
+            visuals.text_color(),
+        );
+    }
+    response
 }

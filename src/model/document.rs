@@ -232,8 +232,12 @@ impl Document {
         if !spans.is_sorted_by(|a, b| a.sort_key() <= b.sort_key()) {
             spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         }
-        self.index = IntervalIndex::default();
-        self.by_id.clear();
+        // Room for an eighth more, so the first spans added to a large document do not
+        // double every table at once.
+        let room = spans.len() + spans.len() / 8;
+        spans.reserve_exact(room - spans.len());
+        self.index = IntervalIndex::with_capacity(room);
+        self.by_id = HashMap::with_capacity(room);
         self.label_counts.clear();
         for span in &spans {
             self.indexed(span);

@@ -56,6 +56,13 @@ impl fmt::Debug for IntervalIndex {
 }
 
 impl IntervalIndex {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            nodes: Vec::with_capacity(capacity),
+            ..Self::default()
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }

@@ -66,25 +66,36 @@ fn summary(problems: &[Problem]) -> String {
 
 /// Parses a project file's text. `path` only goes into error messages.
 pub fn parse(text: &str, path: &str) -> Result<Project, StoreError> {
-    parse_owned(text.to_owned(), path)
+    parse_owned(text.to_owned(), path, &|| Ok(text.to_owned()))
 }
 
-/// Parses and drops the file's text before building the project, so a large project
-/// never has its file, its parsed form and its model in memory at once.
-fn parse_owned(text: String, path: &str) -> Result<Project, StoreError> {
+/// Parses, dropping the file's text as early as it can (on the lean path, once the
+/// texts are split out) so a large project never has its file, its parsed form and its
+/// model in memory at once. `reread` gives the text again should the lean path fail
+/// after letting go of it.
+fn parse_owned(
+    text: String,
+    path: &str,
+    reread: &dyn Fn() -> Result<String, StoreError>,
+) -> Result<Project, StoreError> {
     let path = path.to_owned();
     if text.trim().is_empty() {
         return Err(StoreError::Empty { path });
     }
     // Every string of the wire structs is owned (none borrows from `text`).
-    let file: ProjectFile<'static> = match parse_fast(&text) {
-        Some(file) => file,
-        None => match ron::from_str(&text) {
-            Ok(file) => file,
-            Err(err) => return Err(explain_parse_failure(&text, err, path)),
-        },
+    let file: ProjectFile<'static> = match parse_fast(text) {
+        Ok(file) => file,
+        Err(kept) => {
+            let text = match kept {
+                Some(text) => text,
+                None => reread()?,
+            };
+            match ron::from_str(&text) {
+                Ok(file) => file,
+                Err(err) => return Err(explain_parse_failure(&text, err, path)),
+            }
+        }
     };
-    drop(text);
     if file.format != FORMAT {
         let found = format!("its format is \"{}\"", file.format);
         return Err(StoreError::NotAProject { found, path });
@@ -94,26 +105,30 @@ fn parse_owned(text: String, path: &str) -> Result<Project, StoreError> {
 }
 
 /// The lean path for files as spanmark writes them: texts decoded by [`fast`], the
-/// rest by ron. `None` whenever anything is unusual (the caller then parses the whole
+/// rest by ron. Fails whenever anything is unusual (the caller then parses the whole
 /// file with ron), including a text that does not match its SHA-256, so a mistaken
-/// split can never pass for a project.
-fn parse_fast(text: &str) -> Option<ProjectFile<'static>> {
-    let (skeleton, texts) = fast::split_texts(text)?;
-    let mut file: ProjectFile<'static> = ron::from_str(&skeleton).ok()?;
+/// split can never pass for a project. On failure it hands the text back if it still
+/// has it.
+fn parse_fast(text: String) -> Result<ProjectFile<'static>, Option<String>> {
+    let Some((skeleton, texts)) = fast::split_texts(&text) else {
+        return Err(Some(text));
+    };
+    drop(text);
+    let mut file: ProjectFile<'static> = ron::from_str(&skeleton).map_err(|_| None)?;
     drop(skeleton);
     if file.format != FORMAT
         || file.version != CURRENT_VERSION
         || file.documents.len() != texts.len()
     {
-        return None;
+        return Err(None);
     }
     for (doc, text) in file.documents.iter_mut().zip(texts) {
         if !doc.text.is_empty() || crate::model::sha256_hex(&text) != doc.sha256 {
-            return None;
+            return Err(None);
         }
         doc.text = std::borrow::Cow::Owned(text);
     }
-    Some(file)
+    Ok(file)
 }
 
 /// A file that did not parse as the current version: is it a project at all, a newer
@@ -204,7 +219,16 @@ pub fn load_with_progress(
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
         path: shown.clone(),
     })?;
-    parse_owned(text, &shown).map(Some)
+    let reread = || {
+        let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
+            source,
+            path: shown.clone(),
+        })?;
+        String::from_utf8(bytes).map_err(|_| StoreError::NotText {
+            path: shown.clone(),
+        })
+    };
+    parse_owned(text, &shown, &reread).map(Some)
 }
 
 /// Saves `project` to `path` atomically, keeping the file it replaces as

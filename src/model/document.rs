@@ -152,13 +152,22 @@ impl Document {
         self.position(id).map(|i| &self.spans[i])
     }
 
-    /// The spans overlapping `range`, ordered by (start, end, id); O(log n + k).
+    /// The spans overlapping `range`, in file order; O(log n + k). Spans starting inside
+    /// the range are one run of the sorted list; only those that began before it (few)
+    /// come from the interval index.
     pub fn spans_overlapping(&self, range: CharRange) -> Vec<&Span> {
-        self.index
-            .overlapping(range)
+        let first = self.spans.partition_point(|s| s.range.start < range.start);
+        let last = self.spans.partition_point(|s| s.range.start < range.end);
+        let mut out: Vec<&Span> = self
+            .index
+            .at(range.start)
             .into_iter()
+            .filter(|(r, _)| r.start < range.start)
             .filter_map(|(_, id)| self.span(id))
-            .collect()
+            .collect();
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out.extend(&self.spans[first..last]);
+        out
     }
 
     /// The spans containing code point `at`.

@@ -17,7 +17,8 @@ pub struct SpansPanel {
     /// The selected span's note and attributes as being typed.
     draft: Option<Draft>,
     /// The filtered span ids and what they were computed for.
-    rows: Option<(RowsKey, Vec<SpanId>)>,
+    /// Positions in the document's span list (valid for the revision in the key).
+    rows: Option<(RowsKey, Vec<usize>)>,
 }
 
 /// Document id, text hash, span revision, text filter, label filter.
@@ -79,8 +80,9 @@ impl SpansPanel {
             let ids = doc
                 .spans()
                 .iter()
-                .filter(|s| self.filter_label.as_ref().is_none_or(|l| *l == s.label))
-                .filter(|s| {
+                .enumerate()
+                .filter(|(_, s)| self.filter_label.as_ref().is_none_or(|l| *l == s.label))
+                .filter(|(_, s)| {
                     needle.is_empty()
                         || doc
                             .slice(s.range)
@@ -88,16 +90,16 @@ impl SpansPanel {
                             .to_lowercase()
                             .contains(&needle)
                 })
-                .map(|s| s.id)
+                .map(|(i, _)| i)
                 .collect();
             self.rows = Some((key, ids));
         }
-        let ids: &[SpanId] = self.rows.as_ref().map_or(&[], |(_, ids)| ids);
+        let ids: &[usize] = self.rows.as_ref().map_or(&[], |(_, ids)| ids);
         // Only the rows in view are turned into text.
         let rows_in = |range: std::ops::Range<usize>| -> Vec<(SpanId, &str, String)> {
             ids[range]
                 .iter()
-                .filter_map(|id| doc.span(*id))
+                .filter_map(|i| doc.spans().get(*i))
                 .map(|s| {
                     (
                         s.id,

@@ -13,4 +13,5 @@ pub mod fixture;
 pub mod formats;
 pub mod model;
 pub mod store;
+pub mod suggest;
 pub mod ui;

@@ -1,0 +1,279 @@
+//! Figures: numbers (digits with separators and decimals, or number words and their
+//! compounds) with their currency, scale, unit or counted noun — `270 drones`,
+//! `$90 billion`, `80%`, `fifteen years`, `40,000 people`, `31 to 24`, `44°C`. A year on
+//! its own is offered as a date (attribute `kind: date`) so users can keep or drop it.
+
+use super::Suggestion;
+use super::text::Chars;
+use crate::model::{Attributes, CharRange};
+
+const UNITS: &[&str] = &[
+    "million", "billion", "bn", "trillion", "thousand", "hundred", "percent", "per", "km", "kg",
+    "m", "tonnes", "tons", "degrees", "mph", "kph",
+];
+
+const WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
+
+/// Words right after a number that are not what it counts.
+const NOT_COUNTED: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+    "than", "per", "were", "was", "is", "are", "had", "have", "has", "would", "will", "more",
+    "fewer", "less", "that", "this", "which", "who", "when", "while", "but", "after", "before",
+    "since", "until", "into", "over", "under", "about", "said", "says", "it", "its",
+];
+
+const CURRENCY: &[char] = &['$', '€', '£', '₴', '¥', '₽'];
+const CODES: &[&str] = &["USD", "EUR", "GBP", "UAH", "RUB"];
+
+fn is_number_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower.split('-').all(|part| WORDS.contains(&part))
+}
+
+/// A number in digits starting at `i`: digits with `,` and `.` between digits.
+fn digits_at(t: &Chars, i: usize) -> Option<usize> {
+    if !t.get(i).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut e = i;
+    while e < t.len() {
+        let c = t.c[e];
+        if c.is_ascii_digit()
+            || (matches!(c, ',' | '.') && t.get(e + 1).is_some_and(|n| n.is_ascii_digit()) && e > i)
+        {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    // Part of a word ("G7", "2nd", "4x4") is not a figure.
+    if t.get(e)
+        .is_some_and(|c| c.is_alphabetic() && !matches!(c, 'm' | 'k' | 'b'))
+        || (i > 0 && t.c[i - 1].is_alphabetic())
+    {
+        return None;
+    }
+    Some(e)
+}
+
+/// A number starting at `i` (digits or number words): its end and whether it was digits.
+fn number_at(t: &Chars, i: usize) -> Option<(usize, bool)> {
+    if let Some(e) = digits_at(t, i) {
+        return Some((e, true));
+    }
+    let (s, mut e) = t.word_at(i)?;
+    if i > 0 && t.is_word(i - 1) {
+        return None;
+    }
+    if !is_number_word(&t.string(s, e)) {
+        return None;
+    }
+    // Compounds: "forty thousand", "two hundred".
+    while let Some((ns, ne)) = t.word_at(e + 1).filter(|_| t.get(e) == Some(' ')) {
+        if is_number_word(&t.string(ns, ne)) {
+            e = ne;
+        } else {
+            break;
+        }
+    }
+    Some((e, false))
+}
+
+/// Figure suggestions.
+pub fn find(t: &Chars) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let Some((mut end, digits)) = number_at(t, i) else {
+            i += 1;
+            continue;
+        };
+        let mut start = i;
+        let mut attributes = Attributes::new();
+        let mut counted = false;
+        // A currency sign or code in front.
+        if start > 0 && CURRENCY.contains(&t.c[start - 1]) {
+            start -= 1;
+            counted = true;
+        } else if let Some(&(ws, we)) = t.words_before(start, 1).first()
+            && CODES.contains(&t.string(ws, we).as_str())
+            && t.c[we..start].iter().all(|c| *c == ' ')
+        {
+            start = ws;
+            counted = true;
+        }
+        // "31 to 24", "10-12"
+        let range_end = t.words_after(end, 2);
+        if let [(ts, te), (ns, _)] = range_end[..]
+            && t.string(ts, te) == "to"
+            && let Some((ne, _)) = number_at(t, ns)
+            && digits
+            && t.c[end..ts].iter().all(|c| *c == ' ')
+        {
+            end = ne;
+            counted = true;
+        }
+        // Percent, degrees, scale, unit, counted noun.
+        if t.get(end) == Some('%') {
+            end += 1;
+            counted = true;
+        } else if t.get(end) == Some('°') {
+            end += 1;
+            if t.get(end).is_some_and(|c| c == 'C' || c == 'F') {
+                end += 1;
+            }
+            counted = true;
+        } else if matches!(t.get(end), Some('m' | 'k' | 'b')) && digits {
+            end += 1 + usize::from(t.get(end + 1) == Some('n'));
+            counted = true;
+        }
+        let mut next = end;
+        for _ in 0..3 {
+            if t.get(next) != Some(' ') {
+                break;
+            }
+            let Some((ws, we)) = t.word_at(next + 1) else {
+                break;
+            };
+            let w = t.string(ws, we);
+            if UNITS.contains(&w.as_str())
+                || (w == "cent" && t.string(next.saturating_sub(3), next) == "per")
+            {
+                next = we;
+                end = we;
+                counted = true;
+                continue;
+            }
+            let lower = w.chars().all(|c| !c.is_uppercase());
+            // A verb or adverb after the number is not what it counts ("40 attended").
+            let verbish = w.chars().count() > 4
+                && (w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing"));
+            if lower
+                && !verbish
+                && !NOT_COUNTED.contains(&w.as_str())
+                && w.chars().all(char::is_alphabetic)
+                && !counted_by_unit(&t.string(start, end))
+            {
+                end = we;
+                counted = true;
+            }
+            break;
+        }
+        let text = t.string(start, end);
+        let year = digits
+            && !counted
+            && text.len() == 4
+            && text
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2100).contains(&y));
+        let (confidence, rule) = if year {
+            attributes.insert("kind".to_owned(), "date".to_owned());
+            (0.6, "year")
+        } else if counted {
+            (0.9, "number + unit or noun")
+        } else if digits {
+            (0.6, "number")
+        } else {
+            (0.3, "number word")
+        };
+        out.push(Suggestion {
+            label: "figure".to_owned(),
+            range: CharRange::new(start, end),
+            attributes,
+            confidence,
+            rule,
+        });
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// Does the figure already end in a unit that takes no noun after it ("80%")?
+fn counted_by_unit(text: &str) -> bool {
+    text.ends_with('%') || text.ends_with("°C") || text.ends_with("percent")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<(String, f32)> {
+        let t = Chars::new(text);
+        find(&t)
+            .into_iter()
+            .map(|s| (t.string(s.range.start.0, s.range.end.0), s.confidence))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_with_what_they_count() {
+        let f = figures(
+            "Russia launched 270 drones and $90 billion, 80% of 40,000 people for fifteen years, 24 hours, 31 to 24, 44°C.",
+        );
+        let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "270 drones",
+                "$90 billion",
+                "80%",
+                "40,000 people",
+                "fifteen years",
+                "24 hours",
+                "31 to 24",
+                "44°C"
+            ]
+        );
+    }
+
+    #[test]
+    fn years_are_dates_and_words_are_not_numbers_inside_words() {
+        let t = Chars::new("In 2014 the G7 met; forty thousand attended, someone said.");
+        let f = find(&t);
+        assert_eq!(
+            f[0].attributes.get("kind").map(String::as_str),
+            Some("date")
+        );
+        assert_eq!(
+            t.string(f[1].range.start.0, f[1].range.end.0),
+            "forty thousand"
+        );
+        assert_eq!(f.len(), 2);
+    }
+}

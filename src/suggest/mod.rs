@@ -1,0 +1,50 @@
+//! Suggestions: spans a machine can find for the annotator to accept or reject. Pure
+//! functions of a document's text, rules not models, fast and explainable: each
+//! suggestion names the rule that made it and a confidence.
+//!
+//! - [`quotes`]: text between quotation marks, with the speaker the sentence around it
+//!   attributes it to.
+//! - [`figures`]: numbers with their unit, scale, currency or counted noun; years as
+//!   dates.
+//! - [`claims`]: sentences with a reporting or assertion verb (low confidence).
+
+pub mod claims;
+pub mod figures;
+pub mod quotes;
+mod text;
+
+use crate::model::{Attributes, CharRange};
+
+/// A proposed span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    pub label: String,
+    pub range: CharRange,
+    pub attributes: Attributes,
+    /// 0..=1; the window and the CLI offer those at or above [`CONFIDENT`] first.
+    pub confidence: f32,
+    /// The rule that made it, for the user ("curly quotes", "number + noun", ...).
+    pub rule: &'static str,
+}
+
+/// Suggestions at or above this confidence count as the detector's answer.
+pub const CONFIDENT: f32 = 0.5;
+
+/// Every suggestion for `text` of the given labels (all three when `labels` is empty),
+/// sorted by (start, end, label).
+pub fn suggest(text: &str, labels: &[&str]) -> Vec<Suggestion> {
+    let wants = |l: &str| labels.is_empty() || labels.contains(&l);
+    let chars = text::Chars::new(text);
+    let mut out = Vec::new();
+    if wants("quote") {
+        out.extend(quotes::find(&chars));
+    }
+    if wants("figure") {
+        out.extend(figures::find(&chars));
+    }
+    if wants("claim") {
+        out.extend(claims::find(&chars));
+    }
+    out.sort_by(|a, b| (a.range, &a.label).cmp(&(b.range, &b.label)));
+    out
+}

@@ -1,0 +1,107 @@
+//! The text as code points, with the word-level helpers the detectors share. Every
+//! index here is a code-point offset, so suggestions are offsets without conversion.
+
+pub struct Chars {
+    pub c: Vec<char>,
+}
+
+impl Chars {
+    pub fn new(text: &str) -> Self {
+        Self {
+            c: text.chars().collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.c.len()
+    }
+
+    pub fn get(&self, i: usize) -> Option<char> {
+        self.c.get(i).copied()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.get(i).is_some_and(|c| c.is_alphanumeric())
+    }
+
+    /// The word (letters, digits, inner hyphens and apostrophes) starting at `i`.
+    pub fn word_at(&self, i: usize) -> Option<(usize, usize)> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let mut end = i;
+        while end < self.len() {
+            let c = self.c[end];
+            let inner = matches!(c, '-' | '\'' | '’') && self.is_word(end + 1) && end > i;
+            if c.is_alphanumeric() || inner {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        Some((i, end))
+    }
+
+    pub fn string(&self, start: usize, end: usize) -> String {
+        self.c[start.min(self.len())..end.min(self.len())]
+            .iter()
+            .collect()
+    }
+
+    /// The words from `from` on (at most `max`), as (start, end) ranges, stopping at a
+    /// line break or sentence end.
+    pub fn words_after(&self, from: usize, max: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < self.len() && out.len() < max {
+            let c = self.c[i];
+            if c == '\n' || (matches!(c, '.' | '!' | '?') && !self.is_word(i + 1)) {
+                break;
+            }
+            if let Some((s, e)) = self.word_at(i) {
+                out.push((s, e));
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// The words before `to` (at most `max`, nearest first), stopping at a line break
+    /// or a sentence end.
+    pub fn words_before(&self, to: usize, max: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = to;
+        while i > 0 && out.len() < max {
+            let c = self.c[i - 1];
+            let next = self.get(i);
+            let ends = matches!(c, '.' | '!' | '?')
+                && next
+                    .is_some_and(|n| n.is_whitespace() || matches!(n, '”' | '"' | '»' | '’' | '«'));
+            if c == '\n' || ends {
+                break;
+            }
+            if c.is_alphanumeric() {
+                let mut s = i - 1;
+                while s > 0
+                    && (self.is_word(s - 1)
+                        || (matches!(self.c[s - 1], '-' | '\'' | '’')
+                            && s >= 2
+                            && self.is_word(s - 2)))
+                {
+                    s -= 1;
+                }
+                out.push((s, i));
+                i = s;
+            } else {
+                i -= 1;
+            }
+        }
+        out
+    }
+
+    pub fn is_capitalized(&self, (s, _): (usize, usize)) -> bool {
+        self.get(s).is_some_and(char::is_uppercase)
+    }
+}

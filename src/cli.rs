@@ -57,6 +57,17 @@ pub enum Command {
     },
     /// Spans per label per document.
     Stats { project: PathBuf },
+    /// Propose quotes (with speakers), figures and claims; --apply adds the confident
+    /// ones as spans (skipping exact duplicates of existing spans).
+    Suggest {
+        project: PathBuf,
+        /// Only these labels, comma-separated (default: all three).
+        #[arg(long, value_delimiter = ',')]
+        labels: Vec<String>,
+        /// Add the suggestions at or above the confidence threshold as spans.
+        #[arg(long)]
+        apply: bool,
+    },
     /// Check a project file and report every problem.
     Validate { project: PathBuf },
 }
@@ -124,6 +135,11 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             output,
         } => export(&project, format.into(), output.as_deref()),
         Command::Stats { project } => stats(&project),
+        Command::Suggest {
+            project,
+            labels,
+            apply,
+        } => suggest(&project, &labels, apply),
         Command::Validate { project } => validate(&project),
     }
 }
@@ -314,6 +330,86 @@ pub fn stats_table(project: &Project) -> String {
         out.push('\n');
     }
     out
+}
+
+fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {
+    let mut project = store::load(path)?;
+    for label in labels {
+        if !["quote", "claim", "figure"].contains(&label.as_str()) {
+            bail!(
+                "no detector for label \"{label}\" (there are quote, claim and figure): {}",
+                path.display()
+            );
+        }
+    }
+    let wanted: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let mut edits = Vec::new();
+    let mut out = std::io::stdout().lock();
+    let (mut shown, mut skipped) = (0, 0);
+    let documents: Vec<(crate::model::DocId, String)> = project
+        .documents()
+        .iter()
+        .map(|d| (d.id, d.name.clone()))
+        .collect();
+    for (doc_id, name) in documents {
+        let Some(doc) = project.document(doc_id) else {
+            continue;
+        };
+        let found = crate::suggest::suggest(doc.text(), &wanted);
+        for s in found {
+            let text = doc.slice(s.range).unwrap_or("");
+            if !apply {
+                let speaker = s
+                    .attributes
+                    .get("speaker")
+                    .map(String::as_str)
+                    .unwrap_or("");
+                writeln!(
+                    out,
+                    "{name}\t{}\t{}\t{}\t{:.2}\t{}\t{:?}\t{speaker}",
+                    s.label, s.range.start, s.range.end, s.confidence, s.rule, text
+                )
+                .map_err(|err| anyhow!("cannot write to stdout ({err})"))?;
+                shown += 1;
+            } else if s.confidence >= crate::suggest::CONFIDENT {
+                if doc
+                    .duplicate_of(&s.label, s.range, crate::model::SpanId(0))
+                    .is_some()
+                    || !project.labels.contains(&s.label)
+                {
+                    skipped += 1;
+                    continue;
+                }
+                let mut span = crate::model::Span::new(crate::model::SpanId(0), &s.label, s.range);
+                span.attributes = s.attributes;
+                edits.push((doc_id, span));
+            }
+        }
+    }
+    if apply {
+        let added = edits.len();
+        let batch = edits
+            .into_iter()
+            .map(|(doc, mut span)| {
+                span.id = project.allocate_span_id();
+                Edit::AddSpan { doc, span }
+            })
+            .collect();
+        Edit::Batch(batch).apply(&mut project)?;
+        if added > 0 {
+            store::save(&project, path)?;
+        }
+        println!(
+            "added {added} suggested spans ({skipped} already there) to {}",
+            path.display()
+        );
+    } else {
+        eprintln!(
+            "{shown} suggestions (confidence >= {} are the detectors' answer)",
+            crate::suggest::CONFIDENT
+        );
+    }
+    Ok(())
 }
 
 fn validate(path: &Path) -> anyhow::Result<()> {

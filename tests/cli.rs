@@ -510,3 +510,54 @@ fn usage() {
         .success()
         .stdout(predicate::str::starts_with("spanmark "));
 }
+
+#[test]
+fn suggest_prints_and_applies_without_duplicates() {
+    let d = Dir::new();
+    d.write(
+        "news.txt",
+        "“We will rebuild every bridge,” Mayor Anna Berger said. Officials counted 270 drones."
+            .as_bytes(),
+    );
+    d.run(&["new", "p.ron", "news.txt"]).success();
+    let out = d
+        .run(&["suggest", "p.ron", "--labels", "quote,figure"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("news.txt\tquote\t1\t29\t0.90\tquotation marks + attribution\t\"We will rebuild every bridge\"\tAnna Berger"), "{out}");
+    assert!(
+        out.contains("\tfigure\t") && out.contains("\"270 drones\""),
+        "{out}"
+    );
+    assert!(
+        !out.contains("\tclaim\t"),
+        "only the labels asked for: {out}"
+    );
+    d.run(&["suggest", "p.ron", "--apply"])
+        .success()
+        .stdout(predicate::str::starts_with(
+            "added 2 suggested spans (0 already there)",
+        ));
+    d.run(&["suggest", "p.ron", "--apply"])
+        .success()
+        .stdout(predicate::str::starts_with(
+            "added 0 suggested spans (2 already there)",
+        ));
+    let export: Value =
+        serde_json::from_slice(&d.run(&["export", "p.ron"]).get_output().stdout).unwrap();
+    let quote = &export["documents"][0]["spans"][0];
+    assert_eq!(
+        (
+            quote["text"].as_str(),
+            quote["attributes"]["speaker"].as_str()
+        ),
+        (Some("We will rebuild every bridge"), Some("Anna Berger"))
+    );
+    d.fails(
+        &["suggest", "p.ron", "--labels", "person"],
+        "no detector for label \"person\"",
+    );
+}

@@ -44,10 +44,6 @@ const WORDS: &[&str] = &[
     "million",
     "billion",
     "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
 ];
 
 /// Words right after a number that are not what it counts.
@@ -163,6 +159,15 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             end += 1 + usize::from(t.get(end + 1) == Some('n'));
             counted = true;
         }
+        // An amount of money counts no noun ("€30 billion fund").
+        let money = counted;
+        if !digits
+            && ["hundred", "thousand", "million", "billion"]
+                .iter()
+                .any(|w| t.string(start, end).to_lowercase().contains(w))
+        {
+            counted = true;
+        }
         let mut next = end;
         for _ in 0..3 {
             if t.get(next) != Some(' ') {
@@ -185,6 +190,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             let verbish = w.chars().count() > 4
                 && (w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing"));
             if lower
+                && !money
                 && !verbish
                 && !NOT_COUNTED.contains(&w.as_str())
                 && w.chars().all(char::is_alphabetic)

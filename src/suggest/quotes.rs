@@ -215,6 +215,16 @@ const NOT_NAMES: &[&str] = &[
     "Today",
 ];
 
+/// Lower-case words that belong inside names (`Pieter van Dijk`, `Hanna de Wit`).
+const PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "von", "da", "di", "del", "la", "le", "du", "bin", "al", "ter",
+    "ten", "dos",
+];
+
+fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
+    PARTICLES.contains(&word(t, w).as_str())
+}
+
 fn word(t: &Chars, w: (usize, usize)) -> String {
     t.string(w.0, w.1)
 }
@@ -237,11 +247,14 @@ fn name_from(t: &Chars, words: &[(usize, usize)]) -> Option<String> {
     // `words` in text order: the last run of consecutive name words.
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut best: Option<Vec<(usize, usize)>> = None;
-    for &w in words {
+    for (k, &w) in words.iter().enumerate() {
         let joined = run
             .last()
             .is_none_or(|&(_, e)| t.c[e..w.0].iter().all(|c| *c == ' '));
-        if is_name_word(t, w) && joined {
+        let inner_particle = is_particle(t, w)
+            && !run.is_empty()
+            && words.get(k + 1).is_some_and(|n| is_name_word(t, *n));
+        if (is_name_word(t, w) || inner_particle) && joined {
             run.push(w);
         } else {
             if !run.is_empty() {
@@ -265,6 +278,7 @@ fn name_from(t: &Chars, words: &[(usize, usize)]) -> Option<String> {
 /// `said economist Jonas Weber`, `he said`, `— Anna Berger, mayor`.
 fn speaker_after(
     t: &Chars,
+    open: usize,
     close: usize,
     ended: bool,
     last_named: &Option<String>,
@@ -289,7 +303,7 @@ fn speaker_after(
         }
         i += 1;
     }
-    let words = t.words_after(i, 8);
+    let words = t.words_after(i, 12);
     // After a quote that ended its sentence, only a dash attribution belongs to it.
     if ended && !dashed {
         return None;
@@ -298,7 +312,7 @@ fn speaker_after(
         let names: Vec<_> = words
             .iter()
             .copied()
-            .take_while(|w| is_name_word(t, *w))
+            .take_while(|w| is_name_word(t, *w) || is_particle(t, *w))
             .collect();
         return name_from(t, &names);
     }
@@ -310,13 +324,13 @@ fn speaker_after(
         let names: Vec<_> = rest[first_name..]
             .iter()
             .copied()
-            .take_while(|w| is_name_word(t, *w))
+            .take_while(|w| is_name_word(t, *w) || is_particle(t, *w))
             .collect();
         return name_from(t, &names);
     }
     let before_verb = &words[..verb];
     if before_verb.len() == 1 && PRONOUNS.contains(&word(t, before_verb[0]).as_str()) {
-        return last_named.clone();
+        return resolve_pronoun(t, open, last_named);
     }
     name_from(t, before_verb)
 }
@@ -338,9 +352,51 @@ fn speaker_before(t: &Chars, open: usize, last_named: &Option<String>) -> Option
         .last()
         .is_some_and(|w| PRONOUNS.contains(&word(t, *w).as_str()))
     {
-        return last_named.clone();
+        return resolve_pronoun(t, open, last_named);
     }
     name_from(t, before)
+}
+
+/// Who `he`/`she` means for a quote opening at `open`: the nearest full name before
+/// it, else the last speaker, else the nearest single name in the two sentences before.
+fn resolve_pronoun(t: &Chars, open: usize, last_named: &Option<String>) -> Option<String> {
+    named_before(t, open, 600, 2)
+        .or_else(|| last_named.clone())
+        .or_else(|| named_before(t, open, 200, 1))
+}
+
+/// The nearest name before `at` (within `window` code points) of at least `min_words`
+/// name words, or of one word after a title.
+fn named_before(t: &Chars, at: usize, window: usize, min_words: usize) -> Option<String> {
+    let from = at.saturating_sub(window);
+    let mut i = at;
+    while i > from {
+        i -= 1;
+        if !t.is_word(i) || (i > 0 && t.is_word(i - 1)) {
+            continue;
+        }
+        let Some(w) = t.word_at(i) else { continue };
+        if !is_name_word(t, w) || (i > 0 && t.c[i - 1] == '“') {
+            continue;
+        }
+        // A name starts here: take the run, and accept it when it has two words or
+        // follows a title.
+        let words = t.words_after(i, 4);
+        let names: Vec<_> = words
+            .iter()
+            .copied()
+            .take_while(|w| is_name_word(t, *w) || is_particle(t, *w))
+            .collect();
+        let title = t.words_before(i, 1).first().is_some_and(|p| {
+            NOT_NAMES.contains(&word(t, *p).as_str())
+                && t.is_capitalized(*p)
+                && word(t, *p) != "The"
+        });
+        if names.len() >= min_words || (names.len() == 1 && title) {
+            return name_from(t, &names);
+        }
+    }
+    None
 }
 
 fn is_sentence(t: &Chars, range: CharRange) -> bool {
@@ -354,20 +410,28 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
     let found = find_marks(t);
     let mut out = Vec::with_capacity(found.len());
     let mut last_named: Option<String> = None;
+    // The previous quote's end and speaker, for a quote that continues it.
+    let mut previous: Option<(usize, Option<String>)> = None;
     for q in found {
         let ended = t.c[..q.range.end.0]
             .last()
             .is_some_and(|c| matches!(c, '.' | '!' | '?'));
-        let after = speaker_after(t, q.close_at, ended, &last_named);
+        let after = speaker_after(t, q.open_at, q.close_at, ended, &last_named);
         let short = t.c[q.range.start.0..q.range.end.0]
             .iter()
             .filter(|c| c.is_whitespace())
             .count()
             < 3
             && !is_sentence(t, q.range);
+        let continues = previous
+            .as_ref()
+            .filter(|(end, _)| !t.c[*end..q.open_at].contains(&'\n'))
+            .and_then(|(_, s)| s.clone());
         let speaker = after
             .clone()
-            .or_else(|| speaker_before(t, q.open_at, &last_named));
+            .or_else(|| speaker_before(t, q.open_at, &last_named))
+            .or(continues);
+        previous = Some((q.close_at, speaker.clone()));
         if let Some(name) = &speaker {
             last_named = Some(name.clone());
         }
@@ -438,6 +502,12 @@ mod tests {
         );
         assert_eq!(q[0].1.as_deref(), Some("Anna Berger"));
         assert_eq!(q[1].1.as_deref(), Some("Anna Berger"));
+    }
+
+    #[test]
+    fn a_pronoun_means_someone_named_before_the_quote_not_in_it() {
+        let q = quotes("Trump spoke. \"We will find out about President Putin soon,\" he said.");
+        assert_eq!(q[0].1.as_deref(), Some("Trump"));
     }
 
     #[test]

@@ -42,6 +42,17 @@ pub enum Command {
     Reveal(CharOffset),
     /// Scrolls to the start (`false`) or the end (`true`) of the article.
     GoToEdge(bool),
+    /// Shows or hides suggestions of a label.
+    ToggleSuggestions(String),
+    SelectSuggestion(Option<(String, CharRange)>),
+    NextSuggestion(bool),
+    AcceptSuggestion(String, CharRange),
+    RejectSuggestion(String, CharRange),
+    AcceptSelectedSuggestion,
+    RejectSelectedSuggestion,
+    /// Accepts every confident suggestion of a label, as one undo step.
+    AcceptAllSuggestions(String),
+    ClearSuggestions,
     // Edits: each is one undo step.
     /// Tags the selection with a label, or relabels the selected span.
     Tag(String),
@@ -183,6 +194,30 @@ pub const ACTIONS: &[Action] = &[
         name: "Clear selection",
         command: || Command::ClearSelection,
         shortcuts: &[key(NONE, Key::Escape)],
+        plain_keys: true,
+    },
+    Action {
+        name: "Accept suggestion",
+        command: || Command::AcceptSelectedSuggestion,
+        shortcuts: &[key(NONE, Key::Enter)],
+        plain_keys: true,
+    },
+    Action {
+        name: "Reject suggestion",
+        command: || Command::RejectSelectedSuggestion,
+        shortcuts: &[key(NONE, Key::Backspace)],
+        plain_keys: true,
+    },
+    Action {
+        name: "Next suggestion",
+        command: || Command::NextSuggestion(true),
+        shortcuts: &[key(NONE, Key::N)],
+        plain_keys: true,
+    },
+    Action {
+        name: "Previous suggestion",
+        command: || Command::NextSuggestion(false),
+        shortcuts: &[key(SHIFT, Key::N)],
         plain_keys: true,
     },
     Action {

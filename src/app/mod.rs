@@ -10,6 +10,7 @@ pub mod loading;
 pub use files::demo_project_path;
 pub mod modal;
 pub mod session;
+mod suggestions;
 
 use crate::ui::article::ArticleView;
 use crate::ui::find::FindBar;
@@ -265,6 +266,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut out = std::mem::take(&mut self.queued);
+        self.session.refresh_suggestions();
         self.keys(&ctx, &mut out);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -296,6 +298,10 @@ impl eframe::App for App {
             .default_size(320.0)
             .show(ui, |ui| self.spans.ui(ui, &self.session, &mut out));
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.session.suggestions.is_on() {
+                crate::ui::suggest_bar::suggestions_bar_ui(ui, &self.session, &mut out);
+                ui.separator();
+            }
             if self.find.open {
                 self.find.ui(ui, &self.session, &mut out);
                 ui.separator();

@@ -41,6 +41,8 @@ pub struct Session {
     pub selected_span: Option<SpanId>,
     /// A position the article view should scroll to (taken by the view).
     pub scroll_to: Option<CharOffset>,
+    /// Suggestions shown for the current document.
+    pub suggestions: super::suggestions::Suggestions,
 }
 
 impl Session {
@@ -62,6 +64,7 @@ impl Session {
             selection: None,
             selected_span: None,
             scroll_to: None,
+            suggestions: Default::default(),
         }
     }
 
@@ -112,6 +115,26 @@ impl Session {
                 }
             }
             Command::Reveal(at) => self.scroll_to = Some(at),
+            Command::ToggleSuggestions(label) => self.toggle_suggestions(label),
+            Command::SelectSuggestion(s) => self.suggestions.selected = s,
+            Command::NextSuggestion(forward) => self.step_suggestion(forward),
+            Command::AcceptSuggestion(label, range) => self.accept_suggestion(&label, range)?,
+            Command::RejectSuggestion(label, range) => self.reject_suggestion(&label, range)?,
+            Command::AcceptSelectedSuggestion => {
+                if let Some((label, range)) = self.suggestions.selected.clone() {
+                    self.accept_suggestion(&label, range)?;
+                }
+            }
+            Command::RejectSelectedSuggestion => {
+                if let Some((label, range)) = self.suggestions.selected.clone() {
+                    self.reject_suggestion(&label, range)?;
+                }
+            }
+            Command::AcceptAllSuggestions(label) => self.accept_all(&label)?,
+            Command::ClearSuggestions => {
+                self.suggestions.labels.clear();
+                self.refresh_suggestions();
+            }
             Command::GoToEdge(end) => {
                 let len = self.document().map_or(0, |d| d.len_chars());
                 self.scroll_to = Some(CharOffset(if end { len } else { 0 }));

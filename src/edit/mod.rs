@@ -72,6 +72,17 @@ pub enum Edit {
     SetProjectName {
         name: String,
     },
+    /// Records that the user rejected a suggestion, so it does not come back.
+    RejectSuggestion {
+        doc: DocId,
+        label: String,
+        range: CharRange,
+    },
+    UnrejectSuggestion {
+        doc: DocId,
+        label: String,
+        range: CharRange,
+    },
     Batch(Vec<Edit>),
 }
 
@@ -123,7 +134,9 @@ impl Edit {
             | Edit::SetNote { doc, .. }
             | Edit::SetAttribute { doc, .. }
             | Edit::RemoveDocument { doc }
-            | Edit::SetStatus { doc, .. } => Some(*doc),
+            | Edit::SetStatus { doc, .. }
+            | Edit::RejectSuggestion { doc, .. }
+            | Edit::UnrejectSuggestion { doc, .. } => Some(*doc),
             Edit::AddDocument { document, .. } => Some(document.id),
             Edit::Batch(edits) => edits.iter().find_map(Edit::document),
             Edit::AddLabel { .. }
@@ -236,6 +249,14 @@ impl Edit {
                 Ok(Edit::AddLabel { index, label })
             }
             Edit::UpdateLabel { name, label } => update_label(project, name, label),
+            Edit::RejectSuggestion { doc, label, range } => {
+                document_mut(project, doc)?.reject(&label, range);
+                Ok(Edit::UnrejectSuggestion { doc, label, range })
+            }
+            Edit::UnrejectSuggestion { doc, label, range } => {
+                document_mut(project, doc)?.unreject(&label, range);
+                Ok(Edit::RejectSuggestion { doc, label, range })
+            }
             Edit::SetProjectName { name } => {
                 let old = std::mem::replace(&mut project.name, name);
                 Ok(Edit::SetProjectName { name: old })

@@ -71,6 +71,8 @@ pub struct Document {
     label_counts: BTreeMap<String, usize>,
     /// Changes whenever a span is added, removed or changed, for views that cache.
     revision: u64,
+    /// Suggestions the user rejected, as (label, range): they do not come back.
+    rejected: std::collections::BTreeSet<(String, CharRange)>,
 }
 
 /// Documents are equal when everything a user or a file sees is equal (the indexes
@@ -85,6 +87,7 @@ impl PartialEq for Document {
             && self.sha256 == other.sha256
             && self.text == other.text
             && self.spans == other.spans
+            && self.rejected == other.rejected
     }
 }
 
@@ -109,6 +112,7 @@ impl Document {
             by_id: HashMap::new(),
             label_counts: BTreeMap::new(),
             revision: 0,
+            rejected: std::collections::BTreeSet::new(),
         }
     }
 
@@ -252,6 +256,27 @@ impl Document {
             self.indexed(span);
         }
         self.spans = spans;
+    }
+
+    /// Has the user rejected a suggestion of `label` at `range`?
+    pub fn is_rejected(&self, label: &str, range: CharRange) -> bool {
+        self.rejected.contains(&(label.to_owned(), range))
+    }
+
+    /// The rejected suggestions, sorted.
+    pub fn rejected(&self) -> impl Iterator<Item = &(String, CharRange)> {
+        self.rejected.iter()
+    }
+
+    /// Records a rejection; false if it was already recorded.
+    pub(crate) fn reject(&mut self, label: &str, range: CharRange) -> bool {
+        self.revision += 1;
+        self.rejected.insert((label.to_owned(), range))
+    }
+
+    pub(crate) fn unreject(&mut self, label: &str, range: CharRange) -> bool {
+        self.revision += 1;
+        self.rejected.remove(&(label.to_owned(), range))
     }
 
     /// Number of spans carrying `label`.

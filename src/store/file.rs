@@ -78,6 +78,16 @@ pub struct DocumentFile<'a> {
     pub text: Cow<'a, str>,
     #[serde(default)]
     pub spans: Vec<SpanFile<'a>>,
+    /// Suggestions the user rejected (they do not come back).
+    #[serde(default)]
+    pub rejected: Vec<RejectedFile>,
+}
+
+#[derive(Deserialize)]
+pub struct RejectedFile {
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// A file without a label set gets the default one.

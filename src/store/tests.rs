@@ -266,3 +266,35 @@ fn the_lean_reader_gives_way_to_ron_when_a_file_is_unusual() {
     assert_eq!(loaded.name, "Security\n      text: \"guarantees");
     assert_eq!(loaded.documents(), project.documents());
 }
+
+#[test]
+fn rejected_suggestions_are_kept_and_undone() {
+    let mut project = sample();
+    let doc = project.documents()[0].id;
+    let range = CharRange::new(2, 5);
+    let mut history = crate::edit::History::new_saved();
+    history
+        .apply(
+            &mut project,
+            Edit::RejectSuggestion {
+                doc,
+                label: "figure".into(),
+                range,
+            },
+        )
+        .unwrap();
+    let ron = to_ron(&project);
+    assert!(
+        ron.contains(
+            "      rejected: [\n        (label: \"figure\", start: 2, end: 5),\n      ],\n"
+        ),
+        "{ron}"
+    );
+    assert!(parse(&ron, "p.ron").unwrap().documents()[0].is_rejected("figure", range));
+    history.undo(&mut project).unwrap();
+    assert!(!project.documents()[0].is_rejected("figure", range));
+    assert!(
+        !to_ron(&project).contains("rejected"),
+        "nothing written when none"
+    );
+}

@@ -209,6 +209,12 @@ fn document_from_file(
         return None;
     }
     document.set_spans(spans);
+    for r in doc.rejected {
+        // A rejection outside the text can only be stale: it is dropped, not refused.
+        if r.start < r.end && r.end <= len_chars {
+            document.reject(&r.label, CharRange::new(r.start, r.end));
+        }
+    }
     Some(document)
 }
 

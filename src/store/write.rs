@@ -123,7 +123,22 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
             }
             out.write_str("),\n")?;
         }
-        out.write_str("      ],\n    ),\n")?;
+        out.write_str("      ],\n")?;
+        // Written only when there are any, so files without suggestions stay as they were.
+        if doc.rejected().next().is_some() {
+            out.write_str("      rejected: [\n")?;
+            for (label, range) in doc.rejected() {
+                writeln!(
+                    out,
+                    "        (label: {}, start: {}, end: {}),",
+                    quoted(label),
+                    range.start.0,
+                    range.end.0
+                )?;
+            }
+            out.write_str("      ],\n")?;
+        }
+        out.write_str("    ),\n")?;
     }
     out.write_str("  ],\n)\n")
 }

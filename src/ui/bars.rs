@@ -116,6 +116,27 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
                 out.push(Command::Tag(label.name.clone()));
             }
         }
+        ui.separator();
+        ui.label("Suggest:");
+        for label in session
+            .project
+            .labels
+            .iter()
+            .filter(|l| ["quote", "claim", "figure"].contains(&l.name.as_str()))
+        {
+            let mut on = session.suggestions.labels.contains(&label.name);
+            let text = RichText::new(&label.name).color(color_of(&label.color));
+            if ui
+                .checkbox(&mut on, text)
+                .on_hover_text(format!(
+                    "Show suggested {} spans (Enter accepts, Backspace rejects, N next)",
+                    label.name
+                ))
+                .changed()
+            {
+                out.push(Command::ToggleSuggestions(label.name.clone()));
+            }
+        }
     });
 }
 

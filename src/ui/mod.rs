@@ -9,6 +9,7 @@ pub mod geometry;
 pub mod heights;
 pub mod paragraphs;
 pub mod spans;
+pub mod suggest_bar;
 
 use crate::app::command::{ACTIONS, Command, label_shortcuts};
 use crate::app::session::Session;

@@ -7,6 +7,7 @@ mod editing;
 mod files;
 mod long;
 mod selecting;
+mod suggestions;
 
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};

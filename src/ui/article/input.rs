@@ -122,6 +122,17 @@ impl ArticleView {
             out.push(Command::ClearSelection);
             return;
         };
+        // A click on a suggestion accepts it (the shortest one there).
+        if let Some(s) = session
+            .suggestions
+            .list()
+            .iter()
+            .filter(|s| s.range.contains(at))
+            .min_by_key(|s| s.range.len_chars())
+        {
+            out.push(Command::AcceptSuggestion(s.label.clone(), s.range));
+            return;
+        }
         // Spans under the click, innermost first; a repeated click moves to the next.
         let mut under: Vec<&Span> = doc.document.spans_at(at);
         under.sort_by_key(|s| (s.range.len_chars(), s.range.start, s.id));

@@ -360,8 +360,49 @@ impl ArticleView {
                     );
                 }
             }
+            // Suggestions: a dashed outline and no fill; the selected one solid.
+            let selected = session.suggestions.selected.as_ref();
+            for s in session
+                .suggestions
+                .list()
+                .iter()
+                .filter(|s| s.range.start < p.chars.end && s.range.end > p.chars.start)
+            {
+                let color = doc.label_color(&s.label).gamma_multiply(
+                    if s.confidence >= crate::suggest::CONFIDENT {
+                        1.0
+                    } else {
+                        0.5
+                    },
+                );
+                let is_selected = selected.is_some_and(|(l, r)| *l == s.label && *r == s.range);
+                for rect in rects(s.range) {
+                    let rect = rect.shrink2(vec2(0.0, 1.0));
+                    if is_selected {
+                        painter.rect_stroke(
+                            rect,
+                            2.0,
+                            Stroke::new(2.0, color),
+                            egui::StrokeKind::Outside,
+                        );
+                    } else {
+                        dashed_rect(painter, rect, Stroke::new(1.2, color));
+                    }
+                }
+            }
         }
     }
+}
+
+fn dashed_rect(painter: &egui::Painter, rect: Rect, stroke: Stroke) {
+    let corners = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+        rect.left_top(),
+    ];
+    painter.extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
 }
 
 /// The document's data the view needs for one frame, borrowed apart from the session.

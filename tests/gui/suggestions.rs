@@ -1,0 +1,86 @@
+//! Suggestions in the window: shown per label, accepted with Enter or a click, rejected
+//! with Backspace (and not shown again), an accept undone, and the saved project.
+
+use crate::Window;
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use spanmark::model::CharRange;
+
+const ARTICLE: &str = "“We will rebuild every bridge,” Mayor Anna Berger said. Officials counted 270 drones and 40% of roads were hit.";
+
+#[test]
+fn suggestions_are_accepted_rejected_and_undone() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.h.get_by_label("quote").click();
+    w.h.run_steps(2);
+    assert!(w.shows("1 suggestions"), "{:?}", w.texts());
+    // Enter accepts the selected suggestion: the quote, with its speaker.
+    w.key(Key::Enter);
+    assert!(w.shows("We will rebuild every bridge"), "listed as a span");
+    assert!(w.shows("0 suggestions"));
+
+    // Figures too; the first is selected; Backspace rejects it.
+    w.h.get_by_label("figure").click();
+    w.h.run_steps(2);
+    assert!(
+        w.shows("2 suggestions"),
+        "{:?}",
+        w.texts()
+            .iter()
+            .filter(|t| t.contains("suggest"))
+            .collect::<Vec<_>>()
+    );
+    w.key(Key::Backspace);
+    assert!(w.shows("1 suggestions"), "the rejected one is gone");
+
+    // A click on the other accepts it; Ctrl+Z takes that back.
+    w.click_char(w.find("40%") + 1);
+    assert!(w.shows("40%"));
+    assert!(w.shows("0 suggestions"));
+    w.ctrl(Key::Z);
+    assert!(
+        w.shows("1 suggestions"),
+        "the undone accept is a suggestion again"
+    );
+
+    w.save();
+    let project = w.saved();
+    let doc = &project.documents()[0];
+    let spans: Vec<(&str, &str, Option<&String>)> = doc
+        .spans()
+        .iter()
+        .map(|s| {
+            (
+                s.label.as_str(),
+                doc.slice(s.range).unwrap(),
+                s.attributes.get("speaker"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [(
+            "quote",
+            "We will rebuild every bridge",
+            Some(&"Anna Berger".to_owned())
+        )]
+    );
+    let drones = w.find("270 drones");
+    assert!(
+        doc.is_rejected("figure", CharRange::new(drones, drones + 10)),
+        "the rejection is saved"
+    );
+
+    // Reopened, the rejected figure does not come back.
+    let mut again = w.reopen();
+    again.get_by_label("figure").click();
+    again.run_steps(2);
+    let texts: Vec<String> = again
+        .query_all(egui_kittest::kittest::By::new())
+        .filter_map(|n| {
+            use egui_kittest::kittest::NodeT;
+            n.accesskit_node().value()
+        })
+        .collect();
+    assert!(texts.iter().any(|t| t == "1 suggestions"), "{texts:?}");
+}

@@ -51,7 +51,9 @@ const NOT_COUNTED: &[&str] = &[
     "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as",
     "than", "per", "were", "was", "is", "are", "had", "have", "has", "would", "will", "more",
     "fewer", "less", "that", "this", "which", "who", "when", "while", "but", "after", "before",
-    "since", "until", "into", "over", "under", "about", "said", "says", "it", "its",
+    "since", "until", "into", "over", "under", "about", "said", "says", "it", "its", "very",
+    "much", "many", "most", "other", "such", "so", "too", "also", "just", "only", "still",
+    "already", "even", "both", "each", "all", "some", "new", "old", "big", "small",
 ];
 
 const CURRENCY: &[char] = &['$', '€', '£', '₴', '¥', '₽'];
@@ -78,15 +80,25 @@ fn digits_at(t: &Chars, i: usize) -> Option<usize> {
             break;
         }
     }
-    // Part of a word ("G7", "2nd", "4x4") is not a figure.
-    if t.get(e)
-        .is_some_and(|c| c.is_alphabetic() && !matches!(c, 'm' | 'k' | 'b'))
-        || (i > 0 && t.c[i - 1].is_alphabetic())
-    {
+    // Part of a word ("G7", "2nd", "4x4") is not a figure; a scale written on
+    // ("450million", "3bn", "20m") is part of it.
+    if i > 0 && t.c[i - 1].is_alphabetic() {
         return None;
+    }
+    let letters = (e..t.len()).take_while(|&k| t.c[k].is_alphabetic()).count();
+    if letters > 0 {
+        let glued = t.string(e, e + letters).to_lowercase();
+        if !GLUED_SCALES.contains(&glued.as_str()) {
+            return None;
+        }
     }
     Some(e)
 }
+
+/// Scales written straight after the digits.
+const GLUED_SCALES: &[&str] = &[
+    "m", "bn", "k", "million", "billion", "trillion", "thousand", "mn",
+];
 
 /// A number starting at `i` (digits or number words): its end and whether it was digits.
 fn number_at(t: &Chars, i: usize) -> Option<(usize, bool)> {
@@ -155,8 +167,11 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
                 end += 1;
             }
             counted = true;
-        } else if matches!(t.get(end), Some('m' | 'k' | 'b')) && digits {
-            end += 1 + usize::from(t.get(end + 1) == Some('n'));
+        } else if digits && t.get(end).is_some_and(char::is_alphabetic) {
+            // A scale written on: "450million", "3bn".
+            while t.get(end).is_some_and(char::is_alphabetic) {
+                end += 1;
+            }
             counted = true;
         }
         // An amount of money counts no noun ("€30 billion fund").

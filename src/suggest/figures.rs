@@ -105,11 +105,13 @@ fn number_at(t: &Chars, i: usize) -> Option<(usize, bool)> {
     if let Some(e) = digits_at(t, i) {
         return Some((e, true));
     }
-    let (s, mut e) = t.word_at(i)?;
-    if i > 0 && t.is_word(i - 1) {
+    // Only at the start of a word whose first letter starts a number word (cheap
+    // checks before building the word).
+    if (i > 0 && t.is_word(i - 1)) || !t.get(i).is_some_and(|c| "tfsenhmbdTFSENHMBD".contains(c)) {
         return None;
     }
-    if !is_number_word(&t.string(s, e)) {
+    let (s, mut e) = t.word_at(i)?;
+    if e - s > 30 || !is_number_word(&t.string(s, e)) {
         return None;
     }
     // Compounds: "forty thousand", "two hundred".

@@ -44,8 +44,14 @@ pub enum Command {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },
-    /// Merge spans (and missing documents) from a spanmark JSON export.
-    Import { project: PathBuf, file: PathBuf },
+    /// Merge spans (and missing documents) from a spanmark JSON export, or doccano or
+    /// spaCy JSONL.
+    Import {
+        project: PathBuf,
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ImportArg::Json)]
+        format: ImportArg,
+    },
     /// Write the tagged spans as JSON, JSONL or CSV (to stdout without -o).
     Export {
         project: PathBuf,
@@ -77,6 +83,8 @@ pub enum FormatArg {
     Json,
     Jsonl,
     Csv,
+    Doccano,
+    Spacy,
 }
 
 impl From<FormatArg> for ExportFormat {
@@ -85,6 +93,8 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Json => ExportFormat::Json,
             FormatArg::Jsonl => ExportFormat::Jsonl,
             FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Doccano => ExportFormat::Doccano,
+            FormatArg::Spacy => ExportFormat::Spacy,
         }
     }
 }
@@ -128,7 +138,11 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             articles,
         } => new(&project, name, &articles),
         Command::Add { project, articles } => add(&project, &articles),
-        Command::Import { project, file } => import_file(&project, &file),
+        Command::Import {
+            project,
+            file,
+            format,
+        } => import_file(&project, &file, format),
         Command::Export {
             project,
             format,
@@ -208,12 +222,36 @@ fn add_articles(
     Ok(added)
 }
 
-fn import_file(path: &Path, file: &Path) -> anyhow::Result<()> {
+/// The formats `spanmark import` reads.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ImportArg {
+    Json,
+    Doccano,
+    Spacy,
+}
+
+fn import_file(path: &Path, file: &Path, format: ImportArg) -> anyhow::Result<()> {
     let mut project = store::load(path)?;
     let bytes =
         std::fs::read(file).map_err(|err| anyhow!("cannot read ({err}): {}", file.display()))?;
-    let export = import::parse(&bytes)
-        .map_err(|err| anyhow!("cannot import ({err}): {}", file.display()))?;
+    let cannot = |err: String| anyhow!("cannot import ({err}): {}", file.display());
+    let (export, format_problems) = match format {
+        ImportArg::Json => (
+            import::parse(&bytes).map_err(|e| cannot(e.to_string()))?,
+            Vec::new(),
+        ),
+        ImportArg::Doccano => {
+            crate::formats::spans_jsonl::parse(&bytes, crate::formats::spans_jsonl::Flavor::Doccano)
+                .map_err(cannot)?
+        }
+        ImportArg::Spacy => {
+            crate::formats::spans_jsonl::parse(&bytes, crate::formats::spans_jsonl::Flavor::Spacy)
+                .map_err(cannot)?
+        }
+    };
+    for problem in &format_problems {
+        eprintln!("warning: {problem}");
+    }
     let (edit, report) = import::plan(&mut project, &export);
     let mut history = History::new_saved();
     history.apply(&mut project, edit)?;

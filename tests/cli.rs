@@ -561,3 +561,33 @@ fn suggest_prints_and_applies_without_duplicates() {
         "no detector for label \"person\"",
     );
 }
+
+#[test]
+fn doccano_and_spacy_exports_import_back() {
+    let d = Dir::annotated();
+    for format in ["doccano", "spacy"] {
+        let out = d
+            .run(&["export", "p.ron", "--format", format])
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        d.write(&format!("{format}.jsonl"), &out);
+        let target = format!("{format}.ron");
+        d.run(&["new", &target]).success();
+        d.run(&[
+            "import",
+            &target,
+            &format!("{format}.jsonl"),
+            "--format",
+            format,
+        ])
+        .success()
+        .stdout(predicate::str::starts_with(
+            "imported 5 spans (2 documents added",
+        ));
+        let export: Value =
+            serde_json::from_slice(&d.run(&["export", &target]).get_output().stdout).unwrap();
+        assert_eq!(check_spans_are_their_slices(&export), 5);
+    }
+}

@@ -149,6 +149,18 @@ pub const ACTIONS: &[Action] = &[
         plain_keys: false,
     },
     Action {
+        name: "Export doccano JSONL…",
+        command: || Command::Export(ExportFormat::Doccano),
+        shortcuts: &[],
+        plain_keys: false,
+    },
+    Action {
+        name: "Export spaCy JSONL…",
+        command: || Command::Export(ExportFormat::Spacy),
+        shortcuts: &[],
+        plain_keys: false,
+    },
+    Action {
         name: "Quit",
         command: || Command::Quit,
         shortcuts: &[key(CTRL, Key::Q)],

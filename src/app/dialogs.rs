@@ -34,6 +34,8 @@ impl Purpose {
             Purpose::Export(ExportFormat::Json) => "Export JSON",
             Purpose::Export(ExportFormat::Jsonl) => "Export JSONL",
             Purpose::Export(ExportFormat::Csv) => "Export CSV",
+            Purpose::Export(ExportFormat::Doccano) => "Export doccano JSONL",
+            Purpose::Export(ExportFormat::Spacy) => "Export spaCy JSONL",
         }
     }
 

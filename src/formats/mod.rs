@@ -6,6 +6,7 @@ pub mod csv;
 pub mod import;
 pub mod json;
 pub mod jsonl;
+pub mod spans_jsonl;
 
 use crate::model::Project;
 use thiserror::Error;
@@ -16,22 +17,37 @@ pub enum ExportFormat {
     Json,
     Jsonl,
     Csv,
+    /// doccano's JSONL (UTF-16 offsets).
+    Doccano,
+    /// spaCy-ready JSONL (`spans: {sc: …}`, code points).
+    Spacy,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 3] = [ExportFormat::Json, ExportFormat::Jsonl, ExportFormat::Csv];
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Json,
+        ExportFormat::Jsonl,
+        ExportFormat::Csv,
+        ExportFormat::Doccano,
+        ExportFormat::Spacy,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             ExportFormat::Json => "json",
             ExportFormat::Jsonl => "jsonl",
             ExportFormat::Csv => "csv",
+            ExportFormat::Doccano => "doccano",
+            ExportFormat::Spacy => "spacy",
         }
     }
 
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
-        self.name()
+        match self {
+            ExportFormat::Doccano | ExportFormat::Spacy => "jsonl",
+            other => other.name(),
+        }
     }
 }
 
@@ -41,6 +57,8 @@ pub enum FormatError {
     Refused(#[from] json::ExportError),
     #[error("cannot write CSV ({0})")]
     Csv(#[from] ::csv::Error),
+    #[error("export refused: {0}")]
+    Offsets(String),
 }
 
 /// The project in `format`, after checking every span against its text.
@@ -51,5 +69,9 @@ pub fn export(project: &Project, format: ExportFormat) -> Result<Vec<u8>, Format
         ExportFormat::Json => json::render(&export),
         ExportFormat::Jsonl => jsonl::render(&export),
         ExportFormat::Csv => csv::render(&export)?,
+        ExportFormat::Doccano => spans_jsonl::render(&export, spans_jsonl::Flavor::Doccano)
+            .map_err(FormatError::Offsets)?,
+        ExportFormat::Spacy => spans_jsonl::render(&export, spans_jsonl::Flavor::Spacy)
+            .map_err(FormatError::Offsets)?,
     })
 }

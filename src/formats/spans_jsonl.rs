@@ -1,0 +1,176 @@
+//! Two JSON-lines formats that other tools read and write, one document per line:
+//!
+//! - **doccano** (sequence labelling): `{"text": …, "label": [[start, end, "quote"], …]}`,
+//!   offsets in **UTF-16 code units** (doccano counts like JavaScript). On import the
+//!   `entities: [{"start_offset", "end_offset", "label"}]` shape is read too.
+//! - **spaCy**: `{"text": …, "spans": {"sc": [[start, end, "quote"], …]}}`, offsets in
+//!   **code points**, as `Doc.char_span` takes them.
+//!
+//! Neither carries notes, attributes or span ids; a document's name travels in `meta`.
+//! Imports become a [`json::ExportFile`] and go through the same merge as JSON imports.
+
+use super::json::{self, ExportDocument, ExportFile, ExportSpan};
+use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
+use serde_json::{Value, json};
+use std::borrow::Cow;
+
+/// Which of the two formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    Doccano,
+    Spacy,
+}
+
+/// The export, checked span by span in the format's own unit before it is returned.
+pub fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    for doc in &export.documents {
+        let units: Vec<u16> = doc.text.encode_utf16().collect();
+        let chars: Vec<char> = doc.text.chars().collect();
+        let mut triples = Vec::with_capacity(doc.spans.len());
+        for span in &doc.spans {
+            let (start, end) = match flavor {
+                Flavor::Doccano => (span.utf16_start, span.utf16_end),
+                Flavor::Spacy => (span.start, span.end),
+            };
+            // The self-check: slicing the text the way the consumer will must give the
+            // span's text.
+            let sliced = match flavor {
+                Flavor::Doccano => units
+                    .get(start..end)
+                    .and_then(|u| String::from_utf16(u).ok()),
+                Flavor::Spacy => chars.get(start..end).map(|c| c.iter().collect()),
+            };
+            if sliced.as_deref() != Some(span.text.as_ref()) {
+                return Err(format!(
+                    "document \"{}\", span {}: its offsets {start}..{end} do not give its text; nothing was written",
+                    doc.name, span.id
+                ));
+            }
+            triples.push(json!([start, end, span.label]));
+        }
+        let meta = json!({"name": doc.name, "sha256": doc.sha256});
+        let line = match flavor {
+            Flavor::Doccano => json!({"text": doc.text, "label": triples, "meta": meta}),
+            Flavor::Spacy => json!({"text": doc.text, "spans": {"sc": triples}, "meta": meta}),
+        };
+        // A Value of strings, numbers and arrays always serialises.
+        let _ = serde_json::to_writer(&mut out, &line);
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+/// Reads doccano or spaCy JSON lines into the export structure imports merge from.
+/// Spans whose offsets do not fit the text are reported in the returned problems and
+/// left out.
+pub fn parse(bytes: &[u8], flavor: Flavor) -> Result<(ExportFile<'static>, Vec<String>), String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let value: Value =
+            serde_json::from_str(line).map_err(|e| format!("line {}: not JSON ({e})", n + 1))?;
+        let doc_text = value["text"]
+            .as_str()
+            .ok_or_else(|| format!("line {}: no \"text\"", n + 1))?
+            .to_owned();
+        let name = value["meta"]["name"]
+            .as_str()
+            .map_or_else(|| format!("line-{}.txt", n + 1), str::to_owned);
+        let index = OffsetIndex::new(&doc_text);
+        let mut spans = Vec::new();
+        for (i, (start, end, label)) in triples(&value, flavor).into_iter().enumerate() {
+            let range = match flavor {
+                Flavor::Spacy => Some(CharRange::new(start, end)),
+                Flavor::Doccano => index
+                    .from_utf16(&doc_text, Utf16Offset(start))
+                    .zip(index.from_utf16(&doc_text, Utf16Offset(end)))
+                    .map(|(s, e)| CharRange { start: s, end: e }),
+            };
+            let Some(text) = range
+                .filter(|r| !r.is_empty())
+                .and_then(|r| index.slice(&doc_text, r))
+            else {
+                problems.push(format!(
+                    "line {}: span {start}..{end} ({label}) does not fit the text; skipped",
+                    n + 1
+                ));
+                continue;
+            };
+            let range = range.unwrap_or(CharRange::new(0, 0));
+            spans.push(ExportSpan {
+                id: i as u64 + 1,
+                label: Cow::Owned(label),
+                start: range.start.0,
+                end: range.end.0,
+                text: Cow::Owned(text.to_owned()),
+                utf16_start: 0,
+                utf16_end: 0,
+                byte_start: 0,
+                byte_end: 0,
+                note: None,
+                attributes: Cow::Owned(Default::default()),
+            });
+        }
+        documents.push(ExportDocument {
+            name: Cow::Owned(name),
+            sha256: Cow::Owned(sha256_hex(&doc_text)),
+            text: Cow::Owned(doc_text),
+            spans,
+        });
+    }
+    let file = ExportFile {
+        format: Cow::Borrowed(json::FORMAT),
+        version: json::VERSION,
+        offsets: Cow::Borrowed(json::OFFSETS),
+        project: Cow::Borrowed("Imported"),
+        labels: Vec::new(),
+        documents,
+    };
+    Ok((file, problems))
+}
+
+/// The (start, end, label) triples of one line, in either of doccano's shapes or spaCy's.
+fn triples(value: &Value, flavor: Flavor) -> Vec<(usize, usize, String)> {
+    let as_triple = |t: &Value| {
+        let a = t.as_array()?;
+        Some((
+            a.first()?.as_u64()? as usize,
+            a.get(1)?.as_u64()? as usize,
+            a.get(2)?.as_str()?.to_owned(),
+        ))
+    };
+    match flavor {
+        Flavor::Spacy => value["spans"]
+            .as_object()
+            .map(|groups| {
+                groups
+                    .values()
+                    .flat_map(|g| g.as_array().cloned().unwrap_or_default())
+                    .filter_map(|t| as_triple(&t))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Flavor::Doccano => {
+            let mut out: Vec<_> = value["label"]
+                .as_array()
+                .map(|l| l.iter().filter_map(as_triple).collect())
+                .unwrap_or_default();
+            if let Some(entities) = value["entities"].as_array() {
+                out.extend(entities.iter().filter_map(|e| {
+                    Some((
+                        e["start_offset"].as_u64()? as usize,
+                        e["end_offset"].as_u64()? as usize,
+                        e["label"].as_str()?.to_owned(),
+                    ))
+                }));
+            }
+            out
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! doccano and spaCy JSONL: round trips on text with emoji, CRLF and combining marks,
+//! hand-written files in each tool's documented shape, and the real consumers of the
+//! offsets (Python's slicing for spaCy's code points, Node's for doccano's UTF-16
+//! units) where they are installed; where one is not, the test says so and skips it.
+
+use spanmark::fixture;
+use spanmark::formats::{self, ExportFormat, import, spans_jsonl};
+use spanmark::model::Project;
+
+const ARTICLE: &str =
+    "👋🏽 Zoe\u{308} said “[quote:we will win]”.\r\n\r\n[figure:270 drones] 🇺🇦 hit [claim:Київ].";
+
+fn sample() -> Project {
+    fixture::project(
+        "Interop",
+        &[("a.txt", ARTICLE), ("b.txt", "Plain [figure:40%] text.")],
+    )
+}
+
+fn spans_of(p: &Project) -> Vec<(String, String, String)> {
+    p.documents()
+        .iter()
+        .flat_map(|d| {
+            d.spans().iter().map(move |s| {
+                (
+                    d.name.clone(),
+                    s.label.clone(),
+                    d.slice(s.range).unwrap().to_owned(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn round_trip(format: ExportFormat, flavor: spans_jsonl::Flavor) {
+    let project = sample();
+    let bytes = formats::export(&project, format).unwrap();
+    let (file, problems) = spans_jsonl::parse(&bytes, flavor).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut empty = Project::new("empty");
+    let (edit, report) = import::plan(&mut empty, &file);
+    edit.apply(&mut empty).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(
+        spans_of(&empty),
+        spans_of(&project),
+        "every span back where it was"
+    );
+}
+
+#[test]
+fn doccano_round_trip_keeps_every_span() {
+    round_trip(ExportFormat::Doccano, spans_jsonl::Flavor::Doccano);
+}
+
+#[test]
+fn spacy_round_trip_keeps_every_span() {
+    round_trip(ExportFormat::Spacy, spans_jsonl::Flavor::Spacy);
+}
+
+#[test]
+fn hand_written_doccano_and_spacy_files_import() {
+    // doccano's documented shapes, offsets in UTF-16 units: 😀 is two units.
+    let doccano = "{\"text\": \"😀 Terrible customer service.\", \"label\": [[3, 11, \"claim\"]]}\n\
+                   {\"text\": \"😀 Really great transaction.\", \"entities\": [{\"id\": 1, \"start_offset\": 10, \"end_offset\": 15, \"label\": \"figure\"}]}\n";
+    let (file, problems) =
+        spans_jsonl::parse(doccano.as_bytes(), spans_jsonl::Flavor::Doccano).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(file.documents[0].spans[0].text, "Terrible");
+    assert_eq!(
+        (
+            file.documents[0].spans[0].start,
+            file.documents[0].spans[0].end
+        ),
+        (2, 10)
+    );
+    assert_eq!(file.documents[1].spans[0].text, "great");
+    // spaCy's span groups, offsets in code points.
+    let spacy = "{\"text\": \"😀 Kyiv was hit by 270 drones.\", \"spans\": {\"sc\": [[18, 28, \"figure\"]]}}\n";
+    let (file, _) = spans_jsonl::parse(spacy.as_bytes(), spans_jsonl::Flavor::Spacy).unwrap();
+    assert_eq!(file.documents[0].spans[0].text, "270 drones");
+    // An offset inside a surrogate pair, or past the end, is reported and skipped.
+    let bad = "{\"text\": \"😀 ok\", \"label\": [[1, 3, \"claim\"], [0, 99, \"claim\"]]}\n";
+    let (file, problems) =
+        spans_jsonl::parse(bad.as_bytes(), spans_jsonl::Flavor::Doccano).unwrap();
+    assert_eq!(file.documents[0].spans.len(), 0);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+}
+
+/// Runs `program` with `script` on stdin-free arguments; `None` when it is not installed.
+fn run(program: &str, args: &[&str]) -> Option<std::process::Output> {
+    std::process::Command::new(program).args(args).output().ok()
+}
+
+#[test]
+fn python_slices_the_spacy_export_and_node_the_doccano_export() {
+    let project = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let spacy = dir.path().join("spacy.jsonl");
+    let doccano = dir.path().join("doccano.jsonl");
+    std::fs::write(
+        &spacy,
+        formats::export(&project, ExportFormat::Spacy).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        &doccano,
+        formats::export(&project, ExportFormat::Doccano).unwrap(),
+    )
+    .unwrap();
+    let expected: Vec<String> = spans_of(&project).into_iter().map(|(_, _, t)| t).collect();
+
+    let python = "import json,sys\nfor line in open(sys.argv[1], encoding='utf-8'):\n    d = json.loads(line)\n    for s, e, l in d['spans']['sc']:\n        print(json.dumps(d['text'][s:e], ensure_ascii=False))\n";
+    match run("python3", &["-c", python, spacy.to_str().unwrap()]) {
+        Some(out) if out.status.success() => {
+            let got: Vec<String> = String::from_utf8(out.stdout)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(
+                got, expected,
+                "Python's text[start:end] on the spaCy export"
+            );
+        }
+        other => println!("skipped the Python check: python3 is not usable here ({other:?})"),
+    }
+
+    let node = "const fs=require('fs');for(const line of fs.readFileSync(process.argv[1],'utf8').split('\\n')){if(!line)continue;const d=JSON.parse(line);for(const [s,e] of d.label)console.log(JSON.stringify(d.text.slice(s,e)));}";
+    match run("node", &["-e", node, doccano.to_str().unwrap()]) {
+        Some(out) if out.status.success() => {
+            let got: Vec<String> = String::from_utf8(out.stdout)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(
+                got, expected,
+                "JavaScript's text.slice(start, end) on the doccano export"
+            );
+        }
+        other => println!("skipped the Node check: node is not usable here ({other:?})"),
+    }
+}

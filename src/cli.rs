@@ -38,7 +38,8 @@ pub enum Command {
         name: Option<String>,
         articles: Vec<PathBuf>,
     },
-    /// Add article files (.txt, .md; UTF-8, UTF-16 or a detected legacy encoding).
+    /// Add article files (.txt, .md; UTF-8, UTF-16 or a detected legacy encoding), or
+    /// every text file of a folder (sorted; what is not text is reported and skipped).
     Add {
         project: PathBuf,
         #[arg(required = true)]
@@ -195,7 +196,27 @@ fn add_articles(
 ) -> anyhow::Result<usize> {
     let mut read = Vec::with_capacity(articles.len());
     for path in articles {
-        read.push((path, read_article(path)?));
+        if path.is_dir() {
+            // A folder: every file in it, sorted; what is not text is reported and skipped.
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|err| anyhow!("cannot read folder ({err}): {}", path.display()))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            let before = read.len();
+            for file in files {
+                match read_article(&file) {
+                    Ok(article) => read.push((file, article)),
+                    Err(err) => eprintln!("skipped: {err}"),
+                }
+            }
+            if read.len() == before {
+                bail!("no text files in the folder: {}", path.display());
+            }
+        } else {
+            read.push((path.clone(), read_article(path)?));
+        }
     }
     let mut edits = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -211,7 +232,7 @@ fn add_articles(
             continue;
         }
         document.id = project.allocate_doc_id();
-        document.source = Some(crate::article::source_path(Some(project_path), path));
+        document.source = Some(crate::article::source_path(Some(project_path), &path));
         edits.push(Edit::AddDocument {
             index: usize::MAX,
             document: Box::new(document),

@@ -255,7 +255,10 @@ fn bad_articles_are_refused_and_nothing_is_added() {
         &["add", "p.ron", "binary.bin"],
         "not a text file (it looks binary: a NUL byte at offset 8): binary.bin",
     );
-    d.fails(&["add", "p.ron", "folder"], "it is a folder): folder");
+    d.fails(
+        &["add", "p.ron", "folder"],
+        "no text files in the folder: folder",
+    );
     // A failed `new` creates no file.
     d.run(&["new", "q.ron", "kyiv.txt", "empty.txt"]).code(1);
     assert!(!d.path("q.ron").exists());
@@ -590,4 +593,27 @@ fn doccano_and_spacy_exports_import_back() {
             serde_json::from_slice(&d.run(&["export", &target]).get_output().stdout).unwrap();
         assert_eq!(check_spans_are_their_slices(&export), 5);
     }
+}
+
+#[test]
+fn add_takes_a_folder_sorted_and_skips_what_is_not_text() {
+    let d = Dir::new();
+    std::fs::create_dir(d.path("inbox")).unwrap();
+    d.write("inbox/b-second.txt", "Second article 👋.".as_bytes());
+    d.write("inbox/a-first.md", "# First\r\n\r\nText.".as_bytes());
+    d.write("inbox/photo.jpg", b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00");
+    d.write("inbox/empty.txt", b"");
+    d.run(&["new", "p.ron"]).success();
+    d.run(&["add", "p.ron", "inbox"])
+        .success()
+        .stdout("added 2 documents to p.ron\n")
+        .stderr(
+            predicate::str::contains("skipped: article is empty")
+                .and(predicate::str::contains("skipped: not a text file")),
+        );
+    let ron = d.read("p.ron");
+    let first = ron.find("name: \"a-first.md\"").unwrap();
+    let second = ron.find("name: \"b-second.txt\"").unwrap();
+    assert!(first < second, "sorted by file name");
+    assert!(ron.contains("source: Some(\"inbox/a-first.md\")"), "{ron}");
 }

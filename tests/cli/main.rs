@@ -2,6 +2,8 @@
 //! with its exit status and its one-line message, and a whole round trip through the
 //! command line on articles full of emoji.
 
+mod more;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
@@ -15,7 +17,7 @@ const KYIV: &str =
     "👋🏽 Zelensky said peace must be “lasting”.\r\n\r\nRussia launched 270 drones 🇺🇦 overnight.\r\n";
 const CAFE: &str = "Café owner Zoë: \"Prices rose 40% since 2022,\" she said. 😀\n\n\nEnd.";
 
-struct Dir {
+pub struct Dir {
     dir: tempfile::TempDir,
 }
 
@@ -81,7 +83,7 @@ fn find(text: &str, needle: &str) -> (usize, usize) {
 }
 
 /// A JSON export written by hand (not by spanmark) with spans over the two articles.
-fn hand_written_export() -> Value {
+pub fn hand_written_export() -> Value {
     let span = |id: u64, label: &str, text: &str, needle: &str| {
         let (start, end) = find(text, needle);
         json!({"id": id, "label": label, "start": start, "end": end, "text": needle,
@@ -105,7 +107,7 @@ fn hand_written_export() -> Value {
     })
 }
 
-fn check_spans_are_their_slices(export: &Value) -> usize {
+pub fn check_spans_are_their_slices(export: &Value) -> usize {
     let mut n = 0;
     for doc in export["documents"].as_array().unwrap() {
         let text = doc["text"].as_str().unwrap();
@@ -512,108 +514,4 @@ fn usage() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("spanmark "));
-}
-
-#[test]
-fn suggest_prints_and_applies_without_duplicates() {
-    let d = Dir::new();
-    d.write(
-        "news.txt",
-        "“We will rebuild every bridge,” Mayor Anna Berger said. Officials counted 270 drones."
-            .as_bytes(),
-    );
-    d.run(&["new", "p.ron", "news.txt"]).success();
-    let out = d
-        .run(&["suggest", "p.ron", "--labels", "quote,figure"])
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
-    assert!(out.contains("news.txt\tquote\t1\t29\t0.90\tquotation marks + attribution\t\"We will rebuild every bridge\"\tAnna Berger"), "{out}");
-    assert!(
-        out.contains("\tfigure\t") && out.contains("\"270 drones\""),
-        "{out}"
-    );
-    assert!(
-        !out.contains("\tclaim\t"),
-        "only the labels asked for: {out}"
-    );
-    d.run(&["suggest", "p.ron", "--apply"])
-        .success()
-        .stdout(predicate::str::starts_with(
-            "added 2 suggested spans (0 already there)",
-        ));
-    d.run(&["suggest", "p.ron", "--apply"])
-        .success()
-        .stdout(predicate::str::starts_with(
-            "added 0 suggested spans (2 already there)",
-        ));
-    let export: Value =
-        serde_json::from_slice(&d.run(&["export", "p.ron"]).get_output().stdout).unwrap();
-    let quote = &export["documents"][0]["spans"][0];
-    assert_eq!(
-        (
-            quote["text"].as_str(),
-            quote["attributes"]["speaker"].as_str()
-        ),
-        (Some("We will rebuild every bridge"), Some("Anna Berger"))
-    );
-    d.fails(
-        &["suggest", "p.ron", "--labels", "person"],
-        "no detector for label \"person\"",
-    );
-}
-
-#[test]
-fn doccano_and_spacy_exports_import_back() {
-    let d = Dir::annotated();
-    for format in ["doccano", "spacy"] {
-        let out = d
-            .run(&["export", "p.ron", "--format", format])
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        d.write(&format!("{format}.jsonl"), &out);
-        let target = format!("{format}.ron");
-        d.run(&["new", &target]).success();
-        d.run(&[
-            "import",
-            &target,
-            &format!("{format}.jsonl"),
-            "--format",
-            format,
-        ])
-        .success()
-        .stdout(predicate::str::starts_with(
-            "imported 5 spans (2 documents added",
-        ));
-        let export: Value =
-            serde_json::from_slice(&d.run(&["export", &target]).get_output().stdout).unwrap();
-        assert_eq!(check_spans_are_their_slices(&export), 5);
-    }
-}
-
-#[test]
-fn add_takes_a_folder_sorted_and_skips_what_is_not_text() {
-    let d = Dir::new();
-    std::fs::create_dir(d.path("inbox")).unwrap();
-    d.write("inbox/b-second.txt", "Second article 👋.".as_bytes());
-    d.write("inbox/a-first.md", "# First\r\n\r\nText.".as_bytes());
-    d.write("inbox/photo.jpg", b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00");
-    d.write("inbox/empty.txt", b"");
-    d.run(&["new", "p.ron"]).success();
-    d.run(&["add", "p.ron", "inbox"])
-        .success()
-        .stdout("added 2 documents to p.ron\n")
-        .stderr(
-            predicate::str::contains("skipped: article is empty")
-                .and(predicate::str::contains("skipped: not a text file")),
-        );
-    let ron = d.read("p.ron");
-    let first = ron.find("name: \"a-first.md\"").unwrap();
-    let second = ron.find("name: \"b-second.txt\"").unwrap();
-    assert!(first < second, "sorted by file name");
-    assert!(ron.contains("source: Some(\"inbox/a-first.md\")"), "{ron}");
 }

@@ -86,6 +86,8 @@ pub enum FormatArg {
     Csv,
     Doccano,
     Spacy,
+    /// brat standoff: NAME.txt and NAME.ann per document, into the folder given by -o.
+    Brat,
 }
 
 impl From<FormatArg> for ExportFormat {
@@ -96,6 +98,8 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Csv => ExportFormat::Csv,
             FormatArg::Doccano => ExportFormat::Doccano,
             FormatArg::Spacy => ExportFormat::Spacy,
+            // brat writes a folder of files; `run` sends it to `export_brat` instead.
+            FormatArg::Brat => ExportFormat::Json,
         }
     }
 }
@@ -144,6 +148,11 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             file,
             format,
         } => import_file(&project, &file, format),
+        Command::Export {
+            project,
+            format: FormatArg::Brat,
+            output,
+        } => export_brat(&project, output.as_deref()),
         Command::Export {
             project,
             format,
@@ -249,12 +258,18 @@ pub enum ImportArg {
     Json,
     Doccano,
     Spacy,
+    /// brat standoff: an .ann file (beside its .txt) or a folder of them.
+    Brat,
 }
 
 fn import_file(path: &Path, file: &Path, format: ImportArg) -> anyhow::Result<()> {
     let mut project = store::load(path)?;
-    let bytes =
-        std::fs::read(file).map_err(|err| anyhow!("cannot read ({err}): {}", file.display()))?;
+    // brat reads its pairs of files itself (a folder, or an .ann beside its .txt).
+    let bytes = if matches!(format, ImportArg::Brat) {
+        Vec::new()
+    } else {
+        std::fs::read(file).map_err(|err| anyhow!("cannot read ({err}): {}", file.display()))?
+    };
     let cannot = |err: String| anyhow!("cannot import ({err}): {}", file.display());
     let (export, format_problems) = match format {
         ImportArg::Json => (
@@ -269,6 +284,7 @@ fn import_file(path: &Path, file: &Path, format: ImportArg) -> anyhow::Result<()
             crate::formats::spans_jsonl::parse(&bytes, crate::formats::spans_jsonl::Flavor::Spacy)
                 .map_err(cannot)?
         }
+        ImportArg::Brat => read_brat(file).map_err(cannot)?,
     };
     for problem in &format_problems {
         eprintln!("warning: {problem}");
@@ -325,6 +341,87 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
         }
     }
     Ok(())
+}
+
+fn export_brat(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
+    let Some(dir) = output else {
+        bail!("brat writes a .txt and an .ann file per document: give a folder with -o");
+    };
+    let project = store::load(path)?;
+    let export = crate::formats::json::build(&project);
+    crate::formats::json::verify(&export).map_err(|err| anyhow!("{err}: {}", path.display()))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|err| anyhow!("cannot create folder ({err}): {}", dir.display()))?;
+    let mut used = std::collections::HashSet::new();
+    for doc in &export.documents {
+        let stem = Path::new(doc.name.as_ref()).file_stem().map_or_else(
+            || "document".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let mut name = stem.clone();
+        let mut n = 1;
+        while !used.insert(name.clone()) {
+            n += 1;
+            name = format!("{stem}-{n}");
+        }
+        let ann = crate::formats::brat::ann(doc);
+        for (ext, bytes) in [("txt", doc.text.as_bytes()), ("ann", ann.as_bytes())] {
+            let file = dir.join(format!("{name}.{ext}"));
+            store::write_atomic(&file, bytes, false)
+                .map_err(|err| anyhow!("cannot write ({err}): {}", file.display()))?;
+        }
+    }
+    eprintln!(
+        "exported {} documents, {} spans to {}",
+        project.documents().len(),
+        project.span_count(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// brat files as an export: each .ann with the .txt beside it.
+fn read_brat(
+    path: &Path,
+) -> Result<(crate::formats::json::ExportFile<'static>, Vec<String>), String> {
+    use crate::formats::json::{self as json, ExportDocument, ExportFile};
+    use std::borrow::Cow;
+    let anns: Vec<PathBuf> = if path.is_dir() {
+        let mut list: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+            .collect();
+        list.sort();
+        list
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for ann in anns {
+        let txt = ann.with_extension("txt");
+        let annotations =
+            std::fs::read_to_string(&ann).map_err(|e| format!("{e}: {}", ann.display()))?;
+        let article = read_article(&txt).map_err(|e| e.to_string())?;
+        let (spans, found) = crate::formats::brat::read(&annotations, &article.text, &["quote"]);
+        problems.extend(found.into_iter().map(|p| format!("{}: {p}", ann.display())));
+        documents.push(ExportDocument {
+            name: Cow::Owned(article.name),
+            sha256: Cow::Owned(crate::model::sha256_hex(&article.text)),
+            text: Cow::Owned(article.text),
+            spans,
+        });
+    }
+    let file = ExportFile {
+        format: Cow::Borrowed(json::FORMAT),
+        version: json::VERSION,
+        offsets: Cow::Borrowed(json::OFFSETS),
+        project: Cow::Borrowed("Imported"),
+        labels: Vec::new(),
+        documents,
+    };
+    Ok((file, problems))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -142,3 +142,82 @@ fn python_slices_the_spacy_export_and_node_the_doccano_export() {
         other => println!("skipped the Node check: node is not usable here ({other:?})"),
     }
 }
+
+#[test]
+fn brat_round_trip_keeps_spans_over_line_breaks_notes_and_speakers() {
+    let mut project = fixture::project(
+        "Brat",
+        &[(
+            "a.txt",
+            "He said “[quote|speaker=Olena Kovalenko:we will\r\nwin]” and [figure|kind=date:2022].\r\n\r\n[claim:Київ 👋🏽 stands].",
+        )],
+    );
+    let doc = project.documents()[0].id;
+    let quote = project.documents()[0]
+        .spans()
+        .iter()
+        .find(|s| s.label == "quote")
+        .unwrap()
+        .id;
+    spanmark::edit::Edit::SetNote {
+        doc,
+        span: quote,
+        note: Some("said twice".into()),
+    }
+    .apply(&mut project)
+    .unwrap();
+    let export = spanmark::formats::json::build(&project);
+    let ann = spanmark::formats::brat::ann(&export.documents[0]);
+    assert!(ann.contains("\tquote 9 16;18 21\twe will win\n"), "{ann}");
+    assert!(ann.contains("\tAnnotatorNotes T"), "{ann}");
+    assert!(ann.contains("A1\tkind T"), "{ann}");
+    let (spans, problems) =
+        spanmark::formats::brat::read(&ann, project.documents()[0].text(), &["quote"]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let back: Vec<(String, String, Option<String>, Option<String>)> = spans
+        .iter()
+        .map(|s| {
+            (
+                s.label.to_string(),
+                s.text.to_string(),
+                s.note.as_deref().map(str::to_owned),
+                s.attributes.get("speaker").cloned(),
+            )
+        })
+        .collect();
+    let quote_back = back.iter().find(|(l, ..)| l == "quote").unwrap();
+    assert_eq!(
+        quote_back.1, "we will\r\nwin",
+        "one span again, line break included"
+    );
+    assert_eq!(quote_back.2.as_deref(), Some("said twice"));
+    assert_eq!(quote_back.3.as_deref(), Some("Olena Kovalenko"));
+    assert_eq!(spans.len(), 3);
+}
+
+#[test]
+fn hand_written_brat_annotations_import() {
+    // From brat's standoff documentation: text-bound, discontinuous, note and attribute.
+    let text = "Ukraine said Russia launched 270 drones at Kyiv overnight.";
+    let ann = "T1\tclaim 0 58\tUkraine said Russia launched 270 drones at Kyiv overnight.\n\
+               T2\tfigure 29 39\t270 drones\n\
+               T3\tquote 13 19;43 47\tRussia Kyiv\n\
+               #1\tAnnotatorNotes T2\tfrom the air force\n\
+               A1\tConfirmed T1\n\
+               R1\tCause Arg1:T1 Arg2:T2\n";
+    let (spans, problems) = spanmark::formats::brat::read(ann, text, &["quote"]);
+    assert_eq!(spans.len(), 4, "the discontinuous quote became two spans");
+    assert_eq!(spans[1].note.as_deref(), Some("from the air force"));
+    assert_eq!(
+        spans[0].attributes.get("Confirmed").map(String::as_str),
+        Some("true")
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("T3 is discontinuous")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("line 6")),
+        "the relation line is reported: {problems:?}"
+    );
+}

@@ -2,6 +2,7 @@
 //! apart from the model. Every export is built once as [`json::ExportFile`], checked by
 //! [`json::verify`] against the texts, and only then rendered in the chosen format.
 
+pub mod brat;
 pub mod csv;
 pub mod import;
 pub mod json;

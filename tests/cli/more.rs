@@ -108,3 +108,41 @@ fn add_takes_a_folder_sorted_and_skips_what_is_not_text() {
     assert!(first < second, "sorted by file name");
     assert!(ron.contains("source: Some(\"inbox/a-first.md\")"), "{ron}");
 }
+
+#[test]
+fn brat_exports_to_a_folder_and_imports_back() {
+    let d = Dir::annotated();
+    d.fails(
+        &["export", "p.ron", "--format", "brat"],
+        "give a folder with -o",
+    );
+    d.run(&["export", "p.ron", "--format", "brat", "-o", "brat"])
+        .success();
+    assert!(
+        d.path("brat/kyiv.txt").is_file()
+            && d.path("brat/kyiv.ann").is_file()
+            && d.path("brat/cafe.ann").is_file()
+    );
+    assert_eq!(
+        std::fs::read(d.path("brat/kyiv.txt")).unwrap(),
+        std::fs::read(d.path("kyiv.txt")).unwrap(),
+        "the text as stored"
+    );
+    d.run(&["new", "b.ron"]).success();
+    d.run(&["import", "b.ron", "brat", "--format", "brat"])
+        .success()
+        .stdout(predicate::str::starts_with(
+            "imported 5 spans (2 documents added",
+        ));
+    let export: Value =
+        serde_json::from_slice(&d.run(&["export", "b.ron"]).get_output().stdout).unwrap();
+    assert_eq!(check_spans_are_their_slices(&export), 5);
+    let speakers: Vec<&str> = export["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|doc| doc["spans"].as_array().unwrap().iter())
+        .filter_map(|s| s["attributes"]["speaker"].as_str())
+        .collect();
+    assert_eq!(speakers, ["Zoë", "Zoë"], "speakers travel as attributes");
+}

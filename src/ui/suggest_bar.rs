@@ -10,7 +10,8 @@ use egui::{RichText, Ui};
 pub fn suggestions_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
     let list = session.suggestions.list();
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{} suggestions", list.len()));
+        let n = list.len();
+        ui.label(format!("{n} suggestion{}", if n == 1 { "" } else { "s" }));
         if let Some((label, range)) = &session.suggestions.selected {
             let text = session
                 .document()

@@ -13,7 +13,7 @@ fn suggestions_are_accepted_rejected_and_undone() {
     let mut w = Window::open(&[("a.txt", ARTICLE)]);
     w.h.get_by_label("quote").click();
     w.h.run_steps(2);
-    assert!(w.shows("1 suggestions"), "{:?}", w.texts());
+    assert!(w.shows("1 suggestion"), "{:?}", w.texts());
     // Enter accepts the selected suggestion: the quote, with its speaker.
     w.key(Key::Enter);
     assert!(w.shows("We will rebuild every bridge"), "listed as a span");
@@ -31,7 +31,7 @@ fn suggestions_are_accepted_rejected_and_undone() {
             .collect::<Vec<_>>()
     );
     w.key(Key::Backspace);
-    assert!(w.shows("1 suggestions"), "the rejected one is gone");
+    assert!(w.shows("1 suggestion"), "the rejected one is gone");
 
     // A click on the other accepts it; Ctrl+Z takes that back.
     w.click_char(w.find("40%") + 1);
@@ -39,7 +39,7 @@ fn suggestions_are_accepted_rejected_and_undone() {
     assert!(w.shows("0 suggestions"));
     w.ctrl(Key::Z);
     assert!(
-        w.shows("1 suggestions"),
+        w.shows("1 suggestion"),
         "the undone accept is a suggestion again"
     );
 
@@ -82,5 +82,5 @@ fn suggestions_are_accepted_rejected_and_undone() {
             n.accesskit_node().value()
         })
         .collect();
-    assert!(texts.iter().any(|t| t == "1 suggestions"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "1 suggestion"), "{texts:?}");
 }

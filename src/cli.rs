@@ -88,6 +88,8 @@ pub enum FormatArg {
     Spacy,
     /// brat standoff: NAME.txt and NAME.ann per document, into the folder given by -o.
     Brat,
+    /// Label Studio tasks (UTF-16 offsets).
+    LabelStudio,
 }
 
 impl From<FormatArg> for ExportFormat {
@@ -98,6 +100,7 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Csv => ExportFormat::Csv,
             FormatArg::Doccano => ExportFormat::Doccano,
             FormatArg::Spacy => ExportFormat::Spacy,
+            FormatArg::LabelStudio => ExportFormat::LabelStudio,
             // brat writes a folder of files; `run` sends it to `export_brat` instead.
             FormatArg::Brat => ExportFormat::Json,
         }
@@ -260,6 +263,8 @@ pub enum ImportArg {
     Spacy,
     /// brat standoff: an .ann file (beside its .txt) or a folder of them.
     Brat,
+    /// Label Studio tasks.
+    LabelStudio,
 }
 
 fn import_file(path: &Path, file: &Path, format: ImportArg) -> anyhow::Result<()> {
@@ -285,6 +290,7 @@ fn import_file(path: &Path, file: &Path, format: ImportArg) -> anyhow::Result<()
                 .map_err(cannot)?
         }
         ImportArg::Brat => read_brat(file).map_err(cannot)?,
+        ImportArg::LabelStudio => crate::formats::label_studio::parse(&bytes).map_err(cannot)?,
     };
     for problem in &format_problems {
         eprintln!("warning: {problem}");

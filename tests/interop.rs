@@ -221,3 +221,57 @@ fn hand_written_brat_annotations_import() {
         "the relation line is reported: {problems:?}"
     );
 }
+
+#[test]
+fn label_studio_round_trip_and_hand_written_tasks() {
+    let project = sample();
+    let bytes = formats::export(&project, ExportFormat::LabelStudio).unwrap();
+    let (file, problems) = spanmark::formats::label_studio::parse(&bytes).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut empty = Project::new("empty");
+    let (edit, _) = import::plan(&mut empty, &file);
+    edit.apply(&mut empty).unwrap();
+    assert_eq!(spans_of(&empty), spans_of(&project));
+
+    // Label Studio's documented task shape, UTF-16 offsets (😀 is two units), with a
+    // prediction, a result whose text disagrees, and two labels on one result.
+    let tasks = r#"[{"id": 7, "data": {"text": "😀 Kyiv was hit by 270 drones."},
+        "annotations": [{"result": [
+            {"value": {"start": 19, "end": 29, "text": "270 drones", "labels": ["figure", "claim"]}, "from_name": "label", "to_name": "text", "type": "labels"},
+            {"value": {"start": 3, "end": 7, "text": "Lviv", "labels": ["quote"]}}
+        ]}],
+        "predictions": [{"result": [{"value": {"start": 3, "end": 7, "labels": ["quote"]}}]}]}]"#;
+    let (file, problems) = spanmark::formats::label_studio::parse(tasks.as_bytes()).unwrap();
+    let spans: Vec<(&str, &str)> = file.documents[0]
+        .spans
+        .iter()
+        .map(|s| (s.label.as_ref(), s.text.as_ref()))
+        .collect();
+    assert_eq!(spans, [("figure", "270 drones"), ("claim", "270 drones")]);
+    assert!(
+        problems.iter().any(|p| p.contains("says \"Lviv\"")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("1 predictions were not imported")),
+        "{problems:?}"
+    );
+
+    // JavaScript slices the export with the same offsets.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ls.json");
+    std::fs::write(&path, &bytes).unwrap();
+    let node = "const t=JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'));for(const task of t)for(const r of task.annotations[0].result)console.log(JSON.stringify(task.data.text.slice(r.value.start,r.value.end)===r.value.text));";
+    match run("node", &["-e", node, path.to_str().unwrap()]) {
+        Some(out) if out.status.success() => {
+            let lines = String::from_utf8(out.stdout).unwrap();
+            assert!(
+                !lines.is_empty() && lines.lines().all(|l| l == "true"),
+                "{lines}"
+            );
+        }
+        other => println!("skipped the Node check: node is not usable here ({other:?})"),
+    }
+}

@@ -161,6 +161,12 @@ pub const ACTIONS: &[Action] = &[
         plain_keys: false,
     },
     Action {
+        name: "Export Label Studio JSON…",
+        command: || Command::Export(ExportFormat::LabelStudio),
+        shortcuts: &[],
+        plain_keys: false,
+    },
+    Action {
         name: "Quit",
         command: || Command::Quit,
         shortcuts: &[key(CTRL, Key::Q)],

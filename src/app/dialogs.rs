@@ -36,6 +36,7 @@ impl Purpose {
             Purpose::Export(ExportFormat::Csv) => "Export CSV",
             Purpose::Export(ExportFormat::Doccano) => "Export doccano JSONL",
             Purpose::Export(ExportFormat::Spacy) => "Export spaCy JSONL",
+            Purpose::Export(ExportFormat::LabelStudio) => "Export Label Studio JSON",
         }
     }
 

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod import;
 pub mod json;
 pub mod jsonl;
+pub mod label_studio;
 pub mod spans_jsonl;
 
 use crate::model::Project;
@@ -22,15 +23,18 @@ pub enum ExportFormat {
     Doccano,
     /// spaCy-ready JSONL (`spans: {sc: …}`, code points).
     Spacy,
+    /// Label Studio tasks (UTF-16 offsets).
+    LabelStudio,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::Json,
         ExportFormat::Jsonl,
         ExportFormat::Csv,
         ExportFormat::Doccano,
         ExportFormat::Spacy,
+        ExportFormat::LabelStudio,
     ];
 
     pub fn name(self) -> &'static str {
@@ -40,6 +44,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Doccano => "doccano",
             ExportFormat::Spacy => "spacy",
+            ExportFormat::LabelStudio => "label-studio",
         }
     }
 
@@ -47,6 +52,7 @@ impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Doccano | ExportFormat::Spacy => "jsonl",
+            ExportFormat::LabelStudio => "json",
             other => other.name(),
         }
     }
@@ -74,5 +80,6 @@ pub fn export(project: &Project, format: ExportFormat) -> Result<Vec<u8>, Format
             .map_err(FormatError::Offsets)?,
         ExportFormat::Spacy => spans_jsonl::render(&export, spans_jsonl::Flavor::Spacy)
             .map_err(FormatError::Offsets)?,
+        ExportFormat::LabelStudio => label_studio::render(&export).map_err(FormatError::Offsets)?,
     })
 }

@@ -1,0 +1,149 @@
+//! Label Studio's JSON: a list of tasks, each `{"data": {"text": …}, "annotations":
+//! [{"result": [{"value": {"start", "end", "text", "labels": […]}, …}]}]}` with offsets
+//! in **UTF-16 code units**. Export writes one task per document with one annotation;
+//! import reads every annotation's results (one span per label listed), checks each
+//! result's `text` against the document where it is given, and counts `predictions`
+//! without importing them.
+
+use super::json::{self, ExportDocument, ExportFile, ExportSpan};
+use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
+use serde_json::{Value, json};
+use std::borrow::Cow;
+
+/// The export, each span checked by slicing the text in UTF-16 units first.
+pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
+    let mut tasks = Vec::with_capacity(export.documents.len());
+    for (n, doc) in export.documents.iter().enumerate() {
+        let units: Vec<u16> = doc.text.encode_utf16().collect();
+        let mut results = Vec::with_capacity(doc.spans.len());
+        for span in &doc.spans {
+            let sliced = units
+                .get(span.utf16_start..span.utf16_end)
+                .and_then(|u| String::from_utf16(u).ok());
+            if sliced.as_deref() != Some(span.text.as_ref()) {
+                return Err(format!(
+                    "document \"{}\", span {}: its UTF-16 offsets do not give its text; nothing was written",
+                    doc.name, span.id
+                ));
+            }
+            results.push(json!({
+                "id": format!("s{}", span.id),
+                "from_name": "label",
+                "to_name": "text",
+                "type": "labels",
+                "value": {"start": span.utf16_start, "end": span.utf16_end, "text": span.text, "labels": [span.label]},
+            }));
+        }
+        tasks.push(json!({
+            "id": n + 1,
+            "data": {"text": doc.text},
+            "annotations": [{"result": results}],
+            "meta": {"name": doc.name, "sha256": doc.sha256},
+        }));
+    }
+    let mut out = serde_json::to_vec_pretty(&Value::Array(tasks)).map_err(|e| e.to_string())?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// Reads Label Studio tasks into the export structure imports merge from, with the
+/// problems met.
+pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON ({e})"))?;
+    let tasks = match &value {
+        Value::Array(tasks) => tasks.clone(),
+        Value::Object(_) => vec![value.clone()],
+        _ => return Err("not a list of Label Studio tasks".to_owned()),
+    };
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    let mut predictions = 0;
+    for (n, task) in tasks.iter().enumerate() {
+        let data = &task["data"];
+        let text = data["text"]
+            .as_str()
+            .or_else(|| {
+                data.as_object()
+                    .and_then(|o| o.values().find_map(Value::as_str))
+            })
+            .ok_or_else(|| format!("task {}: no text in \"data\"", n + 1))?
+            .to_owned();
+        let name = task["meta"]["name"]
+            .as_str()
+            .map_or_else(|| format!("task-{}.txt", n + 1), str::to_owned);
+        let index = OffsetIndex::new(&text);
+        predictions += task["predictions"].as_array().map_or(0, Vec::len);
+        let mut spans = Vec::new();
+        let results = task["annotations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|a| a["result"].as_array().into_iter().flatten());
+        for result in results {
+            let v = &result["value"];
+            let (Some(start), Some(end)) = (v["start"].as_u64(), v["end"].as_u64()) else {
+                continue;
+            };
+            let range = index
+                .from_utf16(&text, Utf16Offset(start as usize))
+                .zip(index.from_utf16(&text, Utf16Offset(end as usize)))
+                .map(|(s, e)| CharRange { start: s, end: e })
+                .filter(|r| !r.is_empty());
+            let Some((range, slice)) = range.and_then(|r| index.slice(&text, r).map(|s| (r, s)))
+            else {
+                problems.push(format!(
+                    "task {}: result {start}..{end} does not fit the text; skipped",
+                    n + 1
+                ));
+                continue;
+            };
+            if let Some(said) = v["text"].as_str().filter(|t| *t != slice) {
+                problems.push(format!(
+                    "task {}: result {start}..{end} says {said:?}, the text has {slice:?}; skipped",
+                    n + 1
+                ));
+                continue;
+            }
+            for label in v["labels"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
+                spans.push(ExportSpan {
+                    id: spans.len() as u64 + 1,
+                    label: Cow::Owned(label.to_owned()),
+                    start: range.start.0,
+                    end: range.end.0,
+                    text: Cow::Owned(slice.to_owned()),
+                    utf16_start: 0,
+                    utf16_end: 0,
+                    byte_start: 0,
+                    byte_end: 0,
+                    note: None,
+                    attributes: Cow::Owned(Default::default()),
+                });
+            }
+        }
+        documents.push(ExportDocument {
+            name: Cow::Owned(name),
+            sha256: Cow::Owned(sha256_hex(&text)),
+            text: Cow::Owned(text),
+            spans,
+        });
+    }
+    if predictions > 0 {
+        problems.push(format!(
+            "{predictions} predictions were not imported (only annotations are)"
+        ));
+    }
+    let file = ExportFile {
+        format: Cow::Borrowed(json::FORMAT),
+        version: json::VERSION,
+        offsets: Cow::Borrowed(json::OFFSETS),
+        project: Cow::Borrowed("Imported"),
+        labels: Vec::new(),
+        documents,
+    };
+    Ok((file, problems))
+}

@@ -90,6 +90,8 @@ pub enum FormatArg {
     Brat,
     /// Label Studio tasks (UTF-16 offsets).
     LabelStudio,
+    /// W3C Web Annotation (JSON-LD).
+    W3c,
 }
 
 impl From<FormatArg> for ExportFormat {
@@ -101,6 +103,7 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Doccano => ExportFormat::Doccano,
             FormatArg::Spacy => ExportFormat::Spacy,
             FormatArg::LabelStudio => ExportFormat::LabelStudio,
+            FormatArg::W3c => ExportFormat::W3c,
             // brat writes a folder of files; `run` sends it to `export_brat` instead.
             FormatArg::Brat => ExportFormat::Json,
         }
@@ -265,6 +268,8 @@ pub enum ImportArg {
     Brat,
     /// Label Studio tasks.
     LabelStudio,
+    /// W3C Web Annotations, anchored in the project's documents by name.
+    W3c,
 }
 
 fn import_file(path: &Path, file: &Path, format: ImportArg) -> anyhow::Result<()> {
@@ -291,6 +296,7 @@ fn import_file(path: &Path, file: &Path, format: ImportArg) -> anyhow::Result<()
         }
         ImportArg::Brat => read_brat(file).map_err(cannot)?,
         ImportArg::LabelStudio => crate::formats::label_studio::parse(&bytes).map_err(cannot)?,
+        ImportArg::W3c => crate::formats::w3c::parse(&bytes, &project).map_err(cannot)?,
     };
     for problem in &format_problems {
         eprintln!("warning: {problem}");

@@ -275,3 +275,51 @@ fn label_studio_round_trip_and_hand_written_tasks() {
         other => println!("skipped the Node check: node is not usable here ({other:?})"),
     }
 }
+
+#[test]
+fn w3c_annotations_round_trip_and_re_anchor_from_the_quote() {
+    let project = sample();
+    let bytes = formats::export(&project, ExportFormat::W3c).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(value["type"], "AnnotationCollection");
+    let first = &value["first"]["items"][0];
+    assert_eq!(first["target"]["selector"][1]["type"], "TextQuoteSelector");
+    // Into a project holding the same documents (annotations carry no text).
+    let mut target = sample();
+    let docs: Vec<_> = target.documents().iter().map(|d| d.id).collect();
+    for doc in docs {
+        let spans: Vec<_> = target
+            .document(doc)
+            .unwrap()
+            .spans()
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        for span in spans {
+            spanmark::edit::Edit::RemoveSpan { doc, span }
+                .apply(&mut target)
+                .unwrap();
+        }
+    }
+    let (file, problems) = spanmark::formats::w3c::parse(&bytes, &target).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let (edit, _) = import::plan(&mut target, &file);
+    edit.apply(&mut target).unwrap();
+    assert_eq!(spans_of(&target), spans_of(&project));
+
+    // A position that no longer matches is re-anchored from the quote and its context;
+    // one whose quote is nowhere is reported.
+    let text = project.documents()[1].text().to_owned();
+    let hand = r#"[{"type": "Annotation", "body": {"type": "TextualBody", "purpose": "tagging", "value": "figure"},
+            "target": {"source": "b.txt", "selector": [{"type": "TextPositionSelector", "start": 0, "end": 3},
+                {"type": "TextQuoteSelector", "exact": "40%", "prefix": "Plain ", "suffix": " text."}]}},
+           {"type": "Annotation", "body": [{"purpose": "tagging", "value": "quote"}],
+            "target": {"source": "b.txt", "selector": {"type": "TextQuoteSelector", "exact": "not there"}}}]"#;
+    let (file, problems) = spanmark::formats::w3c::parse(hand.as_bytes(), &project).unwrap();
+    let span = &file.documents[0].spans[0];
+    assert_eq!(
+        (span.text.as_ref(), span.start),
+        ("40%", text.find("40%").unwrap())
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}

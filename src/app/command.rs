@@ -167,6 +167,12 @@ pub const ACTIONS: &[Action] = &[
         plain_keys: false,
     },
     Action {
+        name: "Export W3C Web Annotations…",
+        command: || Command::Export(ExportFormat::W3c),
+        shortcuts: &[],
+        plain_keys: false,
+    },
+    Action {
         name: "Quit",
         command: || Command::Quit,
         shortcuts: &[key(CTRL, Key::Q)],

@@ -37,6 +37,7 @@ impl Purpose {
             Purpose::Export(ExportFormat::Doccano) => "Export doccano JSONL",
             Purpose::Export(ExportFormat::Spacy) => "Export spaCy JSONL",
             Purpose::Export(ExportFormat::LabelStudio) => "Export Label Studio JSON",
+            Purpose::Export(ExportFormat::W3c) => "Export W3C Web Annotations",
         }
     }
 

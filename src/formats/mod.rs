@@ -9,6 +9,7 @@ pub mod json;
 pub mod jsonl;
 pub mod label_studio;
 pub mod spans_jsonl;
+pub mod w3c;
 
 use crate::model::Project;
 use thiserror::Error;
@@ -25,16 +26,19 @@ pub enum ExportFormat {
     Spacy,
     /// Label Studio tasks (UTF-16 offsets).
     LabelStudio,
+    /// W3C Web Annotation (JSON-LD), code points.
+    W3c,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Json,
         ExportFormat::Jsonl,
         ExportFormat::Csv,
         ExportFormat::Doccano,
         ExportFormat::Spacy,
         ExportFormat::LabelStudio,
+        ExportFormat::W3c,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,6 +49,7 @@ impl ExportFormat {
             ExportFormat::Doccano => "doccano",
             ExportFormat::Spacy => "spacy",
             ExportFormat::LabelStudio => "label-studio",
+            ExportFormat::W3c => "w3c",
         }
     }
 
@@ -52,7 +57,7 @@ impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Doccano | ExportFormat::Spacy => "jsonl",
-            ExportFormat::LabelStudio => "json",
+            ExportFormat::LabelStudio | ExportFormat::W3c => "json",
             other => other.name(),
         }
     }
@@ -81,5 +86,6 @@ pub fn export(project: &Project, format: ExportFormat) -> Result<Vec<u8>, Format
         ExportFormat::Spacy => spans_jsonl::render(&export, spans_jsonl::Flavor::Spacy)
             .map_err(FormatError::Offsets)?,
         ExportFormat::LabelStudio => label_studio::render(&export).map_err(FormatError::Offsets)?,
+        ExportFormat::W3c => w3c::render(&export).map_err(FormatError::Offsets)?,
     })
 }

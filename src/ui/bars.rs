@@ -53,6 +53,7 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
             action_button(ui, "Export doccano JSONL…", any, out);
             action_button(ui, "Export spaCy JSONL…", any, out);
             action_button(ui, "Export Label Studio JSON…", any, out);
+            action_button(ui, "Export W3C Web Annotations…", any, out);
             ui.separator();
             action_button(ui, "Quit", true, out);
         });

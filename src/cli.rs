@@ -396,7 +396,7 @@ fn export_brat(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
 fn read_brat(
     path: &Path,
 ) -> Result<(crate::formats::json::ExportFile<'static>, Vec<String>), String> {
-    use crate::formats::json::{self as json, ExportDocument, ExportFile};
+    use crate::formats::json::{ExportDocument, ExportFile};
     use std::borrow::Cow;
     let anns: Vec<PathBuf> = if path.is_dir() {
         let mut list: Vec<PathBuf> = std::fs::read_dir(path)
@@ -425,14 +425,7 @@ fn read_brat(
             spans,
         });
     }
-    let file = ExportFile {
-        format: Cow::Borrowed(json::FORMAT),
-        version: json::VERSION,
-        offsets: Cow::Borrowed(json::OFFSETS),
-        project: Cow::Borrowed("Imported"),
-        labels: Vec::new(),
-        documents,
-    };
+    let file = ExportFile::imported(documents);
     Ok((file, problems))
 }
 

@@ -202,17 +202,5 @@ pub fn read(
 }
 
 fn span(label: &str, start: usize, end: usize, text: &str) -> ExportSpan<'static> {
-    ExportSpan {
-        id: 0,
-        label: Cow::Owned(label.to_owned()),
-        start,
-        end,
-        text: Cow::Owned(text.to_owned()),
-        utf16_start: 0,
-        utf16_end: 0,
-        byte_start: 0,
-        byte_end: 0,
-        note: None,
-        attributes: Cow::Owned(Default::default()),
-    }
+    ExportSpan::imported(0, label, CharRange::new(start, end), text, None)
 }

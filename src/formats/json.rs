@@ -61,6 +61,46 @@ pub enum ExportError {
     },
 }
 
+impl ExportSpan<'static> {
+    /// A span read from another format, in code points only: the UTF-16 and byte
+    /// fields are not needed to merge it (see [`super::import::plan`]).
+    pub fn imported(
+        id: u64,
+        label: &str,
+        range: CharRange,
+        text: &str,
+        note: Option<&str>,
+    ) -> Self {
+        Self {
+            id,
+            label: Cow::Owned(label.to_owned()),
+            start: range.start.0,
+            end: range.end.0,
+            text: Cow::Owned(text.to_owned()),
+            utf16_start: 0,
+            utf16_end: 0,
+            byte_start: 0,
+            byte_end: 0,
+            note: note.map(|n| Cow::Owned(n.to_owned())),
+            attributes: Cow::Owned(Attributes::new()),
+        }
+    }
+}
+
+impl ExportFile<'static> {
+    /// Documents read from another format, in the shape imports merge from.
+    pub fn imported(documents: Vec<ExportDocument<'static>>) -> Self {
+        Self {
+            format: Cow::Borrowed(FORMAT),
+            version: VERSION,
+            offsets: Cow::Borrowed(OFFSETS),
+            project: Cow::Borrowed("Imported"),
+            labels: Vec::new(),
+            documents,
+        }
+    }
+}
+
 /// The export of `project`, borrowing its texts.
 pub fn build(project: &Project) -> ExportFile<'_> {
     let documents = project

@@ -5,7 +5,7 @@
 //! result's `text` against the document where it is given, and counts `predictions`
 //! without importing them.
 
-use super::json::{self, ExportDocument, ExportFile, ExportSpan};
+use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
 use serde_json::{Value, json};
 use std::borrow::Cow;
@@ -110,19 +110,13 @@ pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String>
                 .flatten()
                 .filter_map(Value::as_str)
             {
-                spans.push(ExportSpan {
-                    id: spans.len() as u64 + 1,
-                    label: Cow::Owned(label.to_owned()),
-                    start: range.start.0,
-                    end: range.end.0,
-                    text: Cow::Owned(slice.to_owned()),
-                    utf16_start: 0,
-                    utf16_end: 0,
-                    byte_start: 0,
-                    byte_end: 0,
-                    note: None,
-                    attributes: Cow::Owned(Default::default()),
-                });
+                spans.push(ExportSpan::imported(
+                    spans.len() as u64 + 1,
+                    label,
+                    range,
+                    slice,
+                    None,
+                ));
             }
         }
         documents.push(ExportDocument {
@@ -137,13 +131,6 @@ pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String>
             "{predictions} predictions were not imported (only annotations are)"
         ));
     }
-    let file = ExportFile {
-        format: Cow::Borrowed(json::FORMAT),
-        version: json::VERSION,
-        offsets: Cow::Borrowed(json::OFFSETS),
-        project: Cow::Borrowed("Imported"),
-        labels: Vec::new(),
-        documents,
-    };
+    let file = ExportFile::imported(documents);
     Ok((file, problems))
 }

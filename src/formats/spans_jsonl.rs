@@ -9,7 +9,7 @@
 //! Neither carries notes, attributes or span ids; a document's name travels in `meta`.
 //! Imports become a [`json::ExportFile`] and go through the same merge as JSON imports.
 
-use super::json::{self, ExportDocument, ExportFile, ExportSpan};
+use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
 use serde_json::{Value, json};
 use std::borrow::Cow;
@@ -103,19 +103,13 @@ pub fn parse(bytes: &[u8], flavor: Flavor) -> Result<(ExportFile<'static>, Vec<S
                 continue;
             };
             let range = range.unwrap_or(CharRange::new(0, 0));
-            spans.push(ExportSpan {
-                id: i as u64 + 1,
-                label: Cow::Owned(label),
-                start: range.start.0,
-                end: range.end.0,
-                text: Cow::Owned(text.to_owned()),
-                utf16_start: 0,
-                utf16_end: 0,
-                byte_start: 0,
-                byte_end: 0,
-                note: None,
-                attributes: Cow::Owned(Default::default()),
-            });
+            spans.push(ExportSpan::imported(
+                i as u64 + 1,
+                &label,
+                range,
+                text,
+                None,
+            ));
         }
         documents.push(ExportDocument {
             name: Cow::Owned(name),
@@ -124,14 +118,7 @@ pub fn parse(bytes: &[u8], flavor: Flavor) -> Result<(ExportFile<'static>, Vec<S
             spans,
         });
     }
-    let file = ExportFile {
-        format: Cow::Borrowed(json::FORMAT),
-        version: json::VERSION,
-        offsets: Cow::Borrowed(json::OFFSETS),
-        project: Cow::Borrowed("Imported"),
-        labels: Vec::new(),
-        documents,
-    };
+    let file = ExportFile::imported(documents);
     Ok((file, problems))
 }
 

@@ -7,7 +7,7 @@
 //! the position when the quote is there, else at the occurrence of `exact` whose
 //! context matches best, else it is reported.
 
-use super::json::{self, ExportDocument, ExportFile, ExportSpan};
+use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::model::{CharRange, Project};
 use serde_json::{Value, json};
 use std::borrow::Cow;
@@ -137,28 +137,15 @@ pub fn parse(
             }
         };
         let spans = &mut documents[entry].spans;
-        spans.push(ExportSpan {
-            id: spans.len() as u64 + 1,
-            label: Cow::Owned(label.to_owned()),
-            start: range.start.0,
-            end: range.end.0,
-            text: Cow::Owned(text),
-            utf16_start: 0,
-            utf16_end: 0,
-            byte_start: 0,
-            byte_end: 0,
-            note: note.map(|n| Cow::Owned(n.to_owned())),
-            attributes: Cow::Owned(Default::default()),
-        });
+        spans.push(ExportSpan::imported(
+            spans.len() as u64 + 1,
+            label,
+            range,
+            &text,
+            note,
+        ));
     }
-    let file = ExportFile {
-        format: Cow::Borrowed(json::FORMAT),
-        version: json::VERSION,
-        offsets: Cow::Borrowed(json::OFFSETS),
-        project: Cow::Borrowed("Imported"),
-        labels: Vec::new(),
-        documents,
-    };
+    let file = ExportFile::imported(documents);
     Ok((file, problems))
 }
 

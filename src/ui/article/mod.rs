@@ -14,6 +14,7 @@ use crate::app::session::Session;
 use crate::model::{CharOffset, CharRange, DocId, Document, SpanId};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, TextFormat, Ui, pos2, vec2};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Body text size in points (Ctrl+plus/minus scales everything).
@@ -46,6 +47,14 @@ pub struct ArticleView {
     heights: Heights,
     width: f32,
     shown: Vec<Shown>,
+    /// Laid-out paragraphs by index, for the paragraphs drawn in the last frame, and
+    /// what they were laid out for (width, scale, text colour): scrolling lays out only
+    /// the paragraphs that come into view, and a still frame lays out nothing.
+    galleys: HashMap<usize, Arc<Galley>>,
+    galleys_for: (u32, u32, Color32),
+    /// How full egui's glyph atlas was: it only empties when egui clears it, and
+    /// with it the glyphs every galley points at.
+    atlas_fill: f32,
     viewport: Rect,
     scroll_y: f32,
     scroll_request: Option<f32>,
@@ -65,6 +74,9 @@ impl Default for ArticleView {
             heights: Heights::new(Vec::new()),
             width: 0.0,
             shown: Vec::new(),
+            galleys: HashMap::new(),
+            galleys_for: (0, 0, Color32::TRANSPARENT),
+            atlas_fill: 0.0,
             viewport: Rect::NOTHING,
             scroll_y: 0.0,
             scroll_request: None,
@@ -103,6 +115,7 @@ impl ArticleView {
                 .collect(),
         );
         self.shown.clear();
+        self.galleys.clear();
         self.drag_anchor = None;
         self.last_click = None;
     }
@@ -122,12 +135,27 @@ impl ArticleView {
         self.heights.total()
     }
 
+    /// How far the article is scrolled down, in points.
+    pub fn scroll_offset(&self) -> f32 {
+        self.scroll_y
+    }
+
     /// The screen area the article occupies.
     pub fn viewport(&self) -> Rect {
         self.viewport
     }
 
-    fn layout(&self, ui: &Ui, text: &str, width: f32) -> Arc<Galley> {
+    /// Paragraph `i` laid out at the view's width, from the cache when it is there.
+    fn galley(&mut self, ui: &Ui, i: usize, text: &str) -> Arc<Galley> {
+        if let Some(galley) = self.galleys.get(&i) {
+            return galley.clone();
+        }
+        let galley = Self::layout(ui, text, self.width);
+        self.galleys.insert(i, galley.clone());
+        galley
+    }
+
+    fn layout(ui: &Ui, text: &str, width: f32) -> Arc<Galley> {
         let mut job = LayoutJob::single_section(
             text.to_owned(),
             TextFormat {
@@ -246,6 +274,18 @@ impl ArticleView {
 
         // Lay out and draw the paragraphs in view, measuring their real heights.
         self.shown.clear();
+        let galleys_for = (
+            self.width.to_bits(),
+            ui.ctx().pixels_per_point().to_bits(),
+            ui.visuals().text_color(),
+        );
+        let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+        if galleys_for != self.galleys_for || atlas_fill < self.atlas_fill {
+            self.galleys.clear();
+            self.galleys_for = galleys_for;
+        }
+        self.atlas_fill = atlas_fill;
+
         let top = viewport.min.y - OVERSCAN;
         let bottom = viewport.max.y + OVERSCAN;
         let mut i = self.heights.index_at(top.max(0.0));
@@ -253,7 +293,7 @@ impl ArticleView {
         let mut changed = false;
         while i < self.paragraphs.len() && y < bottom {
             let p = self.paragraphs[i];
-            let galley = self.layout(ui, p.text(doc.text), self.width);
+            let galley = self.galley(ui, i, p.text(doc.text));
             let h = galley.rect.height();
             let entry = h + gap_after(&p);
             if (entry - self.heights.get(i)).abs() > 0.5 {
@@ -274,6 +314,14 @@ impl ArticleView {
         if changed {
             ui.ctx().request_repaint();
         }
+        // Keep only what was drawn: a galley holds about 100 bytes per character.
+        if self.galleys.len() > self.shown.len() {
+            let (first, last) = (
+                self.shown.first().map_or(0, |s| s.index),
+                self.shown.last().map_or(0, |s| s.index),
+            );
+            self.galleys.retain(|i, _| (first..=last).contains(i));
+        }
 
         self.paint_spans(ui, doc, session, highlights);
         self.interact(ui, doc, session, out);
@@ -281,6 +329,11 @@ impl ArticleView {
 
     fn paint_spans(&self, ui: &Ui, doc: &DocRef, session: &Session, highlights: &[CharRange]) {
         let painter = ui.painter();
+        // Fills and underlines (most of what is drawn) go into one mesh of plain
+        // rectangles, which costs next to nothing to tessellate; it sits below the
+        // outlines drawn after it.
+        let mesh_at = painter.add(egui::Shape::Noop);
+        let mut mesh = egui::Mesh::default();
         let selection_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
         for shown in &self.shown {
             let p = self.paragraphs[shown.index];
@@ -317,9 +370,8 @@ impl ArticleView {
                 let selected = session.selected_span == Some(span.id);
                 for rect in rects(span.range) {
                     let alpha = if selected { 0.35 } else { 0.12 };
-                    painter.rect_filled(
+                    mesh.add_colored_rect(
                         rect.shrink2(vec2(0.0, 3.0)),
-                        2.0,
                         color.gamma_multiply(alpha),
                     );
                     if selected {
@@ -331,9 +383,9 @@ impl ArticleView {
                         );
                     }
                     let y = rect.bottom() - 2.0 - lane.min(MAX_LANES) as f32 * LANE_GAP;
-                    painter.line_segment(
-                        [pos2(rect.left(), y), pos2(rect.right(), y)],
-                        Stroke::new(2.0, color),
+                    mesh.add_colored_rect(
+                        Rect::from_x_y_ranges(rect.x_range(), y - 1.0..=y + 1.0),
+                        color,
                     );
                 }
             }
@@ -342,7 +394,7 @@ impl ArticleView {
                 .filter(|s| s.start < p.chars.end || (s.start == p.chars.start && s.end > s.start))
             {
                 for rect in rects(sel) {
-                    painter.rect_filled(rect, 0.0, selection_fill);
+                    mesh.add_colored_rect(rect, selection_fill);
                 }
             }
             // Matches are sorted and do not overlap: only those in this paragraph.
@@ -391,6 +443,7 @@ impl ArticleView {
                 }
             }
         }
+        painter.set(mesh_at, egui::Shape::mesh(mesh));
     }
 }
 

@@ -18,14 +18,24 @@ use article::{DocRef, color_of};
 use egui::{RichText, Ui};
 
 /// A one-line preview of a span's text: blanks folded, long texts shortened.
+/// One pass that stops after `max_chars`, so a long span costs no more than a short one.
 pub fn preview(text: &str, max_chars: usize) -> String {
-    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.chars().count() > max_chars {
-        let cut: String = folded.chars().take(max_chars.saturating_sub(1)).collect();
-        format!("{cut}…")
-    } else {
-        folded
+    let mut out = String::new();
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        for c in (count > 0).then_some(' ').into_iter().chain(word.chars()) {
+            if count == max_chars {
+                // One more character than fits: end with an ellipsis instead.
+                let cut = out.char_indices().last().map_or(0, |(i, _)| i);
+                out.truncate(cut);
+                out.push('…');
+                return out;
+            }
+            out.push(c);
+            count += 1;
+        }
     }
+    out
 }
 
 /// The shortcut text of a table action, for menus and tooltips.
@@ -91,5 +101,22 @@ pub fn spans_tooltip_ui(ui: &mut Ui, doc: &DocRef, spans: &[&Span]) {
                 ui.weak(format!("— {speaker}"));
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview;
+
+    #[test]
+    fn preview_folds_blanks_and_shortens_to_the_limit() {
+        assert_eq!(preview("  a\n\n b\tc ", 10), "a b c");
+        assert_eq!(preview("abcde", 5), "abcde");
+        assert_eq!(preview("abcdef", 5), "abcd…");
+        assert_eq!(preview("abcd efgh", 5), "abcd…");
+        assert_eq!(preview("👍🏽 ok", 3), "👍🏽…");
+
+        assert_eq!(preview("", 5), "");
+        assert_eq!(preview("abc", 0), "…");
     }
 }

@@ -9,6 +9,7 @@ use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::model::SpanId;
 use egui::{RichText, TextEdit, Ui};
+use std::collections::HashMap;
 
 #[derive(Default)]
 pub struct SpansPanel {
@@ -19,6 +20,9 @@ pub struct SpansPanel {
     /// The filtered span ids and what they were computed for.
     /// Positions in the document's span list (valid for the revision in the key).
     rows: Option<(RowsKey, Vec<usize>)>,
+    /// Row texts already made, by position in the document's span list (valid with
+    /// `rows`; a row's text is only made once it scrolls into view).
+    previews: HashMap<usize, String>,
 }
 
 /// Document id, text hash, span revision, text filter, label filter.
@@ -93,22 +97,10 @@ impl SpansPanel {
                 .map(|(i, _)| i)
                 .collect();
             self.rows = Some((key, ids));
+            self.previews.clear();
         }
         let ids: &[usize] = self.rows.as_ref().map_or(&[], |(_, ids)| ids);
-        // Only the rows in view are turned into text.
-        let rows_in = |range: std::ops::Range<usize>| -> Vec<(SpanId, &str, String)> {
-            ids[range]
-                .iter()
-                .filter_map(|i| doc.spans().get(*i))
-                .map(|s| {
-                    (
-                        s.id,
-                        s.label.as_str(),
-                        preview(doc.slice(s.range).unwrap_or(""), 48),
-                    )
-                })
-                .collect()
-        };
+        let previews = &mut self.previews;
         let count = ids.len();
         ui.weak(format!("{count} of {} spans", doc.spans().len()));
         let list_height = (ui.available_height() - inspector_height).max(80.0);
@@ -118,21 +110,34 @@ impl SpansPanel {
             .max_height(list_height)
             .auto_shrink([false, true])
             .show_rows(ui, row_height, count, |ui, visible| {
-                for (id, label, text) in &rows_in(visible) {
+                // Scrolling through a long list: forget the rows far behind.
+                if previews.len() > 4096 {
+                    previews.clear();
+                }
+                for &i in &ids[visible] {
+                    let Some(span) = doc.spans().get(i) else {
+                        continue;
+                    };
+                    let text = previews
+                        .entry(i)
+                        .or_insert_with(|| preview(doc.slice(span.range).unwrap_or(""), 48));
                     let color = session
                         .project
                         .labels
-                        .get(label)
+                        .get(&span.label)
                         .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
-                    let selected = session.selected_span == Some(*id);
+                    let selected = session.selected_span == Some(span.id);
                     if span_row_ui(ui, row_height, color, text, selected)
-                        .on_hover_text(format!("{label}, span {id}"))
+                        .on_hover_ui(|ui| {
+                            ui.label(format!("{}, span {}", span.label, span.id));
+                        })
                         .clicked()
                     {
-                        out.push(Command::JumpToSpan(*id));
+                        out.push(Command::JumpToSpan(span.id));
                     }
                 }
             });
+
         if session.selected_span.is_some() {
             ui.separator();
             self.inspector_ui(ui, session, out);

@@ -50,8 +50,8 @@ pub enum Command {
     Import {
         project: PathBuf,
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = ImportArg::Json)]
-        format: ImportArg,
+        #[arg(long, value_enum, default_value_t = import::ImportFormat::Json)]
+        format: import::ImportFormat,
     },
     /// Write the tagged spans as JSON, JSONL or CSV (to stdout without -o).
     Export {
@@ -258,49 +258,20 @@ fn add_articles(
     Ok(added)
 }
 
-/// The formats `spanmark import` reads.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ImportArg {
-    Json,
-    Doccano,
-    Spacy,
-    /// brat standoff: an .ann file (beside its .txt) or a folder of them.
-    Brat,
-    /// Label Studio tasks.
-    LabelStudio,
-    /// W3C Web Annotations, anchored in the project's documents by name.
-    W3c,
-}
-
-fn import_file(path: &Path, file: &Path, format: ImportArg) -> anyhow::Result<()> {
+fn import_file(path: &Path, file: &Path, format: import::ImportFormat) -> anyhow::Result<()> {
     let mut project = store::load(path)?;
-    // brat reads its pairs of files itself (a folder, or an .ann beside its .txt).
-    let bytes = if matches!(format, ImportArg::Brat) {
-        Vec::new()
-    } else {
-        std::fs::read(file).map_err(|err| anyhow!("cannot read ({err}): {}", file.display()))?
-    };
-    let cannot = |err: String| anyhow!("cannot import ({err}): {}", file.display());
-    let (export, format_problems) = match format {
-        ImportArg::Json => (
-            import::parse(&bytes).map_err(|e| cannot(e.to_string()))?,
-            Vec::new(),
-        ),
-        ImportArg::Doccano => {
-            crate::formats::spans_jsonl::parse(&bytes, crate::formats::spans_jsonl::Flavor::Doccano)
-                .map_err(cannot)?
-        }
-        ImportArg::Spacy => {
-            crate::formats::spans_jsonl::parse(&bytes, crate::formats::spans_jsonl::Flavor::Spacy)
-                .map_err(cannot)?
-        }
-        ImportArg::Brat => read_brat(file).map_err(cannot)?,
-        ImportArg::LabelStudio => crate::formats::label_studio::parse(&bytes).map_err(cannot)?,
-        ImportArg::W3c => crate::formats::w3c::parse(&bytes, &project).map_err(cannot)?,
-    };
-    for problem in &format_problems {
+    let imported =
+        import::read(format, file, &project).map_err(|err| anyhow!("{err}: {}", file.display()))?;
+    for problem in &imported.problems {
         eprintln!("warning: {problem}");
     }
+    if !imported.predictions.is_empty() {
+        eprintln!(
+            "note: {} predictions were not imported as spans (the window offers them as suggestions)",
+            imported.predictions.len()
+        );
+    }
+    let export = imported.file;
     let (edit, report) = import::plan(&mut project, &export);
     let mut history = History::new_saved();
     history.apply(&mut project, edit)?;
@@ -364,25 +335,8 @@ fn export_brat(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
     crate::formats::json::verify(&export).map_err(|err| anyhow!("{err}: {}", path.display()))?;
     std::fs::create_dir_all(dir)
         .map_err(|err| anyhow!("cannot create folder ({err}): {}", dir.display()))?;
-    let mut used = std::collections::HashSet::new();
-    for doc in &export.documents {
-        let stem = Path::new(doc.name.as_ref()).file_stem().map_or_else(
-            || "document".to_owned(),
-            |s| s.to_string_lossy().into_owned(),
-        );
-        let mut name = stem.clone();
-        let mut n = 1;
-        while !used.insert(name.clone()) {
-            n += 1;
-            name = format!("{stem}-{n}");
-        }
-        let ann = crate::formats::brat::ann(doc);
-        for (ext, bytes) in [("txt", doc.text.as_bytes()), ("ann", ann.as_bytes())] {
-            let file = dir.join(format!("{name}.{ext}"));
-            store::write_atomic(&file, bytes, false)
-                .map_err(|err| anyhow!("cannot write ({err}): {}", file.display()))?;
-        }
-    }
+    crate::formats::brat::write_files(&export, dir)
+        .map_err(|err| anyhow!("{err}: {}", dir.display()))?;
     eprintln!(
         "exported {} documents, {} spans to {}",
         project.documents().len(),
@@ -390,43 +344,6 @@ fn export_brat(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
         dir.display()
     );
     Ok(())
-}
-
-/// brat files as an export: each .ann with the .txt beside it.
-fn read_brat(
-    path: &Path,
-) -> Result<(crate::formats::json::ExportFile<'static>, Vec<String>), String> {
-    use crate::formats::json::{ExportDocument, ExportFile};
-    use std::borrow::Cow;
-    let anns: Vec<PathBuf> = if path.is_dir() {
-        let mut list: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| e.to_string())?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-            .collect();
-        list.sort();
-        list
-    } else {
-        vec![path.to_path_buf()]
-    };
-    let mut documents = Vec::new();
-    let mut problems = Vec::new();
-    for ann in anns {
-        let txt = ann.with_extension("txt");
-        let annotations =
-            std::fs::read_to_string(&ann).map_err(|e| format!("{e}: {}", ann.display()))?;
-        let article = read_article(&txt).map_err(|e| e.to_string())?;
-        let (spans, found) = crate::formats::brat::read(&annotations, &article.text, &["quote"]);
-        problems.extend(found.into_iter().map(|p| format!("{}: {p}", ann.display())));
-        documents.push(ExportDocument {
-            name: Cow::Owned(article.name),
-            sha256: Cow::Owned(crate::model::sha256_hex(&article.text)),
-            text: Cow::Owned(article.text),
-            spans,
-        });
-    }
-    let file = ExportFile::imported(documents);
-    Ok((file, problems))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -226,7 +226,8 @@ fn hand_written_brat_annotations_import() {
 fn label_studio_round_trip_and_hand_written_tasks() {
     let project = sample();
     let bytes = formats::export(&project, ExportFormat::LabelStudio).unwrap();
-    let (file, problems) = spanmark::formats::label_studio::parse(&bytes).unwrap();
+    let imported = spanmark::formats::label_studio::parse(&bytes).unwrap();
+    let (file, problems) = (imported.file, imported.problems);
     assert!(problems.is_empty(), "{problems:?}");
     let mut empty = Project::new("empty");
     let (edit, _) = import::plan(&mut empty, &file);
@@ -240,8 +241,10 @@ fn label_studio_round_trip_and_hand_written_tasks() {
             {"value": {"start": 19, "end": 29, "text": "270 drones", "labels": ["figure", "claim"]}, "from_name": "label", "to_name": "text", "type": "labels"},
             {"value": {"start": 3, "end": 7, "text": "Lviv", "labels": ["quote"]}}
         ]}],
-        "predictions": [{"result": [{"value": {"start": 3, "end": 7, "labels": ["quote"]}}]}]}]"#;
-    let (file, problems) = spanmark::formats::label_studio::parse(tasks.as_bytes()).unwrap();
+        "predictions": [{"score": 0.8, "result": [{"value": {"start": 3, "end": 7, "labels": ["quote"]}},
+            {"value": {"start": 19, "end": 22, "labels": ["figure"]}, "score": 0.25}]}]}]"#;
+    let imported = spanmark::formats::label_studio::parse(tasks.as_bytes()).unwrap();
+    let (file, problems) = (&imported.file, &imported.problems);
     let spans: Vec<(&str, &str)> = file.documents[0]
         .spans
         .iter()
@@ -252,12 +255,18 @@ fn label_studio_round_trip_and_hand_written_tasks() {
         problems.iter().any(|p| p.contains("says \"Lviv\"")),
         "{problems:?}"
     );
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.contains("1 predictions were not imported")),
-        "{problems:?}"
+    // Predictions are suggestions, never spans: each result with its own score, else
+    // its prediction's.
+    let predicted: Vec<(&str, usize, usize, Option<f32>)> = imported
+        .predictions
+        .iter()
+        .map(|p| (p.label.as_str(), p.range.start.0, p.range.end.0, p.score))
+        .collect();
+    assert_eq!(
+        predicted,
+        [("quote", 2, 6, Some(0.8)), ("figure", 18, 21, Some(0.25))]
     );
+    assert_eq!(imported.predictions[0].sha256, file.documents[0].sha256);
 
     // JavaScript slices the export with the same offsets.
     let dir = tempfile::tempdir().unwrap();

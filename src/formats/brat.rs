@@ -11,9 +11,13 @@
 //! with a warning; notes of the form `key: value` on a span whose label offers that
 //! attribute become the attribute.
 
-use super::json::{ExportDocument, ExportSpan};
-use crate::model::{CharRange, OffsetIndex};
+use super::json::{ExportDocument, ExportFile, ExportSpan};
+use crate::article::read_article;
+use crate::model::{CharRange, OffsetIndex, sha256_hex};
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
 use std::fmt::Write;
 
 /// The `.ann` text of one exported document.
@@ -203,4 +207,66 @@ pub fn read(
 
 fn span(label: &str, start: usize, end: usize, text: &str) -> ExportSpan<'static> {
     ExportSpan::imported(0, label, CharRange::new(start, end), text, None)
+}
+
+/// Writes `NAME.txt` and `NAME.ann` for every document into `dir` (made if missing);
+/// names that repeat get `-2`, `-3`. The error names the file it is about.
+pub fn write_files(export: &ExportFile<'_>, dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|err| format!("cannot create folder ({err})"))?;
+    let mut used = HashSet::new();
+    for doc in &export.documents {
+        let stem = Path::new(doc.name.as_ref()).file_stem().map_or_else(
+            || "document".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let mut name = stem.clone();
+        let mut n = 1;
+        while !used.insert(name.clone()) {
+            n += 1;
+            name = format!("{stem}-{n}");
+        }
+        let ann = ann(doc);
+        for (ext, bytes) in [("txt", doc.text.as_bytes()), ("ann", ann.as_bytes())] {
+            let file = dir.join(format!("{name}.{ext}"));
+            crate::store::write_atomic(&file, bytes, false)
+                .map_err(|err| format!("cannot write ({err}): {}", file.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads an `.ann` file with the `.txt` beside it, or every such pair in a folder
+/// (sorted), as an export to merge, with the problems met.
+pub fn read_files(path: &Path) -> Result<(ExportFile<'static>, Vec<String>), String> {
+    let anns: Vec<PathBuf> = if path.is_dir() {
+        let mut list: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+            .collect();
+        list.sort();
+        if list.is_empty() {
+            return Err("no .ann files in the folder".to_owned());
+        }
+        list
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for ann in anns {
+        let txt = ann.with_extension("txt");
+        let annotations =
+            std::fs::read_to_string(&ann).map_err(|e| format!("{e}: {}", ann.display()))?;
+        let article = read_article(&txt).map_err(|e| e.to_string())?;
+        let (spans, found) = read(&annotations, &article.text, &["quote"]);
+        problems.extend(found.into_iter().map(|p| format!("{}: {p}", ann.display())));
+        documents.push(ExportDocument {
+            name: Cow::Owned(article.name),
+            sha256: Cow::Owned(sha256_hex(&article.text)),
+            text: Cow::Owned(article.text),
+            spans,
+        });
+    }
+    Ok((ExportFile::imported(documents), problems))
 }

@@ -12,6 +12,7 @@ use crate::edit::Edit;
 use crate::model::label::{FALLBACK_COLOR, is_valid_color, is_valid_label_name};
 use crate::model::{CharRange, DocId, Document, Label, Project, Span, SpanId};
 use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -38,9 +39,110 @@ pub struct ImportReport {
     pub problems: Vec<String>,
 }
 
+/// The formats imports read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// spanmark's own JSON export.
+    Json,
+    /// doccano JSONL (UTF-16 offsets).
+    Doccano,
+    /// spaCy-ready JSONL (code points).
+    Spacy,
+    /// brat standoff: an .ann file (beside its .txt) or a folder of them.
+    Brat,
+    /// Label Studio tasks (UTF-16 offsets); predictions become suggestions.
+    LabelStudio,
+    /// W3C Web Annotations, anchored in the project's documents by name.
+    W3c,
+}
+
+impl ImportFormat {
+    pub const ALL: [ImportFormat; 6] = [
+        ImportFormat::Json,
+        ImportFormat::Doccano,
+        ImportFormat::Spacy,
+        ImportFormat::LabelStudio,
+        ImportFormat::W3c,
+        ImportFormat::Brat,
+    ];
+
+    /// The format's name in menus.
+    pub fn title(self) -> &'static str {
+        match self {
+            ImportFormat::Json => "spanmark JSON",
+            ImportFormat::Doccano => "doccano JSONL",
+            ImportFormat::Spacy => "spaCy JSONL",
+            ImportFormat::Brat => "brat standoff",
+            ImportFormat::LabelStudio => "Label Studio JSON",
+            ImportFormat::W3c => "W3C Web Annotations",
+        }
+    }
+
+    /// The file extensions a file dialog offers.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ImportFormat::Json | ImportFormat::LabelStudio | ImportFormat::W3c => {
+                &["json", "jsonld"]
+            }
+            ImportFormat::Doccano | ImportFormat::Spacy => &["jsonl", "json"],
+            ImportFormat::Brat => &["ann"],
+        }
+    }
+}
+
+/// A span another tool suggested (Label Studio's `predictions`): offered to the user,
+/// never merged as a span by itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prediction {
+    /// The SHA-256 of the text it belongs to.
+    pub sha256: String,
+    pub label: String,
+    pub range: CharRange,
+    /// The tool's score, 0..=1, where it gave one.
+    pub score: Option<f32>,
+}
+
+/// A file read for import: the spans to merge, the problems met reading it, and
+/// suggestions it carries.
+#[derive(Debug)]
+pub struct Imported {
+    pub file: ExportFile<'static>,
+    pub problems: Vec<String>,
+    pub predictions: Vec<Prediction>,
+}
+
+/// Reads `path` in `format`. W3C annotations are anchored in `project`'s documents.
+/// The error is a message without the path (the caller adds it).
+pub fn read(format: ImportFormat, path: &Path, project: &Project) -> Result<Imported, String> {
+    use super::spans_jsonl::{self, Flavor};
+    // brat reads its pairs of files itself (a folder, or an .ann beside its .txt).
+    let bytes = || std::fs::read(path).map_err(|err| format!("cannot read ({err})"));
+    let cannot = |err: String| format!("cannot import ({err})");
+    let (file, problems) = match format {
+        ImportFormat::Brat => super::brat::read_files(path).map_err(cannot)?,
+        ImportFormat::Json => (
+            parse(&bytes()?).map_err(|e| cannot(e.to_string()))?,
+            Vec::new(),
+        ),
+        ImportFormat::Doccano => spans_jsonl::parse(&bytes()?, Flavor::Doccano).map_err(cannot)?,
+        ImportFormat::Spacy => spans_jsonl::parse(&bytes()?, Flavor::Spacy).map_err(cannot)?,
+        ImportFormat::LabelStudio => {
+            return super::label_studio::parse(&bytes()?).map_err(cannot);
+        }
+        ImportFormat::W3c => super::w3c::parse(&bytes()?, project).map_err(cannot)?,
+    };
+
+    Ok(Imported {
+        file,
+        problems,
+        predictions: Vec::new(),
+    })
+}
+
 /// Parses the bytes of a JSON export, checking its header.
-pub fn parse(bytes: &[u8]) -> Result<ExportFile<'_>, ImportError> {
-    let export: ExportFile<'_> = serde_json::from_slice(bytes)?;
+pub fn parse(bytes: &[u8]) -> Result<ExportFile<'static>, ImportError> {
+    let export: ExportFile<'static> = serde_json::from_slice(bytes)?;
+
     if export.format != json::FORMAT {
         return Err(ImportError::NotAnExport(export.format.into_owned()));
     }

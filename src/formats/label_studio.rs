@@ -2,9 +2,10 @@
 //! [{"result": [{"value": {"start", "end", "text", "labels": […]}, …}]}]}` with offsets
 //! in **UTF-16 code units**. Export writes one task per document with one annotation;
 //! import reads every annotation's results (one span per label listed), checks each
-//! result's `text` against the document where it is given, and counts `predictions`
-//! without importing them.
+//! result's `text` against the document where it is given, and reads `predictions`
+//! (model output, `score` per result or per prediction) as suggestions, never as spans.
 
+use super::import::{Imported, Prediction};
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
 use serde_json::{Value, json};
@@ -46,9 +47,9 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Reads Label Studio tasks into the export structure imports merge from, with the
-/// problems met.
-pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String> {
+/// Reads Label Studio tasks: annotations as the spans to merge, predictions as
+/// suggestions, with the problems met.
+pub fn parse(bytes: &[u8]) -> Result<Imported, String> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON ({e})"))?;
     let tasks = match &value {
         Value::Array(tasks) => tasks.clone(),
@@ -57,7 +58,7 @@ pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String>
     };
     let mut documents = Vec::new();
     let mut problems = Vec::new();
-    let mut predictions = 0;
+    let mut predictions = Vec::new();
     for (n, task) in tasks.iter().enumerate() {
         let data = &task["data"];
         let text = data["text"]
@@ -72,14 +73,30 @@ pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String>
             .as_str()
             .map_or_else(|| format!("task-{}.txt", n + 1), str::to_owned);
         let index = OffsetIndex::new(&text);
-        predictions += task["predictions"].as_array().map_or(0, Vec::len);
+        let sha256 = sha256_hex(&text);
         let mut spans = Vec::new();
+        // Annotations, then predictions (each result with its prediction's score).
         let results = task["annotations"]
             .as_array()
             .into_iter()
             .flatten()
-            .flat_map(|a| a["result"].as_array().into_iter().flatten());
-        for result in results {
+            .flat_map(|a| a["result"].as_array().into_iter().flatten())
+            .map(|r| (r, None))
+            .chain(
+                task["predictions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|p| {
+                        let score = p["score"].as_f64();
+                        p["result"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .map(move |r| (r, Some(r["score"].as_f64().or(score))))
+                    }),
+            );
+        for (result, predicted) in results {
             let v = &result["value"];
             let (Some(start), Some(end)) = (v["start"].as_u64(), v["end"].as_u64()) else {
                 continue;
@@ -110,6 +127,15 @@ pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String>
                 .flatten()
                 .filter_map(Value::as_str)
             {
+                if let Some(score) = predicted {
+                    predictions.push(Prediction {
+                        sha256: sha256.clone(),
+                        label: label.to_owned(),
+                        range,
+                        score: score.map(|s| s.clamp(0.0, 1.0) as f32),
+                    });
+                    continue;
+                }
                 spans.push(ExportSpan::imported(
                     spans.len() as u64 + 1,
                     label,
@@ -121,16 +147,14 @@ pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String>
         }
         documents.push(ExportDocument {
             name: Cow::Owned(name),
-            sha256: Cow::Owned(sha256_hex(&text)),
+            sha256: Cow::Owned(sha256),
             text: Cow::Owned(text),
             spans,
         });
     }
-    if predictions > 0 {
-        problems.push(format!(
-            "{predictions} predictions were not imported (only annotations are)"
-        ));
-    }
-    let file = ExportFile::imported(documents);
-    Ok((file, problems))
+    Ok(Imported {
+        file: ExportFile::imported(documents),
+        problems,
+        predictions,
+    })
 }

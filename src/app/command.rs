@@ -4,6 +4,8 @@
 
 use crate::article::Article;
 use crate::formats::ExportFormat;
+use crate::formats::import::ImportFormat;
+
 use crate::model::{CharOffset, CharRange, DocId, SpanId, Status};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -28,6 +30,10 @@ pub enum Command {
     Save,
     SaveAs,
     Export(ExportFormat),
+    /// brat standoff: a `.txt` and an `.ann` file per document, into a folder.
+    ExportBrat,
+    /// Merges annotations from a file of another tool (one undo step).
+    Import(ImportFormat),
     Quit,
     // View and selection (no edit).
     ShowDocument(DocId),

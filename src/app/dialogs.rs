@@ -4,6 +4,8 @@
 //! sends the user to that path field.
 
 use crate::formats::ExportFormat;
+use crate::formats::import::ImportFormat;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -23,6 +25,9 @@ pub enum Purpose {
     OpenProject,
     SaveProject,
     Export(ExportFormat),
+    /// A folder for brat's files.
+    ExportBrat,
+    Import(ImportFormat),
 }
 
 impl Purpose {
@@ -38,11 +43,21 @@ impl Purpose {
             Purpose::Export(ExportFormat::Spacy) => "Export spaCy JSONL",
             Purpose::Export(ExportFormat::LabelStudio) => "Export Label Studio JSON",
             Purpose::Export(ExportFormat::W3c) => "Export W3C Web Annotations",
+            Purpose::ExportBrat => "Export brat standoff into a folder",
+            Purpose::Import(ImportFormat::Json) => "Import spanmark JSON",
+            Purpose::Import(ImportFormat::Doccano) => "Import doccano JSONL",
+            Purpose::Import(ImportFormat::Spacy) => "Import spaCy JSONL",
+            Purpose::Import(ImportFormat::LabelStudio) => "Import Label Studio JSON",
+            Purpose::Import(ImportFormat::W3c) => "Import W3C Web Annotations",
+            Purpose::Import(ImportFormat::Brat) => "Import a brat folder (or .ann file)",
         }
     }
 
     pub fn saves(self) -> bool {
-        matches!(self, Purpose::SaveProject | Purpose::Export(_))
+        matches!(
+            self,
+            Purpose::SaveProject | Purpose::Export(_) | Purpose::ExportBrat
+        )
     }
 }
 
@@ -89,6 +104,14 @@ impl FileDialogs for NativeDialogs {
                 .add_filter(format.name(), &[format.extension()])
                 .set_file_name(suggested)
                 .save_file()
+                .map(|p| vec![p]),
+            Purpose::ExportBrat | Purpose::Import(ImportFormat::Brat) => {
+                dialog.pick_folder().map(|p| vec![p])
+            }
+            Purpose::Import(format) => dialog
+                .add_filter(format.title(), format.extensions())
+                .add_filter("All files", &["*"])
+                .pick_file()
                 .map(|p| vec![p]),
         };
         match result {

@@ -78,6 +78,8 @@ impl App {
             },
             Command::SaveAs => self.ask(Purpose::SaveProject),
             Command::Export(format) => self.ask(Purpose::Export(format)),
+            Command::ExportBrat => self.ask(Purpose::ExportBrat),
+            Command::Import(format) => self.ask(Purpose::Import(format)),
             Command::Quit => {
                 if self.guard(&command) {
                     self.closing = true;
@@ -178,6 +180,16 @@ impl App {
             Purpose::Export(format) => {
                 if let Some(path) = paths.first() {
                     self.export_to(format, path);
+                }
+            }
+            Purpose::ExportBrat => {
+                if let Some(dir) = paths.first() {
+                    self.export_brat_to(dir);
+                }
+            }
+            Purpose::Import(format) => {
+                if let Some(path) = paths.first() {
+                    self.import_from(format, path);
                 }
             }
         }

@@ -11,6 +11,7 @@ pub use files::demo_project_path;
 pub mod modal;
 pub mod session;
 mod suggestions;
+mod transfer;
 
 use crate::ui::article::ArticleView;
 use crate::ui::find::FindBar;

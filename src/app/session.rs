@@ -133,6 +133,7 @@ impl Session {
             Command::AcceptAllSuggestions(label) => self.accept_all(&label)?,
             Command::ClearSuggestions => {
                 self.suggestions.labels.clear();
+                self.suggestions.clear_imported();
                 self.refresh_suggestions();
             }
             Command::GoToEdge(end) => {

@@ -1,15 +1,16 @@
 //! Suggestions in the window: which labels are shown, the suggestions of the current
 //! document (computed once per change of its spans, without those already tagged or
-//! rejected), the one selected, and accepting or rejecting them as undoable edits.
+//! rejected, together with those an imported file predicted), the one selected, and
+//! accepting or rejecting them as undoable edits.
 
 use super::session::Session;
 use crate::edit::Edit;
 use crate::model::{CharRange, DocId, Span};
 use crate::suggest::{self, CONFIDENT, Suggestion};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-/// Document, its text hash, its revision and the labels shown.
-type Key = (DocId, String, u64, BTreeSet<String>);
+/// Document, its text hash, its revision, the labels shown and the imports made.
+type Key = (DocId, String, u64, BTreeSet<String>, u64);
 
 #[derive(Default)]
 pub struct Suggestions {
@@ -17,6 +18,11 @@ pub struct Suggestions {
     pub labels: BTreeSet<String>,
     cache: Option<(Key, Vec<Suggestion>)>,
     pub selected: Option<(String, CharRange)>,
+    /// Suggestions from imported files (Label Studio predictions), by the SHA-256 of
+    /// the text they belong to; shown whatever labels are on, kept for the session.
+    imported: HashMap<String, Vec<Suggestion>>,
+    /// Counts imports, so the list is remade after one.
+    imports: u64,
 }
 
 impl Suggestions {
@@ -26,7 +32,26 @@ impl Suggestions {
     }
 
     pub fn is_on(&self) -> bool {
-        !self.labels.is_empty()
+        !self.labels.is_empty() || !self.imported.is_empty()
+    }
+
+    /// Drops the suggestions imported files made.
+    pub fn clear_imported(&mut self) {
+        self.imported.clear();
+        self.imports += 1;
+    }
+
+    /// Offers `suggestion` for the text with hash `sha256` (unless it is offered).
+
+    pub fn add_imported(&mut self, sha256: &str, suggestion: Suggestion) {
+        let list = self.imported.entry(sha256.to_owned()).or_default();
+        if !list
+            .iter()
+            .any(|s| s.label == suggestion.label && s.range == suggestion.range)
+        {
+            list.push(suggestion);
+        }
+        self.imports += 1;
     }
 
     fn position(&self, label: &str, range: CharRange) -> Option<usize> {
@@ -54,6 +79,7 @@ impl Session {
             doc.sha256().to_owned(),
             doc.revision(),
             self.suggestions.labels.clone(),
+            self.suggestions.imports,
         );
         if self
             .suggestions
@@ -62,8 +88,15 @@ impl Session {
             .is_none_or(|(k, _)| *k != key)
         {
             let labels: Vec<&str> = self.suggestions.labels.iter().map(String::as_str).collect();
-            let list = suggest::suggest(doc.text(), &labels)
+            let detected = if labels.is_empty() {
+                Vec::new()
+            } else {
+                suggest::suggest(doc.text(), &labels)
+            };
+            let imported = self.suggestions.imported.get(doc.sha256());
+            let mut list: Vec<Suggestion> = detected
                 .into_iter()
+                .chain(imported.into_iter().flatten().cloned())
                 .filter(|s| self.project.labels.contains(&s.label))
                 .filter(|s| {
                     doc.duplicate_of(&s.label, s.range, crate::model::SpanId(0))
@@ -71,6 +104,14 @@ impl Session {
                 })
                 .filter(|s| !doc.is_rejected(&s.label, s.range))
                 .collect();
+            // In text order; where a detector and an import offer the same span, the
+            // more confident one stays.
+            list.sort_by(|a, b| {
+                (a.range, &a.label)
+                    .cmp(&(b.range, &b.label))
+                    .then(b.confidence.total_cmp(&a.confidence))
+            });
+            list.dedup_by(|later, kept| later.label == kept.label && later.range == kept.range);
             self.suggestions.cache = Some((key, list));
         }
         let selected_exists = self

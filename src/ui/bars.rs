@@ -4,6 +4,7 @@ use super::article::color_of;
 use super::{label_keys_text, preview};
 use crate::app::command::{ACTIONS, Command};
 use crate::app::session::Session;
+use crate::formats::import::ImportFormat;
 use egui::{Button, RichText, Ui};
 use std::path::PathBuf;
 
@@ -54,7 +55,23 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
             action_button(ui, "Export spaCy JSONL…", any, out);
             action_button(ui, "Export Label Studio JSON…", any, out);
             action_button(ui, "Export W3C Web Annotations…", any, out);
+            if ui
+                .add_enabled(any, Button::new("Export brat standoff (folder)…"))
+                .clicked()
+            {
+                out.push(Command::ExportBrat);
+                ui.close();
+            }
+            ui.menu_button("Import", |ui| {
+                for format in ImportFormat::ALL {
+                    if ui.button(format!("{}…", format.title())).clicked() {
+                        out.push(Command::Import(format));
+                        ui.close();
+                    }
+                }
+            });
             ui.separator();
+
             action_button(ui, "Quit", true, out);
         });
         ui.menu_button("Edit", |ui| {

@@ -5,6 +5,7 @@
 
 mod editing;
 mod files;
+mod interop;
 mod long;
 mod selecting;
 mod suggestions;

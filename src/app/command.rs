@@ -5,7 +5,6 @@
 use crate::article::Article;
 use crate::formats::ExportFormat;
 use crate::formats::import::ImportFormat;
-
 use crate::model::{CharOffset, CharRange, DocId, SpanId, Status};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;

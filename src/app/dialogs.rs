@@ -5,7 +5,6 @@
 
 use crate::formats::ExportFormat;
 use crate::formats::import::ImportFormat;
-
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

@@ -42,7 +42,6 @@ impl Suggestions {
     }
 
     /// Offers `suggestion` for the text with hash `sha256` (unless it is offered).
-
     pub fn add_imported(&mut self, sha256: &str, suggestion: Suggestion) {
         let list = self.imported.entry(sha256.to_owned()).or_default();
         if !list

@@ -142,7 +142,6 @@ pub fn read(format: ImportFormat, path: &Path, project: &Project) -> Result<Impo
 /// Parses the bytes of a JSON export, checking its header.
 pub fn parse(bytes: &[u8]) -> Result<ExportFile<'static>, ImportError> {
     let export: ExportFile<'static> = serde_json::from_slice(bytes)?;
-
     if export.format != json::FORMAT {
         return Err(ImportError::NotAnExport(export.format.into_owned()));
     }

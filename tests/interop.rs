@@ -143,6 +143,51 @@ fn python_slices_the_spacy_export_and_node_the_doccano_export() {
     }
 }
 
+/// The Python to use: `SPANMARK_PYTHON` (CI points it at a venv with spaCy), else
+/// `python3`.
+fn python() -> String {
+    std::env::var("SPANMARK_PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+#[test]
+fn spacy_char_span_finds_every_span_of_the_spacy_export() {
+    let project = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("spacy.jsonl");
+    std::fs::write(
+        &file,
+        formats::export(&project, ExportFormat::Spacy).unwrap(),
+    )
+    .unwrap();
+    // spaCy's blank English pipeline: Doc.char_span in strict mode gives None unless the
+    // offsets fall on token boundaries of that very text.
+    let script = "import json, sys\ntry:\n    import spacy\nexcept ImportError as e:\n    print('SKIP', e)\n    sys.exit(0)\nnlp = spacy.blank('en')\nfor line in open(sys.argv[1], encoding='utf-8'):\n    d = json.loads(line)\n    doc = nlp.make_doc(d['text'])\n    doc.spans['sc'] = [doc.char_span(s, e, label=l, alignment_mode='strict') for s, e, l in d['spans']['sc']]\n    for span in doc.spans['sc']:\n        print(json.dumps([span.label_, span.text], ensure_ascii=False))\n";
+    let python = python();
+    let Some(out) = run(&python, &["-c", script, file.to_str().unwrap()]) else {
+        println!("skipped the spaCy check: {python} is not installed");
+        return;
+    };
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    if let Some(reason) = stdout.strip_prefix("SKIP") {
+        println!("skipped the spaCy check: spaCy is not installed for {python} ({reason})");
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "spaCy refused the export: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: Vec<(String, String)> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let expected: Vec<(String, String)> = spans_of(&project)
+        .into_iter()
+        .map(|(_, label, text)| (label, text))
+        .collect();
+    assert_eq!(got, expected, "spaCy's Doc.char_span on the spaCy export");
+}
+
 #[test]
 fn brat_round_trip_keeps_spans_over_line_breaks_notes_and_speakers() {
     let mut project = fixture::project(

@@ -45,15 +45,16 @@ pub enum Command {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },
-    /// Merge spans (and missing documents) from a spanmark JSON export, or doccano or
-    /// spaCy JSONL.
+    /// Merge spans (and missing documents) from a spanmark JSON export, doccano or spaCy
+    /// JSONL, Label Studio JSON, W3C Web Annotations or brat files.
     Import {
         project: PathBuf,
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = import::ImportFormat::Json)]
         format: import::ImportFormat,
     },
-    /// Write the tagged spans as JSON, JSONL or CSV (to stdout without -o).
+    /// Write the tagged spans as JSON, JSONL, CSV, doccano or spaCy JSONL, Label Studio
+    /// JSON, W3C Web Annotations (to stdout without -o) or brat files (into -o FOLDER).
     Export {
         project: PathBuf,
         #[arg(long, value_enum, default_value_t = FormatArg::Json)]

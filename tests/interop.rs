@@ -1,7 +1,8 @@
-//! doccano and spaCy JSONL: round trips on text with emoji, CRLF and combining marks,
-//! hand-written files in each tool's documented shape, and the real consumers of the
-//! offsets (Python's slicing for spaCy's code points, Node's for doccano's UTF-16
-//! units) where they are installed; where one is not, the test says so and skips it.
+//! Other tools' formats (doccano and spaCy JSONL, brat, Label Studio, W3C): round trips
+//! on text with emoji, CRLF and combining marks, hand-written files in each tool's
+//! documented shape, and the real consumers of the offsets (Python's slicing and spaCy's
+//! `Doc.char_span` for code points, Node's slicing for UTF-16 units) where they are
+//! installed; where one is not, the test says so and skips it.
 
 use spanmark::fixture;
 use spanmark::formats::{self, ExportFormat, import, spans_jsonl};

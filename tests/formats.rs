@@ -170,6 +170,40 @@ fn export_then_import_into_an_empty_project_gives_the_same_file() {
 }
 
 #[test]
+fn the_same_text_under_two_names_stays_two_documents() {
+    // Found by the property test: a project holding one article twice.
+    let project = fixture::project(
+        "Twice",
+        &[
+            ("a.txt", "e\u{301} [figure:40%]"),
+            ("b.txt", "e\u{301} [figure:40%]"),
+        ],
+    );
+    let original = formats::export(&project, ExportFormat::Json).unwrap();
+    let mut empty = Project::new("empty");
+    let (edit, report) = import::plan(&mut empty, &import::parse(&original).unwrap());
+    edit.apply(&mut empty).unwrap();
+    assert_eq!(report.documents_added, 2);
+    assert_eq!(empty.span_count(), 2);
+    assert_eq!(
+        formats::export(&empty, ExportFormat::Json).unwrap(),
+        original
+    );
+
+    // Imported again, each matches its own document: nothing new, nothing moved.
+    let (edit, report) = import::plan(&mut empty, &import::parse(&original).unwrap());
+    edit.apply(&mut empty).unwrap();
+    assert_eq!(
+        (report.documents_matched, report.duplicates_skipped),
+        (2, 2)
+    );
+    assert_eq!(
+        formats::export(&empty, ExportFormat::Json).unwrap(),
+        original
+    );
+}
+
+#[test]
 fn import_merges_without_duplicates_and_skips_spans_that_do_not_match() {
     let source = sample();
     let bytes = formats::export(&source, ExportFormat::Json).unwrap();

@@ -1,7 +1,8 @@
 //! Importing a spanmark JSON export into a project, as one undoable [`Edit`].
 //!
-//! Documents are matched by SHA-256, else by name; a document the project lacks is added
-//! with the export's text. Spans are merged without duplicates (same label and range),
+//! Documents are matched by SHA-256 and name, else by SHA-256, else by name, each
+//! project document at most once per import (so one text under two names stays two
+//! documents); a document the project lacks is added with the export's text. Spans are merged without duplicates (same label and range),
 //! keep their ids where those are free, and a span whose `text` is not its document's
 //! slice at its offsets is reported and skipped. Into a project without documents the
 //! export's name and label set are taken over too, so export -> import -> export gives
@@ -184,11 +185,15 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
     // Spans per document as they will be, to skip duplicates.
     let mut seen_by_doc: BTreeMap<DocId, HashSet<(String, CharRange)>> = BTreeMap::new();
 
+    // Project documents this import has matched: two export documents with the same
+    // text under different names stay two documents.
+    let mut used: HashSet<DocId> = HashSet::new();
     for doc in &export.documents {
         let all = || project.documents().iter().chain(&added);
         let found = all()
-            .find(|d| d.sha256() == doc.sha256)
-            .or_else(|| all().find(|d| d.name == doc.name))
+            .find(|d| d.sha256() == doc.sha256 && d.name == doc.name)
+            .or_else(|| all().find(|d| d.sha256() == doc.sha256 && !used.contains(&d.id)))
+            .or_else(|| all().find(|d| d.name == doc.name && !used.contains(&d.id)))
             .cloned();
         let target = match found {
             Some(found) => {
@@ -214,6 +219,7 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
             }
         };
         let doc_id = target.id;
+        used.insert(doc_id);
         let seen = seen_by_doc.entry(doc_id).or_insert_with(|| {
             target
                 .spans()

@@ -104,3 +104,21 @@ fn brat_export_writes_a_folder_that_imports_back() {
     give_path(&mut w, &dir);
     assert!(w.shows("270 drones"), "{:?}", w.messages());
 }
+
+#[test]
+fn a_file_that_is_not_the_format_is_reported_and_changes_nothing() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    let file = w.dir.path().join("notes.json");
+    std::fs::write(&file, "these are notes, not tasks").unwrap();
+    menu(&mut w, &["Import", "Label Studio JSON…"]);
+    give_path(&mut w, &file);
+    let messages = w.messages();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with("cannot import (not JSON")
+            && messages[0].ends_with(&file.display().to_string()),
+        "one message, path last: {messages:?}"
+    );
+    assert!(!w.h.state().session.is_dirty(), "nothing changed");
+    assert!(w.shows("0 of 0 spans"));
+}

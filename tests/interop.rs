@@ -5,7 +5,7 @@
 //! installed; where one is not, the test says so and skips it.
 
 use spanmark::fixture;
-use spanmark::formats::{self, ExportFormat, import, spans_jsonl};
+use spanmark::formats::{self, ExportFormat, doccano, import, spacy};
 use spanmark::model::Project;
 
 const ARTICLE: &str =
@@ -33,10 +33,12 @@ fn spans_of(p: &Project) -> Vec<(String, String, String)> {
         .collect()
 }
 
-fn round_trip(format: ExportFormat, flavor: spans_jsonl::Flavor) {
+type Parse = fn(&[u8]) -> Result<(formats::json::ExportFile<'static>, Vec<String>), String>;
+
+fn round_trip(format: ExportFormat, parse: Parse) {
     let project = sample();
     let bytes = formats::export(&project, format).unwrap();
-    let (file, problems) = spans_jsonl::parse(&bytes, flavor).unwrap();
+    let (file, problems) = parse(&bytes).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     let mut empty = Project::new("empty");
     let (edit, report) = import::plan(&mut empty, &file);
@@ -51,12 +53,12 @@ fn round_trip(format: ExportFormat, flavor: spans_jsonl::Flavor) {
 
 #[test]
 fn doccano_round_trip_keeps_every_span() {
-    round_trip(ExportFormat::Doccano, spans_jsonl::Flavor::Doccano);
+    round_trip(ExportFormat::Doccano, doccano::parse);
 }
 
 #[test]
 fn spacy_round_trip_keeps_every_span() {
-    round_trip(ExportFormat::Spacy, spans_jsonl::Flavor::Spacy);
+    round_trip(ExportFormat::Spacy, spacy::parse);
 }
 
 #[test]
@@ -64,8 +66,7 @@ fn hand_written_doccano_and_spacy_files_import() {
     // doccano's documented shapes, offsets in UTF-16 units: 😀 is two units.
     let doccano = "{\"text\": \"😀 Terrible customer service.\", \"label\": [[3, 11, \"claim\"]]}\n\
                    {\"text\": \"😀 Really great transaction.\", \"entities\": [{\"id\": 1, \"start_offset\": 10, \"end_offset\": 15, \"label\": \"figure\"}]}\n";
-    let (file, problems) =
-        spans_jsonl::parse(doccano.as_bytes(), spans_jsonl::Flavor::Doccano).unwrap();
+    let (file, problems) = doccano::parse(doccano.as_bytes()).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(file.documents[0].spans[0].text, "Terrible");
     assert_eq!(
@@ -78,12 +79,11 @@ fn hand_written_doccano_and_spacy_files_import() {
     assert_eq!(file.documents[1].spans[0].text, "great");
     // spaCy's span groups, offsets in code points.
     let spacy = "{\"text\": \"😀 Kyiv was hit by 270 drones.\", \"spans\": {\"sc\": [[18, 28, \"figure\"]]}}\n";
-    let (file, _) = spans_jsonl::parse(spacy.as_bytes(), spans_jsonl::Flavor::Spacy).unwrap();
+    let (file, _) = spacy::parse(spacy.as_bytes()).unwrap();
     assert_eq!(file.documents[0].spans[0].text, "270 drones");
     // An offset inside a surrogate pair, or past the end, is reported and skipped.
     let bad = "{\"text\": \"😀 ok\", \"label\": [[1, 3, \"claim\"], [0, 99, \"claim\"]]}\n";
-    let (file, problems) =
-        spans_jsonl::parse(bad.as_bytes(), spans_jsonl::Flavor::Doccano).unwrap();
+    let (file, problems) = doccano::parse(bad.as_bytes()).unwrap();
     assert_eq!(file.documents[0].spans.len(), 0);
     assert_eq!(problems.len(), 2, "{problems:?}");
 }

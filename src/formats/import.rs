@@ -115,7 +115,6 @@ pub struct Imported {
 /// Reads `path` in `format`. W3C annotations are anchored in `project`'s documents.
 /// The error is a message without the path (the caller adds it).
 pub fn read(format: ImportFormat, path: &Path, project: &Project) -> Result<Imported, String> {
-    use super::spans_jsonl::{self, Flavor};
     // brat reads its pairs of files itself (a folder, or an .ann beside its .txt).
     let bytes = || std::fs::read(path).map_err(|err| format!("cannot read ({err})"));
     let cannot = |err: String| format!("cannot import ({err})");
@@ -125,8 +124,8 @@ pub fn read(format: ImportFormat, path: &Path, project: &Project) -> Result<Impo
             parse(&bytes()?).map_err(|e| cannot(e.to_string()))?,
             Vec::new(),
         ),
-        ImportFormat::Doccano => spans_jsonl::parse(&bytes()?, Flavor::Doccano).map_err(cannot)?,
-        ImportFormat::Spacy => spans_jsonl::parse(&bytes()?, Flavor::Spacy).map_err(cannot)?,
+        ImportFormat::Doccano => super::doccano::parse(&bytes()?).map_err(cannot)?,
+        ImportFormat::Spacy => super::spacy::parse(&bytes()?).map_err(cannot)?,
         ImportFormat::LabelStudio => {
             return super::label_studio::parse(&bytes()?).map_err(cannot);
         }

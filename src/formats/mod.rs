@@ -4,11 +4,13 @@
 
 pub mod brat;
 pub mod csv;
+pub mod doccano;
 pub mod import;
 pub mod json;
 pub mod jsonl;
 pub mod label_studio;
-pub mod spans_jsonl;
+pub mod spacy;
+mod spans_jsonl;
 pub mod w3c;
 
 use crate::model::Project;
@@ -81,10 +83,8 @@ pub fn export(project: &Project, format: ExportFormat) -> Result<Vec<u8>, Format
         ExportFormat::Json => json::render(&export),
         ExportFormat::Jsonl => jsonl::render(&export),
         ExportFormat::Csv => csv::render(&export)?,
-        ExportFormat::Doccano => spans_jsonl::render(&export, spans_jsonl::Flavor::Doccano)
-            .map_err(FormatError::Offsets)?,
-        ExportFormat::Spacy => spans_jsonl::render(&export, spans_jsonl::Flavor::Spacy)
-            .map_err(FormatError::Offsets)?,
+        ExportFormat::Doccano => doccano::render(&export).map_err(FormatError::Offsets)?,
+        ExportFormat::Spacy => spacy::render(&export).map_err(FormatError::Offsets)?,
         ExportFormat::LabelStudio => label_studio::render(&export).map_err(FormatError::Offsets)?,
         ExportFormat::W3c => w3c::render(&export).map_err(FormatError::Offsets)?,
     })

@@ -1,13 +1,9 @@
-//! Two JSON-lines formats that other tools read and write, one document per line:
-//!
-//! - **doccano** (sequence labelling): `{"text": …, "label": [[start, end, "quote"], …]}`,
-//!   offsets in **UTF-16 code units** (doccano counts like JavaScript). On import the
-//!   `entities: [{"start_offset", "end_offset", "label"}]` shape is read too.
-//! - **spaCy**: `{"text": …, "spans": {"sc": [[start, end, "quote"], …]}}`, offsets in
-//!   **code points**, as `Doc.char_span` takes them.
-//!
-//! Neither carries notes, attributes or span ids; a document's name travels in `meta`.
-//! Imports become a [`json::ExportFile`] and go through the same merge as JSON imports.
+//! What the JSON-lines formats of [`super::doccano`] and [`super::spacy`] share: one
+//! document per line with `text`, `[start, end, label]` triples and `meta` (name and
+//! SHA-256); the self-check of every span in the format's unit on export; and reading
+//! lines back, where a span that does not fit the text is reported and left out. Neither
+//! format carries notes, attributes or span ids. Imports become a
+//! [`super::json::ExportFile`] and go through the same merge as JSON imports.
 
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
@@ -16,13 +12,13 @@ use std::borrow::Cow;
 
 /// Which of the two formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Flavor {
+pub(super) enum Flavor {
     Doccano,
     Spacy,
 }
 
 /// The export, checked span by span in the format's own unit before it is returned.
-pub fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>, String> {
+pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     for doc in &export.documents {
         let units: Vec<u16> = doc.text.encode_utf16().collect();
@@ -64,7 +60,10 @@ pub fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>, String
 /// Reads doccano or spaCy JSON lines into the export structure imports merge from.
 /// Spans whose offsets do not fit the text are reported in the returned problems and
 /// left out.
-pub fn parse(bytes: &[u8], flavor: Flavor) -> Result<(ExportFile<'static>, Vec<String>), String> {
+pub(super) fn parse(
+    bytes: &[u8],
+    flavor: Flavor,
+) -> Result<(ExportFile<'static>, Vec<String>), String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
     let mut documents = Vec::new();
     let mut problems = Vec::new();

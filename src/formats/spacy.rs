@@ -1,0 +1,16 @@
+//! spaCy-ready JSONL: `{"text": …, "spans": {"sc": [[start, end, "quote"], …]},
+//! "meta": {"name", "sha256"}}` per document, offsets in **code points**, as spaCy's
+//! `Doc.char_span` takes them. Import reads every span group, not only `sc`.
+
+use super::json::ExportFile;
+use super::spans_jsonl::{self, Flavor};
+
+/// The export, each span checked by slicing the text in code points first.
+pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
+    spans_jsonl::render(export, Flavor::Spacy)
+}
+
+/// Reads spaCy JSON lines, with the problems met.
+pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String> {
+    spans_jsonl::parse(bytes, Flavor::Spacy)
+}

@@ -6,7 +6,7 @@
 
 use spanmark::fixture;
 use spanmark::formats::{self, ExportFormat, doccano, import, spacy};
-use spanmark::model::Project;
+use spanmark::model::{LabelSet, Project};
 
 const ARTICLE: &str =
     "👋🏽 Zoe\u{308} said “[quote:we will win]”.\r\n\r\n[figure:270 drones] 🇺🇦 hit [claim:Київ].";
@@ -218,7 +218,7 @@ fn brat_round_trip_keeps_spans_over_line_breaks_notes_and_speakers() {
     assert!(ann.contains("\tAnnotatorNotes T"), "{ann}");
     assert!(ann.contains("A1\tkind T"), "{ann}");
     let (spans, problems) =
-        spanmark::formats::brat::read(&ann, project.documents()[0].text(), &["quote"]);
+        spanmark::formats::brat::read(&ann, project.documents()[0].text(), &project.labels);
     assert!(problems.is_empty(), "{problems:?}");
     let back: Vec<(String, String, Option<String>, Option<String>)> = spans
         .iter()
@@ -251,7 +251,7 @@ fn hand_written_brat_annotations_import() {
                #1\tAnnotatorNotes T2\tfrom the air force\n\
                A1\tConfirmed T1\n\
                R1\tCause Arg1:T1 Arg2:T2\n";
-    let (spans, problems) = spanmark::formats::brat::read(ann, text, &["quote"]);
+    let (spans, problems) = spanmark::formats::brat::read(ann, text, &LabelSet::default());
     assert_eq!(spans.len(), 4, "the discontinuous quote became two spans");
     assert_eq!(spans[1].note.as_deref(), Some("from the air force"));
     assert_eq!(
@@ -265,6 +265,27 @@ fn hand_written_brat_annotations_import() {
     assert!(
         problems.iter().any(|p| p.contains("line 6")),
         "the relation line is reported: {problems:?}"
+    );
+
+    // A `key: value` note becomes an attribute where the importing project's label
+    // offers that key, and stays a note elsewhere.
+    let labels = LabelSet::from_vec(vec![
+        spanmark::model::Label::new("claim", "#D55E00", None, &["source"]),
+        spanmark::model::Label::new("figure", "#009E73", None, &[]),
+    ]);
+    let ann = "T1\tclaim 0 58\tUkraine said Russia launched 270 drones at Kyiv overnight.\n\
+               T2\tfigure 29 39\t270 drones\n\
+               #1\tAnnotatorNotes T1\tsource: Ukrainian air force\n\
+               #2\tAnnotatorNotes T2\tsource: Ukrainian air force\n";
+    let (spans, _) = spanmark::formats::brat::read(ann, text, &labels);
+    assert_eq!(
+        spans[0].attributes.get("source").map(String::as_str),
+        Some("Ukrainian air force")
+    );
+    assert_eq!(spans[0].note, None);
+    assert_eq!(
+        spans[1].note.as_deref(),
+        Some("source: Ukrainian air force")
     );
 }
 

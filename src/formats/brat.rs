@@ -8,12 +8,12 @@
 //! - `A1<TAB>key T1 value` for attributes whose value is one token.
 //!
 //! On import, a discontinuous span (several fragments) becomes one span per fragment,
-//! with a warning; notes of the form `key: value` on a span whose label offers that
-//! attribute become the attribute.
+//! with a warning; notes of the form `key: value` on a span whose label (in the
+//! project importing it) offers that attribute become the attribute.
 
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::article::read_article;
-use crate::model::{CharRange, OffsetIndex, sha256_hex};
+use crate::model::{CharRange, LabelSet, OffsetIndex, sha256_hex};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -81,11 +81,7 @@ pub fn ann(doc: &ExportDocument<'_>) -> String {
 
 /// Reads an `.ann` file against its text into exported spans (code points), with the
 /// problems met (skipped lines, split fragments).
-pub fn read(
-    ann: &str,
-    text: &str,
-    speaker_labels: &[&str],
-) -> (Vec<ExportSpan<'static>>, Vec<String>) {
+pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static>>, Vec<String>) {
     let index = OffsetIndex::new(text);
     let mut spans: Vec<(String, ExportSpan<'static>)> = Vec::new();
     let mut problems = Vec::new();
@@ -158,8 +154,9 @@ pub fn read(
                     let note = fields[2];
                     match note.split_once(": ") {
                         Some((key, value))
-                            if speaker_labels.contains(&span.label.as_ref())
-                                && key == "speaker" =>
+                            if labels
+                                .get(&span.label)
+                                .is_some_and(|l| l.attributes.iter().any(|a| a == key)) =>
                         {
                             span.attributes
                                 .to_mut()
@@ -237,7 +234,10 @@ pub fn write_files(export: &ExportFile<'_>, dir: &Path) -> Result<(), String> {
 
 /// Reads an `.ann` file with the `.txt` beside it, or every such pair in a folder
 /// (sorted), as an export to merge, with the problems met.
-pub fn read_files(path: &Path) -> Result<(ExportFile<'static>, Vec<String>), String> {
+pub fn read_files(
+    path: &Path,
+    labels: &LabelSet,
+) -> Result<(ExportFile<'static>, Vec<String>), String> {
     let anns: Vec<PathBuf> = if path.is_dir() {
         let mut list: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|e| e.to_string())?
@@ -259,7 +259,7 @@ pub fn read_files(path: &Path) -> Result<(ExportFile<'static>, Vec<String>), Str
         let annotations =
             std::fs::read_to_string(&ann).map_err(|e| format!("{e}: {}", ann.display()))?;
         let article = read_article(&txt).map_err(|e| e.to_string())?;
-        let (spans, found) = read(&annotations, &article.text, &["quote"]);
+        let (spans, found) = read(&annotations, &article.text, labels);
         problems.extend(found.into_iter().map(|p| format!("{}: {p}", ann.display())));
         documents.push(ExportDocument {
             name: Cow::Owned(article.name),

@@ -119,7 +119,7 @@ pub fn read(format: ImportFormat, path: &Path, project: &Project) -> Result<Impo
     let bytes = || std::fs::read(path).map_err(|err| format!("cannot read ({err})"));
     let cannot = |err: String| format!("cannot import ({err})");
     let (file, problems) = match format {
-        ImportFormat::Brat => super::brat::read_files(path).map_err(cannot)?,
+        ImportFormat::Brat => super::brat::read_files(path, &project.labels).map_err(cannot)?,
         ImportFormat::Json => (
             parse(&bytes()?).map_err(|e| cannot(e.to_string()))?,
             Vec::new(),

@@ -88,9 +88,28 @@ fn hand_written_doccano_and_spacy_files_import() {
     assert_eq!(problems.len(), 2, "{problems:?}");
 }
 
-/// Runs `program` with `script` on stdin-free arguments; `None` when it is not installed.
-fn run(program: &str, args: &[&str]) -> Option<std::process::Output> {
-    std::process::Command::new(program).args(args).output().ok()
+/// The lines `program` prints, run with `args`. `None` (said, not silent) when the
+/// program cannot be started here; a program that starts and then fails fails the test.
+fn consumer(program: &str, args: &[&str]) -> Option<Vec<String>> {
+    let Ok(out) = std::process::Command::new(program).args(args).output() else {
+        println!("skipped the {program} check: {program} is not installed here");
+        return None;
+    };
+    assert!(
+        out.status.success(),
+        "{program} refused the export: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    Some(stdout.lines().map(str::to_owned).collect())
+}
+
+/// Lines of JSON values, parsed.
+fn json_lines<T: serde::de::DeserializeOwned>(lines: &[String]) -> Vec<T> {
+    lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
@@ -112,35 +131,21 @@ fn python_slices_the_spacy_export_and_node_the_doccano_export() {
     let expected: Vec<String> = spans_of(&project).into_iter().map(|(_, _, t)| t).collect();
 
     let python = "import json,sys\nfor line in open(sys.argv[1], encoding='utf-8'):\n    d = json.loads(line)\n    for s, e, l in d['spans']['sc']:\n        print(json.dumps(d['text'][s:e], ensure_ascii=False))\n";
-    match run("python3", &["-c", python, spacy.to_str().unwrap()]) {
-        Some(out) if out.status.success() => {
-            let got: Vec<String> = String::from_utf8(out.stdout)
-                .unwrap()
-                .lines()
-                .map(|l| serde_json::from_str(l).unwrap())
-                .collect();
-            assert_eq!(
-                got, expected,
-                "Python's text[start:end] on the spaCy export"
-            );
-        }
-        other => println!("skipped the Python check: python3 is not usable here ({other:?})"),
+    if let Some(lines) = consumer("python3", &["-c", python, spacy.to_str().unwrap()]) {
+        assert_eq!(
+            json_lines::<String>(&lines),
+            expected,
+            "Python's text[start:end] on the spaCy export"
+        );
     }
 
     let node = "const fs=require('fs');for(const line of fs.readFileSync(process.argv[1],'utf8').split('\\n')){if(!line)continue;const d=JSON.parse(line);for(const [s,e] of d.label)console.log(JSON.stringify(d.text.slice(s,e)));}";
-    match run("node", &["-e", node, doccano.to_str().unwrap()]) {
-        Some(out) if out.status.success() => {
-            let got: Vec<String> = String::from_utf8(out.stdout)
-                .unwrap()
-                .lines()
-                .map(|l| serde_json::from_str(l).unwrap())
-                .collect();
-            assert_eq!(
-                got, expected,
-                "JavaScript's text.slice(start, end) on the doccano export"
-            );
-        }
-        other => println!("skipped the Node check: node is not usable here ({other:?})"),
+    if let Some(lines) = consumer("node", &["-e", node, doccano.to_str().unwrap()]) {
+        assert_eq!(
+            json_lines::<String>(&lines),
+            expected,
+            "JavaScript's text.slice(start, end) on the doccano export"
+        );
     }
 }
 
@@ -164,24 +169,14 @@ fn spacy_char_span_finds_every_span_of_the_spacy_export() {
     // offsets fall on token boundaries of that very text.
     let script = "import json, sys\ntry:\n    import spacy\nexcept ImportError as e:\n    print('SKIP', e)\n    sys.exit(0)\nnlp = spacy.blank('en')\nfor line in open(sys.argv[1], encoding='utf-8'):\n    d = json.loads(line)\n    doc = nlp.make_doc(d['text'])\n    doc.spans['sc'] = [doc.char_span(s, e, label=l, alignment_mode='strict') for s, e, l in d['spans']['sc']]\n    for span in doc.spans['sc']:\n        print(json.dumps([span.label_, span.text], ensure_ascii=False))\n";
     let python = python();
-    let Some(out) = run(&python, &["-c", script, file.to_str().unwrap()]) else {
-        println!("skipped the spaCy check: {python} is not installed");
+    let Some(lines) = consumer(&python, &["-c", script, file.to_str().unwrap()]) else {
         return;
     };
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    if let Some(reason) = stdout.strip_prefix("SKIP") {
+    if let Some(reason) = lines.first().and_then(|l| l.strip_prefix("SKIP")) {
         println!("skipped the spaCy check: spaCy is not installed for {python} ({reason})");
         return;
     }
-    assert!(
-        out.status.success(),
-        "spaCy refused the export: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got: Vec<(String, String)> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let got: Vec<(String, String)> = json_lines(&lines);
     let expected: Vec<(String, String)> = spans_of(&project)
         .into_iter()
         .map(|(_, label, text)| (label, text))
@@ -340,15 +335,11 @@ fn label_studio_round_trip_and_hand_written_tasks() {
     let path = dir.path().join("ls.json");
     std::fs::write(&path, &bytes).unwrap();
     let node = "const t=JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'));for(const task of t)for(const r of task.annotations[0].result)console.log(JSON.stringify(task.data.text.slice(r.value.start,r.value.end)===r.value.text));";
-    match run("node", &["-e", node, path.to_str().unwrap()]) {
-        Some(out) if out.status.success() => {
-            let lines = String::from_utf8(out.stdout).unwrap();
-            assert!(
-                !lines.is_empty() && lines.lines().all(|l| l == "true"),
-                "{lines}"
-            );
-        }
-        other => println!("skipped the Node check: node is not usable here ({other:?})"),
+    if let Some(lines) = consumer("node", &["-e", node, path.to_str().unwrap()]) {
+        assert!(
+            !lines.is_empty() && lines.iter().all(|l| l == "true"),
+            "{lines:?}"
+        );
     }
 }
 

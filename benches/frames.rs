@@ -5,7 +5,8 @@
 //! and scroll back up, hover, drag a selection, tag it, jump to the last span.
 //!
 //! Prints, per corpus, time to open, median and p99 CPU time per frame (the thread's
-//! CPU clock), peak heap, and the median of each phase. Targets (issue 4, 2-core
+//! CPU clock), peak heap, the median of each phase, and the CPU time the other threads
+//! (the layout thread) spent during the session, which no frame pays for. Targets (issue 4, 2-core
 //! machine): at 10 MB / 100k spans median <= 4 ms, p99 <= 8 ms, median <= 1.5x the
 //! 10 KB median, open <= 1 s, peak memory <= 3x text + 300 bytes per span.
 //!
@@ -85,6 +86,8 @@ struct Row {
     peak_bytes: usize,
     /// Median frame time of each phase of the session.
     phases: Vec<(&'static str, Duration)>,
+    /// CPU time the other threads (the article's layout thread) used during the session.
+    other_cpu: Duration,
 }
 
 /// The App on an egui Context, stepped frame by frame at 60 Hz.
@@ -158,12 +161,16 @@ impl Driver {
 /// CPU time this thread has used: what a frame costs, unlike wall time, which also
 /// counts the moments another process had the core.
 fn thread_cpu_time() -> Duration {
+    cpu_time(libc::CLOCK_THREAD_CPUTIME_ID)
+}
+
+fn cpu_time(clock: libc::clockid_t) -> Duration {
     let mut now = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: `now` is a valid timespec for the call to fill in.
-    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    let status = unsafe { libc::clock_gettime(clock, &mut now) };
     assert_eq!(status, 0, "the thread CPU clock is available on Linux");
     Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }
@@ -328,10 +335,14 @@ fn run(name: &'static str, path: &std::path::Path, text_bytes: usize, span_count
         frame(&mut h, &mut warmup);
     }
     let mut times = Vec::new();
+    let (process_start, thread_start) =
+        (cpu_time(libc::CLOCK_PROCESS_CPUTIME_ID), thread_cpu_time());
     let phases = session(&mut h, &mut times)
         .into_iter()
         .map(|(name, from, to)| (name, median(&times[from..to])))
         .collect();
+    let other_cpu = cpu_time(libc::CLOCK_PROCESS_CPUTIME_ID).saturating_sub(process_start)
+        - thread_cpu_time().saturating_sub(thread_start);
     assert_eq!(
         h.state().session.project.span_count(),
         span_count + 1,
@@ -350,6 +361,7 @@ fn run(name: &'static str, path: &std::path::Path, text_bytes: usize, span_count
         p99: pick(0.99),
         frames: times.len(),
         peak_bytes,
+        other_cpu,
     }
 }
 
@@ -440,6 +452,17 @@ fn main() {
             .map(|(name, t)| format!("{name} {:.2} ms", ms(*t)))
             .collect();
         println!("  {:<20} {}", r.name, phases.join(", "));
+    }
+    println!(
+        "CPU time of the other threads (laying out text ahead of the scroll), not in the frames:"
+    );
+    for r in &rows {
+        println!(
+            "  {:<20} {:.1} ms over the session, {:.3} ms a frame",
+            r.name,
+            ms(r.other_cpu),
+            ms(r.other_cpu) / r.frames as f64
+        );
     }
     let small = rows.first().filter(|r| r.spans == 0);
     if let (Some(small), Some(big)) = (small, rows.last().filter(|r| r.spans > 0)) {

@@ -43,6 +43,9 @@ pub struct Config {
     pub background_bytes: u64,
     /// A pause per chunk read on that thread (tests use it to see the progress).
     pub load_throttle: std::time::Duration,
+    /// Where glyphs the bundled fonts lack come from (the system's fonts, in the
+    /// window); shared by the window and the article's layout thread.
+    pub font_providers: Vec<std::sync::Arc<dyn egui::epaint::text::FontProvider>>,
 }
 
 impl Config {
@@ -55,6 +58,7 @@ impl Config {
             open_last: true,
             background_bytes: loading::BACKGROUND_BYTES,
             load_throttle: std::time::Duration::ZERO,
+            font_providers: Vec::new(),
         }
     }
 }
@@ -136,9 +140,13 @@ impl App {
             .flat_map(|(i, a)| a.shortcuts.iter().map(move |s| (*s, i)))
             .collect();
         shortcuts.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        if !config.font_providers.is_empty() {
+            cc.egui_ctx
+                .set_font_providers(config.font_providers.clone());
+        }
         let mut app = Self {
             session: Session::untitled(),
-            article: ArticleView::default(),
+            article: ArticleView::new(config.font_providers),
             spans: SpansPanel::default(),
             find: FindBar::default(),
             modal: None,
@@ -367,8 +375,14 @@ impl eframe::App for App {
 }
 
 /// Opens the window; returns when it closes.
-pub fn run(config: Config) -> anyhow::Result<()> {
+pub fn run(mut config: Config) -> anyhow::Result<()> {
+    // One provider of system fonts for the window and the article's layout thread
+    // (eframe would add its own to the window only).
+    config.font_providers = vec![std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new(),
+    )];
     let options = eframe::NativeOptions {
+        system_font_fallback: false,
         viewport: egui::ViewportBuilder::default()
             .with_title("spanmark")
             .with_app_id("spanmark")

@@ -127,12 +127,14 @@ impl SpansPanel {
                         .get(&span.label)
                         .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
                     let selected = session.selected_span == Some(span.id);
-                    if span_row_ui(ui, row_height, color, text, selected)
-                        .on_hover_ui(|ui| {
+                    let mut response = span_row_ui(ui, row_height, color, text, selected);
+                    // The tooltip is only looked at for the row under the pointer.
+                    if response.hovered() {
+                        response = response.on_hover_ui(|ui| {
                             ui.label(format!("{}, span {}", span.label, span.id));
-                        })
-                        .clicked()
-                    {
+                        });
+                    }
+                    if response.clicked() {
                         out.push(Command::JumpToSpan(span.id));
                     }
                 }
@@ -269,7 +271,9 @@ fn span_row_ui(
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, selected);
-        let painter = ui.painter_at(rect);
+        // The list's own painter: every row's shapes share one clip rectangle, so they
+        // are tessellated into one mesh.
+        let painter = ui.painter();
         if selected || response.hovered() {
             painter.rect_filled(rect, 2.0, visuals.weak_bg_fill);
         }
@@ -277,7 +281,7 @@ fn span_row_ui(
             rect.left_top() + egui::vec2(2.0, height * 0.1),
             egui::vec2(4.0, height * 0.8),
         );
-        painter.rect_filled(mark, 1.0, color);
+        painter.rect_filled(mark, 0.0, color);
         let font = egui::TextStyle::Body.resolve(ui.style());
         painter.text(
             rect.left_center() + egui::vec2(12.0, 0.0),

@@ -5,6 +5,8 @@
 //! it never changes the project itself.
 
 mod input;
+mod layouts;
+mod shaper;
 
 use super::geometry;
 use super::heights::Heights;
@@ -12,9 +14,9 @@ use super::paragraphs::{self, Paragraph};
 use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::model::{CharOffset, CharRange, DocId, Document, SpanId};
-use egui::text::LayoutJob;
-use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, TextFormat, Ui, pos2, vec2};
-use std::collections::HashMap;
+use egui::epaint::text::FontProvider;
+use egui::{Color32, Galley, Pos2, Rect, Stroke, Ui, pos2, vec2};
+use layouts::Layouts;
 use std::sync::Arc;
 
 /// Body text size in points (Ctrl+plus/minus scales everything).
@@ -26,6 +28,9 @@ const PARAGRAPH_GAP: f32 = 6.0;
 const MARGIN: f32 = 24.0;
 /// How far above and below the visible area paragraphs are laid out.
 const OVERSCAN: f32 = 400.0;
+/// How far above and below the visible area paragraphs are laid out ahead, on the
+/// shaper thread, before they are needed.
+const PREFETCH: f32 = 2400.0;
 const LANE_GAP: f32 = 3.0;
 const MAX_LANES: usize = 4;
 
@@ -47,14 +52,9 @@ pub struct ArticleView {
     heights: Heights,
     width: f32,
     shown: Vec<Shown>,
-    /// Laid-out paragraphs by index, for the paragraphs drawn in the last frame, and
-    /// what they were laid out for (width, scale, text colour): scrolling lays out only
-    /// the paragraphs that come into view, and a still frame lays out nothing.
-    galleys: HashMap<usize, Arc<Galley>>,
-    galleys_for: (u32, u32, Color32),
-    /// How full egui's glyph atlas was: it only empties when egui clears it, and
-    /// with it the glyphs every galley points at.
-    atlas_fill: f32,
+    /// Laid-out paragraphs in and near view: a still frame lays out nothing, and
+    /// scrolling finds the paragraphs coming into view laid out already.
+    layouts: Layouts,
     viewport: Rect,
     scroll_y: f32,
     scroll_request: Option<f32>,
@@ -66,17 +66,17 @@ pub struct ArticleView {
     last_click: Option<(CharOffset, SpanId)>,
 }
 
-impl Default for ArticleView {
-    fn default() -> Self {
+impl ArticleView {
+    /// `font_providers`: those the window's context was given (system fonts), so that
+    /// text laid out off the UI thread uses the same fonts.
+    pub fn new(font_providers: Vec<Arc<dyn FontProvider>>) -> Self {
         Self {
             doc: None,
             paragraphs: Vec::new(),
             heights: Heights::new(Vec::new()),
             width: 0.0,
             shown: Vec::new(),
-            galleys: HashMap::new(),
-            galleys_for: (0, 0, Color32::TRANSPARENT),
-            atlas_fill: 0.0,
+            layouts: Layouts::new(font_providers),
             viewport: Rect::NOTHING,
             scroll_y: 0.0,
             scroll_request: None,
@@ -115,7 +115,7 @@ impl ArticleView {
                 .collect(),
         );
         self.shown.clear();
-        self.galleys.clear();
+        self.layouts.reset();
         self.drag_anchor = None;
         self.last_click = None;
     }
@@ -143,30 +143,6 @@ impl ArticleView {
     /// The screen area the article occupies.
     pub fn viewport(&self) -> Rect {
         self.viewport
-    }
-
-    /// Paragraph `i` laid out at the view's width, from the cache when it is there.
-    fn galley(&mut self, ui: &Ui, i: usize, text: &str) -> Arc<Galley> {
-        if let Some(galley) = self.galleys.get(&i) {
-            return galley.clone();
-        }
-        let galley = Self::layout(ui, text, self.width);
-        self.galleys.insert(i, galley.clone());
-        galley
-    }
-
-    fn layout(ui: &Ui, text: &str, width: f32) -> Arc<Galley> {
-        let mut job = LayoutJob::single_section(
-            text.to_owned(),
-            TextFormat {
-                font_id: FontId::proportional(FONT_SIZE),
-                color: ui.visuals().text_color(),
-                line_height: Some(LINE_HEIGHT),
-                ..Default::default()
-            },
-        );
-        job.wrap.max_width = width;
-        ui.painter().layout_job(job)
     }
 
     /// The caret position nearest the pointer, clamped to the drawn paragraphs.
@@ -274,18 +250,7 @@ impl ArticleView {
 
         // Lay out and draw the paragraphs in view, measuring their real heights.
         self.shown.clear();
-        let galleys_for = (
-            self.width.to_bits(),
-            ui.ctx().pixels_per_point().to_bits(),
-            ui.visuals().text_color(),
-        );
-        let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
-        if galleys_for != self.galleys_for || atlas_fill < self.atlas_fill {
-            self.galleys.clear();
-            self.galleys_for = galleys_for;
-        }
-        self.atlas_fill = atlas_fill;
-
+        self.layouts.begin_frame(ui, self.width);
         let top = viewport.min.y - OVERSCAN;
         let bottom = viewport.max.y + OVERSCAN;
         let mut i = self.heights.index_at(top.max(0.0));
@@ -293,7 +258,7 @@ impl ArticleView {
         let mut changed = false;
         while i < self.paragraphs.len() && y < bottom {
             let p = self.paragraphs[i];
-            let galley = self.galley(ui, i, p.text(doc.text));
+            let galley = self.layouts.get(ui, i, p.text(doc.text), self.width);
             let h = galley.rect.height();
             let entry = h + gap_after(&p);
             if (entry - self.heights.get(i)).abs() > 0.5 {
@@ -301,8 +266,7 @@ impl ArticleView {
                 changed = true;
             }
             let origin = pos2(left, content_origin.y + y);
-            ui.painter()
-                .galley(origin, galley.clone(), ui.visuals().text_color());
+            self.layouts.paint(ui, i, origin);
             self.shown.push(Shown {
                 index: i,
                 origin,
@@ -311,20 +275,39 @@ impl ArticleView {
             y += entry;
             i += 1;
         }
+        self.layouts.end_frame(ui);
         if changed {
             ui.ctx().request_repaint();
         }
-        // Keep only what was drawn: a galley holds about 100 bytes per character.
-        if self.galleys.len() > self.shown.len() {
-            let (first, last) = (
-                self.shown.first().map_or(0, |s| s.index),
-                self.shown.last().map_or(0, |s| s.index),
-            );
-            self.galleys.retain(|i, _| (first..=last).contains(i));
-        }
+        self.prefetch(ui, viewport, doc.text);
 
         self.paint_spans(ui, doc, session, highlights);
         self.interact(ui, doc, session, out);
+    }
+
+    /// Asks for the paragraphs within [`PREFETCH`] of the view to be laid out ahead,
+    /// nearest to the view first, and forgets those further away.
+    fn prefetch(&mut self, ui: &Ui, viewport: Rect, text: &str) {
+        let last = self.paragraphs.len().saturating_sub(1);
+        let first = self.heights.index_at((viewport.min.y - PREFETCH).max(0.0));
+        let end = self.heights.index_at(viewport.max.y + PREFETCH).min(last);
+        let drawn_first = self.shown.first().map_or(first, |s| s.index);
+        let drawn_last = self.shown.last().map_or(end, |s| s.index);
+        let mut below = drawn_last + 1..=end;
+        let mut above = (first..drawn_first).rev();
+        let mut turn = false;
+        let paragraphs = &self.paragraphs;
+        let wanted = std::iter::from_fn(move || {
+            turn = !turn;
+            if turn {
+                below.next().or_else(|| above.next())
+            } else {
+                above.next().or_else(|| below.next())
+            }
+        })
+        .map(|i| (i, paragraphs[i].text(text)));
+        self.layouts.prefetch(ui, self.width, wanted);
+        self.layouts.retain(first..=end);
     }
 
     fn paint_spans(&self, ui: &Ui, doc: &DocRef, session: &Session, highlights: &[CharRange]) {

@@ -1,0 +1,226 @@
+//! The article's laid-out paragraphs, by paragraph index: the ones in view and a few
+//! screens around it. The [`Shaper`] thread lays out the paragraphs near the view
+//! before they scroll in; whatever must be drawn now and is not there yet (the first
+//! frame, a jump far away) is laid out on the UI thread. Either way the galley is the
+//! same, so hit-testing and highlights do not care where it came from.
+//!
+//! Everything is dropped when the document, the text width, the scale or the text
+//! colour changes, or when the glyph atlas a galley points into starts over.
+
+use super::shaper::{Job, Shaper};
+use egui::epaint::text::FontProvider;
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, Galley, Mesh, Pos2, TextFormat, Ui};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// At most this many paragraphs are queued for the shaper thread at once, so a fast
+/// scroll does not leave it working on text long gone.
+const MAX_QUEUED: usize = 24;
+
+struct Laid {
+    galley: Arc<Galley>,
+    /// Laid out by the shaper thread (its glyphs are in its own texture).
+    off_thread: bool,
+}
+
+/// What the paragraphs are laid out for: width, scale and text colour.
+type Style = (u32, u32, Color32);
+
+pub struct Layouts {
+    cache: HashMap<usize, Laid>,
+    queued: HashSet<usize>,
+    /// Counts the changes of document or [`Style`]; answers for an older one are dropped.
+    key: u64,
+    style: Style,
+    /// How full egui's own glyph atlas was: it only empties when egui clears it.
+    atlas_fill: f32,
+    providers: Vec<Arc<dyn FontProvider>>,
+    /// Started on the first frame; `None` inside when no thread could be started.
+    shaper: Option<Option<Shaper>>,
+    /// This frame's text laid out by the shaper, in one mesh on its texture.
+    mesh: Mesh,
+    /// The size of the last frame's mesh, to allocate this frame's at once.
+    mesh_len: (usize, usize),
+}
+
+impl Layouts {
+    /// `providers` are the font providers the window's context was given, for the
+    /// shaper thread's fonts to match.
+    pub fn new(providers: Vec<Arc<dyn FontProvider>>) -> Self {
+        Self {
+            cache: HashMap::new(),
+            queued: HashSet::new(),
+            key: 0,
+            style: (0, 0, Color32::TRANSPARENT),
+            atlas_fill: 0.0,
+            providers,
+            shaper: None,
+            mesh: Mesh::default(),
+            mesh_len: (0, 0),
+        }
+    }
+
+    /// Forgets every paragraph (another document, or the same one split anew).
+    pub fn reset(&mut self) {
+        self.cache.clear();
+        self.queued.clear();
+        self.key += 1;
+    }
+
+    /// The start of a frame: drops what no longer fits and takes in what the shaper
+    /// thread has laid out since the last frame.
+    pub fn begin_frame(&mut self, ui: &Ui, width: f32) {
+        let style = (
+            width.to_bits(),
+            ui.ctx().pixels_per_point().to_bits(),
+            ui.visuals().text_color(),
+        );
+        if style != self.style {
+            self.reset();
+            self.style = style;
+        }
+        let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+        if atlas_fill < self.atlas_fill {
+            self.cache.retain(|_, laid| laid.off_thread);
+        }
+        self.atlas_fill = atlas_fill;
+        let providers = &self.providers;
+        let shaper = self
+            .shaper
+            .get_or_insert_with(|| Shaper::start(ui.ctx(), providers.clone()));
+        if let Some(shaper) = shaper {
+            let mut cleared = false;
+            let answers = shaper.receive(ui.ctx(), &mut cleared);
+            if cleared {
+                self.cache.retain(|_, laid| !laid.off_thread);
+            }
+            for answer in answers {
+                if answer.key != self.key {
+                    continue;
+                }
+                self.queued.remove(&answer.index);
+                if answer.fresh {
+                    self.cache.entry(answer.index).or_insert(Laid {
+                        galley: answer.galley,
+                        off_thread: true,
+                    });
+                }
+            }
+        }
+        // Growing a mesh of thousands of glyphs step by step copies it many times.
+        self.mesh = Mesh::default();
+        self.mesh
+            .vertices
+            .reserve(self.mesh_len.0 + self.mesh_len.0 / 4);
+        self.mesh
+            .indices
+            .reserve(self.mesh_len.1 + self.mesh_len.1 / 4);
+    }
+
+    /// Paragraph `index` (its text `text`) laid out, from the cache or at once.
+    pub fn get(&mut self, ui: &Ui, index: usize, text: &str, width: f32) -> Arc<Galley> {
+        if let Some(laid) = self.cache.get(&index) {
+            return laid.galley.clone();
+        }
+
+        let galley = ui
+            .painter()
+            .layout_job(paragraph_job(text, width, ui.visuals().text_color()));
+        self.cache.insert(
+            index,
+            Laid {
+                galley: galley.clone(),
+                off_thread: false,
+            },
+        );
+        galley
+    }
+
+    /// Draws paragraph `index` (laid out by [`Self::get`] this frame) at `origin`.
+    pub fn paint(&mut self, ui: &Ui, index: usize, origin: Pos2) {
+        let Some(laid) = self.cache.get(&index) else {
+            return;
+        };
+        match self.shaper.as_ref().and_then(Option::as_ref) {
+            Some(shaper) if laid.off_thread => shaper.add_to_mesh(
+                &mut self.mesh,
+                &laid.galley,
+                origin,
+                ui.clip_rect(),
+                ui.ctx().pixels_per_point(),
+            ),
+            _ => {
+                ui.painter()
+                    .galley(origin, laid.galley.clone(), ui.visuals().text_color());
+            }
+        }
+    }
+
+    /// Adds the text the shaper laid out to what is drawn, below what comes after.
+    pub fn end_frame(&mut self, ui: &Ui) {
+        self.mesh_len = (self.mesh.vertices.len(), self.mesh.indices.len());
+        if !self.mesh.is_empty() {
+            ui.painter()
+                .add(egui::Shape::mesh(std::mem::take(&mut self.mesh)));
+        }
+    }
+
+    /// Asks the shaper thread for the paragraphs in `wanted` (index and text, nearest
+    /// to the view first) that are neither laid out nor asked for yet.
+    pub fn prefetch<'t>(
+        &mut self,
+        ui: &Ui,
+        width: f32,
+        wanted: impl IntoIterator<Item = (usize, &'t str)>,
+    ) {
+        let Some(Some(shaper)) = &self.shaper else {
+            return;
+        };
+        let mut options = ui.visuals().text_options;
+        options.max_texture_side = ui.ctx().input(|i| i.max_texture_side);
+        let color = ui.visuals().text_color();
+        for (index, text) in wanted {
+            if self.queued.len() >= MAX_QUEUED {
+                break;
+            }
+            if self.cache.contains_key(&index) || self.queued.contains(&index) {
+                continue;
+            }
+            let job = Job {
+                key: self.key,
+                index,
+                layout: paragraph_job(text, width, color),
+                pixels_per_point: ui.ctx().pixels_per_point(),
+                options,
+            };
+            if !shaper.request(job) {
+                return;
+            }
+            self.queued.insert(index);
+        }
+    }
+
+    /// Keeps only the paragraphs `keep` holds (a galley holds about 100 bytes per
+    /// character).
+    pub fn retain(&mut self, keep: std::ops::RangeInclusive<usize>) {
+        if self.cache.len() > keep.clone().count() {
+            self.cache.retain(|i, _| keep.contains(i));
+        }
+    }
+}
+
+/// How a paragraph is laid out: body text wrapped at `width`.
+fn paragraph_job(text: &str, width: f32, color: Color32) -> LayoutJob {
+    let mut job = LayoutJob::single_section(
+        text.to_owned(),
+        TextFormat {
+            font_id: FontId::proportional(super::FONT_SIZE),
+            color,
+            line_height: Some(super::LINE_HEIGHT),
+            ..Default::default()
+        },
+    );
+    job.wrap.max_width = width;
+    job
+}

@@ -17,6 +17,9 @@ use std::sync::Arc;
 /// At most this many paragraphs are queued for the shaper thread at once, so a fast
 /// scroll does not leave it working on text long gone.
 const MAX_QUEUED: usize = 24;
+/// Paragraphs asked for at once when none of them is needed soon: waking the thread
+/// costs a system call, once per batch rather than per paragraph.
+const BATCH: usize = 8;
 
 struct Laid {
     galley: Arc<Galley>,
@@ -167,37 +170,42 @@ impl Layouts {
     }
 
     /// Asks the shaper thread for the paragraphs in `wanted` (index and text, nearest
-    /// to the view first) that are neither laid out nor asked for yet.
+    /// to the view first) that are neither laid out nor asked for yet: at once when
+    /// one of them is in `soon`, else when there are enough for a batch.
     pub fn prefetch<'t>(
         &mut self,
         ui: &Ui,
         width: f32,
         wanted: impl IntoIterator<Item = (usize, &'t str)>,
+        soon: std::ops::RangeInclusive<usize>,
     ) {
         let Some(Some(shaper)) = &self.shaper else {
             return;
         };
+        let room = MAX_QUEUED.saturating_sub(self.queued.len());
+        let missing: Vec<(usize, &str)> = wanted
+            .into_iter()
+            .filter(|(i, _)| !self.cache.contains_key(i) && !self.queued.contains(i))
+            .take(room)
+            .collect();
+        if missing.len() < BATCH && !missing.iter().any(|(i, _)| soon.contains(i)) {
+            return;
+        }
         let mut options = ui.visuals().text_options;
         options.max_texture_side = ui.ctx().input(|i| i.max_texture_side);
         let color = ui.visuals().text_color();
-        for (index, text) in wanted {
-            if self.queued.len() >= MAX_QUEUED {
-                break;
-            }
-            if self.cache.contains_key(&index) || self.queued.contains(&index) {
-                continue;
-            }
-            let job = Job {
+        let jobs = missing
+            .iter()
+            .map(|&(index, text)| Job {
                 key: self.key,
                 index,
                 layout: paragraph_job(text, width, color),
                 pixels_per_point: ui.ctx().pixels_per_point(),
                 options,
-            };
-            if !shaper.request(job) {
-                return;
-            }
-            self.queued.insert(index);
+            })
+            .collect();
+        if shaper.request(jobs) {
+            self.queued.extend(missing.iter().map(|(i, _)| *i));
         }
     }
 

@@ -31,6 +31,8 @@ const OVERSCAN: f32 = 400.0;
 /// How far above and below the visible area paragraphs are laid out ahead, on the
 /// shaper thread, before they are needed.
 const PREFETCH: f32 = 2400.0;
+/// Within this distance of the view a paragraph not laid out yet is asked for at once.
+const SOON: f32 = 1200.0;
 const LANE_GAP: f32 = 3.0;
 const MAX_LANES: usize = 4;
 
@@ -306,7 +308,11 @@ impl ArticleView {
             }
         })
         .map(|i| (i, paragraphs[i].text(text)));
-        self.layouts.prefetch(ui, self.width, wanted);
+        // Needed within a screen or so of scrolling: asked for without waiting for a
+        // full batch.
+        let soon = self.heights.index_at((viewport.min.y - SOON).max(0.0))
+            ..=self.heights.index_at(viewport.max.y + SOON);
+        self.layouts.prefetch(ui, self.width, wanted, soon);
         self.layouts.retain(first..=end);
     }
 

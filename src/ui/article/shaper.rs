@@ -45,7 +45,7 @@ struct Answer {
 
 /// The window's end of the shaper thread.
 pub struct Shaper {
-    jobs: Sender<Job>,
+    jobs: Sender<Vec<Job>>,
     answers: Receiver<Answer>,
     texture: TextureId,
     atlas_size: [usize; 2],
@@ -66,7 +66,7 @@ impl Shaper {
             ))),
             TextureOptions::LINEAR,
         );
-        let (jobs, job_rx) = channel::<Job>();
+        let (jobs, job_rx) = channel::<Vec<Job>>();
         let (answer_tx, answers) = channel();
         let repaint = ctx.clone();
         std::thread::Builder::new()
@@ -82,9 +82,11 @@ impl Shaper {
         })
     }
 
-    /// Queues `job`; false when the thread has gone (the caller lays out itself).
-    pub fn request(&self, job: Job) -> bool {
-        self.jobs.send(job).is_ok()
+    /// Queues `jobs`, laid out in order; false when the thread has gone (the caller
+    /// lays out itself). Each call wakes the thread, which costs the caller a system
+    /// call: ask for several paragraphs at once.
+    pub fn request(&self, jobs: Vec<Job>) -> bool {
+        self.jobs.send(jobs).is_ok()
     }
 
     /// The paragraphs laid out since the last call, after putting their glyphs into
@@ -174,7 +176,7 @@ fn is_color_glyph_vertex(row: &egui::epaint::text::PlacedRow, vertex: usize) -> 
 
 /// The thread: lays out each job in turn until the window's end is dropped.
 fn shape_jobs(
-    jobs: &Receiver<Job>,
+    jobs: &Receiver<Vec<Job>>,
     answers: &Sender<Answer>,
     definitions: FontDefinitions,
     providers: Vec<Arc<dyn FontProvider>>,
@@ -182,40 +184,43 @@ fn shape_jobs(
 ) {
     let mut fonts: Option<(Fonts, TextOptions)> = None;
     let mut generation = 0;
-    while let Ok(job) = jobs.recv() {
-        let fonts = match &mut fonts {
-            Some((fonts, options)) if *options == job.options => {
-                // Starts the atlas over when it is nearly full.
-                let fill = fonts.font_atlas_fill_ratio();
-                fonts.begin_pass(job.options, Default::default());
-                if fonts.font_atlas_fill_ratio() < fill {
-                    generation += 1;
+    for batch in jobs.iter() {
+        for job in batch {
+            let fonts = match &mut fonts {
+                Some((fonts, options)) if *options == job.options => {
+                    // Starts the atlas over when it is nearly full.
+                    let fill = fonts.font_atlas_fill_ratio();
+                    fonts.begin_pass(job.options, Default::default());
+                    if fonts.font_atlas_fill_ratio() < fill {
+                        generation += 1;
+                    }
+                    fonts
                 }
-                fonts
-            }
-            slot => {
-                if slot.is_some() {
-                    generation += 1;
+                slot => {
+                    if slot.is_some() {
+                        generation += 1;
+                    }
+                    let made = Fonts::new(job.options, definitions.clone())
+                        .with_font_providers(providers.clone());
+                    &mut slot.insert((made, job.options)).0
                 }
-                let made = Fonts::new(job.options, definitions.clone())
-                    .with_font_providers(providers.clone());
-                &mut slot.insert((made, job.options)).0
+            };
+            let galley = fonts.layout_uncached(job.pixels_per_point, Arc::new(job.layout));
+            let answer = Answer {
+                shaped: Shaped {
+                    key: job.key,
+                    index: job.index,
+                    galley: Arc::new(galley),
+                    fresh: true,
+                },
+                generation,
+                delta: fonts.font_image_delta(),
+            };
+            if answers.send(answer).is_err() {
+                return;
             }
-        };
-        let galley = fonts.layout_uncached(job.pixels_per_point, Arc::new(job.layout));
-        let answer = Answer {
-            shaped: Shaped {
-                key: job.key,
-                index: job.index,
-                galley: Arc::new(galley),
-                fresh: true,
-            },
-            generation,
-            delta: fonts.font_image_delta(),
-        };
-        if answers.send(answer).is_err() {
-            return;
         }
+        // Once a batch: a repaint takes the window's context lock.
         repaint.request_repaint();
     }
 }
@@ -248,13 +253,13 @@ mod tests {
         let mut shaper = Shaper::start(&ctx, Vec::new()).expect("a thread starts");
         let text = "Emoji 👋🏽 and ünïcödé, wrapped at a narrow width so that it takes rows.";
         let options = ctx.global_style().visuals.text_options;
-        assert!(shaper.request(Job {
+        assert!(shaper.request(vec![Job {
             key: 7,
             index: 3,
             layout: job(text, 120.0),
             pixels_per_point: 1.0,
             options,
-        }));
+        }]));
         let start = std::time::Instant::now();
         let shaped = loop {
             let mut cleared = false;

@@ -8,8 +8,9 @@ use super::preview;
 use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::model::SpanId;
-use egui::{RichText, TextEdit, Ui};
+use egui::{Galley, RichText, TextEdit, Ui};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Default)]
 pub struct SpansPanel {
@@ -20,9 +21,13 @@ pub struct SpansPanel {
     /// The filtered span ids and what they were computed for.
     /// Positions in the document's span list (valid for the revision in the key).
     rows: Option<(RowsKey, Vec<usize>)>,
-    /// Row texts already made, by position in the document's span list (valid with
-    /// `rows`; a row's text is only made once it scrolls into view).
-    previews: HashMap<usize, String>,
+    /// Row texts already made and laid out, by position in the document's span list
+    /// (valid with `rows`; a row's text is only made once it scrolls into view), and
+    /// what they were laid out for.
+    previews: HashMap<usize, Arc<Galley>>,
+    previews_for: (u32, u32),
+    /// How full egui's glyph atlas was: when it empties, the galleys' glyphs are gone.
+    atlas_fill: f32,
 }
 
 /// Document id, text hash, span revision, text filter, label filter.
@@ -99,6 +104,14 @@ impl SpansPanel {
             self.rows = Some((key, ids));
             self.previews.clear();
         }
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let previews_for = (ui.ctx().pixels_per_point().to_bits(), font.size.to_bits());
+        let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+        if previews_for != self.previews_for || atlas_fill < self.atlas_fill {
+            self.previews.clear();
+            self.previews_for = previews_for;
+        }
+        self.atlas_fill = atlas_fill;
         let ids: &[usize] = self.rows.as_ref().map_or(&[], |(_, ids)| ids);
         let previews = &mut self.previews;
         let count = ids.len();
@@ -118,9 +131,14 @@ impl SpansPanel {
                     let Some(span) = doc.spans().get(i) else {
                         continue;
                     };
-                    let text = previews
-                        .entry(i)
-                        .or_insert_with(|| preview(doc.slice(span.range).unwrap_or(""), 48));
+                    // Laid out once, in the colour of the row's state when drawn.
+                    let text = previews.entry(i).or_insert_with(|| {
+                        ui.painter().layout_no_wrap(
+                            preview(doc.slice(span.range).unwrap_or(""), 48),
+                            font.clone(),
+                            egui::Color32::PLACEHOLDER,
+                        )
+                    });
                     let color = session
                         .project
                         .labels
@@ -263,12 +281,14 @@ fn span_row_ui(
     ui: &mut Ui,
     height: f32,
     color: egui::Color32,
-    text: &str,
+    text: &Arc<Galley>,
     selected: bool,
 ) -> egui::Response {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, text.text())
+    });
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, selected);
         // The list's own painter: every row's shapes share one clip rectangle, so they
@@ -282,14 +302,8 @@ fn span_row_ui(
             egui::vec2(4.0, height * 0.8),
         );
         painter.rect_filled(mark, 0.0, color);
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        painter.text(
-            rect.left_center() + egui::vec2(12.0, 0.0),
-            egui::Align2::LEFT_CENTER,
-            text,
-            font,
-            visuals.text_color(),
-        );
+        let top_left = rect.left_center() + egui::vec2(12.0, -text.size().y / 2.0);
+        painter.galley(top_left, text.clone(), visuals.text_color());
     }
     response
 }

@@ -6,6 +6,7 @@
 
 mod input;
 mod layouts;
+mod paint;
 mod shaper;
 
 use super::geometry;
@@ -15,7 +16,7 @@ use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::model::{CharOffset, CharRange, DocId, Document, SpanId};
 use egui::epaint::text::FontProvider;
-use egui::{Color32, Galley, Pos2, Rect, Stroke, Ui, pos2, vec2};
+use egui::{Color32, Galley, Pos2, Rect, Ui, pos2};
 use layouts::Layouts;
 use std::sync::Arc;
 
@@ -57,6 +58,8 @@ pub struct ArticleView {
     /// Laid-out paragraphs in and near view: a still frame lays out nothing, and
     /// scrolling finds the paragraphs coming into view laid out already.
     layouts: Layouts,
+    /// Where each span lies in the paragraphs in and near view.
+    marks: paint::MarkCache,
     viewport: Rect,
     scroll_y: f32,
     scroll_request: Option<f32>,
@@ -79,6 +82,7 @@ impl ArticleView {
             width: 0.0,
             shown: Vec::new(),
             layouts: Layouts::new(font_providers),
+            marks: paint::MarkCache::default(),
             viewport: Rect::NOTHING,
             scroll_y: 0.0,
             scroll_request: None,
@@ -118,6 +122,7 @@ impl ArticleView {
         );
         self.shown.clear();
         self.layouts.reset();
+        self.marks.clear();
         self.drag_anchor = None;
         self.last_click = None;
     }
@@ -314,137 +319,8 @@ impl ArticleView {
             ..=self.heights.index_at(viewport.max.y + SOON);
         self.layouts.prefetch(ui, self.width, wanted, soon);
         self.layouts.retain(first..=end);
+        self.marks.retain(first..=end);
     }
-
-    fn paint_spans(&self, ui: &Ui, doc: &DocRef, session: &Session, highlights: &[CharRange]) {
-        let painter = ui.painter();
-        // Fills and underlines (most of what is drawn) go into one mesh of plain
-        // rectangles, which costs next to nothing to tessellate; it sits below the
-        // outlines drawn after it.
-        let mesh_at = painter.add(egui::Shape::Noop);
-        let mut mesh = egui::Mesh::default();
-        let selection_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-        for shown in &self.shown {
-            let p = self.paragraphs[shown.index];
-            let local = |r: CharRange| {
-                let a = r.start.0.max(p.chars.start.0) - p.chars.start.0;
-                let b = r.end.0.min(p.chars.end.0).saturating_sub(p.chars.start.0);
-                (a, b)
-            };
-            let rects = |r: CharRange| {
-                let (a, b) = local(r);
-                geometry::range_rects(&shown.galley, a, b)
-                    .into_iter()
-                    .map(|rect| rect.translate(shown.origin.to_vec2()))
-            };
-            // A line break alone still shows the spans running across it.
-            let spans = doc.document.spans_overlapping(CharRange::new(
-                p.chars.start.0,
-                p.chars.end.0.max(p.chars.start.0 + 1),
-            ));
-            // Underline lanes: the first lane free at the span's start, in span order.
-            let mut lane_ends: Vec<CharOffset> = Vec::new();
-            for span in &spans {
-                let lane = match lane_ends.iter().position(|end| *end <= span.range.start) {
-                    Some(l) => {
-                        lane_ends[l] = span.range.end;
-                        l
-                    }
-                    None => {
-                        lane_ends.push(span.range.end);
-                        lane_ends.len() - 1
-                    }
-                };
-                let color = doc.label_color(&span.label);
-                let selected = session.selected_span == Some(span.id);
-                for rect in rects(span.range) {
-                    let alpha = if selected { 0.35 } else { 0.12 };
-                    mesh.add_colored_rect(
-                        rect.shrink2(vec2(0.0, 3.0)),
-                        color.gamma_multiply(alpha),
-                    );
-                    if selected {
-                        painter.rect_stroke(
-                            rect.shrink2(vec2(0.0, 2.0)),
-                            2.0,
-                            Stroke::new(1.5, color),
-                            egui::StrokeKind::Inside,
-                        );
-                    }
-                    let y = rect.bottom() - 2.0 - lane.min(MAX_LANES) as f32 * LANE_GAP;
-                    mesh.add_colored_rect(
-                        Rect::from_x_y_ranges(rect.x_range(), y - 1.0..=y + 1.0),
-                        color,
-                    );
-                }
-            }
-            if let Some(sel) = session
-                .selection
-                .filter(|s| s.start < p.chars.end || (s.start == p.chars.start && s.end > s.start))
-            {
-                for rect in rects(sel) {
-                    mesh.add_colored_rect(rect, selection_fill);
-                }
-            }
-            // Matches are sorted and do not overlap: only those in this paragraph.
-            let first = highlights.partition_point(|h| h.end <= p.chars.start);
-            for h in highlights[first..]
-                .iter()
-                .take_while(|h| h.start < p.chars.end)
-            {
-                for rect in rects(*h) {
-                    painter.rect_stroke(
-                        rect,
-                        2.0,
-                        Stroke::new(1.5, Color32::from_rgb(0xE6, 0x9F, 0x00)),
-                        egui::StrokeKind::Outside,
-                    );
-                }
-            }
-            // Suggestions: a dashed outline and no fill; the selected one solid.
-            let selected = session.suggestions.selected.as_ref();
-            for s in session
-                .suggestions
-                .list()
-                .iter()
-                .filter(|s| s.range.start < p.chars.end && s.range.end > p.chars.start)
-            {
-                let color = doc.label_color(&s.label).gamma_multiply(
-                    if s.confidence >= crate::suggest::CONFIDENT {
-                        1.0
-                    } else {
-                        0.5
-                    },
-                );
-                let is_selected = selected.is_some_and(|(l, r)| *l == s.label && *r == s.range);
-                for rect in rects(s.range) {
-                    let rect = rect.shrink2(vec2(0.0, 1.0));
-                    if is_selected {
-                        painter.rect_stroke(
-                            rect,
-                            2.0,
-                            Stroke::new(2.0, color),
-                            egui::StrokeKind::Outside,
-                        );
-                    } else {
-                        dashed_rect(painter, rect, Stroke::new(1.2, color));
-                    }
-                }
-            }
-        }
-        painter.set(mesh_at, egui::Shape::mesh(mesh));
-    }
-}
-
-fn dashed_rect(painter: &egui::Painter, rect: Rect, stroke: Stroke) {
-    let corners = [
-        rect.left_top(),
-        rect.right_top(),
-        rect.right_bottom(),
-        rect.left_bottom(),
-        rect.left_top(),
-    ];
-    painter.extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
 }
 
 /// The document's data the view needs for one frame, borrowed apart from the session.

@@ -10,6 +10,7 @@ pub mod heights;
 pub mod paragraphs;
 pub mod spans;
 pub mod suggest_bar;
+pub mod text_mesh;
 
 use crate::app::command::{ACTIONS, Command, label_shortcuts};
 use crate::app::session::Session;

@@ -11,7 +11,7 @@
 //! laid out before is dropped (the `generation` tells which).
 
 use egui::epaint::text::{FontProvider, Fonts, TextOptions};
-use egui::epaint::{ImageDelta, TextureId, Vertex};
+use egui::epaint::{ImageDelta, TextureId};
 use egui::text::LayoutJob;
 use egui::{Color32, Context, FontDefinitions, Galley, Mesh, Pos2, TextureOptions};
 use std::sync::Arc;
@@ -114,8 +114,7 @@ impl Shaper {
     }
 
     /// Appends `galley`, placed at `origin`, to `mesh` (whose texture is this shaper's
-    /// atlas), keeping only the rows that meet `clip`: what egui's tessellator does for
-    /// text, with the second texture.
+    /// atlas), keeping only the rows that meet `clip`.
     pub fn add_to_mesh(
         &self,
         mesh: &mut Mesh,
@@ -124,54 +123,17 @@ impl Shaper {
         clip: egui::Rect,
         pixels_per_point: f32,
     ) {
-        use egui::emath::GuiRounding as _;
         mesh.texture_id = self.texture;
-        let origin = origin.round_to_pixels(pixels_per_point);
-        let uv_scale = egui::vec2(
-            1.0 / self.atlas_size[0] as f32,
-            1.0 / self.atlas_size[1] as f32,
+        crate::ui::text_mesh::add_galley(
+            mesh,
+            galley,
+            origin,
+            clip,
+            pixels_per_point,
+            self.atlas_size,
+            Color32::PLACEHOLDER,
         );
-        for row in &galley.rows {
-            let visuals = &row.visuals;
-            if visuals.mesh.is_empty() {
-                continue;
-            }
-            let row_pos = origin + row.pos.to_vec2();
-            if !clip.intersects(visuals.mesh_bounds.translate(row_pos.to_vec2())) {
-                continue;
-            }
-            let first = mesh.vertices.len() as u32;
-            mesh.indices
-                .extend(visuals.mesh.indices.iter().map(|i| i + first));
-            let has_color_glyphs = row.glyphs.iter().any(|g| g.is_color);
-            mesh.vertices
-                .extend(visuals.mesh.vertices.iter().enumerate().map(|(i, v)| {
-                    let mut color = v.color;
-                    if has_color_glyphs && is_color_glyph_vertex(row, i) {
-                        // Colour glyphs keep their own colour, as egui draws them.
-                        color = Color32::from_white_alpha(color.a());
-                    }
-                    Vertex {
-                        pos: row_pos + v.pos.to_vec2(),
-                        uv: (v.uv.to_vec2() * uv_scale).to_pos2(),
-                        color,
-                    }
-                }));
-        }
     }
-}
-
-fn is_color_glyph_vertex(row: &egui::epaint::text::PlacedRow, vertex: usize) -> bool {
-    if !row.visuals.glyph_vertex_range.contains(&vertex) {
-        return false;
-    }
-    let glyph = row
-        .glyphs
-        .partition_point(|g| g.first_vertex as usize <= vertex);
-    glyph
-        .checked_sub(1)
-        .and_then(|g| row.glyphs.get(g))
-        .is_some_and(|g| g.is_color && !g.uv_rect.is_nothing())
 }
 
 /// The thread: lays out each job in turn until the window's end is dropped.

@@ -192,7 +192,9 @@ impl Layouts {
             return;
         }
         let mut options = ui.visuals().text_options;
-        options.max_texture_side = ui.ctx().input(|i| i.max_texture_side);
+        // The atlas is as wide as this: one font at one size needs no more, whatever
+        // the graphics card allows.
+        options.max_texture_side = ui.ctx().input(|i| i.max_texture_side).min(2048);
         let color = ui.visuals().text_color();
         let jobs = missing
             .iter()

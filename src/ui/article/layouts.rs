@@ -234,3 +234,83 @@ fn paragraph_job(text: &str, width: f32, color: Color32) -> LayoutJob {
     job.wrap.max_width = width;
     job
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(ctx: &egui::Context, mut f: impl FnMut(&mut Ui)) {
+        ctx.run_ui(Default::default(), |ui| f(ui))
+            .textures_delta
+            .clear();
+    }
+
+    /// Frames until `done` holds (the thread answers within milliseconds).
+    fn frames_until(ctx: &egui::Context, layouts: &mut Layouts, done: impl Fn(&Layouts) -> bool) {
+        let start = std::time::Instant::now();
+        while !done(layouts) {
+            assert!(
+                start.elapsed().as_secs() < 20,
+                "the shaper thread never answered"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            frame(ctx, |ui| layouts.begin_frame(ui, 300.0));
+        }
+    }
+
+    #[test]
+    fn paragraphs_asked_for_ahead_come_from_the_thread_and_stale_answers_are_dropped() {
+        let ctx = egui::Context::default();
+        let mut layouts = Layouts::new(Vec::new());
+        let texts: Vec<String> = (0..12).map(|i| format!("Paragraph {i} 👋 ünï")).collect();
+        let wanted = |from: usize| {
+            texts[from..]
+                .iter()
+                .enumerate()
+                .map(move |(i, t)| (from + i, t.as_str()))
+        };
+
+        // Fewer than a batch and none needed soon: nothing is asked for yet.
+        frame(&ctx, |ui| {
+            layouts.begin_frame(ui, 300.0);
+            layouts.prefetch(ui, 300.0, wanted(8), 0..=1);
+        });
+        assert!(layouts.queued.is_empty());
+        // One needed soon: all of them are asked for at once.
+        frame(&ctx, |ui| {
+            layouts.begin_frame(ui, 300.0);
+            layouts.prefetch(ui, 300.0, wanted(0), 0..=1);
+        });
+        assert_eq!(layouts.queued.len(), 12);
+        frames_until(&ctx, &mut layouts, |l| l.cache.len() == 12);
+        assert!(layouts.queued.is_empty());
+        assert!(layouts.cache.values().all(|laid| laid.off_thread));
+
+        // Drawn from the cache, into the shaper's mesh, with no layout on this thread.
+        frame(&ctx, |ui| {
+            layouts.begin_frame(ui, 300.0);
+            let before = layouts.cache[&3].galley.clone();
+            let galley = layouts.get(ui, 3, &texts[3], 300.0);
+            assert!(Arc::ptr_eq(&before, &galley));
+            assert_eq!(galley.text(), texts[3]);
+            layouts.paint(ui, 3, egui::pos2(10.0, 10.0));
+            assert!(!layouts.mesh.is_empty());
+            layouts.end_frame(ui);
+        });
+
+        // Another document: answers still on their way are dropped.
+        frame(&ctx, |ui| {
+            layouts.begin_frame(ui, 300.0);
+            layouts.retain(0..=0);
+            layouts.prefetch(ui, 300.0, wanted(4), 4..=4);
+            layouts.reset();
+            layouts.prefetch(ui, 300.0, wanted(11), 11..=11);
+        });
+        frames_until(&ctx, &mut layouts, |l| l.cache.contains_key(&11));
+        assert_eq!(layouts.cache.keys().collect::<Vec<_>>(), [&11]);
+
+        // A new width lays everything out anew.
+        frame(&ctx, |ui| layouts.begin_frame(ui, 200.0));
+        assert!(layouts.cache.is_empty());
+    }
+}

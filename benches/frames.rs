@@ -11,7 +11,7 @@
 //! 10 KB median, open <= 1 s, peak memory <= 3x text + 300 bytes per span.
 //!
 //! `cargo bench --bench frames` (`-- --quick` skips the 10 MB corpus; `RUNS=n` sets the
-//! rounds, 3 by default; `ONLY=1` keeps the corpora whose name starts so).
+//! rounds, 5 by default; `ONLY=1` keeps the corpora whose name starts so).
 
 use eframe::App as _;
 use egui::{
@@ -409,7 +409,7 @@ fn main() {
     let rounds: usize = std::env::var("RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(3)
+        .unwrap_or(5)
         .max(1);
     let mut best: Vec<Option<Row>> = corpora.iter().map(|_| None).collect();
     for _ in 0..rounds {

@@ -318,6 +318,8 @@ impl eframe::App for App {
             let highlights = self.find.highlights();
             self.article.ui(ui, &mut self.session, highlights, &mut out);
         });
+        // Everything is laid out: the font texture has its size for the frame.
+        self.spans.finish_frame(&ctx);
         // The article takes the keyboard whenever nothing else has it.
         let article = Id::unique(ARTICLE_ID);
         if ctx.memory(|m| m.focused().is_none()) && self.modal.is_none() {

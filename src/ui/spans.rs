@@ -5,6 +5,7 @@
 
 use super::article::color_of;
 use super::preview;
+use super::text_mesh::DeferredText;
 use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::model::SpanId;
@@ -28,6 +29,8 @@ pub struct SpansPanel {
     previews_for: (u32, u32),
     /// How full egui's glyph atlas was: when it empties, the galleys' glyphs are gone.
     atlas_fill: f32,
+    /// The rows' text, drawn as one mesh when the frame's layout is done.
+    row_text: DeferredText,
 }
 
 /// Document id, text hash, span revision, text filter, label filter.
@@ -114,6 +117,7 @@ impl SpansPanel {
         self.atlas_fill = atlas_fill;
         let ids: &[usize] = self.rows.as_ref().map_or(&[], |(_, ids)| ids);
         let previews = &mut self.previews;
+        let row_text = &mut self.row_text;
         let count = ids.len();
         ui.weak(format!("{count} of {} spans", doc.spans().len()));
         let list_height = (ui.available_height() - inspector_height).max(80.0);
@@ -145,7 +149,8 @@ impl SpansPanel {
                         .get(&span.label)
                         .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
                     let selected = session.selected_span == Some(span.id);
-                    let mut response = span_row_ui(ui, row_height, color, text, selected);
+                    let mut response =
+                        span_row_ui(ui, row_height, color, text, selected, row_text);
                     // The tooltip is only looked at for the row under the pointer.
                     if response.hovered() {
                         response = response.on_hover_ui(|ui| {
@@ -156,6 +161,7 @@ impl SpansPanel {
                         out.push(Command::JumpToSpan(span.id));
                     }
                 }
+                row_text.place(ui.painter());
             });
 
         if session.selected_span.is_some() {
@@ -269,6 +275,11 @@ impl SpansPanel {
         }
     }
 
+    /// Draws the rows' text: call once a frame, after everything else is laid out.
+    pub fn finish_frame(&mut self, ctx: &egui::Context) {
+        self.row_text.finish(ctx);
+    }
+
     /// Forgets typed drafts (after undo/redo changed the span under them).
     pub fn reset_drafts(&mut self) {
         self.draft = None;
@@ -283,6 +294,7 @@ fn span_row_ui(
     color: egui::Color32,
     text: &Arc<Galley>,
     selected: bool,
+    row_text: &mut DeferredText,
 ) -> egui::Response {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
@@ -303,7 +315,7 @@ fn span_row_ui(
         );
         painter.rect_filled(mark, 0.0, color);
         let top_left = rect.left_center() + egui::vec2(12.0, -text.size().y / 2.0);
-        painter.galley(top_left, text.clone(), visuals.text_color());
+        row_text.push(text.clone(), top_left, visuals.text_color());
     }
     response
 }

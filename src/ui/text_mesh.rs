@@ -1,11 +1,15 @@
-//! Text drawn as a plain mesh: a laid-out galley placed into a mesh of the caller's,
-//! for text whose glyphs are in a texture other than egui's font texture (the article
-//! text laid out by the shaper thread). Placement, pixel snapping, colours and
-//! clipping follow egui's tessellator.
+//! Text drawn as plain meshes. [`add_galley`] places a laid-out galley into a mesh of
+//! the caller's, for text whose glyphs are in a texture other than egui's font texture
+//! (the article text laid out by the shaper thread). [`DeferredText`] draws many small
+//! galleys that rarely move (the span list's rows) as one mesh kept between frames:
+//! egui would tessellate each as its own text shape every frame, at tens of
+//! instructions per glyph corner. Placement, pixel snapping, colours and clipping
+//! follow egui's tessellator.
 
 use egui::epaint::Vertex;
 use egui::epaint::text::PlacedRow;
-use egui::{Color32, Galley, Mesh, Pos2, Rect};
+use egui::{Color32, Context, Galley, Mesh, Painter, Pos2, Rect, Shape};
+use std::sync::Arc;
 
 /// Appends `galley`, placed at `origin`, to `mesh`, keeping only the rows that meet
 /// `clip`. Glyph coordinates are normalised by `atlas_size`, the size of the texture
@@ -66,4 +70,83 @@ fn is_color_glyph_vertex(row: &PlacedRow, vertex: usize) -> bool {
         .checked_sub(1)
         .and_then(|g| row.glyphs.get(g))
         .is_some_and(|g| g.is_color && !g.uv_rect.is_nothing())
+}
+
+/// Galleys in egui's own font texture, drawn as one mesh built when the frame's layout
+/// is done (the texture's size, which glyph coordinates are normalised by, is only
+/// final then) and kept while the same galleys stay in the same places.
+#[derive(Default)]
+pub struct DeferredText {
+    slot: Option<(Painter, egui::layers::ShapeIdx)>,
+    items: Vec<(Arc<Galley>, Pos2, Color32)>,
+    /// The last mesh and what it was built from.
+    last: Option<Built>,
+}
+
+struct Built {
+    items: Vec<(Arc<Galley>, Pos2, Color32)>,
+    atlas_size: [usize; 2],
+    pixels_per_point: f32,
+    clip: Rect,
+    mesh: Arc<Mesh>,
+}
+
+impl DeferredText {
+    /// `galley` at `origin`, in `fallback` where its colour was left to the painter.
+    pub fn push(&mut self, galley: Arc<Galley>, origin: Pos2, fallback: Color32) {
+        self.items.push((galley, origin, fallback));
+    }
+
+    /// Keeps a place for the text pushed so far in `painter`'s layer, above what it
+    /// holds now, clipped to its clip rectangle.
+    pub fn place(&mut self, painter: &Painter) {
+        let slot = painter.add(Shape::Noop);
+        self.slot = Some((painter.clone(), slot));
+    }
+
+    /// Puts the mesh into the place kept by [`Self::place`], built anew only when the
+    /// text, its places, the texture size or the clip rectangle changed; text pushed
+    /// without a place is dropped.
+    pub fn finish(&mut self, ctx: &Context) {
+        let items = std::mem::take(&mut self.items);
+        let Some((painter, slot)) = self.slot.take() else {
+            return;
+        };
+        let atlas_size = ctx.fonts(|f| f.font_image_size());
+        let pixels_per_point = ctx.pixels_per_point();
+        let clip = painter.clip_rect();
+        let same = self.last.as_ref().is_some_and(|b| {
+            b.atlas_size == atlas_size
+                && b.pixels_per_point == pixels_per_point
+                && b.clip == clip
+                && b.items.len() == items.len()
+                && b.items.iter().zip(&items).all(|(a, b)| {
+                    Arc::ptr_eq(&a.0, &b.0) && a.1 == b.1 && a.2 == b.2
+                })
+        });
+        if !same {
+            let mut mesh = Mesh::default();
+            for (galley, origin, fallback) in &items {
+                add_galley(
+                    &mut mesh,
+                    galley,
+                    *origin,
+                    clip,
+                    pixels_per_point,
+                    atlas_size,
+                    *fallback,
+                );
+            }
+            self.last = Some(Built {
+                items,
+                atlas_size,
+                pixels_per_point,
+                clip,
+                mesh: Arc::new(mesh),
+            });
+        }
+        if let Some(built) = &self.last {
+            painter.set(slot, Shape::Mesh(built.mesh.clone()));
+        }
+    }
 }

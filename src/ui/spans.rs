@@ -149,8 +149,7 @@ impl SpansPanel {
                         .get(&span.label)
                         .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
                     let selected = session.selected_span == Some(span.id);
-                    let mut response =
-                        span_row_ui(ui, row_height, color, text, selected, row_text);
+                    let mut response = span_row_ui(ui, row_height, color, text, selected, row_text);
                     // The tooltip is only looked at for the row under the pointer.
                     if response.hovered() {
                         response = response.on_hover_ui(|ui| {

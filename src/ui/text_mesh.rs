@@ -120,9 +120,10 @@ impl DeferredText {
                 && b.pixels_per_point == pixels_per_point
                 && b.clip == clip
                 && b.items.len() == items.len()
-                && b.items.iter().zip(&items).all(|(a, b)| {
-                    Arc::ptr_eq(&a.0, &b.0) && a.1 == b.1 && a.2 == b.2
-                })
+                && b.items
+                    .iter()
+                    .zip(&items)
+                    .all(|(a, b)| Arc::ptr_eq(&a.0, &b.0) && a.1 == b.1 && a.2 == b.2)
         });
         if !same {
             let mut mesh = Mesh::default();
@@ -148,5 +149,66 @@ impl DeferredText {
         if let Some(built) = &self.last {
             painter.set(slot, Shape::Mesh(built.mesh.clone()));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{FontId, pos2};
+
+    /// One frame that lays out `texts`, pushes them at `x` and returns the mesh drawn.
+    fn frame(ctx: &Context, deferred: &mut DeferredText, texts: &[&str], x: f32) -> Arc<Mesh> {
+        ctx.run_ui(Default::default(), |ui| {
+            for (i, text) in texts.iter().enumerate() {
+                let galley = ui.painter().layout_no_wrap(
+                    (*text).to_owned(),
+                    FontId::proportional(14.0),
+                    Color32::PLACEHOLDER,
+                );
+                deferred.push(galley, pos2(x, 20.0 * i as f32), Color32::RED);
+            }
+            deferred.place(ui.painter());
+            deferred.finish(ui.ctx());
+        })
+        .textures_delta
+        .clear();
+        deferred
+            .last
+            .as_ref()
+            .expect("a mesh was built")
+            .mesh
+            .clone()
+    }
+
+    #[test]
+    fn row_text_is_one_mesh_reused_until_something_moves() {
+        let ctx = Context::default();
+        let mut deferred = DeferredText::default();
+        let first = frame(&ctx, &mut deferred, &["first row", "second row 👋"], 10.0);
+        assert!(first.is_valid() && first.vertices.len() >= 4 * 15);
+        assert!(first.vertices.iter().all(|v| v.color == Color32::RED));
+        assert!(
+            first
+                .vertices
+                .iter()
+                .all(|v| v.pos.x >= 10.0 && v.pos.y >= 0.0)
+        );
+        // egui's cache gives the same galleys for the same text: the mesh is kept.
+        let again = frame(&ctx, &mut deferred, &["first row", "second row 👋"], 10.0);
+        assert!(Arc::ptr_eq(&first, &again));
+        // Moved: built anew, in the new place.
+        let moved = frame(&ctx, &mut deferred, &["first row", "second row 👋"], 30.0);
+        assert!(!Arc::ptr_eq(&first, &moved));
+        let min_x = |m: &Mesh| m.vertices.iter().map(|v| v.pos.x).fold(f32::MAX, f32::min);
+        assert!((min_x(&moved) - min_x(&first) - 20.0).abs() < 1.0);
+        // Text pushed without a place is not drawn later.
+        deferred.push(moved_galley(&ctx), pos2(0.0, 0.0), Color32::RED);
+        deferred.finish(&ctx);
+        assert!(deferred.items.is_empty());
+    }
+
+    fn moved_galley(ctx: &Context) -> Arc<Galley> {
+        ctx.fonts_mut(|f| f.layout_no_wrap("x".into(), FontId::proportional(14.0), Color32::RED))
     }
 }

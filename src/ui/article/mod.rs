@@ -31,9 +31,9 @@ const MARGIN: f32 = 24.0;
 const OVERSCAN: f32 = 400.0;
 /// How far above and below the visible area paragraphs are laid out ahead, on the
 /// shaper thread, before they are needed.
-const PREFETCH: f32 = 2400.0;
+const PREFETCH: f32 = 1600.0;
 /// Within this distance of the view a paragraph not laid out yet is asked for at once.
-const SOON: f32 = 1200.0;
+const SOON: f32 = 800.0;
 const LANE_GAP: f32 = 3.0;
 const MAX_LANES: usize = 4;
 

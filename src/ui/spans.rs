@@ -5,7 +5,7 @@
 
 use super::article::color_of;
 use super::preview;
-use super::text_mesh::DeferredText;
+use super::text_mesh::{AtlasWatch, DeferredText};
 use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::model::SpanId;
@@ -27,8 +27,8 @@ pub struct SpansPanel {
     /// what they were laid out for.
     previews: HashMap<usize, Arc<Galley>>,
     previews_for: (u32, u32),
-    /// How full egui's glyph atlas was: when it empties, the galleys' glyphs are gone.
-    atlas_fill: f32,
+    /// When egui's glyph atlas empties, the galleys' glyphs are gone.
+    atlas: AtlasWatch,
     /// The rows' text, drawn as one mesh when the frame's layout is done.
     row_text: DeferredText,
 }
@@ -109,12 +109,10 @@ impl SpansPanel {
         }
         let font = egui::TextStyle::Body.resolve(ui.style());
         let previews_for = (ui.ctx().pixels_per_point().to_bits(), font.size.to_bits());
-        let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
-        if previews_for != self.previews_for || atlas_fill < self.atlas_fill {
+        if self.atlas.emptied(ui.ctx()) || previews_for != self.previews_for {
             self.previews.clear();
             self.previews_for = previews_for;
         }
-        self.atlas_fill = atlas_fill;
         let ids: &[usize] = self.rows.as_ref().map_or(&[], |(_, ids)| ids);
         let previews = &mut self.previews;
         let row_text = &mut self.row_text;

@@ -72,6 +72,24 @@ fn is_color_glyph_vertex(row: &PlacedRow, vertex: usize) -> bool {
         .is_some_and(|g| g.is_color && !g.uv_rect.is_nothing())
 }
 
+/// Tells when egui has emptied its glyph atlas (it does when the atlas is nearly full):
+/// every galley laid out before points at glyphs that are gone. The atlas only ever
+/// fills up in between, so a drop in how full it is means it was emptied.
+#[derive(Default)]
+pub struct AtlasWatch {
+    fill: f32,
+}
+
+impl AtlasWatch {
+    /// Whether the atlas was emptied since the last call.
+    pub fn emptied(&mut self, ctx: &Context) -> bool {
+        let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        let emptied = fill < self.fill;
+        self.fill = fill;
+        emptied
+    }
+}
+
 /// Galleys in egui's own font texture, drawn as one mesh built when the frame's layout
 /// is done (the texture's size, which glyph coordinates are normalised by, is only
 /// final then) and kept while the same galleys stay in the same places.

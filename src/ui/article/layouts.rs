@@ -8,6 +8,7 @@
 //! colour changes, or when the glyph atlas a galley points into starts over.
 
 use super::shaper::{Job, Shaper};
+use crate::ui::text_mesh::AtlasWatch;
 use egui::epaint::text::FontProvider;
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Galley, Mesh, Pos2, TextFormat, Ui};
@@ -36,8 +37,8 @@ pub struct Layouts {
     /// Counts the changes of document or [`Style`]; answers for an older one are dropped.
     key: u64,
     style: Style,
-    /// How full egui's own glyph atlas was: it only empties when egui clears it.
-    atlas_fill: f32,
+    /// When egui's own glyph atlas empties, the galleys laid out here are stale.
+    atlas: AtlasWatch,
     providers: Vec<Arc<dyn FontProvider>>,
     /// Started on the first frame; `None` inside when no thread could be started.
     shaper: Option<Option<Shaper>>,
@@ -56,7 +57,7 @@ impl Layouts {
             queued: HashSet::new(),
             key: 0,
             style: (0, 0, Color32::TRANSPARENT),
-            atlas_fill: 0.0,
+            atlas: AtlasWatch::default(),
             providers,
             shaper: None,
             mesh: Mesh::default(),
@@ -83,11 +84,9 @@ impl Layouts {
             self.reset();
             self.style = style;
         }
-        let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
-        if atlas_fill < self.atlas_fill {
+        if self.atlas.emptied(ui.ctx()) {
             self.cache.retain(|_, laid| laid.off_thread);
         }
-        self.atlas_fill = atlas_fill;
         let providers = &self.providers;
         let shaper = self
             .shaper

@@ -310,7 +310,7 @@ fn span_row_ui(
             rect.left_top() + egui::vec2(2.0, height * 0.1),
             egui::vec2(4.0, height * 0.8),
         );
-        painter.rect_filled(mark, 0.0, color);
+        row_text.push_rect(mark, color);
         let top_left = rect.left_center() + egui::vec2(12.0, -text.size().y / 2.0);
         row_text.push(text.clone(), top_left, visuals.text_color());
     }

@@ -90,19 +90,22 @@ impl AtlasWatch {
     }
 }
 
-/// Galleys in egui's own font texture, drawn as one mesh built when the frame's layout
-/// is done (the texture's size, which glyph coordinates are normalised by, is only
-/// final then) and kept while the same galleys stay in the same places.
+/// Galleys in egui's own font texture (and plain filled rectangles), drawn as one mesh
+/// built when the frame's layout is done (the texture's size, which glyph coordinates
+/// are normalised by, is only final then) and kept while the same galleys stay in the
+/// same places.
 #[derive(Default)]
 pub struct DeferredText {
     slot: Option<(Painter, egui::layers::ShapeIdx)>,
     items: Vec<(Arc<Galley>, Pos2, Color32)>,
+    rects: Vec<(Rect, Color32)>,
     /// The last mesh and what it was built from.
     last: Option<Built>,
 }
 
 struct Built {
     items: Vec<(Arc<Galley>, Pos2, Color32)>,
+    rects: Vec<(Rect, Color32)>,
     atlas_size: [usize; 2],
     pixels_per_point: f32,
     clip: Rect,
@@ -113,6 +116,11 @@ impl DeferredText {
     /// `galley` at `origin`, in `fallback` where its colour was left to the painter.
     pub fn push(&mut self, galley: Arc<Galley>, origin: Pos2, fallback: Color32) {
         self.items.push((galley, origin, fallback));
+    }
+
+    /// A rectangle filled with `color`, with square corners.
+    pub fn push_rect(&mut self, rect: Rect, color: Color32) {
+        self.rects.push((rect, color));
     }
 
     /// Keeps a place for the text pushed so far in `painter`'s layer, above what it
@@ -127,6 +135,7 @@ impl DeferredText {
     /// without a place is dropped.
     pub fn finish(&mut self, ctx: &Context) {
         let items = std::mem::take(&mut self.items);
+        let rects = std::mem::take(&mut self.rects);
         let Some((painter, slot)) = self.slot.take() else {
             return;
         };
@@ -137,6 +146,7 @@ impl DeferredText {
             b.atlas_size == atlas_size
                 && b.pixels_per_point == pixels_per_point
                 && b.clip == clip
+                && b.rects == rects
                 && b.items.len() == items.len()
                 && b.items
                     .iter()
@@ -145,6 +155,9 @@ impl DeferredText {
         });
         if !same {
             let mut mesh = Mesh::default();
+            for (rect, color) in &rects {
+                mesh.add_colored_rect(*rect, *color);
+            }
             for (galley, origin, fallback) in &items {
                 add_galley(
                     &mut mesh,
@@ -158,6 +171,7 @@ impl DeferredText {
             }
             self.last = Some(Built {
                 items,
+                rects,
                 atlas_size,
                 pixels_per_point,
                 clip,
@@ -224,6 +238,15 @@ mod tests {
         deferred.push(moved_galley(&ctx), pos2(0.0, 0.0), Color32::RED);
         deferred.finish(&ctx);
         assert!(deferred.items.is_empty());
+        // A rectangle goes into the same mesh.
+        let before = frame(&ctx, &mut deferred, &["first row"], 10.0);
+        deferred.push_rect(
+            Rect::from_min_size(pos2(2.0, 2.0), egui::vec2(4.0, 16.0)),
+            Color32::BLUE,
+        );
+        let with_rect = frame(&ctx, &mut deferred, &["first row"], 10.0);
+        assert_eq!(with_rect.vertices.len(), before.vertices.len() + 4);
+        assert!(with_rect.vertices.iter().any(|v| v.color == Color32::BLUE));
     }
 
     fn moved_galley(ctx: &Context) -> Arc<Galley> {

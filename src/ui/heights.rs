@@ -60,6 +60,32 @@ impl Heights {
         self.top(self.values.len())
     }
 
+    /// The entry `distance` above the top of entry `i` (the first entry at the latest):
+    /// found by walking the heights one by one, which for a short distance touches
+    /// less memory than a search of the tree.
+    pub fn back_from(&self, i: usize, distance: f32) -> usize {
+        let mut i = i.min(self.values.len().saturating_sub(1));
+        let mut left = f64::from(distance);
+        while i > 0 && left > 0.0 {
+            i -= 1;
+            left -= self.values[i];
+        }
+        i
+    }
+
+    /// The entry `distance` below the bottom of entry `i` (the last entry at the
+    /// latest), walking as [`Self::back_from`] does.
+    pub fn forward_from(&self, i: usize, distance: f32) -> usize {
+        let last = self.values.len().saturating_sub(1);
+        let mut i = i.min(last);
+        let mut left = f64::from(distance);
+        while i < last && left > 0.0 {
+            i += 1;
+            left -= self.values[i];
+        }
+        i
+    }
+
     /// The entry at height `y`: the last one starting at or above it.
     pub fn index_at(&self, y: f32) -> usize {
         let y = f64::from(y);
@@ -99,6 +125,13 @@ mod tests {
             top += v;
         }
         assert!((h.total() - top).abs() < 1e-3);
+        // Walking from an entry agrees with searching from its edge.
+        for (i, d) in [(500, 0.0), (500, 1.0), (500, 333.3), (3, 10_000.0), (998, 77.0)] {
+            assert_eq!(h.back_from(i, d), h.index_at(h.top(i) - d).min(i), "back {i} {d}");
+            let bottom = h.top(i + 1);
+            let forward = h.index_at(bottom + d - 1e-3).max(i);
+            assert_eq!(h.forward_from(i, d), forward, "forward {i} {d}");
+        }
         assert_eq!(h.index_at(top + 100.0), 999, "past the end: the last");
         assert_eq!(h.index_at(-5.0), 0);
     }

@@ -286,7 +286,7 @@ impl ArticleView {
         if changed {
             ui.ctx().request_repaint();
         }
-        self.prefetch(ui, viewport, doc.text);
+        self.prefetch(ui, doc.text);
 
         self.paint_spans(ui, doc, session, highlights);
         self.interact(ui, doc, session, out);
@@ -294,12 +294,17 @@ impl ArticleView {
 
     /// Asks for the paragraphs within [`PREFETCH`] of the view to be laid out ahead,
     /// nearest to the view first, and forgets those further away.
-    fn prefetch(&mut self, ui: &Ui, viewport: Rect, text: &str) {
-        let last = self.paragraphs.len().saturating_sub(1);
-        let first = self.heights.index_at((viewport.min.y - PREFETCH).max(0.0));
-        let end = self.heights.index_at(viewport.max.y + PREFETCH).min(last);
-        let drawn_first = self.shown.first().map_or(first, |s| s.index);
-        let drawn_last = self.shown.last().map_or(end, |s| s.index);
+    fn prefetch(&mut self, ui: &Ui, text: &str) {
+        // Walked from the paragraphs drawn (which reach OVERSCAN beyond the view).
+        let (Some(drawn_first), Some(drawn_last)) = (
+            self.shown.first().map(|s| s.index),
+            self.shown.last().map(|s| s.index),
+        ) else {
+            return;
+        };
+
+        let first = self.heights.back_from(drawn_first, PREFETCH - OVERSCAN);
+        let end = self.heights.forward_from(drawn_last, PREFETCH - OVERSCAN);
         let mut below = drawn_last + 1..=end;
         let mut above = (first..drawn_first).rev();
         let mut turn = false;
@@ -315,8 +320,8 @@ impl ArticleView {
         .map(|i| (i, paragraphs[i].text(text)));
         // Needed within a screen or so of scrolling: asked for without waiting for a
         // full batch.
-        let soon = self.heights.index_at((viewport.min.y - SOON).max(0.0))
-            ..=self.heights.index_at(viewport.max.y + SOON);
+        let soon = self.heights.back_from(drawn_first, SOON - OVERSCAN)
+            ..=self.heights.forward_from(drawn_last, SOON - OVERSCAN);
         self.layouts.prefetch(ui, self.width, wanted, soon);
         self.layouts.retain(first..=end);
         self.marks.retain(first..=end);

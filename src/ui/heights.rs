@@ -126,8 +126,18 @@ mod tests {
         }
         assert!((h.total() - top).abs() < 1e-3);
         // Walking from an entry agrees with searching from its edge.
-        for (i, d) in [(500, 0.0), (500, 1.0), (500, 333.3), (3, 10_000.0), (998, 77.0)] {
-            assert_eq!(h.back_from(i, d), h.index_at(h.top(i) - d).min(i), "back {i} {d}");
+        for (i, d) in [
+            (500, 0.0),
+            (500, 1.0),
+            (500, 333.3),
+            (3, 10_000.0),
+            (998, 77.0),
+        ] {
+            assert_eq!(
+                h.back_from(i, d),
+                h.index_at(h.top(i) - d).min(i),
+                "back {i} {d}"
+            );
             let bottom = h.top(i + 1);
             let forward = h.index_at(bottom + d - 1e-3).max(i);
             assert_eq!(h.forward_from(i, d), forward, "forward {i} {d}");

@@ -284,7 +284,8 @@ impl SpansPanel {
 }
 
 /// One row of the span list: a colour mark and the span's text, clickable. Drawn
-/// directly rather than from nested widgets: the list is on screen every frame.
+/// directly rather than from nested widgets: the list is on screen every frame. The
+/// mark and the text go to `row_text`, drawn above the rows' backgrounds as one mesh.
 fn span_row_ui(
     ui: &mut Ui,
     height: f32,
@@ -300,11 +301,8 @@ fn span_row_ui(
     });
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, selected);
-        // The list's own painter: every row's shapes share one clip rectangle, so they
-        // are tessellated into one mesh.
-        let painter = ui.painter();
         if selected || response.hovered() {
-            painter.rect_filled(rect, 2.0, visuals.weak_bg_fill);
+            ui.painter().rect_filled(rect, 2.0, visuals.weak_bg_fill);
         }
         let mark = egui::Rect::from_min_size(
             rect.left_top() + egui::vec2(2.0, height * 0.1),

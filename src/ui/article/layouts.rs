@@ -37,6 +37,8 @@ pub struct Layouts {
     /// Counts the changes of document or [`Style`]; answers for an older one are dropped.
     key: u64,
     style: Style,
+    /// The text width of this frame, in points (set by [`Self::begin_frame`]).
+    width: f32,
     /// When egui's own glyph atlas empties, the galleys laid out here are stale.
     atlas: AtlasWatch,
     providers: Vec<Arc<dyn FontProvider>>,
@@ -57,6 +59,7 @@ impl Layouts {
             queued: HashSet::new(),
             key: 0,
             style: (0, 0, Color32::TRANSPARENT),
+            width: 0.0,
             atlas: AtlasWatch::default(),
             providers,
             shaper: None,
@@ -84,6 +87,7 @@ impl Layouts {
             self.reset();
             self.style = style;
         }
+        self.width = width;
         if self.atlas.emptied(ui.ctx()) {
             self.cache.retain(|_, laid| laid.off_thread);
         }
@@ -121,14 +125,13 @@ impl Layouts {
     }
 
     /// Paragraph `index` (its text `text`) laid out, from the cache or at once.
-    pub fn get(&mut self, ui: &Ui, index: usize, text: &str, width: f32) -> Arc<Galley> {
+    pub fn get(&mut self, ui: &Ui, index: usize, text: &str) -> Arc<Galley> {
         if let Some(laid) = self.cache.get(&index) {
             return laid.galley.clone();
         }
-
-        let galley = ui
-            .painter()
-            .layout_job(paragraph_job(text, width, ui.visuals().text_color()));
+        let galley =
+            ui.painter()
+                .layout_job(paragraph_job(text, self.width, ui.visuals().text_color()));
         self.cache.insert(
             index,
             Laid {
@@ -174,7 +177,6 @@ impl Layouts {
     pub fn prefetch<'t>(
         &mut self,
         ui: &Ui,
-        width: f32,
         wanted: impl IntoIterator<Item = (usize, &'t str)>,
         soon: std::ops::RangeInclusive<usize>,
     ) {
@@ -200,7 +202,7 @@ impl Layouts {
             .map(|&(index, text)| Job {
                 key: self.key,
                 index,
-                layout: paragraph_job(text, width, color),
+                layout: paragraph_job(text, self.width, color),
                 pixels_per_point: ui.ctx().pixels_per_point(),
                 options,
             })
@@ -272,13 +274,13 @@ mod tests {
         // Fewer than a batch and none needed soon: nothing is asked for yet.
         frame(&ctx, |ui| {
             layouts.begin_frame(ui, 300.0);
-            layouts.prefetch(ui, 300.0, wanted(8), 0..=1);
+            layouts.prefetch(ui, wanted(8), 0..=1);
         });
         assert!(layouts.queued.is_empty());
         // One needed soon: all of them are asked for at once.
         frame(&ctx, |ui| {
             layouts.begin_frame(ui, 300.0);
-            layouts.prefetch(ui, 300.0, wanted(0), 0..=1);
+            layouts.prefetch(ui, wanted(0), 0..=1);
         });
         assert_eq!(layouts.queued.len(), 12);
         frames_until(&ctx, &mut layouts, |l| l.cache.len() == 12);
@@ -289,7 +291,7 @@ mod tests {
         frame(&ctx, |ui| {
             layouts.begin_frame(ui, 300.0);
             let before = layouts.cache[&3].galley.clone();
-            let galley = layouts.get(ui, 3, &texts[3], 300.0);
+            let galley = layouts.get(ui, 3, &texts[3]);
             assert!(Arc::ptr_eq(&before, &galley));
             assert_eq!(galley.text(), texts[3]);
             layouts.paint(ui, 3, egui::pos2(10.0, 10.0));
@@ -301,9 +303,9 @@ mod tests {
         frame(&ctx, |ui| {
             layouts.begin_frame(ui, 300.0);
             layouts.retain(0..=0);
-            layouts.prefetch(ui, 300.0, wanted(4), 4..=4);
+            layouts.prefetch(ui, wanted(4), 4..=4);
             layouts.reset();
-            layouts.prefetch(ui, 300.0, wanted(11), 11..=11);
+            layouts.prefetch(ui, wanted(11), 11..=11);
         });
         frames_until(&ctx, &mut layouts, |l| l.cache.contains_key(&11));
         assert_eq!(layouts.cache.keys().collect::<Vec<_>>(), [&11]);

@@ -265,7 +265,7 @@ impl ArticleView {
         let mut changed = false;
         while i < self.paragraphs.len() && y < bottom {
             let p = self.paragraphs[i];
-            let galley = self.layouts.get(ui, i, p.text(doc.text), self.width);
+            let galley = self.layouts.get(ui, i, p.text(doc.text));
             let h = galley.rect.height();
             let entry = h + gap_after(&p);
             if (entry - self.heights.get(i)).abs() > 0.5 {
@@ -322,7 +322,7 @@ impl ArticleView {
         // full batch.
         let soon = self.heights.back_from(drawn_first, SOON - OVERSCAN)
             ..=self.heights.forward_from(drawn_last, SOON - OVERSCAN);
-        self.layouts.prefetch(ui, self.width, wanted, soon);
+        self.layouts.prefetch(ui, wanted, soon);
         self.layouts.retain(first..=end);
         self.marks.retain(first..=end);
     }

@@ -14,7 +14,7 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Error)]
 pub enum ArticleError {
-    #[error("cannot read article ({source}): {path}")]
+    #[error("cannot read article ({}): {path}", crate::shown::io_error(source))]
     Io {
         source: std::io::Error,
         path: String,
@@ -112,6 +112,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, String), DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
+    if let Some((text, encoding)) = utf16_without_bom(bytes) {
+        return finish(text, encoding);
+    }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(DecodeError::Binary(format!("a NUL byte at offset {at}")));
     }
@@ -135,6 +138,34 @@ pub fn decode(bytes: &[u8]) -> Result<(String, String), DecodeError> {
         .decode_without_bom_handling_and_without_replacement(bytes)
         .ok_or_else(|| DecodeError::Malformed(encoding.name().to_owned()))?;
     finish(text.into_owned(), encoding.name())
+}
+
+/// Text in UTF-16 without a byte order mark (as some Windows tools write it): the
+/// decoded text and `UTF-16LE` or `UTF-16BE`. Taken only when the bytes hold NULs
+/// (UTF-8 text never does) and decode in one byte order into text without control
+/// characters; where both orders do, the one with more letters of the alphabetic
+/// scripts (below U+0800) wins, which settles it for any text with ASCII in it.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<(String, &'static str)> {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
+        return None;
+    }
+    let mut best: Option<(usize, String, &'static str)> = None;
+    for encoding in [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE] {
+        let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) else {
+            continue;
+        };
+        let is_text = text
+            .chars()
+            .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\x0c'));
+        if !is_text {
+            continue;
+        }
+        let score = text.chars().filter(|&c| u32::from(c) < 0x0800).count();
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, text.into_owned(), encoding.name()));
+        }
+    }
+    best.map(|(_, text, name)| (text, name))
 }
 
 fn finish(text: String, encoding: &str) -> Result<(String, String), DecodeError> {
@@ -178,6 +209,20 @@ mod tests {
             decode(&[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]),
             Err(DecodeError::Malformed("UTF-16LE".into()))
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let text = "Київ said “hello” 🚀\r\nAnd more.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le), Ok((text.to_owned(), "UTF-16LE".into())));
+        assert_eq!(decode(&be), Ok((text.to_owned(), "UTF-16BE".into())));
+        // Binary with NULs is still binary.
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            Err(DecodeError::Binary(_))
+        ));
     }
 
     #[test]

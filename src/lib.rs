@@ -3,7 +3,8 @@
 //! The library holds everything but the window: [`model`] (pure data and offset
 //! conversion), [`edit`] (undoable edits and history), [`article`] (reading article
 //! files), [`store`] (the RON project file), [`formats`] (exports and imports) and
-//! [`cli`] (the subcommands). The binary in `main.rs` only dispatches.
+//! [`cli`] (the subcommands); [`shown`] says how file values and I/O errors appear
+//! in messages. The binary in `main.rs` only dispatches.
 
 pub mod app;
 pub mod article;
@@ -12,6 +13,7 @@ pub mod edit;
 pub mod fixture;
 pub mod formats;
 pub mod model;
+pub mod shown;
 pub mod store;
 pub mod suggest;
 pub mod ui;

@@ -100,9 +100,12 @@ pub enum EditError {
     },
     #[error("span {span}: range {range} is empty")]
     EmptySpan { span: SpanId, range: CharRange },
-    #[error("there is no label \"{0}\"")]
+    #[error("there is no label {}", crate::shown::quoted(.0))]
     NoLabel(String),
-    #[error("a \"{label}\" span already covers {range} (span {existing})")]
+    #[error(
+        "a {} span already covers {range} (span {existing})",
+        crate::shown::quoted(label)
+    )]
     Duplicate {
         label: String,
         range: CharRange,
@@ -110,13 +113,18 @@ pub enum EditError {
     },
     #[error("span id {0} is already in use")]
     SpanIdInUse(SpanId),
+    #[error(
+        "span id {0} is beyond the largest id ({max}): this project has used up its span ids",
+        max = crate::model::MAX_ID
+    )]
+    SpanIdTooLarge(SpanId),
     #[error("document id {0} is already in use")]
     DocIdInUse(DocId),
-    #[error("a label named \"{0}\" already exists")]
+    #[error("a label named {} already exists", crate::shown::quoted(.0))]
     LabelExists(String),
-    #[error("label \"{name}\" is still used by {count} spans")]
+    #[error("label {} is still used by {count} spans", crate::shown::quoted(name))]
     LabelInUse { name: String, count: usize },
-    #[error("\"{0}\" is not a usable label name")]
+    #[error("{} is not a usable label name", crate::shown::quoted(.0))]
     BadLabelName(String),
     #[error("\"{0}\" is not a colour of the form #RRGGBB")]
     BadColor(String),
@@ -349,6 +357,9 @@ fn add_span(project: &mut Project, doc: DocId, span: Span) -> Result<Edit, EditE
         return Err(EditError::NoLabel(span.label));
     }
     check_no_duplicate(project, doc, &span.label, span.range, span.id)?;
+    if span.id.0 > crate::model::MAX_ID {
+        return Err(EditError::SpanIdTooLarge(span.id));
+    }
     if !project.span_id_is_free(span.id) {
         return Err(EditError::SpanIdInUse(span.id));
     }

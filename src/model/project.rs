@@ -6,6 +6,15 @@ use super::label::LabelSet;
 use super::span::{Span, SpanId};
 use std::collections::HashMap;
 
+/// The largest span or document id: JavaScript's largest exact integer, so every
+/// program reading an export reads the ids exactly.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
+/// The largest id a project file or an import may bring: a project loaded with ids
+/// up to here has room for four billion more before [`MAX_ID`], and the allocator
+/// never wraps (an edit beyond [`MAX_ID`] is refused).
+pub const MAX_LOADED_ID: u64 = MAX_ID - (1 << 32);
+
 #[derive(Clone, Debug)]
 pub struct Project {
     pub name: String,
@@ -111,14 +120,14 @@ impl Project {
     /// A fresh span id, never handed out before in this project.
     pub fn allocate_span_id(&mut self) -> SpanId {
         let id = SpanId(self.next_span_id);
-        self.next_span_id += 1;
+        self.next_span_id = self.next_span_id.saturating_add(1);
         id
     }
 
     /// A fresh document id.
     pub fn allocate_doc_id(&mut self) -> DocId {
         let id = DocId(self.next_doc_id);
-        self.next_doc_id += 1;
+        self.next_doc_id = self.next_doc_id.saturating_add(1);
         id
     }
 
@@ -129,11 +138,11 @@ impl Project {
 
     /// Marks `id` as used so the allocator never hands it out.
     pub(crate) fn reserve_span_id(&mut self, id: SpanId) {
-        self.next_span_id = self.next_span_id.max(id.0 + 1);
+        self.next_span_id = self.next_span_id.max(id.0.saturating_add(1));
     }
 
     pub(crate) fn reserve_doc_id(&mut self, id: DocId) {
-        self.next_doc_id = self.next_doc_id.max(id.0 + 1);
+        self.next_doc_id = self.next_doc_id.max(id.0.saturating_add(1));
     }
 
     pub fn next_span_id(&self) -> u64 {

@@ -1,32 +1,43 @@
 //! The RON project file: reading (with version check, migration and validation),
 //! deterministic pretty writing, and atomic saving that keeps the previous version as
 //! `NAME.ron.bak`. A broken file or one from a newer spanmark is refused with a clear
-//! message and never overwritten.
+//! message and never overwritten; one writer at a time holds the project's lock, and a
+//! save checks that the file is still the one that was read. Unsaved work of the
+//! window is kept in recovery files (`recovery.rs`).
 
 mod atomic;
+pub mod disk;
 mod fast;
 pub mod file;
+pub mod lock;
+mod messages;
+pub mod recovery;
+mod save;
 pub mod validate;
 mod write;
 
-pub use atomic::{write_atomic, write_atomic_with};
+pub use atomic::{write_atomic, write_atomic_if_changed, write_atomic_with};
+pub use disk::FileStamp;
+pub use lock::{Holder, LockFailure, ProjectLock};
+pub use save::{save, save_expecting, save_new};
 pub use validate::Problem;
 pub use write::{to_ron, write_ron_to};
 
 use crate::model::Project;
+use crate::shown;
 use file::{CURRENT_VERSION, FORMAT, Header, ProjectFile};
 use std::path::Path;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("cannot read project ({source}): {path}")]
+    #[error("cannot read project ({}): {path}", shown::io_error(source))]
     Read {
         source: std::io::Error,
         path: String,
     },
-    #[error("project file is not UTF-8 text: {path}")]
-    NotText { path: String },
+    #[error("project file is not UTF-8 text ({why}): {path}")]
+    NotText { why: String, path: String },
     #[error("project file is empty: {path}")]
     Empty { path: String },
     #[error("project file is broken at line {line}, column {column} ({message}): {path}")]
@@ -47,13 +58,36 @@ pub enum StoreError {
         problems: Vec<Problem>,
         path: String,
     },
-    #[error("cannot save ({source}): {path}")]
+    #[error("cannot save ({}): {path}", shown::io_error(source))]
     Write {
         source: std::io::Error,
         path: String,
     },
     #[error("refusing to overwrite an existing file: {path}")]
     Exists { path: String },
+    #[error(
+        "project file is read-only; nothing was saved (save under another name, or make it writable): {path}"
+    )]
+    ReadOnly { path: String },
+    #[error(
+        "another program changed the project since it was read; nothing was saved (run the command again): {path}"
+    )]
+    Changed { path: String },
+    #[error("the project file was deleted or moved since it was read; nothing was saved: {path}")]
+    Gone { path: String },
+    #[error("{}: {path}", messages::locked(holder))]
+    Locked {
+        holder: Option<Box<Holder>>,
+        path: String,
+    },
+    #[error(
+        "cannot lock the project for changes ({}): {path}",
+        shown::io_error(source)
+    )]
+    Lock {
+        source: std::io::Error,
+        path: String,
+    },
 }
 
 fn summary(problems: &[Problem]) -> String {
@@ -79,6 +113,7 @@ fn parse_owned(
     reread: &dyn Fn() -> Result<String, StoreError>,
 ) -> Result<Project, StoreError> {
     let path = path.to_owned();
+    let text = without_bom(text);
     if text.trim().is_empty() {
         return Err(StoreError::Empty { path });
     }
@@ -88,7 +123,7 @@ fn parse_owned(
         Err(kept) => {
             let text = match kept {
                 Some(text) => text,
-                None => reread()?,
+                None => without_bom(reread()?),
             };
             match ron::from_str(&text) {
                 Ok(file) => file,
@@ -97,11 +132,19 @@ fn parse_owned(
         }
     };
     if file.format != FORMAT {
-        let found = format!("its format is \"{}\"", file.format);
+        let found = format!("its format is {}", shown::quoted(&file.format));
         return Err(StoreError::NotAProject { found, path });
     }
     let file = migrate(file, &path)?;
     validate::into_project(file).map_err(|problems| StoreError::Invalid { problems, path })
+}
+
+/// The text without the byte order mark Notepad and other editors put before UTF-8.
+fn without_bom(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
 }
 
 /// The lean path for files as spanmark writes them: texts decoded by [`fast`], the
@@ -147,7 +190,7 @@ fn explain_parse_failure(text: &str, err: ron::error::SpannedError, path: String
             path,
         },
         Ok(Header { format, .. }) => StoreError::NotAProject {
-            found: format!("its format is \"{format}\""),
+            found: format!("its format is {}", shown::quoted(&format)),
             path,
         },
         Err(_) => syntax(err, path),
@@ -158,7 +201,7 @@ fn syntax(err: ron::error::SpannedError, path: String) -> StoreError {
     StoreError::Syntax {
         line: err.span.start.line,
         column: err.span.start.col,
-        message: err.code.to_string(),
+        message: messages::explain_ron(&err.code),
         path,
     }
 }
@@ -182,6 +225,12 @@ fn migrate<'a>(file: ProjectFile<'a>, path: &str) -> Result<ProjectFile<'a>, Sto
 
 /// Reads, migrates and validates the project at `path`.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
+    load_stamped(path).map(|(project, _)| project)
+}
+
+/// Like [`load`], with the stamp of the file that was read, for
+/// [`save_expecting`] to check that nothing changed it meanwhile.
+pub fn load_stamped(path: &Path) -> Result<(Project, FileStamp), StoreError> {
     // A progress callback that never cancels: the result is always there.
     load_with_progress(path, &mut |_, _| true)?.ok_or_else(|| StoreError::Read {
         source: std::io::Error::other("cancelled"),
@@ -189,12 +238,13 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
     })
 }
 
-/// Like [`load`], reading in chunks and telling `progress` the bytes read so far and
-/// the file's size; `Ok(None)` when `progress` returns false (the user cancelled).
+/// Like [`load_stamped`], reading in chunks and telling `progress` the bytes read so
+/// far and the file's size; `Ok(None)` when `progress` returns false (the user
+/// cancelled).
 pub fn load_with_progress(
     path: &Path,
     progress: &mut dyn FnMut(u64, u64) -> bool,
-) -> Result<Option<Project>, StoreError> {
+) -> Result<Option<(Project, FileStamp)>, StoreError> {
     use std::io::Read;
     let shown = path.display().to_string();
     let read_error = |source| StoreError::Read {
@@ -202,7 +252,14 @@ pub fn load_with_progress(
         path: shown.clone(),
     };
     let mut file = std::fs::File::open(path).map_err(read_error)?;
-    let total = file.metadata().map_err(read_error)?.len();
+    let metadata = file.metadata().map_err(read_error)?;
+    if metadata.is_dir() {
+        return Err(read_error(std::io::Error::from(
+            std::io::ErrorKind::IsADirectory,
+        )));
+    }
+    let stamp = FileStamp::from_metadata(&metadata);
+    let total = metadata.len();
     let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
     let mut chunk = vec![0u8; 1 << 20];
     loop {
@@ -216,102 +273,22 @@ pub fn load_with_progress(
         }
     }
     drop(chunk);
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
-        path: shown.clone(),
-    })?;
+    let text = utf8(bytes, &shown)?;
     let reread = || {
         let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
             source,
             path: shown.clone(),
         })?;
-        String::from_utf8(bytes).map_err(|_| StoreError::NotText {
-            path: shown.clone(),
-        })
+        utf8(bytes, &shown)
     };
-    parse_owned(text, &shown, &reread).map(Some)
+    parse_owned(text, &shown, &reread).map(|project| Some((project, stamp)))
 }
 
-/// Saves `project` to `path` atomically, keeping the file it replaces as
-/// `NAME.ron.bak`. Refuses to replace a file that is not a spanmark project this build
-/// can read (a newer version, another program's file).
-pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
-    check_overwritable(path)?;
-    write_atomic_with(path, true, |file| write_ron_to(project, file)).map_err(|source| {
-        StoreError::Write {
-            source,
-            path: path.display().to_string(),
-        }
-    })
-}
-
-/// Saves `project` to a new file; refuses if `path` exists.
-pub fn save_new(project: &Project, path: &Path) -> Result<(), StoreError> {
-    if path.exists() {
-        return Err(StoreError::Exists {
-            path: path.display().to_string(),
-        });
-    }
-    save(project, path)
-}
-
-/// May a save replace what is at `path`? Yes when nothing is there or it is a
-/// spanmark project of a version this build reads.
-fn check_overwritable(path: &Path) -> Result<(), StoreError> {
-    let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        // Nothing there: the write itself will say why if the folder is unusable.
-        Err(err)
-            if matches!(
-                err.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Ok(());
-        }
-        Err(source) => {
-            return Err(StoreError::Read {
-                source,
-                path: shown,
-            });
-        }
-    };
-    let not_project = |found: &str| StoreError::NotAProject {
-        found: found.to_owned(),
-        path: shown.clone(),
-    };
-    let text = std::str::from_utf8(&bytes).map_err(|_| not_project("it is not UTF-8 text"))?;
-    if text.trim().is_empty() {
-        return Ok(());
-    }
-    match sniff_header(text).or_else(|| ron::from_str::<Header>(text).ok()) {
-        Some(Header { format, version }) if format == FORMAT => {
-            if version > CURRENT_VERSION {
-                Err(StoreError::Newer {
-                    version,
-                    path: shown,
-                })
-            } else {
-                Ok(())
-            }
-        }
-        _ => Err(not_project("it has no spanmark-project header")),
-    }
-}
-
-/// Reads `format` and `version` from the first lines of a file spanmark wrote, without
-/// parsing the (possibly large) rest.
-fn sniff_header(text: &str) -> Option<Header> {
-    let head: String = text.lines().take(4).collect::<Vec<_>>().join("\n");
-    let format_at = head.find(&format!("format: \"{FORMAT}\""))?;
-    let version_at = head[format_at..].find("version: ")? + format_at + "version: ".len();
-    let digits: String = head[version_at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    Some(Header {
-        format: FORMAT.to_owned(),
-        version: digits.parse().ok()?,
+/// The file's bytes as text, or why they are not UTF-8.
+fn utf8(bytes: Vec<u8>, path: &str) -> Result<String, StoreError> {
+    String::from_utf8(bytes).map_err(|err| StoreError::NotText {
+        why: messages::not_utf8(err.as_bytes()),
+        path: path.to_owned(),
     })
 }
 

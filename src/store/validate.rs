@@ -5,7 +5,10 @@
 
 use super::file::{DocumentFile, ProjectFile};
 use crate::model::label::{is_valid_color, is_valid_label_name};
-use crate::model::{CharRange, DocId, Document, Label, LabelSet, Project, Span, SpanId};
+use crate::model::{
+    CharRange, DocId, Document, Label, LabelSet, MAX_LOADED_ID, Project, Span, SpanId,
+};
+use crate::shown::quoted;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -20,13 +23,17 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.document, self.span) {
-            (Some(doc), Some(span)) => write!(f, "document \"{doc}\", span {span}: ")?,
-            (Some(doc), None) => write!(f, "document \"{doc}\": ")?,
+            (Some(doc), Some(span)) => write!(f, "document {}, span {span}: ", quoted(doc))?,
+            (Some(doc), None) => write!(f, "document {}: ", quoted(doc))?,
             (None, Some(span)) => write!(f, "span {span}: ")?,
             (None, None) => {}
         }
         f.write_str(&self.message)
     }
+}
+
+fn too_large(what: &str, id: u64) -> String {
+    format!("{what} {id} is too large (at most {MAX_LOADED_ID}, which leaves room for new spans)")
 }
 
 fn problem(document: Option<&str>, span: Option<u64>, message: String) -> Problem {
@@ -43,6 +50,13 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
     let mut project = Project::new(&file.name);
     project.labels = labels_from_file(file.labels, &mut problems);
     project.next_span_id = file.next_span_id.max(1);
+    if file.next_span_id > MAX_LOADED_ID {
+        problems.push(problem(
+            None,
+            None,
+            too_large("next_span_id", file.next_span_id),
+        ));
+    }
     let mut doc_ids = HashSet::new();
     let mut span_ids = HashSet::new();
     let mut documents = Vec::with_capacity(file.documents.len());
@@ -56,6 +70,12 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
                 Some(&doc.name),
                 None,
                 "document id 0 is not allowed".into(),
+            ));
+        } else if doc.id > MAX_LOADED_ID {
+            problems.push(problem(
+                Some(&doc.name),
+                None,
+                too_large("document id", doc.id),
             ));
         }
         if let Some(document) =
@@ -95,14 +115,14 @@ fn labels_from_file(
             problems.push(problem(
                 None,
                 None,
-                format!("label name \"{name}\" is not usable"),
+                format!("label name {} is not usable", quoted(&name)),
             ));
         }
         if !names.insert(name.clone()) {
             problems.push(problem(
                 None,
                 None,
-                format!("label \"{name}\" is defined twice"),
+                format!("label {} is defined twice", quoted(&name)),
             ));
         }
         if !is_valid_color(&label.color) {
@@ -110,8 +130,9 @@ fn labels_from_file(
                 None,
                 None,
                 format!(
-                    "label \"{name}\": colour \"{}\" is not of the form #RRGGBB",
-                    label.color
+                    "label {}: colour {} is not of the form #RRGGBB",
+                    quoted(&name),
+                    quoted(&label.color)
                 ),
             ));
         }
@@ -121,7 +142,11 @@ fn labels_from_file(
             problems.push(problem(
                 None,
                 None,
-                format!("label \"{name}\": key '{key}' is taken by another label"),
+                format!(
+                    "label {}: key {} is taken by another label",
+                    quoted(&name),
+                    quoted(&key.to_string())
+                ),
             ));
         }
         out.push(Label {
@@ -155,7 +180,7 @@ fn document_from_file(
             None,
             format!(
                 "the text does not match its sha256 (it was changed outside spanmark; stored {}, actual {})",
-                doc.sha256,
+                quoted(&doc.sha256),
                 document.sha256()
             ),
         ));
@@ -167,6 +192,8 @@ fn document_from_file(
         let at = |message: String| problem(Some(&name), Some(span.id), message);
         if span.id == 0 {
             problems.push(at("span id 0 is not allowed".into()));
+        } else if span.id > MAX_LOADED_ID {
+            problems.push(at(too_large("span id", span.id)));
         } else if !span_ids.insert(span.id) {
             problems.push(at(format!(
                 "span id {} is used twice in the project",
@@ -175,8 +202,8 @@ fn document_from_file(
         }
         if !labels.contains(&span.label) {
             problems.push(at(format!(
-                "label \"{}\" is not in the project's label set",
-                span.label
+                "label {} is not in the project's label set",
+                quoted(&span.label)
             )));
         }
         if span.start >= span.end {
@@ -193,8 +220,8 @@ fn document_from_file(
         let range = CharRange::new(span.start, span.end);
         if !seen_ranges.insert((span.label.clone(), range)) {
             problems.push(at(format!(
-                "another \"{}\" span covers the same range {range}",
-                span.label
+                "another {} span covers the same range {range}",
+                quoted(&span.label)
             )));
         }
         spans.push(Span {

@@ -6,7 +6,7 @@ use crate::article::read_article;
 use crate::edit::{Edit, History};
 use crate::formats::{self, ExportFormat, import};
 use crate::model::{DocId, Document, Project};
-use crate::store::{self, StoreError};
+use crate::store::{self, FileStamp, LockFailure, ProjectLock, StoreError};
 use anyhow::{anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -175,7 +175,69 @@ pub fn run(command: Command) -> anyhow::Result<()> {
     }
 }
 
+/// How long a command waits for another command that holds the project's lock.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Takes the lock of the project at `path` for `command`, waiting while another
+/// command holds it (saying so after a second); a window holding it is not waited for.
+fn lock(path: &Path, command: &str) -> Result<ProjectLock, StoreError> {
+    let program = format!("spanmark {command}");
+    let started = std::time::Instant::now();
+    let mut noted = false;
+    loop {
+        let wait =
+            (std::time::Duration::from_secs(1)).min(LOCK_WAIT.saturating_sub(started.elapsed()));
+        match ProjectLock::acquire_waiting(path, &program, wait, |_| {}) {
+            Ok(lock) => return Ok(lock),
+            Err(LockFailure::Held(holder))
+                if started.elapsed() < LOCK_WAIT
+                    && !holder.as_ref().is_some_and(|h| h.is_window()) =>
+            {
+                if !noted {
+                    let who = holder.map_or("another spanmark".to_owned(), |h| h.to_string());
+                    eprintln!("note: waiting for {who} to finish: {}", path.display());
+                    noted = true;
+                }
+            }
+            Err(LockFailure::Held(holder)) => {
+                return Err(StoreError::Locked {
+                    holder: holder.map(Box::new),
+                    path: path.display().to_string(),
+                });
+            }
+            Err(LockFailure::Io(source)) => {
+                return Err(StoreError::Lock {
+                    source,
+                    path: path.display().to_string(),
+                });
+            }
+        }
+    }
+}
+
+/// Loads the project at `path` for `command`, which will change it: holds the lock
+/// until dropped, and gives the stamp [`store::save_expecting`] checks.
+fn load_for_change(
+    path: &Path,
+    command: &str,
+) -> anyhow::Result<(ProjectLock, Project, FileStamp)> {
+    let lock = lock(path, command)?;
+    let (project, stamp) = store::load_stamped(path)?;
+    Ok((lock, project, stamp))
+}
+
 fn new(path: &Path, name: Option<String>, articles: &[PathBuf]) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        let why = if dir.exists() {
+            format!("{} is not a folder", dir.display())
+        } else {
+            "its folder does not exist".to_owned()
+        };
+        bail!("cannot create the project ({why}): {}", path.display());
+    }
+    let _lock = lock(path, "new")?;
     if path.exists() {
         bail!(StoreError::Exists {
             path: path.display().to_string()
@@ -194,10 +256,10 @@ fn new(path: &Path, name: Option<String>, articles: &[PathBuf]) -> anyhow::Resul
 }
 
 fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<()> {
-    let mut project = store::load(path)?;
+    let (_lock, mut project, stamp) = load_for_change(path, "add")?;
     let added = add_articles(&mut project, path, articles)?;
     if added > 0 {
-        store::save(&project, path)?;
+        store::save_expecting(&project, path, &stamp)?;
     }
     println!("added {added} documents to {}", path.display());
     Ok(())
@@ -255,12 +317,17 @@ fn add_articles(
         });
     }
     let added = edits.len();
-    Edit::Batch(edits).apply(project)?;
+    Edit::Batch(edits).apply(project).map_err(|err| {
+        anyhow!(
+            "cannot add the articles ({err}): {}",
+            project_path.display()
+        )
+    })?;
     Ok(added)
 }
 
 fn import_file(path: &Path, file: &Path, format: import::ImportFormat) -> anyhow::Result<()> {
-    let mut project = store::load(path)?;
+    let (_lock, mut project, stamp) = load_for_change(path, "import")?;
     let imported =
         import::read(format, file, &project).map_err(|err| anyhow!("{err}: {}", file.display()))?;
     for problem in &imported.problems {
@@ -274,13 +341,15 @@ fn import_file(path: &Path, file: &Path, format: import::ImportFormat) -> anyhow
     }
     let export = imported.file;
     let (edit, report) = import::plan(&mut project, &export);
-    let mut history = History::new_saved();
-    history.apply(&mut project, edit)?;
+    let changes = !matches!(&edit, Edit::Batch(edits) if edits.is_empty());
     for problem in &report.problems {
         eprintln!("warning: {problem}");
     }
-    if history.is_dirty() {
-        store::save(&project, path)?;
+    if changes {
+        History::new_saved()
+            .apply(&mut project, edit)
+            .map_err(|err| anyhow!("cannot import ({err}): {}", file.display()))?;
+        store::save_expecting(&project, path, &stamp)?;
     }
     println!(
         "imported {} spans ({} documents added, {} matched, {} labels added, {} duplicates skipped, {} skipped with warnings) into {}",
@@ -412,7 +481,12 @@ pub fn stats_table(project: &Project) -> String {
 }
 
 fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {
-    let mut project = store::load(path)?;
+    let (lock, mut project, stamp) = if apply {
+        let (lock, project, stamp) = load_for_change(path, "suggest")?;
+        (Some(lock), project, Some(stamp))
+    } else {
+        (None, store::load(path)?, None)
+    };
     for label in labels {
         if !["quote", "claim", "figure"].contains(&label.as_str()) {
             bail!(
@@ -474,10 +548,13 @@ fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {
                 Edit::AddSpan { doc, span }
             })
             .collect();
-        Edit::Batch(batch).apply(&mut project)?;
-        if added > 0 {
-            store::save(&project, path)?;
+        Edit::Batch(batch)
+            .apply(&mut project)
+            .map_err(|err| anyhow!("cannot add the suggestions ({err}): {}", path.display()))?;
+        if let Some(stamp) = stamp.filter(|_| added > 0) {
+            store::save_expecting(&project, path, &stamp)?;
         }
+        drop(lock);
         println!(
             "added {added} suggested spans ({skipped} already there) to {}",
             path.display()

@@ -247,7 +247,7 @@ fn bad_articles_are_refused_and_nothing_is_added() {
     std::fs::create_dir(d.path("folder")).unwrap();
     d.fails(
         &["add", "p.ron", "kyiv.txt", "missing.txt"],
-        "cannot read article (No such file or directory (os error 2)): missing.txt",
+        "cannot read article (no such file or folder): missing.txt",
     );
     d.fails(
         &["add", "p.ron", "empty.txt"],
@@ -271,7 +271,7 @@ fn bad_project_files_are_refused_and_left_untouched() {
     let d = Dir::new();
     d.fails(
         &["add", "p.ron", "kyiv.txt"],
-        "cannot read project (No such file or directory (os error 2)): p.ron",
+        "cannot read project (no such file or folder): p.ron",
     );
     d.write(
         "p.ron",
@@ -286,7 +286,7 @@ fn bad_project_files_are_refused_and_left_untouched() {
     d.write("p.ron", b"\xff\xfe\x00garbage");
     d.fails(
         &["export", "p.ron"],
-        "project file is not UTF-8 text: p.ron",
+        "project file is not UTF-8 text (it is UTF-16 text; save it as UTF-8): p.ron",
     );
     d.write(
         "p.ron",
@@ -428,7 +428,7 @@ fn saving_into_an_unwritable_place_reports_and_keeps_the_project() {
     // A path under a file can never be written, whoever runs the tests.
     d.fails(
         &["new", "kyiv.txt/p.ron"],
-        "cannot save (not a directory): kyiv.txt/p.ron",
+        "cannot create the project (kyiv.txt is not a folder): kyiv.txt/p.ron",
     );
     // A read-only folder. Root writes there anyway, so as root the binary runs as the
     // unprivileged user `nobody` (via setpriv) where that is possible.
@@ -472,7 +472,7 @@ fn saving_into_an_unwritable_place_reports_and_keeps_the_project() {
     }
     assert_eq!(
         stderr,
-        "error: cannot save (permission denied): locked/p.ron\n"
+        "error: cannot lock the project for changes (permission denied): locked/p.ron\n"
     );
     out.code(1);
     assert_eq!(std::fs::read(locked.join("p.ron")).unwrap(), before);

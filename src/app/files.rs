@@ -1,16 +1,16 @@
-//! The window's file work: start-up, opening projects and articles, saving (with the
-//! check for a file changed on disk), exporting, autosave to a recovery file and the
-//! offer to restore it, and running the commands of a frame.
+//! The window's file work: start-up, opening projects (taking their lock) and
+//! articles, exporting, the answers to the prompts, and running the commands of a
+//! frame. Saving is in `saving.rs`, autosave and recovery in `recovery.rs`.
 
 use super::App;
 use super::command::Command;
 use super::dialogs::{Picked, Purpose};
-use super::loading::Loaded;
+use super::loading::{Loaded, Locking};
 use super::modal::{Answer, Modal};
-use super::session::{FileStamp, Session};
+use super::session::{ReadOnly, Session};
 use crate::article::read_article;
 use crate::formats::{self, ExportFormat};
-use crate::store;
+use crate::store::{self, LockFailure, ProjectLock};
 use std::path::{Path, PathBuf};
 
 /// The sample project opened the first time (as an untitled copy, so saving it never
@@ -43,7 +43,7 @@ impl App {
 
     fn open_demo(&mut self) {
         match store::load(&demo_project_path()) {
-            Ok(project) => self.session = Session::new(project, None, true),
+            Ok(project) => self.set_session(Session::new(project, None, true)),
             Err(err) => self.error(format!("The sample project could not be opened: {err}")),
         }
     }
@@ -53,7 +53,7 @@ impl App {
         match command {
             Command::NewProject => {
                 if self.guard(&command) {
-                    self.session = Session::untitled();
+                    self.set_session(Session::untitled());
                 }
             }
             Command::OpenArticles => self.ask(Purpose::OpenArticles),
@@ -73,7 +73,7 @@ impl App {
                 }
             }
             Command::Save => match self.session.path.clone() {
-                Some(path) => self.save_to(&path, false),
+                Some(path) => self.save_to(&path, super::saving::How::Checked),
                 None => self.ask(Purpose::SaveProject),
             },
             Command::SaveAs => self.ask(Purpose::SaveProject),
@@ -125,22 +125,33 @@ impl App {
             }
             (Modal::Unsaved { then, .. }, Answer::Discard) => {
                 if then == Command::Quit {
-                    self.remove_recovery();
+                    self.end_recovery();
                 }
                 self.discard_ok = true;
                 self.run(ctx, then);
             }
             (Modal::PathField { purpose, .. }, Answer::Paths(paths)) => self.picked(purpose, paths),
-            (Modal::Recovery { recovery, .. }, Answer::Restore) => self.restore(&recovery),
-            (Modal::Recovery { recovery, .. }, Answer::Discard) => {
-                let _ = std::fs::remove_file(recovery);
+            (Modal::Recovery(offer), answer) => self.recovery_answer(*offer, answer),
+            (Modal::ChangedOnDisk { path }, Answer::Overwrite) => {
+                self.save_to(&path, super::saving::How::KeepTheirs)
             }
-            (Modal::ChangedOnDisk { path }, Answer::Overwrite) => self.save_to(&path, true),
+            (Modal::ChangedOnDisk { path }, Answer::Reload) => {
+                self.after_save = None;
+                self.discard_ok = true;
+                self.run(ctx, Command::OpenPath(path));
+            }
+            (Modal::Gone { path }, Answer::SaveHere) => {
+                self.save_to(&path, super::saving::How::Anyway)
+            }
+            (
+                Modal::ChangedOnDisk { .. } | Modal::Gone { .. } | Modal::ReadOnly { .. },
+                Answer::SaveAs,
+            ) => self.ask(Purpose::SaveProject),
             _ => self.after_save = None,
         }
     }
 
-    fn ask(&mut self, purpose: Purpose) {
+    pub(super) fn ask(&mut self, purpose: Purpose) {
         let suggested = match purpose {
             Purpose::SaveProject => format!("{}.ron", self.session.project.name),
             Purpose::Export(format) => {
@@ -174,7 +185,7 @@ impl App {
                     if path.extension().is_none() {
                         path.set_extension("ron");
                     }
-                    self.save_to(&path, false);
+                    self.save_to(&path, super::saving::How::Checked);
                 }
             }
             Purpose::Export(format) => {
@@ -212,16 +223,39 @@ impl App {
     }
 
     pub(super) fn open_project(&mut self, path: &Path) {
+        let locking = self.lock_for(path);
         let paths = [path.to_path_buf()];
         if super::loading::is_large(&paths, self.background_bytes) {
             self.loading = Some(super::loading::Loading::project(
                 path.to_path_buf(),
+                locking,
                 self.load_throttle,
             ));
             return;
         }
-        let loaded = store::load(path).map_err(|err| err.to_string());
-        self.loaded(Loaded::Project(path.to_path_buf(), loaded));
+        let loaded = store::load_stamped(path).map_err(|err| err.to_string());
+        self.loaded(Loaded::Project(path.to_path_buf(), loaded, locking));
+    }
+
+    /// The lock of the project at `path` for this window: the one the open session
+    /// holds when it is the same file, else taken now; or why the window may not save.
+    pub(super) fn lock_for(&mut self, path: &Path) -> Locking {
+        let target = store::disk::project_target(path);
+        if self
+            .session
+            .lock
+            .as_ref()
+            .is_some_and(|l| l.target() == target)
+            && let Some(lock) = self.session.lock.take()
+        {
+            return Ok(lock);
+        }
+        match ProjectLock::try_acquire(path, "spanmark window") {
+            Ok(lock) => Ok(lock),
+            Err(LockFailure::Held(holder)) => Err(ReadOnly::Locked(holder)),
+            // No lock can be made (a read-only folder): the file cannot be saved either.
+            Err(LockFailure::Io(_)) => Err(ReadOnly::File),
+        }
     }
 
     fn add_articles(&mut self, paths: Vec<PathBuf>) {
@@ -242,13 +276,42 @@ impl App {
     /// Takes in what was read, here or on a loading thread.
     pub(super) fn loaded(&mut self, loaded: Loaded) {
         match loaded {
-            Loaded::Project(path, Ok(project)) => {
-                self.session = Session::new(project, Some(path.clone()), true);
-                self.recovered = None;
+            Loaded::Project(path, Ok((project, stamp)), locking) => {
+                let mut session = Session::new(project, Some(path.clone()), true);
+                session.stamp = Some(stamp);
+                match locking {
+                    Ok(lock) => session.lock = Some(lock),
+                    Err(why) => session.read_only = Some(why),
+                }
+                if session.read_only.is_none() && store::disk::is_read_only(&path) {
+                    session.read_only = Some(ReadOnly::File);
+                }
+                if let Some(why) = &session.read_only {
+                    self.info(format!(
+                        "Opened read-only ({}); save your changes under another name (Save as): {}",
+                        why.reason(),
+                        path.display()
+                    ));
+                }
+                self.set_session(session);
                 self.prefs.remember(&path);
                 self.offer_recovery();
             }
-            Loaded::Project(_, Err(message)) => self.error(message),
+            Loaded::Project(_, Err(message), locking) => {
+                // The open project stays; so does its lock, if opening took it over.
+                if let Ok(lock) = locking
+                    && self
+                        .session
+                        .path
+                        .as_deref()
+                        .map(store::disk::project_target)
+                        == Some(lock.target().to_path_buf())
+                {
+                    self.session.lock = Some(lock);
+                }
+                self.error(message);
+            }
+            Loaded::Import(path, imported) => self.imported(&path, imported),
             Loaded::Articles(read) => {
                 let mut good = Vec::new();
                 for (path, article) in read {
@@ -262,36 +325,6 @@ impl App {
                 {
                     self.error(message);
                 }
-            }
-        }
-    }
-
-    /// Saves to `path`; unless `overwrite`, first checks that the file is the one
-    /// opened (not changed by another program since).
-    fn save_to(&mut self, path: &Path, overwrite: bool) {
-        let same_file = self.session.path.as_deref() == Some(path);
-        if same_file && !overwrite && FileStamp::of(path) != self.session.stamp {
-            self.modal = Some(Modal::ChangedOnDisk {
-                path: path.to_path_buf(),
-            });
-            return;
-        }
-        match store::save(&self.session.project, path) {
-            Ok(()) => {
-                self.remove_recovery();
-                self.session.path = Some(path.to_path_buf());
-                self.session.stamp = FileStamp::of(path);
-                self.session.history.mark_saved();
-                self.recovered = None;
-                self.prefs.remember(path);
-                if let Some(then) = self.after_save.take() {
-                    // Run next frame: the command may itself ask for a path.
-                    self.queued.push(then);
-                }
-            }
-            Err(err) => {
-                self.after_save = None;
-                self.error(err.to_string());
             }
         }
     }
@@ -311,117 +344,6 @@ impl App {
                 path.display()
             )),
             Err(err) => self.error(format!("{err}: {}", path.display())),
-        }
-    }
-
-    /// Where unsaved work of the open project is kept: beside its file, or in the data
-    /// folder for an untitled project.
-    pub fn recovery_path(&self) -> Option<PathBuf> {
-        match &self.session.path {
-            Some(path) => {
-                let mut name = path.as_os_str().to_owned();
-                name.push(".recovery");
-                Some(PathBuf::from(name))
-            }
-            None => self
-                .data_dir
-                .as_ref()
-                .map(|d| d.join("untitled.ron.recovery")),
-        }
-    }
-
-    fn remove_recovery(&mut self) {
-        if let Some(path) = self.recovery_path() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-
-    /// Writes unsaved work to the recovery file every few seconds, in a pause of the
-    /// user's input (a large project takes a moment to write), or after at most six
-    /// intervals even without a pause.
-    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        let (now, active) = ctx.input(|i| (i.time, !i.events.is_empty()));
-        if active {
-            self.last_activity = now;
-        }
-        let state = self.session.history.state_id();
-        if !self.session.is_dirty() || self.recovered == Some(state) {
-            self.dirty_since = None;
-            return;
-        }
-        let since = *self.dirty_since.get_or_insert(now);
-        let idle = self.autosave_seconds.min(1.0);
-        let due = now - since >= self.autosave_seconds
-            && (now - self.last_activity >= idle || now - since >= 6.0 * self.autosave_seconds);
-        if !due {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(idle.max(0.05)));
-            return;
-        }
-        let Some(path) = self.recovery_path() else {
-            return;
-        };
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let project = &self.session.project;
-        match store::write_atomic_with(&path, false, |file| store::write_ron_to(project, file)) {
-            Ok(()) => {
-                self.recovered = Some(state);
-                self.dirty_since = None;
-            }
-            Err(err) => {
-                // Try again after another interval rather than every frame.
-                self.dirty_since = Some(now);
-                self.error(format!(
-                    "Autosave failed ({err}); save your work: {}",
-                    path.display()
-                ));
-            }
-        }
-    }
-
-    /// Offers to restore a recovery file left by a session that did not end cleanly.
-    fn offer_recovery(&mut self) {
-        let Some(recovery) = self.recovery_path().filter(|p| p.is_file()) else {
-            return;
-        };
-        let newer = match &self.session.path {
-            Some(path) => std::fs::metadata(path)
-                .and_then(|m| m.modified())
-                .ok()
-                .zip(std::fs::metadata(&recovery).and_then(|m| m.modified()).ok())
-                .is_none_or(|(project, kept)| kept >= project),
-            None => true,
-        };
-        if !newer {
-            // The project was saved after the recovery file was written.
-            let _ = std::fs::remove_file(&recovery);
-            return;
-        }
-        let when = std::fs::metadata(&recovery)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .map_or("an earlier session".to_owned(), |age| {
-                match age.as_secs() / 60 {
-                    0 => "less than a minute ago".to_owned(),
-                    1 => "a minute ago".to_owned(),
-                    m if m < 120 => format!("{m} minutes ago"),
-                    m => format!("{} hours ago", m / 60),
-                }
-            });
-        self.modal = Some(Modal::Recovery { recovery, when });
-    }
-
-    fn restore(&mut self, recovery: &Path) {
-        match store::load(recovery) {
-            Ok(project) => {
-                let path = self.session.path.clone();
-                self.session = Session::new(project, path, false);
-                self.session.stamp = self.session.path.as_deref().and_then(FileStamp::of);
-                self.info("Unsaved work restored. Save to keep it.");
-            }
-            Err(err) => self.error(format!("The recovery file could not be read: {err}")),
         }
     }
 }

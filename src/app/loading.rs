@@ -1,25 +1,36 @@
-//! Opening large files off the UI thread: a project or articles bigger than a frame's
-//! work are read on a thread while the window shows progress and a Cancel button. A
-//! cancelled load is dropped when it ends; the open project is never touched by it.
+//! Opening large files off the UI thread: a project, articles or another tool's
+//! annotations bigger than a frame's work are read on a thread while the window shows
+//! progress and a Cancel button. A cancelled load is dropped when it ends; the open
+//! project is never touched by it.
 
+use super::session::ReadOnly;
 use crate::article::{Article, read_article};
+use crate::formats::import::{self, ImportFormat, Imported};
 use crate::model::Project;
-use crate::store;
+use crate::store::{self, FileStamp, ProjectLock};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
+/// A project read from its file, with the file's stamp as read.
+pub type ReadProject = Result<(Project, FileStamp), String>;
+
+/// The project's lock as opening it found it: held, or why the window may not save.
+pub type Locking = Result<ProjectLock, ReadOnly>;
+
 /// What a finished load brings.
 pub enum Loaded {
-    Project(PathBuf, Result<Project, String>),
+    Project(PathBuf, ReadProject, Locking),
     Articles(Vec<(PathBuf, Result<Article, String>)>),
+    /// Annotations of another tool, read for `File → Import`.
+    Import(PathBuf, Result<Imported, String>),
 }
 
 pub enum Poll {
     Pending,
-    Done(Loaded),
+    Done(Box<Loaded>),
     Abandoned,
 }
 
@@ -35,11 +46,24 @@ pub struct Loading {
 /// Files at least this large are opened on a thread.
 pub const BACKGROUND_BYTES: u64 = 4 * 1024 * 1024;
 
+/// The bytes of `paths`; a folder counts the files in it (brat's folders).
 fn size_of(paths: &[PathBuf]) -> u64 {
     paths
         .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
+        .map(|p| {
+            if p.is_dir() {
+                std::fs::read_dir(p)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            } else {
+                std::fs::metadata(p).map_or(0, |m| m.len())
+            }
+        })
         .sum()
 }
 
@@ -77,8 +101,9 @@ impl Loading {
         }
     }
 
-    /// Reads a project on a thread. `throttle` slows reading down (for tests).
-    pub fn project(path: PathBuf, throttle: Duration) -> Self {
+    /// Reads a project on a thread, carrying its lock. `throttle` slows reading down
+    /// (for tests).
+    pub fn project(path: PathBuf, locking: Locking, throttle: Duration) -> Self {
         let what = format!("Opening {}", path.display());
         let total = size_of(std::slice::from_ref(&path));
         Self::spawn(what, total, move |control| {
@@ -89,9 +114,28 @@ impl Loading {
             });
             match result {
                 Ok(None) => None,
-                Ok(Some(project)) => Some(Loaded::Project(path, Ok(project))),
-                Err(err) => Some(Loaded::Project(path, Err(err.to_string()))),
+                Ok(Some(read)) => Some(Loaded::Project(path, Ok(read), locking)),
+                Err(err) => Some(Loaded::Project(path, Err(err.to_string()), locking)),
             }
+        })
+    }
+
+    /// Reads another tool's annotations on a thread, anchored in `project` (a copy of
+    /// the open one; the merge itself happens in the window, as one undo step).
+    pub fn import(
+        format: ImportFormat,
+        path: PathBuf,
+        project: Project,
+        throttle: Duration,
+    ) -> Self {
+        let what = format!("Importing {}", path.display());
+        let total = size_of(std::slice::from_ref(&path));
+        Self::spawn(what, total, move |control| {
+            std::thread::sleep(throttle);
+            let read = import::read(format, &path, &project);
+            control.done_bytes.store(total, Ordering::Relaxed);
+            std::thread::sleep(throttle);
+            (!control.is_cancelled()).then_some(Loaded::Import(path, read))
         })
     }
 
@@ -122,7 +166,7 @@ impl Loading {
             return Poll::Abandoned;
         }
         match self.rx.try_recv() {
-            Ok(loaded) => Poll::Done(loaded),
+            Ok(loaded) => Poll::Done(Box::new(loaded)),
             Err(TryRecvError::Empty) => Poll::Pending,
             Err(TryRecvError::Disconnected) => Poll::Abandoned,
         }
@@ -144,10 +188,10 @@ impl Loading {
             } else {
                 done as f32 / self.total_bytes as f32
             };
-            let stage = if fraction < 1.0 {
-                "Reading"
-            } else {
-                "Checking offsets and spans"
+            let stage = match (fraction < 1.0, self.what.starts_with("Importing")) {
+                (true, _) => "Reading",
+                (false, false) => "Checking offsets and spans",
+                (false, true) => "Matching annotations to the text",
             };
             ui.add(
                 egui::ProgressBar::new(fraction.min(1.0))

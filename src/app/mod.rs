@@ -9,6 +9,8 @@ mod files;
 pub mod loading;
 pub use files::demo_project_path;
 pub mod modal;
+mod recovery;
+mod saving;
 pub mod session;
 mod suggestions;
 mod transfer;
@@ -86,7 +88,12 @@ impl Prefs {
 pub struct Message {
     pub text: String,
     pub error: bool,
+    /// How many times it was given (shown once, with the count).
+    pub count: usize,
 }
+
+/// How many messages show before "N more".
+const SHOWN_MESSAGES: usize = 4;
 
 pub struct App {
     pub session: Session,
@@ -99,11 +106,17 @@ pub struct App {
     background_bytes: u64,
     load_throttle: std::time::Duration,
     pub messages: Vec<Message>,
+    /// Every message is listed, not only the newest.
+    all_messages: bool,
     prefs: Prefs,
     dialogs: Box<dyn FileDialogs>,
     data_dir: Option<PathBuf>,
     autosave_seconds: f64,
-    /// The history state last written to the recovery file.
+    /// This window session's recovery slot, made at the first autosave.
+    recovery: Option<crate::store::recovery::RecoverySlot>,
+    /// Recovered work the user put off ("Later") or that could not be read.
+    recovery_put_off: Vec<PathBuf>,
+    /// The history state last written to the recovery slot.
     recovered: Option<u64>,
     /// Since when the project has had changes not in the recovery file (egui time).
     dirty_since: Option<f64>,
@@ -154,10 +167,13 @@ impl App {
             background_bytes: config.background_bytes,
             load_throttle: config.load_throttle,
             messages: Vec::new(),
+            all_messages: false,
             prefs,
             dialogs: config.dialogs,
             data_dir: config.data_dir,
             autosave_seconds: config.autosave_seconds,
+            recovery: None,
+            recovery_put_off: Vec::new(),
             recovered: None,
             dirty_since: None,
             last_activity: 0.0,
@@ -174,17 +190,24 @@ impl App {
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.messages.push(Message {
-            text: text.into(),
-            error: true,
-        });
+        self.message(text.into(), true);
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.messages.push(Message {
-            text: text.into(),
-            error: false,
-        });
+        self.message(text.into(), false);
+    }
+
+    /// Adds a message; one already shown moves to the top with its count raised.
+    fn message(&mut self, text: String, error: bool) {
+        let count = match self
+            .messages
+            .iter()
+            .position(|m| m.text == text && m.error == error)
+        {
+            Some(i) => self.messages.remove(i).count + 1,
+            None => 1,
+        };
+        self.messages.push(Message { text, error, count });
     }
 
     /// Keys: the command table and the label keys. Keys that type text are only taken
@@ -218,19 +241,57 @@ impl App {
         }
     }
 
+    /// The newest messages (all of them on request), newest first, each with ✕.
     fn messages_ui(&mut self, ui: &mut Ui) {
         let mut dismissed = None;
-        for (i, message) in self.messages.iter().enumerate().rev().take(4) {
-            let color = if message.error {
-                ui.visuals().error_fg_color
-            } else {
-                ui.visuals().text_color()
-            };
+        let hidden = self.messages.len().saturating_sub(SHOWN_MESSAGES);
+        let shown = if self.all_messages {
+            self.messages.len()
+        } else {
+            SHOWN_MESSAGES
+        };
+        let mut rows = |ui: &mut Ui| {
+            for (i, message) in self.messages.iter().enumerate().rev().take(shown) {
+                let color = if message.error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.horizontal(|ui| {
+                    if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                        dismissed = Some(i);
+                    }
+                    let text = if message.count > 1 {
+                        format!("{} (×{})", message.text, message.count)
+                    } else {
+                        message.text.clone()
+                    };
+                    ui.colored_label(color, text);
+                });
+            }
+        };
+        if self.all_messages {
+            egui::ScrollArea::vertical()
+                .max_height(ui.available_height().min(240.0))
+                .id_salt("messages")
+                .show(ui, rows);
+        } else {
+            rows(ui);
+        }
+        if hidden > 0 {
             ui.horizontal(|ui| {
-                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
-                    dismissed = Some(i);
+                let toggle = if self.all_messages {
+                    "Show fewer messages".to_owned()
+                } else {
+                    format!("{hidden} more messages")
+                };
+                if ui.small_button(toggle).clicked() {
+                    self.all_messages = !self.all_messages;
                 }
-                ui.colored_label(color, &message.text);
+                if ui.small_button("Dismiss all").clicked() {
+                    self.messages.clear();
+                    self.all_messages = false;
+                }
             });
         }
         if let Some(i) = dismissed {
@@ -240,7 +301,15 @@ impl App {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let marker = if self.session.is_dirty() { " •" } else { "" };
-        let title = format!("{}{marker} — spanmark", self.session.display_name());
+        let read_only = if self.session.read_only.is_some() {
+            " (read-only)"
+        } else {
+            ""
+        };
+        let title = format!(
+            "{}{marker}{read_only} — spanmark",
+            self.session.display_name()
+        );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -343,7 +412,7 @@ impl eframe::App for App {
             match loading.poll() {
                 loading::Poll::Done(loaded) => {
                     self.loading = None;
-                    self.loaded(loaded);
+                    self.loaded(*loaded);
                 }
                 loading::Poll::Abandoned => {
                     self.loading = None;
@@ -373,6 +442,14 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+
+    /// The window closes: with nothing unsaved, its recovery slot goes too (with
+    /// unsaved work it stays, to be offered next time).
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if !self.session.is_dirty() {
+            self.end_recovery();
+        }
     }
 }
 

@@ -4,6 +4,8 @@
 
 use super::command::Command;
 use super::dialogs::Purpose;
+use crate::model::Project;
+use crate::store::recovery::FoundRecovery;
 use egui::{Key, TextEdit, Ui};
 use std::path::PathBuf;
 
@@ -12,10 +14,24 @@ pub enum Modal {
     Unsaved { project: String, then: Command },
     /// No native dialog: type a path. `text` holds what is typed.
     PathField { purpose: Purpose, text: String },
-    /// A recovery file from a session that did not end cleanly.
-    Recovery { recovery: PathBuf, when: String },
+    /// Work kept from a session that did not end cleanly, read and described.
+    Recovery(Box<RecoveryOffer>),
     /// The project file changed on disk since it was opened or saved.
     ChangedOnDisk { path: PathBuf },
+    /// The project file is gone (deleted or moved) since it was opened or saved.
+    Gone { path: PathBuf },
+    /// The project may not be saved to its file; `why` says why.
+    ReadOnly { path: PathBuf, why: String },
+}
+
+/// Recovered work, as the recovery prompt offers it.
+pub struct RecoveryOffer {
+    pub found: FoundRecovery,
+    pub project: Project,
+    /// "5 minutes ago".
+    pub when: String,
+    /// What the work changes: "2 spans added, … in "a.txt"".
+    pub holds: String,
 }
 
 pub enum Answer {
@@ -24,7 +40,27 @@ pub enum Answer {
     Cancel,
     Paths(Vec<PathBuf>),
     Restore,
+    Later,
     Overwrite,
+    Reload,
+    SaveAs,
+    SaveHere,
+}
+
+/// A button's text and the answer it gives.
+type Choice<'a> = (&'a str, fn() -> Answer);
+
+/// A row of buttons; the answer of the one clicked.
+fn buttons(ui: &mut Ui, choices: &[Choice<'_>]) -> Option<Answer> {
+    let mut answer = None;
+    ui.horizontal_wrapped(|ui| {
+        for (text, make) in choices {
+            if ui.button(*text).clicked() {
+                answer = Some(make());
+            }
+        }
+    });
+    answer
 }
 
 impl Modal {
@@ -33,90 +69,121 @@ impl Modal {
         let mut answer = None;
         let response = egui::Modal::new(egui::Id::unique("spanmark-modal")).show(ui.ctx(), |ui| {
             ui.set_max_width(460.0);
-            match self {
+            answer = match self {
                 Modal::Unsaved { project, .. } => {
                     ui.heading("Save changes?");
                     ui.label(format!("\"{project}\" has changes that are not saved. Save them first?"));
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            answer = Some(Answer::Save);
-                        }
-                        if ui.button("Discard changes").clicked() {
-                            answer = Some(Answer::Discard);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            answer = Some(Answer::Cancel);
-                        }
-                    });
+                    buttons(ui, &[
+                        ("Save", || Answer::Save),
+                        ("Discard changes", || Answer::Discard),
+                        ("Cancel", || Answer::Cancel),
+                    ])
                 }
-                Modal::PathField { purpose, text } => {
-                    ui.heading(purpose.title());
-                    ui.label("No file dialog is available on this system (no desktop portal or zenity). Type the path instead.");
-                    if *purpose == Purpose::OpenArticles {
-                        ui.weak("Several files: separate them with ;");
-                    }
-                    let edit = ui.add(
-                        TextEdit::singleline(text)
-                            .hint_text("/path/to/file")
-                            .desired_width(f32::INFINITY)
-                            .id_salt("path-field"),
-                    )
-                    .accessible_name("Path");
-                    if !edit.has_focus() && !edit.lost_focus() {
-                        edit.request_focus();
-                    }
-                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                    ui.horizontal(|ui| {
-                        let ok = if purpose.saves() { "Save" } else { "Open" };
-                        if (ui.button(ok).clicked() || enter) && !text.trim().is_empty() {
-                            let paths = text
-                                .split(';')
-                                .map(str::trim)
-                                .filter(|p| !p.is_empty())
-                                .map(PathBuf::from)
-                                .collect();
-                            answer = Some(Answer::Paths(paths));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            answer = Some(Answer::Cancel);
-                        }
-                    });
-                }
-                Modal::Recovery { recovery, when } => {
+                Modal::PathField { purpose, text } => path_field_ui(ui, *purpose, text),
+                Modal::Recovery(offer) => {
                     ui.heading("Restore unsaved work?");
                     ui.label(format!(
-                        "Spanmark did not close cleanly. Unsaved work from {when} was kept in {}.",
-                        recovery.display()
+                        "Spanmark did not close cleanly. Work from {} was kept: {}.",
+                        offer.when, offer.holds
                     ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Restore").clicked() {
-                            answer = Some(Answer::Restore);
-                        }
-                        if ui.button("Discard it").clicked() {
-                            answer = Some(Answer::Discard);
-                        }
-                    });
+                    if offer.found.project_changed_since() {
+                        ui.label(
+                            "The project file has changed since (another window or program saved it). \
+                             Restoring shows this work; saving it then asks before replacing the file, \
+                             and can keep both.",
+                        );
+                    }
+                    ui.weak(format!("Kept in {}", offer.found.work.display()));
+                    buttons(ui, &[
+                        ("Restore", || Answer::Restore),
+                        ("Discard it", || Answer::Discard),
+                        ("Later", || Answer::Later),
+                    ])
                 }
                 Modal::ChangedOnDisk { path } => {
                     ui.heading("Project changed on disk");
                     ui.label(format!(
-                        "Another program changed {} since spanmark opened it. Saving would replace those changes.",
+                        "Another program changed {} since spanmark opened it.",
                         path.display()
                     ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Overwrite").clicked() {
-                            answer = Some(Answer::Overwrite);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            answer = Some(Answer::Cancel);
-                        }
-                    });
+                    ui.label(
+                        "Overwrite keeps their version as a dated copy beside it; Reload drops \
+                         your unsaved changes and shows theirs.",
+                    );
+                    buttons(ui, &[
+                        ("Save as…", || Answer::SaveAs),
+                        ("Overwrite (keep theirs as a copy)", || Answer::Overwrite),
+                        ("Reload (drop my changes)", || Answer::Reload),
+                        ("Cancel", || Answer::Cancel),
+                    ])
                 }
-            }
+                Modal::Gone { path } => {
+                    ui.heading("Project file is gone");
+                    ui.label(format!(
+                        "{} was deleted or moved since spanmark opened it. Your work is still here.",
+                        path.display()
+                    ));
+                    buttons(ui, &[
+                        ("Save here again", || Answer::SaveHere),
+                        ("Save as…", || Answer::SaveAs),
+                        ("Cancel", || Answer::Cancel),
+                    ])
+                }
+                Modal::ReadOnly { path, why } => {
+                    ui.heading("Cannot save to this file");
+                    ui.label(format!(
+                        "{} cannot be saved: {why}. Save your work under another name instead.",
+                        path.display()
+                    ));
+                    buttons(ui, &[
+                        ("Save as…", || Answer::SaveAs),
+                        ("Cancel", || Answer::Cancel),
+                    ])
+                }
+            };
         });
-        if response.should_close() && answer.is_none() && !matches!(self, Modal::Recovery { .. }) {
+        if response.should_close() && answer.is_none() && !matches!(self, Modal::Recovery(_)) {
             answer = Some(Answer::Cancel);
         }
         answer
     }
+}
+
+fn path_field_ui(ui: &mut Ui, purpose: Purpose, text: &mut String) -> Option<Answer> {
+    ui.heading(purpose.title());
+    ui.label(
+        "No file dialog is available on this system (no desktop portal or zenity). Type the path instead.",
+    );
+    if purpose == Purpose::OpenArticles {
+        ui.weak("Several files: separate them with ;");
+    }
+    let edit = ui
+        .add(
+            TextEdit::singleline(text)
+                .hint_text("/path/to/file")
+                .desired_width(f32::INFINITY)
+                .id_salt("path-field"),
+        )
+        .accessible_name("Path");
+    if !edit.has_focus() && !edit.lost_focus() {
+        edit.request_focus();
+    }
+    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        let ok = if purpose.saves() { "Save" } else { "Open" };
+        if (ui.button(ok).clicked() || enter) && !text.trim().is_empty() {
+            let paths = text
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .collect();
+            answer = Some(Answer::Paths(paths));
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
 }

@@ -8,24 +8,26 @@ use crate::article::Article;
 use crate::edit::{Edit, History};
 use crate::model::segment::{step_grapheme, step_word};
 use crate::model::{CharOffset, CharRange, DocId, Document, Project, Span, SpanId};
-use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use crate::store::{self, FileStamp, ProjectLock};
+use std::path::PathBuf;
 
-/// What a project file looked like when this session last read or wrote it, to notice
-/// another program changing it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FileStamp {
-    pub len: u64,
-    pub modified: Option<SystemTime>,
+/// Why the open project cannot be saved to its own file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another window or command holds the project's lock.
+    Locked(Option<store::Holder>),
+    /// The file itself is marked read-only.
+    File,
 }
 
-impl FileStamp {
-    pub fn of(path: &Path) -> Option<Self> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Self {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        })
+impl ReadOnly {
+    /// Why, in a sentence for the window.
+    pub fn reason(&self) -> String {
+        match self {
+            ReadOnly::Locked(Some(holder)) => format!("it is open in {holder}"),
+            ReadOnly::Locked(None) => "another spanmark has it open".to_owned(),
+            ReadOnly::File => "the file is read-only".to_owned(),
+        }
     }
 }
 
@@ -34,7 +36,13 @@ pub struct Session {
     /// The project file, `None` for an untitled project.
     pub path: Option<PathBuf>,
     pub history: History,
+    /// The project file as this session last read or wrote it, to notice another
+    /// program changing it.
     pub stamp: Option<FileStamp>,
+    /// The project's lock, held while this session may save to its file.
+    pub lock: Option<ProjectLock>,
+    /// Why the session may not save to its file, if it may not.
+    pub read_only: Option<ReadOnly>,
     pub current: Option<DocId>,
     /// The text selected in the current document, not yet a span.
     pub selection: Option<CharRange>,
@@ -60,6 +68,8 @@ impl Session {
                 History::new_unsaved()
             },
             stamp,
+            lock: None,
+            read_only: None,
             current,
             selection: None,
             selected_span: None,

@@ -1,5 +1,6 @@
-//! Files of other tools in the window: importing annotations (merged as one undo
-//! step, predictions offered as suggestions) and exporting brat's folder of files.
+//! Files of other tools in the window: importing annotations (read on a thread when
+//! large, merged as one undo step, predictions offered as suggestions) and exporting
+//! brat's folder of files.
 //! Single-file exports are in `files.rs`.
 
 use super::App;
@@ -56,8 +57,26 @@ impl Session {
 }
 
 impl App {
+    /// Imports the file at `path`: read here, or on a thread (with progress and
+    /// Cancel) when it is large; merged by [`App::imported`].
     pub(super) fn import_from(&mut self, format: ImportFormat, path: &Path) {
-        let imported = match import::read(format, path, &self.session.project) {
+        let paths = [path.to_path_buf()];
+        if super::loading::is_large(&paths, self.background_bytes) {
+            self.loading = Some(super::loading::Loading::import(
+                format,
+                path.to_path_buf(),
+                self.session.project.clone(),
+                self.load_throttle,
+            ));
+            return;
+        }
+        let imported = import::read(format, path, &self.session.project);
+        self.imported(path, imported);
+    }
+
+    /// Merges what was read for an import as one undo step, and says what it did.
+    pub(super) fn imported(&mut self, path: &Path, imported: Result<Imported, String>) {
+        let imported = match imported {
             Ok(imported) => imported,
             Err(err) => return self.error(format!("{err}: {}", path.display())),
         };

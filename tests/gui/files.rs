@@ -23,7 +23,7 @@ fn save_then_reopen_in_a_new_window_shows_the_same_spans() {
     );
     w.save();
     assert_eq!(w.h.state().title(), "Test project — spanmark");
-    let again = w.reopen();
+    let again = w.restart().h;
     assert!(again.query_all_by_label("we will win").next().is_some());
     assert!(again.query_all_by_label("270 drones").next().is_some());
     assert!(again.query_all_by_label("2 of 2 spans").next().is_some());
@@ -110,18 +110,21 @@ fn work_survives_a_crash_through_the_recovery_file() {
     w.drag_over("we will win");
     w.key(Key::Q);
     w.h.run_steps(3);
-    let recovery = w.dir.path().join("project.ron.recovery");
+    let slot = w.h.state().recovery_dir().expect("a recovery slot");
+    let recovery = slot.join("project.ron");
     assert!(recovery.is_file(), "autosaved");
+    assert!(
+        slot.starts_with(w.dir.path().join("data")),
+        "in the data folder"
+    );
     // The crash: the window goes away without saving.
-    let Window { h, dir, path } = w;
-    drop(h);
-    let w = Window {
-        h: crate::harness(&path, dir.path().join("data")),
-        dir,
-        path,
-    };
-    let mut w = w;
+    let mut w = w.restart();
     assert!(w.shows("Restore unsaved work?"));
+    assert!(
+        w.shows_containing("1 spans added, 0 removed, 0 changed, in \"a.txt\""),
+        "{:?}",
+        w.texts()
+    );
     w.button("Restore");
     assert!(w.shows("we will win"), "the span is back");
     assert!(
@@ -149,11 +152,21 @@ fn a_project_changed_on_disk_is_not_overwritten_silently() {
     w.button("Cancel");
     assert_eq!(w.saved().name, "Changed elsewhere", "left alone");
     w.ctrl(Key::S);
-    w.button("Overwrite");
+    w.button("Overwrite (keep theirs as a copy)");
     assert_eq!(
         w.saved_spans(),
         [("quote".to_owned(), "we will win".to_owned())]
     );
+    // Their version is kept beside it under a dated name, not only in the backup.
+    let kept: Vec<_> = std::fs::read_dir(w.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("project.theirs-") && n.ends_with(".ron"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let theirs = spanmark::store::load(&w.dir.path().join(&kept[0])).unwrap();
+    assert_eq!(theirs.name, "Changed elsewhere");
+    assert!(w.shows_containing(&kept[0]), "{:?}", w.messages());
 }
 
 #[test]

@@ -61,8 +61,17 @@ impl Window {
         Self { h, dir, path }
     }
 
-    /// A second window on the same project file, as after a restart.
-    pub fn reopen(&self) -> Harness<'static, App> {
+    /// The window ends (as a crash or a kill would: no clean exit) and a new one opens
+    /// on the same project file with the same data folder, as after a restart.
+    pub fn restart(self) -> Self {
+        let Window { h, dir, path } = self;
+        drop(h);
+        let h = harness(&path, dir.path().join("data"));
+        Self { h, dir, path }
+    }
+
+    /// A second window on the same project file while this one stays open.
+    pub fn second_window(&self) -> Harness<'static, App> {
         harness(&self.path, self.dir.path().join("data"))
     }
 

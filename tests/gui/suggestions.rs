@@ -72,7 +72,7 @@ fn suggestions_are_accepted_rejected_and_undone() {
     );
 
     // Reopened, the rejected figure does not come back.
-    let mut again = w.reopen();
+    let mut again = w.restart().h;
     again.get_by_label("figure").click();
     again.run_steps(2);
     let texts: Vec<String> = again

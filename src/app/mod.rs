@@ -270,9 +270,11 @@ impl App {
                 });
             }
         };
-        if self.all_messages {
+        // Many messages scroll; a few are listed as they are (a scroll area learns its
+        // height a frame late, which would move the buttons below it).
+        if self.all_messages && self.messages.len() > 3 * SHOWN_MESSAGES {
             egui::ScrollArea::vertical()
-                .max_height(ui.available_height().min(240.0))
+                .max_height(240.0)
                 .id_salt("messages")
                 .show(ui, rows);
         } else {

@@ -38,8 +38,14 @@ pub fn is_valid_color(color: &str) -> bool {
 /// Is `name` usable as a label name (non-empty, no surrounding blanks, no control
 /// characters)?
 pub fn is_valid_label_name(name: &str) -> bool {
-    !name.is_empty() && name.trim() == name && !name.chars().any(char::is_control)
+    !name.is_empty()
+        && name.trim() == name
+        && !name.chars().any(char::is_control)
+        && name.chars().count() <= MAX_LABEL_CHARS
 }
+
+/// The longest label name, in characters.
+pub const MAX_LABEL_CHARS: usize = 100;
 
 /// The labels of a project, in the order the label bar shows them.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,6 +11,7 @@ use super::disk::{FileStamp, project_target};
 use super::{StoreError, write_atomic_with, write_ron_to};
 use crate::model::Project;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -204,13 +205,15 @@ fn modified_before(path: &Path, age: Duration) -> bool {
 
 /// What recovered work changes against `on_disk` (the project file as it is now, or
 /// nothing for untitled work), in a few words: documents added and removed, spans
-/// added, removed and changed, and in which documents.
+/// added, removed and changed, and in which documents. Spans are matched by label and
+/// range (ids cannot be trusted across writers: another may have used the same
+/// ones); a matched span whose note or attributes differ is changed.
 pub fn describe_changes(recovered: &Project, on_disk: Option<&Project>) -> String {
     let Some(disk) = on_disk else {
         return format!(
-            "{} documents, {} spans",
-            recovered.documents().len(),
-            recovered.span_count()
+            "{}, {}",
+            count(recovered.documents().len(), "document"),
+            count(recovered.span_count(), "span")
         );
     };
     let (mut added_docs, mut removed_docs) = (0, 0);
@@ -222,20 +225,19 @@ pub fn describe_changes(recovered: &Project, on_disk: Option<&Project>) -> Strin
             added += doc.spans().len();
             continue;
         };
-        let before = (added, removed, changed);
-        for span in doc.spans() {
-            match old.span(span.id) {
+        let key = |s: &crate::model::Span| (s.label.clone(), s.range);
+        let before: HashMap<_, _> = old.spans().iter().map(|s| (key(s), s)).collect();
+        let after: HashMap<_, _> = doc.spans().iter().map(|s| (key(s), s)).collect();
+        let was = (added, removed, changed);
+        for (k, span) in &after {
+            match before.get(k) {
                 None => added += 1,
-                Some(o) if o != span => changed += 1,
+                Some(o) if o.note != span.note || o.attributes != span.attributes => changed += 1,
                 Some(_) => {}
             }
         }
-        removed += old
-            .spans()
-            .iter()
-            .filter(|s| doc.span(s.id).is_none())
-            .count();
-        if (added, removed, changed) != before || old.status != doc.status {
+        removed += before.keys().filter(|k| !after.contains_key(*k)).count();
+        if (added, removed, changed) != was || old.status != doc.status {
             touched.push(crate::shown::quoted(&doc.name));
         }
     }
@@ -247,7 +249,8 @@ pub fn describe_changes(recovered: &Project, on_disk: Option<&Project>) -> Strin
     let mut parts = Vec::new();
     if added + removed + changed > 0 {
         parts.push(format!(
-            "{added} spans added, {removed} removed, {changed} changed"
+            "{} added, {removed} removed, {changed} changed",
+            count(added, "span")
         ));
     }
     if !touched.is_empty() {
@@ -261,10 +264,10 @@ pub fn describe_changes(recovered: &Project, on_disk: Option<&Project>) -> Strin
         parts.push(format!("in {}{tail}", listed.join(", ")));
     }
     if added_docs > 0 {
-        parts.push(format!("{added_docs} documents added"));
+        parts.push(format!("{} added", count(added_docs, "document")));
     }
     if removed_docs > 0 {
-        parts.push(format!("{removed_docs} documents removed"));
+        parts.push(format!("{} removed", count(removed_docs, "document")));
     }
     if recovered.name != disk.name || recovered.labels != disk.labels {
         parts.push("the project's name or labels changed".to_owned());
@@ -273,6 +276,15 @@ pub fn describe_changes(recovered: &Project, on_disk: Option<&Project>) -> Strin
         "the same spans as the project file".to_owned()
     } else {
         parts.join(", ")
+    }
+}
+
+/// "1 span", "2 spans".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -4,7 +4,7 @@
 //! Each problem names the document and span it concerns; all are reported at once.
 
 use super::file::{DocumentFile, ProjectFile};
-use crate::model::label::{is_valid_color, is_valid_label_name};
+use crate::model::label::{MAX_LABEL_CHARS, is_valid_color, is_valid_label_name};
 use crate::model::{
     CharRange, DocId, Document, Label, LabelSet, MAX_LOADED_ID, Project, Span, SpanId,
 };
@@ -115,7 +115,10 @@ fn labels_from_file(
             problems.push(problem(
                 None,
                 None,
-                format!("label name {} is not usable", quoted(&name)),
+                format!(
+                    "label name {} is not usable (1 to {MAX_LABEL_CHARS} characters, no line breaks, no blanks at either end)",
+                    quoted(&name)
+                ),
             ));
         }
         if !names.insert(name.clone()) {

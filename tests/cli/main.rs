@@ -3,6 +3,7 @@
 //! command line on articles full of emoji.
 
 mod more;
+mod writers;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

@@ -121,7 +121,7 @@ fn work_survives_a_crash_through_the_recovery_file() {
     let mut w = w.restart();
     assert!(w.shows("Restore unsaved work?"));
     assert!(
-        w.shows_containing("1 spans added, 0 removed, 0 changed, in \"a.txt\""),
+        w.shows_containing("1 span added, 0 removed, 0 changed, in \"a.txt\""),
         "{:?}",
         w.texts()
     );

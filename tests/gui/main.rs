@@ -9,6 +9,7 @@ mod interop;
 mod long;
 mod selecting;
 mod suggestions;
+mod writers;
 
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
@@ -70,9 +71,14 @@ impl Window {
         Self { h, dir, path }
     }
 
-    /// A second window on the same project file while this one stays open.
-    pub fn second_window(&self) -> Harness<'static, App> {
-        harness(&self.path, self.dir.path().join("data"))
+    /// A second window on the same project file (and data folder) while this one
+    /// stays open; its own `dir` is a scratch folder.
+    pub fn second_window(&self) -> Self {
+        Self {
+            h: harness(&self.path, self.dir.path().join("data")),
+            dir: tempfile::tempdir().unwrap(),
+            path: self.path.clone(),
+        }
     }
 
     pub fn text(&self) -> String {

@@ -87,11 +87,11 @@ fn changes_are_described_against_the_file() {
     .unwrap();
     assert_eq!(
         describe_changes(&work, Some(&disk)),
-        "1 spans added, 1 removed, 0 changed, in \"a.txt\""
+        "1 span added, 1 removed, 0 changed, in \"a.txt\""
     );
     assert_eq!(
         describe_changes(&disk, Some(&disk)),
         "the same spans as the project file"
     );
-    assert_eq!(describe_changes(&work, None), "1 documents, 1 spans");
+    assert_eq!(describe_changes(&work, None), "1 document, 1 span");
 }

@@ -172,6 +172,15 @@ impl Loading {
         }
     }
 
+    /// What the load does, for "… cancelled": `Opening` or `Import`.
+    pub fn kind(&self) -> &'static str {
+        if self.what.starts_with("Importing") {
+            "Import"
+        } else {
+            "Opening"
+        }
+    }
+
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
     }
@@ -188,10 +197,10 @@ impl Loading {
             } else {
                 done as f32 / self.total_bytes as f32
             };
-            let stage = match (fraction < 1.0, self.what.starts_with("Importing")) {
+            let stage = match (fraction < 1.0, self.kind()) {
                 (true, _) => "Reading",
-                (false, false) => "Checking offsets and spans",
-                (false, true) => "Matching annotations to the text",
+                (false, "Import") => "Matching annotations to the text",
+                (false, _) => "Checking offsets and spans",
             };
             ui.add(
                 egui::ProgressBar::new(fraction.min(1.0))

@@ -417,14 +417,16 @@ impl eframe::App for App {
                     self.loaded(*loaded);
                 }
                 loading::Poll::Abandoned => {
+                    let kind = loading.kind();
                     self.loading = None;
-                    self.error("Opening stopped unexpectedly; nothing was changed.");
+                    self.error(format!("{kind} stopped unexpectedly; nothing was changed."));
                 }
                 loading::Poll::Pending => {
                     if loading.ui(&ctx) {
                         loading.cancel();
+                        let kind = loading.kind();
                         self.loading = None;
-                        self.info("Opening cancelled; nothing was changed.");
+                        self.info(format!("{kind} cancelled; nothing was changed."));
                     }
                 }
             }

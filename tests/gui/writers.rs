@@ -280,3 +280,88 @@ fn every_message_can_be_reached() {
     w.button("Dismiss all");
     assert!(w.messages().is_empty(), "{:?}", w.messages());
 }
+
+#[test]
+fn a_large_import_runs_on_a_thread_with_progress_and_cancel() {
+    use crate::interop::{give_path, menu};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("project.ron");
+    let project = spanmark::fixture::project("P", &[("a.txt", ARTICLE)]);
+    spanmark::store::save(&project, &path).unwrap();
+    // W3C annotations of "270 drones", written by spanmark for a copy with the span.
+    let tagged = spanmark::fixture::project(
+        "P",
+        &[(
+            "a.txt",
+            &ARTICLE.replace("270 drones", "[figure:270 drones]"),
+        )],
+    );
+    let w3c = dir.path().join("w3c.json");
+    std::fs::write(
+        &w3c,
+        spanmark::formats::export(&tagged, spanmark::formats::ExportFormat::W3c).unwrap(),
+    )
+    .unwrap();
+    let h = harness_with(&path, dir.path().join("data"), |c| {
+        c.background_bytes = 100;
+        c.load_throttle = std::time::Duration::from_millis(300);
+    });
+    let mut w = Window { h, dir, path };
+    // The project itself is "large" here too: it opens on the thread first.
+    for _ in 0..200 {
+        if w.h.state().session.path.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        w.h.run_steps(1);
+    }
+    menu(&mut w, &["Import", "W3C Web Annotations…"]);
+    give_path(&mut w, &w3c);
+    assert!(w.shows_containing("Importing "), "{:?}", w.texts());
+    w.button("Cancel");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    w.h.run_steps(3);
+    assert!(
+        w.shows_containing("Import cancelled; nothing was changed."),
+        "{:?}",
+        w.messages()
+    );
+    assert_eq!(w.h.state().session.project.span_count(), 0);
+    assert!(!w.h.state().session.is_dirty());
+    // Again, to the end: merged as one undo step.
+    menu(&mut w, &["Import", "W3C Web Annotations…"]);
+    give_path(&mut w, &w3c);
+    for _ in 0..200 {
+        if w.h.state().session.project.span_count() > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        w.h.run_steps(1);
+    }
+    assert_eq!(
+        labels_and_texts(&w.h.state().session.project),
+        ["figure 270 drones"]
+    );
+    w.ctrl(Key::Z);
+    assert_eq!(w.h.state().session.project.span_count(), 0, "one undo step");
+}
+
+#[test]
+fn reload_shows_the_other_programs_version() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.drag_over("we will win");
+    w.key(Key::Q);
+    let other = spanmark::fixture::project("Changed elsewhere", &[("b.txt", "Other text")]);
+    spanmark::store::save(&other, &w.path).unwrap();
+    w.ctrl(Key::S);
+    assert!(w.shows("Project changed on disk"));
+    w.button("Reload (drop my changes)");
+    w.h.run_steps(2);
+    assert!(w.shows("b.txt"), "{:?}", w.texts());
+    assert!(!w.h.state().session.is_dirty());
+    assert!(
+        !w.h.state().title().contains("read-only"),
+        "the lock was kept"
+    );
+    assert_eq!(w.saved().name, "Changed elsewhere");
+}

@@ -288,7 +288,7 @@ impl App {
                 }
                 if let Some(why) = &session.read_only {
                     self.info(format!(
-                        "Opened read-only ({}); save your changes under another name (Save as): {}",
+                        "Opened read-only: {}. Save your changes under another name (Save as): {}",
                         why.reason(),
                         path.display()
                     ));

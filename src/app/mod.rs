@@ -266,7 +266,7 @@ impl App {
                     } else {
                         message.text.clone()
                     };
-                    ui.colored_label(color, text);
+                    ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
                 });
             }
         };

@@ -66,86 +66,117 @@ fn buttons(ui: &mut Ui, choices: &[Choice<'_>]) -> Option<Answer> {
 impl Modal {
     /// Shows the modal; `Some(answer)` once the user has chosen.
     pub fn ui(&mut self, ui: &mut Ui) -> Option<Answer> {
+        // Fits a small screen at a large zoom: never wider than the window; a text
+        // taller than it scrolls while the buttons stay in view below it.
+        let screen = ui.ctx().content_rect();
+        let width = (screen.width() - 48.0).clamp(160.0, 460.0);
+        let text_height = (screen.height() - 120.0).max(60.0);
         let mut answer = None;
         let response = egui::Modal::new(egui::Id::unique("spanmark-modal")).show(ui.ctx(), |ui| {
-            ui.set_max_width(460.0);
-            answer = match self {
-                Modal::Unsaved { project, .. } => {
-                    ui.heading("Save changes?");
-                    ui.label(format!("\"{project}\" has changes that are not saved. Save them first?"));
-                    buttons(ui, &[
-                        ("Save", || Answer::Save),
-                        ("Discard changes", || Answer::Discard),
-                        ("Cancel", || Answer::Cancel),
-                    ])
-                }
-                Modal::PathField { purpose, text } => path_field_ui(ui, *purpose, text),
-                Modal::Recovery(offer) => {
-                    ui.heading("Restore unsaved work?");
-                    ui.label(format!(
-                        "Spanmark did not close cleanly. Work from {} was kept: {}.",
-                        offer.when, offer.holds
-                    ));
-                    if offer.found.project_changed_since() {
-                        ui.label(
-                            "The project file has changed since (another window or program saved it). \
-                             Restoring shows this work; saving it then asks before replacing the file, \
-                             and can keep both.",
-                        );
-                    }
-                    ui.weak(format!("Kept in {}", offer.found.work.display()));
-                    buttons(ui, &[
-                        ("Restore", || Answer::Restore),
-                        ("Discard it", || Answer::Discard),
-                        ("Later", || Answer::Later),
-                    ])
-                }
-                Modal::ChangedOnDisk { path } => {
-                    ui.heading("Project changed on disk");
-                    ui.label(format!(
-                        "Another program changed {} since spanmark opened it.",
-                        path.display()
-                    ));
-                    ui.label(
-                        "Overwrite keeps their version as a dated copy beside it; Reload drops \
-                         your unsaved changes and shows theirs.",
-                    );
-                    buttons(ui, &[
-                        ("Save as…", || Answer::SaveAs),
-                        ("Overwrite (keep theirs as a copy)", || Answer::Overwrite),
-                        ("Reload (drop my changes)", || Answer::Reload),
-                        ("Cancel", || Answer::Cancel),
-                    ])
-                }
-                Modal::Gone { path } => {
-                    ui.heading("Project file is gone");
-                    ui.label(format!(
-                        "{} was deleted or moved since spanmark opened it. Your work is still here.",
-                        path.display()
-                    ));
-                    buttons(ui, &[
-                        ("Save here again", || Answer::SaveHere),
-                        ("Save as…", || Answer::SaveAs),
-                        ("Cancel", || Answer::Cancel),
-                    ])
-                }
-                Modal::ReadOnly { path, why } => {
-                    ui.heading("Cannot save to this file");
-                    ui.label(format!(
-                        "{} cannot be saved: {why}. Save your work under another name instead.",
-                        path.display()
-                    ));
-                    buttons(ui, &[
-                        ("Save as…", || Answer::SaveAs),
-                        ("Cancel", || Answer::Cancel),
-                    ])
-                }
-            };
+            ui.set_max_width(width);
+            if let Modal::PathField { purpose, text } = self {
+                answer = path_field_ui(ui, *purpose, text);
+                return;
+            }
+            ui.heading(self.title());
+            egui::ScrollArea::vertical()
+                .max_height(text_height)
+                .show(ui, |ui| self.body_ui(ui));
+            answer = buttons(ui, self.choices());
         });
         if response.should_close() && answer.is_none() && !matches!(self, Modal::Recovery(_)) {
             answer = Some(Answer::Cancel);
         }
         answer
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            Modal::Unsaved { .. } => "Save changes?",
+            Modal::PathField { purpose, .. } => purpose.title(),
+            Modal::Recovery(_) => "Restore unsaved work?",
+            Modal::ChangedOnDisk { .. } => "Project changed on disk",
+            Modal::Gone { .. } => "Project file is gone",
+            Modal::ReadOnly { .. } => "Cannot save to this file",
+        }
+    }
+
+    fn body_ui(&self, ui: &mut Ui) {
+        match self {
+            Modal::Unsaved { project, .. } => {
+                ui.label(format!(
+                    "\"{project}\" has changes that are not saved. Save them first?"
+                ));
+            }
+            Modal::PathField { .. } => {}
+            Modal::Recovery(offer) => {
+                ui.label(format!(
+                    "Spanmark did not close cleanly. Work from {} was kept: {}.",
+                    offer.when, offer.holds
+                ));
+                if offer.found.project_changed_since() {
+                    ui.label(
+                        "The project file has changed since (another window or program saved it). \
+                         Restoring shows this work; saving it then asks before replacing the file, \
+                         and can keep both.",
+                    );
+                }
+                ui.weak(format!("Kept in {}", offer.found.work.display()));
+            }
+            Modal::ChangedOnDisk { path } => {
+                ui.label(format!(
+                    "Another program changed {} since spanmark opened it.",
+                    path.display()
+                ));
+                ui.label(
+                    "Overwrite keeps their version as a dated copy beside it; Reload drops \
+                     your unsaved changes and shows theirs.",
+                );
+            }
+            Modal::Gone { path } => {
+                ui.label(format!(
+                    "{} was deleted or moved since spanmark opened it. Your work is still here.",
+                    path.display()
+                ));
+            }
+            Modal::ReadOnly { path, why } => {
+                ui.label(format!(
+                    "{} cannot be saved: {why}. Save your work under another name instead.",
+                    path.display()
+                ));
+            }
+        }
+    }
+
+    fn choices(&self) -> &'static [Choice<'static>] {
+        match self {
+            Modal::Unsaved { .. } => &[
+                ("Save", || Answer::Save),
+                ("Discard changes", || Answer::Discard),
+                ("Cancel", || Answer::Cancel),
+            ],
+            Modal::PathField { .. } => &[],
+            Modal::Recovery(_) => &[
+                ("Restore", || Answer::Restore),
+                ("Discard it", || Answer::Discard),
+                ("Later", || Answer::Later),
+            ],
+            Modal::ChangedOnDisk { .. } => &[
+                ("Save as…", || Answer::SaveAs),
+                ("Overwrite (keep theirs as a copy)", || Answer::Overwrite),
+                ("Reload (drop my changes)", || Answer::Reload),
+                ("Cancel", || Answer::Cancel),
+            ],
+            Modal::Gone { .. } => &[
+                ("Save here again", || Answer::SaveHere),
+                ("Save as…", || Answer::SaveAs),
+                ("Cancel", || Answer::Cancel),
+            ],
+            Modal::ReadOnly { .. } => &[
+                ("Save as…", || Answer::SaveAs),
+                ("Cancel", || Answer::Cancel),
+            ],
+        }
     }
 }
 

@@ -190,6 +190,11 @@ pub fn status_bar_ui(ui: &mut Ui, session: &Session) {
                 "Saved"
             };
             ui.label(saved);
+            if let Some(why) = &session.read_only {
+                ui.separator();
+                ui.colored_label(ui.visuals().warn_fg_color, "Read-only")
+                    .on_hover_text(format!("Not saved to this file: {}", why.reason()));
+            }
             ui.separator();
             let in_doc = session.document().map_or(0, |d| d.spans().len());
             ui.label(format!(

@@ -52,7 +52,7 @@ fn a_second_window_opens_read_only_and_saves_elsewhere() {
         "{}",
         second.h.state().title()
     );
-    assert!(second.shows_containing("Opened read-only (it is open in spanmark window (process"));
+    assert!(second.shows_containing("Opened read-only: it is open in spanmark window (process"));
     second.drag_over("we will win");
     second.key(Key::Q);
     second.ctrl(Key::S);

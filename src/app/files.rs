@@ -254,7 +254,7 @@ impl App {
             Ok(lock) => Ok(lock),
             Err(LockFailure::Held(holder)) => Err(ReadOnly::Locked(holder)),
             // No lock can be made (a read-only folder): the file cannot be saved either.
-            Err(LockFailure::Io(_)) => Err(ReadOnly::File),
+            Err(LockFailure::Io(err)) => Err(ReadOnly::Folder(crate::shown::io_error(&err))),
         }
     }
 

@@ -18,6 +18,8 @@ pub enum ReadOnly {
     Locked(Option<store::Holder>),
     /// The file itself is marked read-only.
     File,
+    /// No lock file can be made beside it (a read-only folder or medium).
+    Folder(String),
 }
 
 impl ReadOnly {
@@ -27,6 +29,7 @@ impl ReadOnly {
             ReadOnly::Locked(Some(holder)) => format!("it is open in {holder}"),
             ReadOnly::Locked(None) => "another spanmark has it open".to_owned(),
             ReadOnly::File => "the file is read-only".to_owned(),
+            ReadOnly::Folder(why) => format!("its folder cannot be written ({why})"),
         }
     }
 }

@@ -2,7 +2,9 @@
 //! annotations), offsets in code points as brat counts them.
 //!
 //! - `T1<TAB>quote 10 20<TAB>text` per span; a span over a line break is written as
-//!   fragments `10 20;21 30` (brat allows no line break inside a fragment).
+//!   fragments `10 20;21 30` (brat allows no line break inside a fragment), so line
+//!   breaks at either end of a span are not kept; a span of nothing but line breaks is
+//!   one fragment over them.
 //! - `#1<TAB>AnnotatorNotes T1<TAB>note` for notes, and for attributes whose value has
 //!   a blank (`speaker: Volodymyr Zelensky`), since brat attribute values are one token.
 //! - `A1<TAB>key T1 value` for attributes whose value is one token.
@@ -14,29 +16,30 @@
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::article::read_article;
 use crate::model::{CharRange, LabelSet, OffsetIndex, sha256_hex};
+use crate::shown::quoted;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use std::fmt::Write;
 
-/// The `.ann` text of one exported document.
+/// The `.ann` text of one exported document. A span whose range is not inside the text
+/// (which a verified export never has) is left out.
 pub fn ann(doc: &ExportDocument<'_>) -> String {
     let chars: Vec<char> = doc.text.chars().collect();
+    let one_line = |s: &str| s.replace(['\n', '\r', '\t'], " ");
     let mut out = String::new();
     let mut notes = 0;
     let mut attrs = 0;
     for (n, span) in doc.spans.iter().enumerate() {
         let t = n + 1;
+        let Some(covered) = chars.get(span.start..span.end) else {
+            continue;
+        };
         // Fragments: the span cut at line breaks, blank pieces left out.
         let mut fragments = Vec::new();
         let mut start = span.start;
-        for (i, c) in chars[span.start..span.end]
-            .iter()
-            .map(Some)
-            .chain([None])
-            .enumerate()
-        {
+        for (i, c) in covered.iter().map(Some).chain([None]).enumerate() {
             let i = span.start + i;
             if c.is_none_or(|c| matches!(c, '\n' | '\r')) {
                 if i > start {
@@ -45,10 +48,15 @@ pub fn ann(doc: &ExportDocument<'_>) -> String {
                 start = i + 1;
             }
         }
+        if fragments.is_empty() {
+            // Only line breaks: one fragment over them all (brat may frown, but the
+            // line stays readable and the span is not lost).
+            fragments.push((span.start, span.end));
+        }
         let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
         let text: Vec<String> = fragments
             .iter()
-            .map(|(s, e)| chars[*s..*e].iter().collect())
+            .map(|(s, e)| one_line(&chars[*s..*e].iter().collect::<String>()))
             .collect();
         // Writing into a String cannot fail.
         let _ = writeln!(
@@ -58,17 +66,15 @@ pub fn ann(doc: &ExportDocument<'_>) -> String {
             offsets.join(";"),
             text.join(" ")
         );
-        let mut note_lines: Vec<String> = span
-            .note
-            .iter()
-            .map(|n| n.replace(['\n', '\r', '\t'], " "))
-            .collect();
+        let mut note_lines: Vec<String> = span.note.iter().map(|n| one_line(n)).collect();
         for (key, value) in span.attributes.iter() {
-            if value.contains(char::is_whitespace) || value.is_empty() {
-                note_lines.push(format!("{key}: {}", value.replace(['\n', '\r', '\t'], " ")));
-            } else {
+            // An attribute line holds a one-token key and value; others become notes.
+            let token = |s: &str| !s.is_empty() && !s.contains(|c: char| c.is_whitespace());
+            if token(key) && token(value) {
                 attrs += 1;
                 let _ = writeln!(out, "A{attrs}\t{key} T{t} {value}");
+            } else {
+                note_lines.push(format!("{}: {}", one_line(key), one_line(value)));
             }
         }
         for note in note_lines {
@@ -79,17 +85,31 @@ pub fn ann(doc: &ExportDocument<'_>) -> String {
     out
 }
 
+/// An annotation id from an `.ann` file as a message shows it: as it is when it looks
+/// like one (`T12`), else quoted and shortened.
+fn shown_id(id: &str) -> String {
+    if !id.is_empty() && id.len() <= 24 && id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        id.to_owned()
+    } else {
+        quoted(id)
+    }
+}
+
 /// Reads an `.ann` file against its text into exported spans (code points), with the
-/// problems met (skipped lines, split fragments).
+/// problems met (skipped lines, split fragments). Linear in the file: notes and
+/// attributes find their span through a map of ids.
 pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static>>, Vec<String>) {
     let index = OffsetIndex::new(text);
-    let mut spans: Vec<(String, ExportSpan<'static>)> = Vec::new();
+    let mut spans: Vec<ExportSpan<'static>> = Vec::new();
+    // The span of each text-bound id (the first fragment of a discontinuous one).
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut problems = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').collect();
-        let at = format!("line {}", n + 1);
+        let at = || format!("line {}", n + 1);
         match line.chars().next() {
             Some('T') if fields.len() >= 2 => {
+                let id = fields[0];
                 let mut head = fields[1].splitn(2, ' ');
                 let label = head.next().unwrap_or_default().to_owned();
                 let ranges = head.next().unwrap_or_default();
@@ -119,38 +139,40 @@ pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static
                 let fragments = joined;
                 if fragments.len() > 1 {
                     problems.push(format!(
-                        "{at}: {} is discontinuous; its {} parts became separate spans",
-                        fields[0],
+                        "{}: {} is discontinuous; its {} parts became separate spans",
+                        at(),
+                        shown_id(id),
                         fragments.len()
                     ));
                 }
                 for (part, fragment) in fragments.into_iter().enumerate() {
                     let Some((s, e)) = fragment else {
                         problems.push(format!(
-                            "{at}: cannot read the offsets of {}; skipped",
-                            fields[0]
+                            "{}: cannot read the offsets of {}; skipped",
+                            at(),
+                            shown_id(id)
                         ));
                         continue;
                     };
                     let Some(slice) = index.slice(text, CharRange::new(s, e)).filter(|_| s < e)
                     else {
                         problems.push(format!(
-                            "{at}: {} {s}..{e} does not fit the text; skipped",
-                            fields[0]
+                            "{}: {} {s}..{e} does not fit the text; skipped",
+                            at(),
+                            shown_id(id)
                         ));
                         continue;
                     };
-                    let id = if part == 0 {
-                        fields[0].to_owned()
-                    } else {
-                        format!("{}#{part}", fields[0])
-                    };
-                    spans.push((id, span(&label, s, e, slice)));
+                    if part == 0 {
+                        // A repeated id: notes go to the first span that had it.
+                        by_id.entry(id).or_insert(spans.len());
+                    }
+                    spans.push(span(&label, s, e, slice));
                 }
             }
             Some('#') if fields.len() >= 3 => {
                 let target = fields[1].split_whitespace().nth(1).unwrap_or_default();
-                if let Some((_, span)) = spans.iter_mut().find(|(id, _)| id == target) {
+                if let Some(span) = by_id.get(target).map(|&i| &mut spans[i]) {
                     let note = fields[2];
                     match note.split_once(": ") {
                         Some((key, value))
@@ -175,7 +197,7 @@ pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static
             Some('A') if fields.len() >= 2 => {
                 let parts: Vec<&str> = fields[1].split_whitespace().collect();
                 if let [key, target, rest @ ..] = &parts[..]
-                    && let Some((_, span)) = spans.iter_mut().find(|(id, _)| id == *target)
+                    && let Some(span) = by_id.get(target).map(|&i| &mut spans[i])
                 {
                     let value = if rest.is_empty() {
                         "true".to_owned()
@@ -187,18 +209,14 @@ pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static
             }
             _ if line.trim().is_empty() => {}
             _ => problems.push(format!(
-                "{at}: not a line spanmark reads (T, # or A); skipped"
+                "{}: not a line spanmark reads (T, # or A); skipped",
+                at()
             )),
         }
     }
-    let spans = spans
-        .into_iter()
-        .enumerate()
-        .map(|(i, (_, mut s))| {
-            s.id = i as u64 + 1;
-            s
-        })
-        .collect();
+    for (i, span) in spans.iter_mut().enumerate() {
+        span.id = i as u64 + 1;
+    }
     (spans, problems)
 }
 
@@ -240,7 +258,7 @@ pub fn read_files(
 ) -> Result<(ExportFile<'static>, Vec<String>), String> {
     let anns: Vec<PathBuf> = if path.is_dir() {
         let mut list: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| format!("cannot read the folder ({})", crate::shown::io_error(&e)))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "ann"))
             .collect();
@@ -256,8 +274,13 @@ pub fn read_files(
     let mut problems = Vec::new();
     for ann in anns {
         let txt = ann.with_extension("txt");
-        let annotations =
-            std::fs::read_to_string(&ann).map_err(|e| format!("{e}: {}", ann.display()))?;
+        let annotations = std::fs::read_to_string(&ann).map_err(|e| {
+            format!(
+                "cannot read ({}): {}",
+                crate::shown::io_error(&e),
+                ann.display()
+            )
+        })?;
         let article = read_article(&txt).map_err(|e| e.to_string())?;
         let (spans, found) = read(&annotations, &article.text, labels);
         problems.extend(found.into_iter().map(|p| format!("{}: {p}", ann.display())));
@@ -269,4 +292,52 @@ pub fn read_files(
         });
     }
     Ok((ExportFile::imported(documents), problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_over_line_breaks_and_of_line_breaks_come_back() {
+        let project = crate::fixture::project(
+            "p",
+            &[("a.txt", "[quote:one\r\n\r\ntwo][claim:\r\n] [figure:3]")],
+        );
+        let export = super::super::json::build(&project);
+        let ann = ann(&export.documents[0]);
+        let (spans, problems) = read(&ann, project.documents()[0].text(), &project.labels);
+        assert!(problems.is_empty(), "{problems:?}\n{ann}");
+        let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(ranges, [(0, 10), (10, 12), (13, 14)]);
+    }
+
+    #[test]
+    fn notes_and_attributes_find_their_span_and_odd_ids_are_quoted() {
+        let text = "Kyiv was hit.";
+        let ann = "T1\tclaim 0 4\tKyiv\nT1\tquote 5 8\twas\n#1\tAnnotatorNotes T1\tfirst\n\
+                   A1\tConfirmed T1\nT\u{7}\tquote 0 2;3 4\tKy v\n";
+        let (spans, problems) = read(ann, text, &LabelSet::default());
+        assert_eq!(spans[0].note.as_deref(), Some("first"));
+        assert_eq!(spans[1].note, None);
+        assert_eq!(
+            spans[0].attributes.get("Confirmed").map(String::as_str),
+            Some("true")
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("\"T\\u{7}\" is discontinuous")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn attribute_keys_that_are_not_one_token_become_notes() {
+        let project = crate::fixture::project("p", &[("a.txt", "[quote|two words=x:Kyiv]")]);
+        let export = super::super::json::build(&project);
+        let ann = ann(&export.documents[0]);
+        assert!(ann.contains("AnnotatorNotes T1\ttwo words: x"), "{ann}");
+        assert!(!ann.contains("A1"), "{ann}");
+    }
 }

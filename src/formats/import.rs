@@ -2,29 +2,33 @@
 //!
 //! Documents are matched by SHA-256 and name, else by SHA-256, else by name, each
 //! project document at most once per import (so one text under two names stays two
-//! documents); a document the project lacks is added with the export's text. Spans are merged without duplicates (same label and range),
-//! keep their ids where those are free, and a span whose `text` is not its document's
-//! slice at its offsets is reported and skipped. Into a project without documents the
+//! documents); a document the project lacks is added with the export's text. Spans
+//! are merged without duplicates (same label and range), keep their ids where those
+//! are free and below [`MAX_IMPORTED_ID`] (a larger one would leave the allocator no
+//! room), and a span whose `text` is not its document's slice at its offsets is
+//! reported and skipped. Problems quote the file's values shortened, on one line. Into a project without documents the
 //! export's name and label set are taken over too, so export -> import -> export gives
 //! the same file.
 
 use super::json::{self, ExportFile};
 use crate::edit::Edit;
 use crate::model::label::{FALLBACK_COLOR, is_valid_color, is_valid_label_name};
-use crate::model::{CharRange, DocId, Document, Label, Project, Span, SpanId};
-use std::collections::{BTreeMap, HashSet};
+use crate::model::{CharRange, DocId, Document, Label, MAX_IMPORTED_ID, Project, Span, SpanId};
+use crate::shown::quoted;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum ImportError {
-    #[error("not valid JSON ({0})")]
+    /// serde_json's message can quote a value of the file: it is shown shortened.
+    #[error("not valid JSON ({})", super::one_line(&.0.to_string()))]
     Json(#[from] serde_json::Error),
-    #[error("not a spanmark export (format is \"{0}\")")]
+    #[error("not a spanmark export (format is {})", quoted(.0))]
     NotAnExport(String),
     #[error("export version {0} is newer than this spanmark reads (up to {max})", max = json::VERSION)]
     Newer(u32),
-    #[error("offsets are \"{0}\", expected \"{exp}\"", exp = json::OFFSETS)]
+    #[error("offsets are {}, expected \"{exp}\"", quoted(.0), exp = json::OFFSETS)]
     Offsets(String),
 }
 
@@ -116,7 +120,9 @@ pub struct Imported {
 /// The error is a message without the path (the caller adds it).
 pub fn read(format: ImportFormat, path: &Path, project: &Project) -> Result<Imported, String> {
     // brat reads its pairs of files itself (a folder, or an .ann beside its .txt).
-    let bytes = || std::fs::read(path).map_err(|err| format!("cannot read ({err})"));
+    let bytes = || {
+        std::fs::read(path).map_err(|err| format!("cannot read ({})", crate::shown::io_error(&err)))
+    };
     let cannot = |err: String| format!("cannot import ({err})");
     let (file, problems) = match format {
         ImportFormat::Brat => super::brat::read_files(path, &project.labels).map_err(cannot)?,
@@ -157,6 +163,9 @@ pub fn parse(bytes: &[u8]) -> Result<ExportFile<'static>, ImportError> {
 /// The edit that merges `export` into `project`, and what it will do. Nothing changes
 /// until the edit is applied (through a History, so it can be undone). Fresh ids are
 /// taken from `project`'s allocators.
+///
+/// Linear in the export and the project: documents are matched through hash maps, and
+/// each document's new spans come sorted, so applying them appends.
 pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportReport) {
     let mut report = ImportReport::default();
     let mut edits = Vec::new();
@@ -168,57 +177,69 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
         });
     }
 
-    // Export ids that are free in the project are kept; the rest get fresh ones, above
-    // every id kept, so the two never collide.
+    // Export ids that are free in the project and small enough are kept; the rest get
+    // fresh ones, above every id kept, so the two never collide. Small enough: below
+    // `MAX_IMPORTED_ID`, so the allocator is left room and its next id (one above the
+    // largest kept) is still one a project file may hold.
     let mut kept_ids = HashSet::new();
     for doc in &export.documents {
         for span in &doc.spans {
-            if project.span_id_is_free(SpanId(span.id)) && kept_ids.insert(span.id) {
+            if span.id < MAX_IMPORTED_ID
+                && project.span_id_is_free(SpanId(span.id))
+                && kept_ids.insert(span.id)
+            {
                 project.reserve_span_id(SpanId(span.id));
             }
         }
     }
     let mut used_ids = HashSet::new();
-    // Documents this import adds, so a second entry for one of them merges into it.
-    let mut added: Vec<Document> = Vec::new();
-    // Spans per document as they will be, to skip duplicates.
-    let mut seen_by_doc: BTreeMap<DocId, HashSet<(String, CharRange)>> = BTreeMap::new();
 
-    // Project documents this import has matched: two export documents with the same
-    // text under different names stay two documents.
-    let mut used: HashSet<DocId> = HashSet::new();
+    // The documents an export document may merge into: the project's (slots
+    // `0..existing`), then those this import adds (so a second entry for one of them
+    // merges into it), each at most once per import.
+    let existing = project.documents().len();
+    let mut candidates = Candidates::default();
+    for (slot, d) in project.documents().iter().enumerate() {
+        candidates.add(slot, d.sha256(), &d.name);
+    }
+    let mut added: Vec<Document> = Vec::new();
+    // Where each added document's `AddDocument` goes in `edits` (filled in at the end,
+    // so the document is not copied).
+    let mut added_at: Vec<usize> = Vec::new();
+    // Spans per document as they will be, to skip duplicates.
+    let mut seen_by_doc: HashMap<DocId, HashSet<(String, CharRange)>> = HashMap::new();
+
     for doc in &export.documents {
-        let all = || project.documents().iter().chain(&added);
-        let found = all()
-            .find(|d| d.sha256() == doc.sha256 && d.name == doc.name)
-            .or_else(|| all().find(|d| d.sha256() == doc.sha256 && !used.contains(&d.id)))
-            .or_else(|| all().find(|d| d.name == doc.name && !used.contains(&d.id)))
-            .cloned();
-        let target = match found {
-            Some(found) => {
+        let found = candidates.find(&doc.sha256, &doc.name);
+        let slot = match found {
+            Some(slot) => {
                 report.documents_matched += 1;
-                found
+                slot
             }
             None => {
                 let id = project.allocate_doc_id();
                 let document = Document::new(id, &doc.name, doc.text.to_string(), "UTF-8");
                 if document.sha256() != doc.sha256 {
                     report.problems.push(format!(
-                        "document \"{}\": its sha256 does not match its text; added with the text as given",
-                        doc.name
+                        "document {}: its sha256 does not match its text; added with the text as given",
+                        quoted(&doc.name)
                     ));
                 }
                 report.documents_added += 1;
-                edits.push(Edit::AddDocument {
-                    index: usize::MAX,
-                    document: Box::new(document.clone()),
-                });
-                added.push(document.clone());
-                document
+                added_at.push(edits.len());
+                edits.push(Edit::Batch(Vec::new()));
+                let slot = existing + added.len();
+                candidates.add(slot, document.sha256(), &document.name);
+                added.push(document);
+                slot
             }
         };
+        candidates.used(slot);
+        let target = match slot.checked_sub(existing) {
+            None => &project.documents()[slot],
+            Some(i) => &added[i],
+        };
         let doc_id = target.id;
-        used.insert(doc_id);
         let seen = seen_by_doc.entry(doc_id).or_insert_with(|| {
             target
                 .spans()
@@ -226,27 +247,33 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
                 .map(|s| (s.label.clone(), s.range))
                 .collect()
         });
+        // The spans to add, `None` for those that need a fresh id.
+        let mut new_spans: Vec<(Option<SpanId>, Span)> = Vec::new();
         for span in &doc.spans {
             let range = CharRange::new(span.start, span.end);
-            let at = format!("document \"{}\", span {}", doc.name, span.id);
+            let at = || format!("document {}, span {}", quoted(&doc.name), span.id);
             if span.start >= span.end {
-                report
-                    .problems
-                    .push(format!("{at}: empty or reversed range {range}; skipped"));
+                report.problems.push(format!(
+                    "{}: empty or reversed range {range}; skipped",
+                    at()
+                ));
                 continue;
             }
             match target.slice(range) {
                 None => {
                     report.problems.push(format!(
-                        "{at}: range {range} is outside the text ({} characters); skipped",
+                        "{}: range {range} is outside the text ({} characters); skipped",
+                        at(),
                         target.len_chars()
                     ));
                     continue;
                 }
                 Some(slice) if slice != span.text => {
                     report.problems.push(format!(
-                        "{at}: its text {:?} is not the document's {:?} at {range}; skipped",
-                        span.text, slice
+                        "{}: its text {} is not the document's {} at {range}; skipped",
+                        at(),
+                        quoted(&span.text),
+                        quoted(slice)
                     ));
                     continue;
                 }
@@ -254,8 +281,9 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
             }
             if !labels.contains(span.label.as_ref()) {
                 report.problems.push(format!(
-                    "{at}: label \"{}\" is not usable; skipped",
-                    span.label
+                    "{}: label {} is not usable; skipped",
+                    at(),
+                    quoted(&span.label)
                 ));
                 continue;
             }
@@ -263,22 +291,90 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
                 report.duplicates_skipped += 1;
                 continue;
             }
-            let id = if kept_ids.contains(&span.id) && used_ids.insert(span.id) {
-                SpanId(span.id)
-            } else {
-                project.allocate_span_id()
-            };
-            let mut new = Span::new(id, &span.label, range);
+            let id = (kept_ids.contains(&span.id) && used_ids.insert(span.id))
+                .then_some(SpanId(span.id));
+            let mut new = Span::new(id.unwrap_or(SpanId(0)), &span.label, range);
             new.note = span.note.as_deref().map(str::to_owned);
             new.attributes = span.attributes.clone().into_owned();
-            edits.push(Edit::AddSpan {
-                doc: doc_id,
-                span: new,
-            });
-            report.spans_added += 1;
+            new_spans.push((id, new));
         }
+        // Fresh ids in the order of the export, then the spans in the document's
+        // order: added one by one, each goes at the end of the list.
+        let mut spans: Vec<Span> = new_spans
+            .into_iter()
+            .map(|(id, mut span)| {
+                span.id = id.unwrap_or_else(|| project.allocate_span_id());
+                span
+            })
+            .collect();
+        spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        report.spans_added += spans.len();
+        edits.extend(
+            spans
+                .into_iter()
+                .map(|span| Edit::AddSpan { doc: doc_id, span }),
+        );
+    }
+    for (at, document) in added_at.into_iter().zip(added) {
+        edits[at] = Edit::AddDocument {
+            index: usize::MAX,
+            document: Box::new(document),
+        };
     }
     (Edit::Batch(edits), report)
+}
+
+/// The documents an import may merge into, by slot (see [`plan`]): found by SHA-256
+/// and name, else by SHA-256, else by name, each at most once per import, in O(1)
+/// amortised per lookup.
+#[derive(Default)]
+struct Candidates {
+    /// The first slot of each (SHA-256, name), used or not.
+    by_both: HashMap<(String, String), usize>,
+    /// The slots of each SHA-256 and each name, in order, with how many of the first
+    /// ones are known to be used (a slot once used stays used).
+    by_sha: HashMap<String, (Vec<usize>, usize)>,
+    by_name: HashMap<String, (Vec<usize>, usize)>,
+    used: Vec<bool>,
+}
+
+impl Candidates {
+    /// Adds the document at `slot`, the next slot.
+    fn add(&mut self, slot: usize, sha256: &str, name: &str) {
+        self.by_both
+            .entry((sha256.to_owned(), name.to_owned()))
+            .or_insert(slot);
+        self.by_sha
+            .entry(sha256.to_owned())
+            .or_default()
+            .0
+            .push(slot);
+        self.by_name
+            .entry(name.to_owned())
+            .or_default()
+            .0
+            .push(slot);
+        self.used.push(false);
+    }
+
+    fn used(&mut self, slot: usize) {
+        self.used[slot] = true;
+    }
+
+    fn find(&mut self, sha256: &str, name: &str) -> Option<usize> {
+        fn first_unused(list: Option<&mut (Vec<usize>, usize)>, used: &[bool]) -> Option<usize> {
+            let (slots, skip) = list?;
+            while slots.get(*skip).is_some_and(|&s| used[s]) {
+                *skip += 1;
+            }
+            slots.get(*skip).copied()
+        }
+        self.by_both
+            .get(&(sha256.to_owned(), name.to_owned()))
+            .copied()
+            .or_else(|| first_unused(self.by_sha.get_mut(sha256), &self.used))
+            .or_else(|| first_unused(self.by_name.get_mut(name), &self.used))
+    }
 }
 
 /// Label edits for the import; returns the names that will exist afterwards.
@@ -352,4 +448,126 @@ fn plan_labels(
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::History;
+    use crate::formats::json::{ExportDocument, ExportSpan};
+    use std::borrow::Cow;
+
+    fn file(spans: Vec<ExportSpan<'static>>) -> ExportFile<'static> {
+        let text = "Kyiv was hit by 270 drones.";
+        ExportFile::imported(vec![ExportDocument {
+            name: Cow::Borrowed("a.txt"),
+            sha256: Cow::Owned(crate::model::sha256_hex(text)),
+            text: Cow::Borrowed(text),
+            spans,
+        }])
+    }
+
+    fn span(id: u64, label: &str, start: usize, end: usize, text: &str) -> ExportSpan<'static> {
+        ExportSpan::imported(id, label, CharRange::new(start, end), text, None)
+    }
+
+    #[test]
+    fn ids_too_large_for_the_allocator_get_fresh_ones() {
+        let mut project = Project::new("p");
+        let export = file(vec![
+            span(u64::MAX, "claim", 0, 4, "Kyiv"),
+            span(MAX_IMPORTED_ID, "figure", 16, 19, "270"),
+            span(MAX_IMPORTED_ID - 1, "figure", 16, 26, "270 drones"),
+            span(7, "quote", 5, 12, "was hit"),
+        ]);
+        let (edit, report) = plan(&mut project, &export);
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        History::new_unsaved().apply(&mut project, edit).unwrap();
+        let mut ids: Vec<u64> = project.documents()[0]
+            .spans()
+            .iter()
+            .map(|s| s.id.0)
+            .collect();
+        ids.sort();
+        // The largest one kept is below the limit; the two above it are renumbered
+        // after it, and the allocator has room left.
+        assert_eq!(
+            ids,
+            [7, MAX_IMPORTED_ID - 1, MAX_IMPORTED_ID, MAX_IMPORTED_ID + 1]
+        );
+        assert!(project.next_span_id() <= MAX_IMPORTED_ID + 2);
+        let small = file(vec![span(u64::MAX, "claim", 0, 4, "Kyiv")]);
+        let mut project = Project::new("p");
+        let (edit, _) = plan(&mut project, &small);
+        edit.apply(&mut project).unwrap();
+        assert_eq!(project.documents()[0].spans()[0].id, SpanId(1));
+        assert_eq!(project.next_span_id(), 2);
+    }
+
+    #[test]
+    fn spans_come_sorted_so_applying_them_appends() {
+        let mut project = Project::new("p");
+        let export = file(vec![
+            span(3, "figure", 16, 26, "270 drones"),
+            span(1, "claim", 0, 4, "Kyiv"),
+            span(2, "quote", 0, 27, "Kyiv was hit by 270 drones."),
+        ]);
+        let (Edit::Batch(edits), _) = plan(&mut project, &export) else {
+            panic!("an import is a batch");
+        };
+        let ranges: Vec<(usize, usize)> = edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::AddSpan { span, .. } => Some((span.range.start.0, span.range.end.0)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ranges, [(0, 4), (0, 27), (16, 26)]);
+    }
+
+    #[test]
+    fn problems_quote_values_on_one_short_line() {
+        let mut project = Project::new("p");
+        let long = format!("a\nlabel{}", "x".repeat(100_000));
+        let export = file(vec![
+            span(1, &long, 0, 4, "Kyiv"),
+            span(2, "claim", 0, 4, &long),
+            span(3, "claim", 0, 99, "Kyiv"),
+        ]);
+        let (_, report) = plan(&mut project, &export);
+        assert_eq!(report.problems.len(), 3, "{:?}", report.problems);
+        for problem in &report.problems {
+            assert!(
+                !problem.contains('\n') && problem.chars().count() < 300,
+                "{problem}"
+            );
+        }
+        let err =
+            parse(format!("{{\"format\": {}}}", serde_json::to_string(&long).unwrap()).as_bytes())
+                .unwrap_err()
+                .to_string();
+        assert!(!err.contains('\n') && err.chars().count() < 300, "{err}");
+    }
+
+    #[test]
+    fn documents_match_by_text_and_name_each_once() {
+        let mut project = crate::fixture::project("p", &[("a.txt", "same"), ("b.txt", "same")]);
+        let doc = |name: &str| ExportDocument {
+            name: Cow::Owned(name.to_owned()),
+            sha256: Cow::Owned(crate::model::sha256_hex("same")),
+            text: Cow::Borrowed("same"),
+            spans: vec![span(1, "claim", 0, 4, "same")],
+        };
+        // b.txt by text and name; c.txt by text (a.txt, the one left); d.txt is new.
+        let export = ExportFile::imported(vec![doc("b.txt"), doc("c.txt"), doc("d.txt")]);
+        let (edit, report) = plan(&mut project, &export);
+        edit.apply(&mut project).unwrap();
+        assert_eq!((report.documents_matched, report.documents_added), (2, 1));
+        let counts: Vec<usize> = project
+            .documents()
+            .iter()
+            .map(|d| d.spans().len())
+            .collect();
+        assert_eq!(counts, [1, 1, 1]);
+    }
 }

@@ -53,7 +53,10 @@ pub struct ExportSpan<'a> {
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ExportError {
-    #[error("document \"{document}\", span {span}: {problem}; nothing was written")]
+    #[error(
+        "document {}, span {span}: {problem}; nothing was written",
+        crate::shown::quoted(document)
+    )]
     Mismatch {
         document: String,
         span: u64,

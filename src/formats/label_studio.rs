@@ -8,6 +8,7 @@
 use super::import::{Imported, Prediction};
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
+use crate::shown::quoted;
 use serde_json::{Value, json};
 use std::borrow::Cow;
 
@@ -23,8 +24,9 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
                 .and_then(|u| String::from_utf16(u).ok());
             if sliced.as_deref() != Some(span.text.as_ref()) {
                 return Err(format!(
-                    "document \"{}\", span {}: its UTF-16 offsets do not give its text; nothing was written",
-                    doc.name, span.id
+                    "document {}, span {}: its UTF-16 offsets do not give its text; nothing was written",
+                    quoted(&doc.name),
+                    span.id
                 ));
             }
             results.push(json!({
@@ -50,10 +52,11 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
 /// Reads Label Studio tasks: annotations as the spans to merge, predictions as
 /// suggestions, with the problems met.
 pub fn parse(bytes: &[u8]) -> Result<Imported, String> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON ({e})"))?;
-    let tasks = match &value {
-        Value::Array(tasks) => tasks.clone(),
-        Value::Object(_) => vec![value.clone()],
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| format!("not JSON ({})", super::one_line(&e.to_string())))?;
+    let tasks: &[Value] = match &value {
+        Value::Array(tasks) => tasks,
+        Value::Object(_) => std::slice::from_ref(&value),
         _ => return Err("not a list of Label Studio tasks".to_owned()),
     };
     let mut documents = Vec::new();
@@ -101,9 +104,12 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, String> {
             let (Some(start), Some(end)) = (v["start"].as_u64(), v["end"].as_u64()) else {
                 continue;
             };
-            let range = index
-                .from_utf16(&text, Utf16Offset(start as usize))
-                .zip(index.from_utf16(&text, Utf16Offset(end as usize)))
+            let utf16 = |n: u64| {
+                let n = usize::try_from(n).ok()?;
+                index.from_utf16(&text, Utf16Offset(n))
+            };
+            let range = utf16(start)
+                .zip(utf16(end))
                 .map(|(s, e)| CharRange { start: s, end: e })
                 .filter(|r| !r.is_empty());
             let Some((range, slice)) = range.and_then(|r| index.slice(&text, r).map(|s| (r, s)))
@@ -116,8 +122,10 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, String> {
             };
             if let Some(said) = v["text"].as_str().filter(|t| *t != slice) {
                 problems.push(format!(
-                    "task {}: result {start}..{end} says {said:?}, the text has {slice:?}; skipped",
-                    n + 1
+                    "task {}: result {start}..{end} says {}, the text has {}; skipped",
+                    n + 1,
+                    quoted(said),
+                    quoted(slice)
                 ));
                 continue;
             }

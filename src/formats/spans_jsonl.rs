@@ -7,6 +7,7 @@
 
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
+use crate::shown::quoted;
 use serde_json::{Value, json};
 use std::borrow::Cow;
 
@@ -39,8 +40,9 @@ pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>,
             };
             if sliced.as_deref() != Some(span.text.as_ref()) {
                 return Err(format!(
-                    "document \"{}\", span {}: its offsets {start}..{end} do not give its text; nothing was written",
-                    doc.name, span.id
+                    "document {}, span {}: its offsets {start}..{end} do not give its text; nothing was written",
+                    quoted(&doc.name),
+                    span.id
                 ));
             }
             triples.push(json!([start, end, span.label]));
@@ -72,8 +74,13 @@ pub(super) fn parse(
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
     {
-        let value: Value =
-            serde_json::from_str(line).map_err(|e| format!("line {}: not JSON ({e})", n + 1))?;
+        let value: Value = serde_json::from_str(line).map_err(|e| {
+            format!(
+                "line {}: not JSON ({})",
+                n + 1,
+                super::one_line(&e.to_string())
+            )
+        })?;
         let doc_text = value["text"]
             .as_str()
             .ok_or_else(|| format!("line {}: no \"text\"", n + 1))?
@@ -96,8 +103,9 @@ pub(super) fn parse(
                 .and_then(|r| index.slice(&doc_text, r))
             else {
                 problems.push(format!(
-                    "line {}: span {start}..{end} ({label}) does not fit the text; skipped",
-                    n + 1
+                    "line {}: span {start}..{end} ({}) does not fit the text; skipped",
+                    n + 1,
+                    quoted(&label)
                 ));
                 continue;
             };
@@ -122,12 +130,15 @@ pub(super) fn parse(
 }
 
 /// The (start, end, label) triples of one line, in either of doccano's shapes or spaCy's.
+/// An offset no `usize` holds (negative, fractional, past `usize::MAX`) leaves its
+/// triple out.
 fn triples(value: &Value, flavor: Flavor) -> Vec<(usize, usize, String)> {
+    let offset = |v: &Value| usize::try_from(v.as_u64()?).ok();
     let as_triple = |t: &Value| {
         let a = t.as_array()?;
         Some((
-            a.first()?.as_u64()? as usize,
-            a.get(1)?.as_u64()? as usize,
+            offset(a.first()?)?,
+            offset(a.get(1)?)?,
             a.get(2)?.as_str()?.to_owned(),
         ))
     };
@@ -137,8 +148,9 @@ fn triples(value: &Value, flavor: Flavor) -> Vec<(usize, usize, String)> {
             .map(|groups| {
                 groups
                     .values()
-                    .flat_map(|g| g.as_array().cloned().unwrap_or_default())
-                    .filter_map(|t| as_triple(&t))
+                    .filter_map(Value::as_array)
+                    .flatten()
+                    .filter_map(as_triple)
                     .collect()
             })
             .unwrap_or_default(),
@@ -150,8 +162,8 @@ fn triples(value: &Value, flavor: Flavor) -> Vec<(usize, usize, String)> {
             if let Some(entities) = value["entities"].as_array() {
                 out.extend(entities.iter().filter_map(|e| {
                     Some((
-                        e["start_offset"].as_u64()? as usize,
-                        e["end_offset"].as_u64()? as usize,
+                        offset(&e["start_offset"])?,
+                        offset(&e["end_offset"])?,
                         e["label"].as_str()?.to_owned(),
                     ))
                 }));

@@ -37,7 +37,9 @@ impl Session {
             if !known_text || !self.project.labels.contains(&p.label) {
                 report.problems.push(format!(
                     "a {} prediction at {}..{} has no document or label here; not offered",
-                    p.label, p.range.start, p.range.end
+                    crate::shown::quoted(&p.label),
+                    p.range.start,
+                    p.range.end
                 ));
                 continue;
             }

@@ -10,10 +10,10 @@ use std::collections::HashMap;
 /// program reading an export reads the ids exactly.
 pub const MAX_ID: u64 = (1 << 53) - 1;
 
-/// The largest id a project file or an import may bring: a project loaded with ids
-/// up to here has room for four billion more before [`MAX_ID`], and the allocator
-/// never wraps (an edit beyond [`MAX_ID`] is refused).
-pub const MAX_LOADED_ID: u64 = MAX_ID - (1 << 32);
+/// The largest id an import keeps (larger ones get fresh ids): it leaves the project
+/// room for four billion more before [`MAX_ID`]. A project file may hold ids up to
+/// [`MAX_ID`]; the allocator never wraps (an edit beyond [`MAX_ID`] is refused).
+pub const MAX_IMPORTED_ID: u64 = MAX_ID - (1 << 32);
 
 #[derive(Clone, Debug)]
 pub struct Project {

@@ -5,9 +5,7 @@
 
 use super::file::{DocumentFile, ProjectFile};
 use crate::model::label::{MAX_LABEL_CHARS, is_valid_color, is_valid_label_name};
-use crate::model::{
-    CharRange, DocId, Document, Label, LabelSet, MAX_LOADED_ID, Project, Span, SpanId,
-};
+use crate::model::{CharRange, DocId, Document, Label, LabelSet, MAX_ID, Project, Span, SpanId};
 use crate::shown::quoted;
 use std::collections::HashSet;
 use std::fmt;
@@ -33,7 +31,9 @@ impl fmt::Display for Problem {
 }
 
 fn too_large(what: &str, id: u64) -> String {
-    format!("{what} {id} is too large (at most {MAX_LOADED_ID}, which leaves room for new spans)")
+    format!(
+        "{what} {id} is too large (ids go up to {MAX_ID}, the largest JavaScript reads exactly)"
+    )
 }
 
 fn problem(document: Option<&str>, span: Option<u64>, message: String) -> Problem {
@@ -50,7 +50,9 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
     let mut project = Project::new(&file.name);
     project.labels = labels_from_file(file.labels, &mut problems);
     project.next_span_id = file.next_span_id.max(1);
-    if file.next_span_id > MAX_LOADED_ID {
+    // The next id may be one past the largest: a project that used them all loads,
+    // and only a new span is refused (with a message), never a wrapped id.
+    if file.next_span_id > MAX_ID.saturating_add(1) {
         problems.push(problem(
             None,
             None,
@@ -71,7 +73,7 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
                 None,
                 "document id 0 is not allowed".into(),
             ));
-        } else if doc.id > MAX_LOADED_ID {
+        } else if doc.id > MAX_ID {
             problems.push(problem(
                 Some(&doc.name),
                 None,
@@ -195,7 +197,7 @@ fn document_from_file(
         let at = |message: String| problem(Some(&name), Some(span.id), message);
         if span.id == 0 {
             problems.push(at("span id 0 is not allowed".into()));
-        } else if span.id > MAX_LOADED_ID {
+        } else if span.id > MAX_ID {
             problems.push(at(too_large("span id", span.id)));
         } else if !span_ids.insert(span.id) {
             problems.push(at(format!(

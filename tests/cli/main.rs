@@ -350,7 +350,7 @@ fn import_refuses_bad_files() {
     );
     d.fails(
         &["import", "p.ron", "nothing.json"],
-        "cannot read (No such file or directory (os error 2)): nothing.json",
+        "cannot read (no such file or folder): nothing.json",
     );
     d.write("other.json", b"{\"format\": \"label-studio\", \"version\": 1, \"offsets\": \"utf16\", \"project\": \"\", \"labels\": [], \"documents\": []}");
     d.fails(

@@ -3,6 +3,7 @@
 //! those inverses for undo and redo and knows whether the project differs from what was
 //! last saved. The window and the command line change projects only through here.
 
+mod bulk;
 mod history;
 
 pub use history::History;
@@ -224,9 +225,7 @@ impl Edit {
             Edit::AddDocument { index, document } => add_document(project, index, *document),
             Edit::RemoveDocument { doc } => {
                 let index = project
-                    .documents
-                    .iter()
-                    .position(|d| d.id == doc)
+                    .document_index(doc)
                     .ok_or(EditError::NoDocument(doc))?;
                 let document = Box::new(project.remove_document(index));
                 Ok(Edit::AddDocument { index, document })
@@ -269,23 +268,7 @@ impl Edit {
                 let old = std::mem::replace(&mut project.name, name);
                 Ok(Edit::SetProjectName { name: old })
             }
-            Edit::Batch(edits) => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match edit.apply(project) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(err) => {
-                            for inverse in inverses.into_iter().rev() {
-                                // An inverse of an edit that just applied always applies.
-                                let _ = inverse.apply(project);
-                            }
-                            return Err(err);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Ok(Edit::Batch(inverses))
-            }
+            Edit::Batch(edits) => bulk::apply_batch(project, edits),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::fixture;
-use crate::model::{Document, Label, Project, Span, SpanId};
+use crate::model::{CharRange, Document, Label, Project, Span, SpanId};
 
 /// A comparable picture of everything a user could see of a project.
 fn snapshot(project: &Project) -> String {
@@ -326,4 +326,118 @@ fn undo_across_documents_and_saved_marker() {
         .apply(&mut p, Edit::SetProjectName { name: "x".into() })
         .unwrap();
     assert!(!history.can_redo());
+}
+
+/// Runs of span additions and removals in one document are applied at once: the result,
+/// the refusals and the undo must be those of applying them one by one.
+#[test]
+fn batches_of_span_edits_apply_at_once_exactly_as_one_by_one() {
+    let project = sample();
+    let doc = project.documents()[0].id;
+    let other = project.documents()[1].id;
+    let len = project.documents()[0].len_chars();
+    // Spans in no particular order, some in another document between them.
+    let mut next = project.next_span_id();
+    let mut span = |label: &str, start: usize, end: usize| {
+        next += 1;
+        Span::new(SpanId(next), label, CharRange::new(start, end))
+    };
+    let adds = vec![
+        Edit::AddSpan {
+            doc,
+            span: span("claim", 5, len),
+        },
+        Edit::AddSpan {
+            doc,
+            span: span("quote", 0, 2),
+        },
+        Edit::AddSpan {
+            doc,
+            span: span("figure", 3, 7),
+        },
+        Edit::AddSpan {
+            doc: other,
+            span: span("quote", 0, 6),
+        },
+        Edit::AddSpan {
+            doc,
+            span: span("figure", 1, 2),
+        },
+    ];
+    let one_by_one = {
+        let mut p = project.clone();
+        for edit in adds.clone() {
+            edit.apply(&mut p).unwrap();
+        }
+        snapshot(&p)
+    };
+    let batched = check_undo_redo(project.clone(), Edit::Batch(adds.clone()));
+    assert_eq!(snapshot(&batched), one_by_one);
+    for (d, s) in batched
+        .documents()
+        .iter()
+        .flat_map(|d| d.spans().iter().map(move |s| (d, s)))
+    {
+        assert_eq!(batched.find_span(s.id).map(|(d, _)| d.id), Some(d.id));
+    }
+
+    // A twin inside the run, or an id used twice: refused, nothing changed.
+    for bad in [
+        Edit::AddSpan {
+            doc,
+            span: Span::new(SpanId(900), "quote", CharRange::new(0, 2)),
+        },
+        Edit::AddSpan {
+            doc,
+            span: Span::new(SpanId(next - 1), "claim", CharRange::new(0, 1)),
+        },
+    ] {
+        let mut p = project.clone();
+        let mut edits = adds.clone();
+        edits.push(Edit::AddSpan {
+            doc,
+            span: Span::new(SpanId(901), "claim", CharRange::new(0, 3)),
+        });
+        edits.push(bad);
+        let before = snapshot(&p);
+        assert!(Edit::Batch(edits).apply(&mut p).is_err());
+        assert_eq!(snapshot(&p), before);
+    }
+
+    // Removing them all at once, then one missing id: refused, nothing changed.
+    let ids: Vec<SpanId> = batched.documents()[0]
+        .spans()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let removes: Vec<Edit> = ids
+        .iter()
+        .map(|&span| Edit::RemoveSpan { doc, span })
+        .collect();
+    let emptied = check_undo_redo(batched.clone(), Edit::Batch(removes.clone()));
+    assert!(emptied.documents()[0].spans().is_empty());
+    let mut p = batched.clone();
+    let mut missing = removes;
+    missing.push(Edit::RemoveSpan {
+        doc,
+        span: SpanId(12345),
+    });
+    assert!(Edit::Batch(missing).apply(&mut p).is_err());
+    assert_eq!(snapshot(&p), snapshot(&batched));
+}
+
+#[test]
+fn the_allocator_never_wraps_and_an_edit_past_the_limit_is_refused() {
+    let mut project = sample();
+    project.next_span_id = u64::MAX;
+    let id = project.allocate_span_id();
+    assert_eq!((id.0, project.next_span_id()), (u64::MAX, u64::MAX));
+    let doc = project.documents()[0].id;
+    let err = Edit::AddSpan {
+        doc,
+        span: Span::new(id, "claim", CharRange::new(0, 1)),
+    }
+    .apply(&mut project)
+    .unwrap_err();
+    assert!(err.to_string().contains("used up its span ids"), "{err}");
 }

@@ -221,6 +221,41 @@ impl Document {
         self.spans.insert(at, span);
     }
 
+    /// Inserts spans the caller has checked, all at once: one merge of the sorted list
+    /// (O(n + k log k)) instead of a shift of it per span.
+    pub(crate) fn insert_spans(&mut self, mut spans: Vec<Span>) {
+        for span in &spans {
+            self.indexed(span);
+        }
+        spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let old = std::mem::take(&mut self.spans);
+        let mut merged = Vec::with_capacity(old.len() + spans.len());
+        let (mut old, mut new) = (old.into_iter().peekable(), spans.into_iter().peekable());
+        loop {
+            let from_old = match (old.peek(), new.peek()) {
+                (Some(a), Some(b)) => a.sort_key() <= b.sort_key(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            merged.extend(if from_old { old.next() } else { new.next() });
+        }
+        self.spans = merged;
+    }
+
+    /// Removes the spans `ids` (those there are) in one pass; returns them in file
+    /// order.
+    pub(crate) fn remove_spans(&mut self, ids: &std::collections::HashSet<SpanId>) -> Vec<Span> {
+        let (removed, kept): (Vec<Span>, Vec<Span>) = std::mem::take(&mut self.spans)
+            .into_iter()
+            .partition(|s| ids.contains(&s.id));
+        self.spans = kept;
+        for span in &removed {
+            self.unindexed(span);
+        }
+        removed
+    }
+
     pub(crate) fn remove_span(&mut self, id: SpanId) -> Option<Span> {
         let at = self.position(id)?;
         let span = self.spans.remove(at);

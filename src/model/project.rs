@@ -27,6 +27,8 @@ pub struct Project {
     pub(crate) next_doc_id: u64,
     /// Which document holds each span, so id lookups do not scan every document.
     span_docs: HashMap<SpanId, DocId>,
+    /// Where each document is in `documents`.
+    doc_index: HashMap<DocId, usize>,
 }
 
 impl Project {
@@ -40,6 +42,7 @@ impl Project {
             next_span_id: 1,
             next_doc_id: 1,
             span_docs: HashMap::new(),
+            doc_index: HashMap::new(),
         }
     }
 
@@ -48,7 +51,21 @@ impl Project {
     }
 
     pub fn document(&self, id: DocId) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        self.documents.get(*self.doc_index.get(&id)?)
+    }
+
+    /// Where document `id` is in [`Project::documents`].
+    pub fn document_index(&self, id: DocId) -> Option<usize> {
+        self.doc_index.get(&id).copied()
+    }
+
+    fn reindex_documents(&mut self) {
+        self.doc_index = self
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, i))
+            .collect();
     }
 
     /// Replaces all documents (the loader's path) and indexes their spans.
@@ -59,6 +76,7 @@ impl Project {
             .iter()
             .flat_map(|d| d.spans().iter().map(move |s| (s.id, d.id)))
             .collect();
+        self.reindex_documents();
     }
 
     pub(crate) fn insert_document(&mut self, index: usize, document: Document) {
@@ -66,13 +84,25 @@ impl Project {
             self.span_docs.insert(span.id, document.id);
         }
         let index = index.min(self.documents.len());
+        let id = document.id;
         self.documents.insert(index, document);
+        // Added at the end (as imports and new articles are): no other index moves.
+        if index + 1 == self.documents.len() {
+            self.doc_index.insert(id, index);
+        } else {
+            self.reindex_documents();
+        }
     }
 
     pub(crate) fn remove_document(&mut self, index: usize) -> Document {
         let document = self.documents.remove(index);
         for span in document.spans() {
             self.span_docs.remove(&span.id);
+        }
+        if index == self.documents.len() {
+            self.doc_index.remove(&document.id);
+        } else {
+            self.reindex_documents();
         }
         document
     }
@@ -89,6 +119,35 @@ impl Project {
         true
     }
 
+    /// Adds spans the caller has checked to document `doc`, in one pass; false if
+    /// there is no such document.
+    pub(crate) fn insert_spans(&mut self, doc: DocId, spans: Vec<Span>) -> bool {
+        for span in &spans {
+            self.span_docs.insert(span.id, doc);
+        }
+        let Some(document) = self.document_mut(doc) else {
+            return false;
+        };
+        document.insert_spans(spans);
+        true
+    }
+
+    /// Removes the spans `ids` of document `doc` in one pass; returns those removed.
+    pub(crate) fn remove_spans(
+        &mut self,
+        doc: DocId,
+        ids: &std::collections::HashSet<SpanId>,
+    ) -> Vec<Span> {
+        let Some(document) = self.document_mut(doc) else {
+            return Vec::new();
+        };
+        let removed = document.remove_spans(ids);
+        for span in &removed {
+            self.span_docs.remove(&span.id);
+        }
+        removed
+    }
+
     pub(crate) fn remove_span(&mut self, doc: DocId, id: SpanId) -> Option<Span> {
         let span = self.document_mut(doc)?.remove_span(id)?;
         self.span_docs.remove(&id);
@@ -96,7 +155,7 @@ impl Project {
     }
 
     pub(crate) fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
-        self.documents.iter_mut().find(|d| d.id == id)
+        self.documents.get_mut(*self.doc_index.get(&id)?)
     }
 
     pub fn document_by_sha256(&self, sha256: &str) -> Option<&Document> {

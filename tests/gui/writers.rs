@@ -365,3 +365,71 @@ fn reload_shows_the_other_programs_version() {
     );
     assert_eq!(w.saved().name, "Changed elsewhere");
 }
+
+/// A window on nothing but articles (an untitled project), with `data` as its data folder.
+fn untitled_window(article: &std::path::Path, data: &std::path::Path) -> Window {
+    let mut config = spanmark::app::Config::new(vec![article.to_path_buf()]);
+    config.dialogs = Box::new(spanmark::app::dialogs::NoDialogs);
+    config.data_dir = Some(data.to_path_buf());
+    config.autosave_seconds = 0.0;
+    config.open_last = false;
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| spanmark::app::App::new(cc, config));
+    h.run_steps(4);
+    Window {
+        h,
+        dir: tempfile::tempdir().unwrap(),
+        path: article.to_path_buf(),
+    }
+}
+
+#[test]
+fn two_untitled_windows_keep_their_work_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (one, two) = (dir.path().join("one.txt"), dir.path().join("two.txt"));
+    std::fs::write(&one, "First article, “quoted” here.").unwrap();
+    std::fs::write(&two, "Second article with 270 drones.").unwrap();
+    let mut a = untitled_window(&one, &data);
+    let mut b = untitled_window(&two, &data);
+    a.drag_over("quoted");
+    a.key(Key::Q);
+    b.drag_over("270 drones");
+    b.key(Key::F);
+    a.h.run_steps(3);
+    b.h.run_steps(3);
+    let (slot_a, slot_b) = (a.h.state().recovery_dir(), b.h.state().recovery_dir());
+    assert!(
+        slot_a.is_some() && slot_b.is_some() && slot_a != slot_b,
+        "{slot_a:?} {slot_b:?}"
+    );
+    // Both killed; a window started on nothing offers both, one after the other.
+    drop(a);
+    drop(b);
+    let mut config = spanmark::app::Config::new(Vec::new());
+    config.dialogs = Box::new(spanmark::app::dialogs::NoDialogs);
+    config.data_dir = Some(data.clone());
+    config.open_last = false;
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| spanmark::app::App::new(cc, config));
+    h.run_steps(4);
+    let mut c = Window { h, dir, path: data };
+    // B's work is the newer: offered first; put off, A's comes next.
+    assert!(c.shows("Restore unsaved work?"), "{:?}", c.texts());
+    assert!(c.shows_containing("1 document, 1 span"), "{:?}", c.texts());
+    c.button("Later");
+    assert!(c.shows("Restore unsaved work?"), "{:?}", c.texts());
+    c.button("Restore");
+    assert_eq!(
+        labels_and_texts(&c.h.state().session.project),
+        ["quote quoted"]
+    );
+    // B's is still kept for later.
+    let slot_b = slot_b.unwrap().join("project.ron");
+    let kept = spanmark::store::load(&slot_b).unwrap();
+    assert_eq!(labels_and_texts(&kept), ["figure 270 drones"]);
+}

@@ -37,7 +37,16 @@ pub fn harness_with(
     data: PathBuf,
     adjust: impl FnOnce(&mut Config),
 ) -> Harness<'static, App> {
-    let mut config = Config::new(vec![path.to_path_buf()]);
+    harness_on(vec![path.to_path_buf()], data, adjust)
+}
+
+/// A window started with `paths` (a project and/or articles; none: nothing opened).
+pub fn harness_on(
+    paths: Vec<PathBuf>,
+    data: PathBuf,
+    adjust: impl FnOnce(&mut Config),
+) -> Harness<'static, App> {
+    let mut config = Config::new(paths);
     config.dialogs = Box::new(NoDialogs);
     config.data_dir = Some(data);
     config.autosave_seconds = 0.0;

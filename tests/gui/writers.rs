@@ -26,6 +26,18 @@ fn claim_export() -> String {
     .to_string()
 }
 
+/// A folder with `project.ron` holding the article, not open anywhere.
+fn saved_project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("project.ron");
+    spanmark::store::save(
+        &spanmark::fixture::project("P", &[("a.txt", ARTICLE)]),
+        &path,
+    )
+    .unwrap();
+    (dir, path)
+}
+
 fn cli_import(project: &std::path::Path, json: &std::path::Path) -> std::process::Output {
     std::process::Command::new(assert_cmd::cargo::cargo_bin("spanmark"))
         .args(["import"])
@@ -190,13 +202,7 @@ fn a_deleted_project_can_be_saved_where_it_was() {
 
 #[test]
 fn a_read_only_file_is_not_replaced() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("project.ron");
-    spanmark::store::save(
-        &spanmark::fixture::project("P", &[("a.txt", ARTICLE)]),
-        &path,
-    )
-    .unwrap();
+    let (dir, path) = saved_project();
     let mut perms = std::fs::metadata(&path).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
@@ -218,13 +224,7 @@ fn a_read_only_file_is_not_replaced() {
 
 #[test]
 fn temporary_files_of_a_killed_save_are_removed_on_open() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("project.ron");
-    spanmark::store::save(
-        &spanmark::fixture::project("P", &[("a.txt", ARTICLE)]),
-        &path,
-    )
-    .unwrap();
+    let (dir, path) = saved_project();
     let stale = dir.path().join(".project.ron.Xy12ab.tmp");
     std::fs::copy(&path, &stale).unwrap();
     let _w = crate::harness(&path, dir.path().join("data"));
@@ -233,13 +233,7 @@ fn temporary_files_of_a_killed_save_are_removed_on_open() {
 
 #[test]
 fn a_failing_autosave_is_one_message_with_a_count() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("project.ron");
-    spanmark::store::save(
-        &spanmark::fixture::project("P", &[("a.txt", ARTICLE)]),
-        &path,
-    )
-    .unwrap();
+    let (dir, path) = saved_project();
     // A data folder under a file: nothing can be written there, whoever runs the test.
     let blocked = dir.path().join("file");
     std::fs::write(&blocked, "x").unwrap();
@@ -284,10 +278,7 @@ fn every_message_can_be_reached() {
 #[test]
 fn a_large_import_runs_on_a_thread_with_progress_and_cancel() {
     use crate::interop::{give_path, menu};
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("project.ron");
-    let project = spanmark::fixture::project("P", &[("a.txt", ARTICLE)]);
-    spanmark::store::save(&project, &path).unwrap();
+    let (dir, path) = saved_project();
     // W3C annotations of "270 drones", written by spanmark for a copy with the span.
     let tagged = spanmark::fixture::project(
         "P",
@@ -366,20 +357,11 @@ fn reload_shows_the_other_programs_version() {
     assert_eq!(w.saved().name, "Changed elsewhere");
 }
 
-/// A window on nothing but articles (an untitled project), with `data` as its data folder.
+/// A window on nothing but an article (an untitled project), with `data` as its data
+/// folder.
 fn untitled_window(article: &std::path::Path, data: &std::path::Path) -> Window {
-    let mut config = spanmark::app::Config::new(vec![article.to_path_buf()]);
-    config.dialogs = Box::new(spanmark::app::dialogs::NoDialogs);
-    config.data_dir = Some(data.to_path_buf());
-    config.autosave_seconds = 0.0;
-    config.open_last = false;
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1280.0, 800.0])
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| spanmark::app::App::new(cc, config));
-    h.run_steps(4);
     Window {
-        h,
+        h: crate::harness_on(vec![article.to_path_buf()], data.to_path_buf(), |_| {}),
         dir: tempfile::tempdir().unwrap(),
         path: article.to_path_buf(),
     }
@@ -408,15 +390,7 @@ fn two_untitled_windows_keep_their_work_apart() {
     // Both killed; a window started on nothing offers both, one after the other.
     drop(a);
     drop(b);
-    let mut config = spanmark::app::Config::new(Vec::new());
-    config.dialogs = Box::new(spanmark::app::dialogs::NoDialogs);
-    config.data_dir = Some(data.clone());
-    config.open_last = false;
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1280.0, 800.0])
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| spanmark::app::App::new(cc, config));
-    h.run_steps(4);
+    let h = crate::harness_on(Vec::new(), data.clone(), |_| {});
     let mut c = Window { h, dir, path: data };
     // B's work is the newer: offered first; put off, A's comes next.
     assert!(c.shows("Restore unsaved work?"), "{:?}", c.texts());

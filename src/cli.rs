@@ -181,38 +181,31 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// Takes the lock of the project at `path` for `command`, waiting while another
 /// command holds it (saying so after a second); a window holding it is not waited for.
 fn lock(path: &Path, command: &str) -> Result<ProjectLock, StoreError> {
-    let program = format!("spanmark {command}");
-    let started = std::time::Instant::now();
-    let mut noted = false;
-    loop {
-        let wait =
-            (std::time::Duration::from_secs(1)).min(LOCK_WAIT.saturating_sub(started.elapsed()));
-        match ProjectLock::acquire_waiting(path, &program, wait, |_| {}) {
-            Ok(lock) => return Ok(lock),
-            Err(LockFailure::Held(holder))
-                if started.elapsed() < LOCK_WAIT
-                    && !holder.as_ref().is_some_and(|h| h.is_window()) =>
-            {
-                if !noted {
-                    let who = holder.map_or("another spanmark".to_owned(), |h| h.to_string());
-                    eprintln!("note: waiting for {who} to finish: {}", path.display());
-                    noted = true;
-                }
-            }
-            Err(LockFailure::Held(holder)) => {
-                return Err(StoreError::Locked {
-                    holder: holder.map(Box::new),
-                    path: path.display().to_string(),
-                });
-            }
-            Err(LockFailure::Io(source)) => {
-                return Err(StoreError::Lock {
-                    source,
-                    path: path.display().to_string(),
-                });
-            }
-        }
-    }
+    let one_second = std::time::Duration::from_secs(1);
+    let note = |holder: &Option<store::Holder>| {
+        let who = holder
+            .as_ref()
+            .map_or("another spanmark".to_owned(), |h| h.to_string());
+        eprintln!("note: waiting for {who} to finish: {}", path.display());
+    };
+    let shown = path.display().to_string();
+    ProjectLock::acquire_waiting(
+        path,
+        &format!("spanmark {command}"),
+        LOCK_WAIT,
+        one_second,
+        note,
+    )
+    .map_err(|failure| match failure {
+        LockFailure::Held(holder) => StoreError::Locked {
+            holder: holder.map(Box::new),
+            path: shown,
+        },
+        LockFailure::Io(source) => StoreError::Lock {
+            source,
+            path: shown,
+        },
+    })
 }
 
 /// Loads the project at `path` for `command`, which will change it: holds the lock

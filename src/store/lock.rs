@@ -151,12 +151,14 @@ impl ProjectLock {
     }
 
     /// Like [`try_acquire`](Self::try_acquire), waiting up to `wait` while another
-    /// command holds the lock (`waiting` is told who, once). A window holds its lock
-    /// for as long as it is open, so for a window it does not wait.
+    /// command holds the lock; `waiting` is told who, once, when the wait has lasted
+    /// `tell_after`. A window holds its lock for as long as it is open, so for a window
+    /// it does not wait.
     pub fn acquire_waiting(
         project: &Path,
         program: &str,
         wait: Duration,
+        tell_after: Duration,
         mut waiting: impl FnMut(&Option<Holder>),
     ) -> Result<Self, LockFailure> {
         let started = Instant::now();
@@ -167,7 +169,7 @@ impl ProjectLock {
                     if started.elapsed() < wait
                         && !holder.as_ref().is_some_and(Holder::is_window) =>
                 {
-                    if !told {
+                    if !told && started.elapsed() >= tell_after {
                         waiting(&holder);
                         told = true;
                     }
@@ -253,6 +255,7 @@ mod tests {
             &project,
             "spanmark import",
             Duration::from_secs(5),
+            Duration::ZERO,
             |_| {},
         );
         assert!(matches!(waited, Err(LockFailure::Held(Some(_)))));
@@ -274,11 +277,16 @@ mod tests {
         let path = project.clone();
         let waiter = std::thread::spawn(move || {
             let mut told = 0;
-            let lock =
-                ProjectLock::acquire_waiting(&path, "spanmark add", Duration::from_secs(20), |h| {
+            let lock = ProjectLock::acquire_waiting(
+                &path,
+                "spanmark add",
+                Duration::from_secs(20),
+                Duration::from_millis(50),
+                |h| {
                     assert_eq!(h.as_ref().unwrap().program, "spanmark import");
                     told += 1;
-                });
+                },
+            );
             (lock.is_ok(), told)
         });
         std::thread::sleep(Duration::from_millis(200));

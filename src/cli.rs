@@ -52,6 +52,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = import::ImportFormat::Json)]
         format: import::ImportFormat,
+        /// Label Studio: the task field holding the text (your labeling config's
+        /// $variable; default: text).
+        #[arg(long)]
+        text_field: Option<String>,
     },
     /// Write the tagged spans as JSON, JSONL, CSV, doccano or spaCy JSONL, Label Studio
     /// JSON, W3C Web Annotations (to stdout without -o) or brat files (into -o FOLDER).
@@ -154,7 +158,8 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             project,
             file,
             format,
-        } => import_file(&project, &file, format),
+            text_field,
+        } => import_file(&project, &file, format, &import::ReadOptions { text_field }),
         Command::Export {
             project,
             format: FormatArg::Brat,
@@ -319,41 +324,40 @@ fn add_articles(
     Ok(added)
 }
 
-fn import_file(path: &Path, file: &Path, format: import::ImportFormat) -> anyhow::Result<()> {
+fn import_file(
+    path: &Path,
+    file: &Path,
+    format: import::ImportFormat,
+    options: &import::ReadOptions,
+) -> anyhow::Result<()> {
     let (_lock, mut project, stamp) = load_for_change(path, "import")?;
-    let imported =
-        import::read(format, file, &project).map_err(|err| anyhow!("{err}: {}", file.display()))?;
-    for problem in &imported.problems {
-        eprintln!("warning: {problem}");
-    }
+    let imported = import::read(format, file, &project, options)
+        .map_err(|err| anyhow!("{err}: {}", file.display()))?;
     if !imported.predictions.is_empty() {
         eprintln!(
             "note: {} predictions were not imported as spans (the window offers them as suggestions)",
             imported.predictions.len()
         );
     }
-    let export = imported.file;
-    let (edit, report) = import::plan(&mut project, &export);
-    let changes = !matches!(&edit, Edit::Batch(edits) if edits.is_empty());
-    for problem in &report.problems {
+    let (edit, report) = import::plan_imported(&mut project, &imported);
+    for problem in report.problems() {
         eprintln!("warning: {problem}");
     }
+    if report.nothing_usable() {
+        bail!(
+            "nothing imported, every span of the file was left out ({}): {}",
+            report.summary(),
+            file.display()
+        );
+    }
+    let changes = !matches!(&edit, Edit::Batch(edits) if edits.is_empty());
     if changes {
         History::new_saved()
             .apply(&mut project, edit)
             .map_err(|err| anyhow!("cannot import ({err}): {}", file.display()))?;
         store::save_expecting(&project, path, &stamp)?;
     }
-    println!(
-        "imported {} spans ({} documents added, {} matched, {} labels added, {} duplicates skipped, {} skipped with warnings) into {}",
-        report.spans_added,
-        report.documents_added,
-        report.documents_matched,
-        report.labels_added,
-        report.duplicates_skipped,
-        report.problems.len(),
-        path.display()
-    );
+    println!("{} into {}", report.summary(), path.display());
     Ok(())
 }
 

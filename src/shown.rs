@@ -23,6 +23,17 @@ pub fn quoted(value: &str) -> String {
     out
 }
 
+/// A field name from a file in a message's "where": as it is when it is a plain name
+/// (letters, digits, `_`, `-`, up to 40), else quoted and shortened.
+pub fn field(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name.len() <= 40
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if plain { name.to_owned() } else { quoted(name) }
+}
+
 /// A message part from elsewhere (a parser's words, which may quote the file) on one
 /// line and at most a few lines' worth long.
 pub fn one_line(text: &str) -> String {

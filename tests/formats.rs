@@ -161,7 +161,7 @@ fn export_then_import_into_an_empty_project_gives_the_same_file() {
     edit.apply(&mut empty).unwrap();
     assert_eq!(report.spans_added, 8);
     assert_eq!(report.documents_added, 3);
-    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert!(report.problems().is_empty(), "{:?}", report.problems());
     let again = formats::export(&empty, ExportFormat::Json).unwrap();
     assert_eq!(
         String::from_utf8(again).unwrap(),
@@ -194,7 +194,7 @@ fn the_same_text_under_two_names_stays_two_documents() {
     let (edit, report) = import::plan(&mut empty, &import::parse(&original).unwrap());
     edit.apply(&mut empty).unwrap();
     assert_eq!(
-        (report.documents_matched, report.duplicates_skipped),
+        (report.documents_matched, report.duplicates_skipped()),
         (2, 2)
     );
     assert_eq!(
@@ -245,10 +245,10 @@ fn import_merges_without_duplicates_and_skips_spans_that_do_not_match() {
         "matched by sha256 despite another name"
     );
     assert_eq!(report.documents_added, 2);
-    assert_eq!(report.duplicates_skipped, 1);
+    assert_eq!(report.duplicates_skipped(), 1);
     assert_eq!(report.spans_added, 6);
-    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
-    assert!(report.problems[0].contains("\"lasting peace\" is not the document's \"lasting\""));
+    assert_eq!(report.problems().len(), 1, "{:?}", report.problems());
+    assert!(report.problems()[0].contains("\"lasting peace\" is not the document's \"lasting\""));
     let merged = &target.documents()[0];
     assert_eq!(merged.name, "kyiv-local.txt");
     assert_eq!(merged.spans().len(), 2);
@@ -256,7 +256,7 @@ fn import_merges_without_duplicates_and_skips_spans_that_do_not_match() {
     let (edit, report) = import::plan(&mut target, &export);
     edit.apply(&mut target).unwrap();
     assert_eq!(report.spans_added, 0);
-    assert_eq!(report.duplicates_skipped, 7);
+    assert_eq!(report.duplicates_skipped(), 7);
     assert_eq!(target.span_count(), 7);
 }
 

@@ -33,17 +33,18 @@ fn spans_of(p: &Project) -> Vec<(String, String, String)> {
         .collect()
 }
 
-type Parse = fn(&[u8]) -> Result<(formats::json::ExportFile<'static>, Vec<String>), String>;
+type Parse = fn(&[u8]) -> Result<import::Imported, String>;
 
 fn round_trip(format: ExportFormat, parse: Parse) {
     let project = sample();
     let bytes = formats::export(&project, format).unwrap();
-    let (file, problems) = parse(&bytes).unwrap();
-    assert!(problems.is_empty(), "{problems:?}");
+    let imported = parse(&bytes).unwrap();
+    assert!(imported.found.problems.is_empty(), "{:?}", imported.found);
     let mut empty = Project::new("empty");
-    let (edit, report) = import::plan(&mut empty, &file);
+    let (edit, report) = import::plan_imported(&mut empty, &imported);
     edit.apply(&mut empty).unwrap();
-    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert!(report.problems().is_empty(), "{:?}", report.problems());
+    assert_eq!(report.found.items, project.span_count());
     assert_eq!(
         spans_of(&empty),
         spans_of(&project),
@@ -66,7 +67,8 @@ fn hand_written_doccano_and_spacy_files_import() {
     // doccano's documented shapes, offsets in UTF-16 units: 😀 is two units.
     let doccano = "{\"text\": \"😀 Terrible customer service.\", \"label\": [[3, 11, \"claim\"]]}\n\
                    {\"text\": \"😀 Really great transaction.\", \"entities\": [{\"id\": 1, \"start_offset\": 10, \"end_offset\": 15, \"label\": \"figure\"}]}\n";
-    let (file, problems) = doccano::parse(doccano.as_bytes()).unwrap();
+    let imported = doccano::parse(doccano.as_bytes()).unwrap();
+    let (file, problems) = (imported.file, imported.found.problems);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(file.documents[0].spans[0].text, "Terrible");
     assert_eq!(
@@ -79,13 +81,14 @@ fn hand_written_doccano_and_spacy_files_import() {
     assert_eq!(file.documents[1].spans[0].text, "great");
     // spaCy's span groups, offsets in code points.
     let spacy = "{\"text\": \"😀 Kyiv was hit by 270 drones.\", \"spans\": {\"sc\": [[18, 28, \"figure\"]]}}\n";
-    let (file, _) = spacy::parse(spacy.as_bytes()).unwrap();
+    let file = spacy::parse(spacy.as_bytes()).unwrap().file;
     assert_eq!(file.documents[0].spans[0].text, "270 drones");
     // An offset inside a surrogate pair, or past the end, is reported and skipped.
     let bad = "{\"text\": \"😀 ok\", \"label\": [[1, 3, \"claim\"], [0, 99, \"claim\"]]}\n";
-    let (file, problems) = doccano::parse(bad.as_bytes()).unwrap();
-    assert_eq!(file.documents[0].spans.len(), 0);
-    assert_eq!(problems.len(), 2, "{problems:?}");
+    let imported = doccano::parse(bad.as_bytes()).unwrap();
+    assert_eq!(imported.file.documents[0].spans.len(), 0);
+    assert_eq!(imported.found.problems.len(), 2, "{:?}", imported.found);
+    assert_eq!(imported.found.items, 2);
 }
 
 /// The lines `program` prints, run with `args`. `None` (said, not silent) when the
@@ -212,9 +215,9 @@ fn brat_round_trip_keeps_spans_over_line_breaks_notes_and_speakers() {
     assert!(ann.contains("\tquote 9 16;18 21\twe will win\n"), "{ann}");
     assert!(ann.contains("\tAnnotatorNotes T"), "{ann}");
     assert!(ann.contains("A1\tkind T"), "{ann}");
-    let (spans, problems) =
-        spanmark::formats::brat::read(&ann, project.documents()[0].text(), &project.labels);
-    assert!(problems.is_empty(), "{problems:?}");
+    let (spans, found) =
+        spanmark::formats::brat::read(&ann, project.documents()[0].text(), &project.labels, 0);
+    assert!(found.problems.is_empty(), "{found:?}");
     let back: Vec<(String, String, Option<String>, Option<String>)> = spans
         .iter()
         .map(|s| {
@@ -246,7 +249,8 @@ fn hand_written_brat_annotations_import() {
                #1\tAnnotatorNotes T2\tfrom the air force\n\
                A1\tConfirmed T1\n\
                R1\tCause Arg1:T1 Arg2:T2\n";
-    let (spans, problems) = spanmark::formats::brat::read(ann, text, &LabelSet::default());
+    let (spans, found) = spanmark::formats::brat::read(ann, text, &LabelSet::default(), 0);
+    let problems = found.problems;
     assert_eq!(spans.len(), 4, "the discontinuous quote became two spans");
     assert_eq!(spans[1].note.as_deref(), Some("from the air force"));
     assert_eq!(
@@ -272,7 +276,7 @@ fn hand_written_brat_annotations_import() {
                T2\tfigure 29 39\t270 drones\n\
                #1\tAnnotatorNotes T1\tsource: Ukrainian air force\n\
                #2\tAnnotatorNotes T2\tsource: Ukrainian air force\n";
-    let (spans, _) = spanmark::formats::brat::read(ann, text, &labels);
+    let (spans, _) = spanmark::formats::brat::read(ann, text, &labels, 0);
     assert_eq!(
         spans[0].attributes.get("source").map(String::as_str),
         Some("Ukrainian air force")
@@ -288,25 +292,26 @@ fn hand_written_brat_annotations_import() {
 fn label_studio_round_trip_and_hand_written_tasks() {
     let project = sample();
     let bytes = formats::export(&project, ExportFormat::LabelStudio).unwrap();
-    let imported = spanmark::formats::label_studio::parse(&bytes).unwrap();
-    let (file, problems) = (imported.file, imported.problems);
+    let imported = spanmark::formats::label_studio::parse(&bytes, None).unwrap();
+    let (file, problems) = (imported.file, imported.found.problems);
     assert!(problems.is_empty(), "{problems:?}");
     let mut empty = Project::new("empty");
     let (edit, _) = import::plan(&mut empty, &file);
     edit.apply(&mut empty).unwrap();
     assert_eq!(spans_of(&empty), spans_of(&project));
 
-    // Label Studio's documented task shape, UTF-16 offsets (😀 is two units), with a
-    // prediction, a result whose text disagrees, and two labels on one result.
+    // Label Studio's documented task shape, code points (😀 is one, as Label Studio's
+    // editor counts), with a prediction, a result whose text disagrees, and two labels
+    // on one result.
     let tasks = r#"[{"id": 7, "data": {"text": "😀 Kyiv was hit by 270 drones."},
         "annotations": [{"result": [
-            {"value": {"start": 19, "end": 29, "text": "270 drones", "labels": ["figure", "claim"]}, "from_name": "label", "to_name": "text", "type": "labels"},
-            {"value": {"start": 3, "end": 7, "text": "Lviv", "labels": ["quote"]}}
+            {"value": {"start": 18, "end": 28, "text": "270 drones", "labels": ["figure", "claim"]}, "from_name": "label", "to_name": "text", "type": "labels"},
+            {"value": {"start": 2, "end": 6, "text": "Lviv", "labels": ["quote"]}}
         ]}],
-        "predictions": [{"score": 0.8, "result": [{"value": {"start": 3, "end": 7, "labels": ["quote"]}},
-            {"value": {"start": 19, "end": 22, "labels": ["figure"]}, "score": 0.25}]}]}]"#;
-    let imported = spanmark::formats::label_studio::parse(tasks.as_bytes()).unwrap();
-    let (file, problems) = (&imported.file, &imported.problems);
+        "predictions": [{"score": 0.8, "result": [{"value": {"start": 2, "end": 6, "labels": ["quote"]}},
+            {"value": {"start": 18, "end": 21, "labels": ["figure"]}, "score": 0.25}]}]}]"#;
+    let imported = spanmark::formats::label_studio::parse(tasks.as_bytes(), None).unwrap();
+    let (file, problems) = (&imported.file, &imported.found.problems);
     let spans: Vec<(&str, &str)> = file.documents[0]
         .spans
         .iter()
@@ -330,11 +335,12 @@ fn label_studio_round_trip_and_hand_written_tasks() {
     );
     assert_eq!(imported.predictions[0].sha256, file.documents[0].sha256);
 
-    // JavaScript slices the export with the same offsets.
+    // JavaScript, splitting the text by code point as Label Studio's editor does,
+    // slices the export with the same offsets.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ls.json");
     std::fs::write(&path, &bytes).unwrap();
-    let node = "const t=JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'));for(const task of t)for(const r of task.annotations[0].result)console.log(JSON.stringify(task.data.text.slice(r.value.start,r.value.end)===r.value.text));";
+    let node = "const t=JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'));for(const task of t)for(const r of task.annotations[0].result)console.log(JSON.stringify(Array.from(task.data.text).slice(r.value.start,r.value.end).join('')===r.value.text));";
     if let Some(lines) = consumer("node", &["-e", node, path.to_str().unwrap()]) {
         assert!(
             !lines.is_empty() && lines.iter().all(|l| l == "true"),
@@ -368,7 +374,8 @@ fn w3c_annotations_round_trip_and_re_anchor_from_the_quote() {
                 .unwrap();
         }
     }
-    let (file, problems) = spanmark::formats::w3c::parse(&bytes, &target).unwrap();
+    let imported = spanmark::formats::w3c::parse(&bytes, &target).unwrap();
+    let (file, problems) = (imported.file, imported.found.problems);
     assert!(problems.is_empty(), "{problems:?}");
     let (edit, _) = import::plan(&mut target, &file);
     edit.apply(&mut target).unwrap();
@@ -382,7 +389,8 @@ fn w3c_annotations_round_trip_and_re_anchor_from_the_quote() {
                 {"type": "TextQuoteSelector", "exact": "40%", "prefix": "Plain ", "suffix": " text."}]}},
            {"type": "Annotation", "body": [{"purpose": "tagging", "value": "quote"}],
             "target": {"source": "b.txt", "selector": {"type": "TextQuoteSelector", "exact": "not there"}}}]"#;
-    let (file, problems) = spanmark::formats::w3c::parse(hand.as_bytes(), &project).unwrap();
+    let imported = spanmark::formats::w3c::parse(hand.as_bytes(), &project).unwrap();
+    let (file, problems) = (imported.file, imported.found.problems);
     let span = &file.documents[0].spans[0];
     assert_eq!(
         (span.text.as_ref(), span.start),

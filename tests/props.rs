@@ -106,7 +106,7 @@ proptest! {
         let mut empty = Project::new("empty");
         let (edit, report) = import::plan(&mut empty, &export);
         edit.apply(&mut empty).unwrap();
-        prop_assert!(report.problems.is_empty());
+        prop_assert!(report.problems().is_empty());
         prop_assert_eq!(formats::export(&empty, ExportFormat::Json).unwrap(), bytes);
     }
 

@@ -132,7 +132,7 @@ impl Loading {
         let total = size_of(std::slice::from_ref(&path));
         Self::spawn(what, total, move |control| {
             std::thread::sleep(throttle);
-            let read = import::read(format, &path, &project);
+            let read = import::read(format, &path, &project, &Default::default());
             control.done_bytes.store(total, Ordering::Relaxed);
             std::thread::sleep(throttle);
             (!control.is_cancelled()).then_some(Loaded::Import(path, read))

@@ -18,7 +18,7 @@ impl Session {
     /// predictions as suggestions. Returns what was done, with the predictions that
     /// could not be offered added to the report's problems.
     pub(super) fn import(&mut self, imported: Imported) -> Result<ImportReport, String> {
-        let (edit, mut report) = import::plan(&mut self.project, &imported.file);
+        let (edit, mut report) = import::plan_imported(&mut self.project, &imported);
         let changes = !matches!(&edit, crate::edit::Edit::Batch(edits) if edits.is_empty());
         if changes {
             self.history
@@ -35,12 +35,14 @@ impl Session {
                 .iter()
                 .any(|d| d.sha256() == p.sha256);
             if !known_text || !self.project.labels.contains(&p.label) {
-                report.problems.push(format!(
-                    "a {} prediction at {}..{} has no document or label here; not offered",
+                let at = format!(
+                    "a {} prediction at {}",
                     crate::shown::quoted(&p.label),
-                    p.range.start,
-                    p.range.end
-                ));
+                    p.range
+                );
+                report
+                    .found
+                    .remark(&at, "has no document or label here; not offered");
                 continue;
             }
             let suggestion = Suggestion {
@@ -72,7 +74,7 @@ impl App {
             ));
             return;
         }
-        let imported = import::read(format, path, &self.session.project);
+        let imported = import::read(format, path, &self.session.project, &Default::default());
         self.imported(path, imported);
     }
 
@@ -82,26 +84,25 @@ impl App {
             Ok(imported) => imported,
             Err(err) => return self.error(format!("{err}: {}", path.display())),
         };
-        let mut problems = imported.problems.clone();
         let predictions = imported.predictions.len();
         let report = match self.session.import(imported) {
             Ok(report) => report,
             Err(err) => return self.error(format!("cannot import ({err}): {}", path.display())),
         };
-        problems.extend(report.problems.iter().cloned());
+        let problems = report.problems();
         let offered = if predictions > 0 {
             format!(", {predictions} predictions offered as suggestions")
         } else {
             String::new()
         };
-        self.info(format!(
-            "Imported {} spans ({} documents added, {} matched, {} duplicates skipped{offered}): {}",
-            report.spans_added,
-            report.documents_added,
-            report.documents_matched,
-            report.duplicates_skipped,
-            path.display()
-        ));
+        let summary = report.summary();
+        let summary = summary.strip_prefix("imported ").unwrap_or(&summary);
+        let line = format!("Imported {summary}{offered}: {}", path.display());
+        if report.nothing_usable() {
+            self.error(line);
+        } else {
+            self.info(line);
+        }
         if !problems.is_empty() {
             let mut text = format!("{} skipped or changed on import:", problems.len());
             for problem in problems.iter().take(LISTED_PROBLEMS) {

@@ -13,7 +13,9 @@
 //! with a warning; notes of the form `key: value` on a span whose label (in the
 //! project importing it) offers that attribute become the attribute.
 
+use super::import::Imported;
 use super::json::{ExportDocument, ExportFile, ExportSpan};
+use super::report::{Findings, Skip};
 use crate::article::read_article;
 use crate::model::{CharRange, LabelSet, OffsetIndex, sha256_hex};
 use crate::shown::quoted;
@@ -95,15 +97,23 @@ fn shown_id(id: &str) -> String {
     }
 }
 
-/// Reads an `.ann` file against its text into exported spans (code points), with the
-/// problems met (skipped lines, split fragments). Linear in the file: notes and
+/// Reads an `.ann` file against its text into exported spans (code points), with what
+/// was left out and why (unreadable offsets, offsets outside the text, a T line whose
+/// text is not the text at its offsets) and remarks (split fragments). `shift` is
+/// taken off every offset: 1 when the `.txt` began with a byte order mark, which brat
+/// counts as character 0 and spanmark does not keep. Linear in the file: notes and
 /// attributes find their span through a map of ids.
-pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static>>, Vec<String>) {
+pub fn read(
+    ann: &str,
+    text: &str,
+    labels: &LabelSet,
+    shift: usize,
+) -> (Vec<ExportSpan<'static>>, Findings) {
     let index = OffsetIndex::new(text);
     let mut spans: Vec<ExportSpan<'static>> = Vec::new();
     // The span of each text-bound id (the first fragment of a discontinuous one).
     let mut by_id: HashMap<&str, usize> = HashMap::new();
-    let mut problems = Vec::new();
+    let mut found = Findings::default();
     for (n, line) in ann.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').collect();
         let at = || format!("line {}", n + 1);
@@ -117,9 +127,28 @@ pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static
                     .split(';')
                     .map(|f| {
                         let mut p = f.split_whitespace().map(str::parse::<usize>);
-                        Some((p.next()?.ok()?, p.next()?.ok()?))
+                        let (s, e) = (p.next()?.ok()?, p.next()?.ok()?);
+                        // Before the byte order mark: nothing of the text spanmark has.
+                        Some((s.checked_sub(shift)?, e.checked_sub(shift)?))
                     })
                     .collect();
+                // brat writes the fragments' texts joined by a blank: it must be the
+                // text at the offsets, else the offsets mean another text.
+                if let (Some(said), Some(at_offsets)) =
+                    (fields.get(2), fragment_texts(&fragments, text, &index))
+                    && *said != at_offsets
+                    // A line break or tab cannot stand in a field: written as a blank.
+                    && *said != at_offsets.replace(['\n', '\r', '\t'], " ")
+                {
+                    let what = format!(
+                        "{} says {}, the text has {} at its offsets",
+                        shown_id(id),
+                        quoted(said),
+                        quoted(&at_offsets)
+                    );
+                    found.dropped(Skip::TextMismatch, &at(), &what);
+                    continue;
+                }
                 // Fragments apart only by line breaks are one span (as spanmark writes a
                 // span over a line break); others are split, with a warning.
                 let mut joined: Vec<Option<(usize, usize)>> = Vec::new();
@@ -138,29 +167,23 @@ pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static
                 }
                 let fragments = joined;
                 if fragments.len() > 1 {
-                    problems.push(format!(
-                        "{}: {} is discontinuous; its {} parts became separate spans",
-                        at(),
+                    let what = format!(
+                        "{} is discontinuous; its {} parts became separate spans",
                         shown_id(id),
                         fragments.len()
-                    ));
+                    );
+                    found.remark(&at(), &what);
                 }
                 for (part, fragment) in fragments.into_iter().enumerate() {
                     let Some((s, e)) = fragment else {
-                        problems.push(format!(
-                            "{}: cannot read the offsets of {}; skipped",
-                            at(),
-                            shown_id(id)
-                        ));
+                        let what = format!("cannot read the offsets of {}", shown_id(id));
+                        found.dropped(Skip::Malformed, &at(), &what);
                         continue;
                     };
                     let Some(slice) = index.slice(text, CharRange::new(s, e)).filter(|_| s < e)
                     else {
-                        problems.push(format!(
-                            "{}: {} {s}..{e} does not fit the text; skipped",
-                            at(),
-                            shown_id(id)
-                        ));
+                        let what = format!("{} {s}..{e} does not fit the text", shown_id(id));
+                        found.dropped(Skip::OutOfRange, &at(), &what);
                         continue;
                     };
                     if part == 0 {
@@ -208,16 +231,30 @@ pub fn read(ann: &str, text: &str, labels: &LabelSet) -> (Vec<ExportSpan<'static
                 }
             }
             _ if line.trim().is_empty() => {}
-            _ => problems.push(format!(
-                "{}: not a line spanmark reads (T, # or A); skipped",
-                at()
-            )),
+            _ => found.remark(&at(), "not a line spanmark reads (T, # or A); left out"),
         }
     }
     for (i, span) in spans.iter_mut().enumerate() {
         span.id = i as u64 + 1;
     }
-    (spans, problems)
+    (spans, found)
+}
+
+/// The texts of a T line's fragments joined by a blank, as brat writes them; `None`
+/// when a fragment cannot be read or does not fit (reported on its own).
+fn fragment_texts(
+    fragments: &[Option<(usize, usize)>],
+    text: &str,
+    index: &OffsetIndex,
+) -> Option<String> {
+    let parts: Option<Vec<&str>> = fragments
+        .iter()
+        .map(|f| {
+            let (s, e) = (*f)?;
+            index.slice(text, CharRange::new(s, e)).filter(|_| s < e)
+        })
+        .collect();
+    Some(parts?.join(" "))
 }
 
 fn span(label: &str, start: usize, end: usize, text: &str) -> ExportSpan<'static> {
@@ -251,11 +288,8 @@ pub fn write_files(export: &ExportFile<'_>, dir: &Path) -> Result<(), String> {
 }
 
 /// Reads an `.ann` file with the `.txt` beside it, or every such pair in a folder
-/// (sorted), as an export to merge, with the problems met.
-pub fn read_files(
-    path: &Path,
-    labels: &LabelSet,
-) -> Result<(ExportFile<'static>, Vec<String>), String> {
+/// (sorted), as an export to merge, with what was left out and why.
+pub fn read_files(path: &Path, labels: &LabelSet) -> Result<Imported, String> {
     let anns: Vec<PathBuf> = if path.is_dir() {
         let mut list: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|e| format!("cannot read the folder ({})", crate::shown::io_error(&e)))?
@@ -271,7 +305,7 @@ pub fn read_files(
         vec![path.to_path_buf()]
     };
     let mut documents = Vec::new();
-    let mut problems = Vec::new();
+    let mut found = Findings::default();
     for ann in anns {
         let txt = ann.with_extension("txt");
         let annotations = std::fs::read_to_string(&ann).map_err(|e| {
@@ -282,8 +316,19 @@ pub fn read_files(
             )
         })?;
         let article = read_article(&txt).map_err(|e| e.to_string())?;
-        let (spans, found) = read(&annotations, &article.text, labels);
-        problems.extend(found.into_iter().map(|p| format!("{}: {p}", ann.display())));
+        // brat counts a byte order mark as a character; spanmark's text does not have it.
+        let bom = std::fs::read(&txt).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
+        let (spans, mut here) = read(&annotations, &article.text, labels, usize::from(bom));
+        if bom {
+            here.remark(
+                &txt.display().to_string(),
+                "begins with a byte order mark, which brat counts as a character: every offset was taken one back",
+            );
+        }
+        for problem in &mut here.problems {
+            *problem = format!("{}: {problem}", ann.display());
+        }
+        found.merge(here);
         documents.push(ExportDocument {
             name: Cow::Owned(article.name),
             sha256: Cow::Owned(sha256_hex(&article.text)),
@@ -291,7 +336,11 @@ pub fn read_files(
             spans,
         });
     }
-    Ok((ExportFile::imported(documents), problems))
+    Ok(Imported {
+        file: ExportFile::imported(documents),
+        found,
+        predictions: Vec::new(),
+    })
 }
 
 #[cfg(test)]
@@ -306,7 +355,8 @@ mod tests {
         );
         let export = super::super::json::build(&project);
         let ann = ann(&export.documents[0]);
-        let (spans, problems) = read(&ann, project.documents()[0].text(), &project.labels);
+        let (spans, found) = read(&ann, project.documents()[0].text(), &project.labels, 0);
+        let problems = found.problems;
         assert!(problems.is_empty(), "{problems:?}\n{ann}");
         let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(ranges, [(0, 10), (10, 12), (13, 14)]);
@@ -317,7 +367,8 @@ mod tests {
         let text = "Kyiv was hit.";
         let ann = "T1\tclaim 0 4\tKyiv\nT1\tquote 5 8\twas\n#1\tAnnotatorNotes T1\tfirst\n\
                    A1\tConfirmed T1\nT\u{7}\tquote 0 2;3 4\tKy v\n";
-        let (spans, problems) = read(ann, text, &LabelSet::default());
+        let (spans, found) = read(ann, text, &LabelSet::default(), 0);
+        let problems = found.problems;
         assert_eq!(spans[0].note.as_deref(), Some("first"));
         assert_eq!(spans[1].note, None);
         assert_eq!(

@@ -11,7 +11,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
     spans_jsonl::render(export, Flavor::Doccano)
 }
 
-/// Reads doccano JSON lines, with the problems met.
-pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String> {
+/// Reads doccano JSON lines, with what was left out and why.
+pub fn parse(bytes: &[u8]) -> Result<super::import::Imported, String> {
     spans_jsonl::parse(bytes, Flavor::Doccano)
 }

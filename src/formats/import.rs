@@ -32,17 +32,7 @@ pub enum ImportError {
     Offsets(String),
 }
 
-/// What an import did, for the user.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    pub documents_added: usize,
-    pub documents_matched: usize,
-    pub labels_added: usize,
-    pub spans_added: usize,
-    pub duplicates_skipped: usize,
-    /// Spans (and documents) that were skipped or needed a remark, one line each.
-    pub problems: Vec<String>,
-}
+pub use super::report::{Findings, ImportReport, Skip};
 
 /// The formats imports read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -107,42 +97,69 @@ pub struct Prediction {
     pub score: Option<f32>,
 }
 
-/// A file read for import: the spans to merge, the problems met reading it, and
-/// suggestions it carries.
+/// A file read for import: the spans to merge, what reading it found (items left out
+/// and why), and suggestions it carries.
 #[derive(Debug)]
 pub struct Imported {
     pub file: ExportFile<'static>,
-    pub problems: Vec<String>,
+    pub found: Findings,
     pub predictions: Vec<Prediction>,
+}
+
+impl Imported {
+    /// Spans to merge, with nothing left out on the way.
+    pub fn clean(file: ExportFile<'static>) -> Self {
+        Self {
+            file,
+            found: Findings::default(),
+            predictions: Vec::new(),
+        }
+    }
+}
+
+/// How to read a file beyond its format.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Label Studio: the task field holding the text (the labeling config's
+    /// `$variable`); `text` when not given.
+    pub text_field: Option<String>,
 }
 
 /// Reads `path` in `format`. W3C annotations are anchored in `project`'s documents.
 /// The error is a message without the path (the caller adds it).
-pub fn read(format: ImportFormat, path: &Path, project: &Project) -> Result<Imported, String> {
+pub fn read(
+    format: ImportFormat,
+    path: &Path,
+    project: &Project,
+    options: &ReadOptions,
+) -> Result<Imported, String> {
     // brat reads its pairs of files itself (a folder, or an .ann beside its .txt).
     let bytes = || {
         std::fs::read(path).map_err(|err| format!("cannot read ({})", crate::shown::io_error(&err)))
     };
     let cannot = |err: String| format!("cannot import ({err})");
-    let (file, problems) = match format {
-        ImportFormat::Brat => super::brat::read_files(path, &project.labels).map_err(cannot)?,
-        ImportFormat::Json => (
+    match format {
+        ImportFormat::Brat => super::brat::read_files(path, &project.labels).map_err(cannot),
+        ImportFormat::Json => Ok(Imported::clean(
             parse(&bytes()?).map_err(|e| cannot(e.to_string()))?,
-            Vec::new(),
-        ),
-        ImportFormat::Doccano => super::doccano::parse(&bytes()?).map_err(cannot)?,
-        ImportFormat::Spacy => super::spacy::parse(&bytes()?).map_err(cannot)?,
+        )),
+        ImportFormat::Doccano => super::doccano::parse(&bytes()?).map_err(cannot),
+        ImportFormat::Spacy => super::spacy::parse(&bytes()?).map_err(cannot),
         ImportFormat::LabelStudio => {
-            return super::label_studio::parse(&bytes()?).map_err(cannot);
+            super::label_studio::parse(&bytes()?, options.text_field.as_deref()).map_err(cannot)
         }
-        ImportFormat::W3c => super::w3c::parse(&bytes()?, project).map_err(cannot)?,
-    };
+        ImportFormat::W3c => super::w3c::parse(&bytes()?, project).map_err(cannot),
+    }
+}
 
-    Ok(Imported {
-        file,
-        problems,
-        predictions: Vec::new(),
-    })
+/// [`plan`] for a file read by [`read`]: the report counts what reading it left out
+/// too, so its counts add up to every span item of the file.
+pub fn plan_imported(project: &mut Project, imported: &Imported) -> (Edit, ImportReport) {
+    let (edit, mut report) = plan(project, &imported.file);
+    let planned = std::mem::take(&mut report.found);
+    report.found = imported.found.clone();
+    report.found.merge(planned);
+    (edit, report)
 }
 
 /// Parses the bytes of a JSON export, checking its header.
@@ -220,10 +237,10 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
                 let id = project.allocate_doc_id();
                 let document = Document::new(id, &doc.name, doc.text.to_string(), "UTF-8");
                 if document.sha256() != doc.sha256 {
-                    report.problems.push(format!(
-                        "document {}: its sha256 does not match its text; added with the text as given",
-                        quoted(&doc.name)
-                    ));
+                    report.found.remark(
+                        &format!("document {}", quoted(&doc.name)),
+                        "its sha256 does not match its text; added with the text as given",
+                    );
                 }
                 report.documents_added += 1;
                 added_at.push(edits.len());
@@ -249,46 +266,42 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
         });
         // The spans to add, `None` for those that need a fresh id.
         let mut new_spans: Vec<(Option<SpanId>, Span)> = Vec::new();
+        report.found.items += doc.spans.len();
         for span in &doc.spans {
             let range = CharRange::new(span.start, span.end);
             let at = || format!("document {}, span {}", quoted(&doc.name), span.id);
             if span.start >= span.end {
-                report.problems.push(format!(
-                    "{}: empty or reversed range {range}; skipped",
-                    at()
-                ));
+                let what = format!("empty or reversed range {range}");
+                report.found.skip(Skip::OutOfRange, &at(), &what);
                 continue;
             }
             match target.slice(range) {
                 None => {
-                    report.problems.push(format!(
-                        "{}: range {range} is outside the text ({} characters); skipped",
-                        at(),
+                    let what = format!(
+                        "range {range} is outside the text ({} characters)",
                         target.len_chars()
-                    ));
+                    );
+                    report.found.skip(Skip::OutOfRange, &at(), &what);
                     continue;
                 }
                 Some(slice) if slice != span.text => {
-                    report.problems.push(format!(
-                        "{}: its text {} is not the document's {} at {range}; skipped",
-                        at(),
+                    let what = format!(
+                        "its text {} is not the document's {} at {range}",
                         quoted(&span.text),
                         quoted(slice)
-                    ));
+                    );
+                    report.found.skip(Skip::TextMismatch, &at(), &what);
                     continue;
                 }
                 Some(_) => {}
             }
             if !labels.contains(span.label.as_ref()) {
-                report.problems.push(format!(
-                    "{}: label {} is not usable; skipped",
-                    at(),
-                    quoted(&span.label)
-                ));
+                let what = format!("label {} is not usable", quoted(&span.label));
+                report.found.skip(Skip::UnknownLabel, &at(), &what);
                 continue;
             }
             if !seen.insert((span.label.to_string(), range)) {
-                report.duplicates_skipped += 1;
+                report.found.skip(Skip::Duplicate, &at(), "duplicate");
                 continue;
             }
             let id = (kept_ids.contains(&span.id) && used_ids.insert(span.id))

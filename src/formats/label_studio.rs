@@ -1,30 +1,35 @@
 //! Label Studio's JSON: a list of tasks, each `{"data": {"text": …}, "annotations":
 //! [{"result": [{"value": {"start", "end", "text", "labels": […]}, …}]}]}` with offsets
-//! in **UTF-16 code units**. Export writes one task per document with one annotation;
-//! import reads every annotation's results (one span per label listed), checks each
-//! result's `text` against the document where it is given, and reads `predictions`
-//! (model output, `score` per result or per prediction) as suggestions, never as spans.
+//! in **code points**: Label Studio's editor splits the text by code point (its own
+//! test "Should calculate offsets by code points in text" expects `test` at 21–25
+//! after a 🐱), so an emoji counts one. Export writes one task per document with one
+//! annotation; import reads every annotation's results (one span per label listed),
+//! checks each result's `text` against the document where it is given (after undoing
+//! Label Studio's `\n` escaping), reads `predictions` (model output, `score` per result
+//! or per prediction) as suggestions, never as spans, and also reads the JSON-MIN export.
 
 use super::import::{Imported, Prediction};
 use super::json::{ExportDocument, ExportFile, ExportSpan};
-use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
+use super::report::{Findings, Skip};
+use super::spans_jsonl::{offset, shown_value};
+use crate::model::{CharRange, OffsetIndex, sha256_hex};
 use crate::shown::quoted;
 use serde_json::{Value, json};
 use std::borrow::Cow;
 
-/// The export, each span checked by slicing the text in UTF-16 units first.
+/// The export, each span checked by slicing the text in code points first (as Label
+/// Studio's editor splits it).
 pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
     let mut tasks = Vec::with_capacity(export.documents.len());
     for (n, doc) in export.documents.iter().enumerate() {
-        let units: Vec<u16> = doc.text.encode_utf16().collect();
+        let chars: Vec<char> = doc.text.chars().collect();
         let mut results = Vec::with_capacity(doc.spans.len());
         for span in &doc.spans {
-            let sliced = units
-                .get(span.utf16_start..span.utf16_end)
-                .and_then(|u| String::from_utf16(u).ok());
+            let sliced: Option<String> =
+                chars.get(span.start..span.end).map(|c| c.iter().collect());
             if sliced.as_deref() != Some(span.text.as_ref()) {
                 return Err(format!(
-                    "document {}, span {}: its UTF-16 offsets do not give its text; nothing was written",
+                    "document {}, span {}: its offsets do not give its text; nothing was written",
                     quoted(&doc.name),
                     span.id
                 ));
@@ -34,7 +39,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
                 "from_name": "label",
                 "to_name": "text",
                 "type": "labels",
-                "value": {"start": span.utf16_start, "end": span.utf16_end, "text": span.text, "labels": [span.label]},
+                "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]},
             }));
         }
         tasks.push(json!({
@@ -49,9 +54,13 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Reads Label Studio tasks: annotations as the spans to merge, predictions as
-/// suggestions, with the problems met.
-pub fn parse(bytes: &[u8]) -> Result<Imported, String> {
+/// Reads Label Studio's JSON export (tasks with `data`, `annotations`, `predictions`) or
+/// its JSON-MIN export (one flat object per task: the data fields and, per labeling
+/// control, a list of `{start, end, text, labels}`): annotations as the spans to merge,
+/// predictions as suggestions, with every result left out counted and said where.
+/// `text_field` is the task field holding the text (the labeling config's `$variable`),
+/// `text` when not given; a task without it is refused, never guessed.
+pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String> {
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|e| format!("not JSON ({})", super::one_line(&e.to_string())))?;
     let tasks: &[Value] = match &value {
@@ -59,96 +68,53 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, String> {
         Value::Object(_) => std::slice::from_ref(&value),
         _ => return Err("not a list of Label Studio tasks".to_owned()),
     };
+    let field = text_field.unwrap_or("text");
     let mut documents = Vec::new();
-    let mut problems = Vec::new();
+    let mut found = Findings::default();
     let mut predictions = Vec::new();
     for (n, task) in tasks.iter().enumerate() {
-        let data = &task["data"];
-        let text = data["text"]
-            .as_str()
-            .or_else(|| {
-                data.as_object()
-                    .and_then(|o| o.values().find_map(Value::as_str))
-            })
-            .ok_or_else(|| format!("task {}: no text in \"data\"", n + 1))?
-            .to_owned();
-        let name = task["meta"]["name"]
-            .as_str()
-            .map_or_else(|| format!("task-{}.txt", n + 1), str::to_owned);
+        let at_task = format!("task {}", task_number(task, n));
+        // JSON has the task's fields under `data`; JSON-MIN has them at the top.
+        let minimal = task.get("data").is_none();
+        let data = if minimal { task } else { &task["data"] };
+        let text = match &data[field] {
+            Value::String(text) => text.clone(),
+            _ => return Err(no_text(&at_task, data, field, text_field.is_some())),
+        };
+        let name = task["meta"]["name"].as_str().map_or_else(
+            || format!("task-{}.txt", task_number(task, n)),
+            str::to_owned,
+        );
         let index = OffsetIndex::new(&text);
         let sha256 = sha256_hex(&text);
         let mut spans = Vec::new();
-        // Annotations, then predictions (each result with its prediction's score).
-        let results = task["annotations"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|a| a["result"].as_array().into_iter().flatten())
-            .map(|r| (r, None))
-            .chain(
-                task["predictions"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .flat_map(|p| {
-                        let score = p["score"].as_f64();
-                        p["result"]
-                            .as_array()
-                            .into_iter()
-                            .flatten()
-                            .map(move |r| (r, Some(r["score"].as_f64().or(score))))
-                    }),
-            );
-        for (result, predicted) in results {
-            let v = &result["value"];
-            let (Some(start), Some(end)) = (v["start"].as_u64(), v["end"].as_u64()) else {
-                continue;
+        for (at, result, predicted) in results(task, minimal, field, &at_task) {
+            let span = match read_result(result, &text, &index) {
+                Ok(span) => span,
+                Err((why, what)) => {
+                    if predicted.is_some() {
+                        found.remark(&at, &format!("{what}; this prediction is not offered"));
+                    } else {
+                        found.dropped(why, &at, &what);
+                    }
+                    continue;
+                }
             };
-            let utf16 = |n: u64| {
-                let n = usize::try_from(n).ok()?;
-                index.from_utf16(&text, Utf16Offset(n))
-            };
-            let range = utf16(start)
-                .zip(utf16(end))
-                .map(|(s, e)| CharRange { start: s, end: e })
-                .filter(|r| !r.is_empty());
-            let Some((range, slice)) = range.and_then(|r| index.slice(&text, r).map(|s| (r, s)))
-            else {
-                problems.push(format!(
-                    "task {}: result {start}..{end} does not fit the text; skipped",
-                    n + 1
-                ));
-                continue;
-            };
-            if let Some(said) = v["text"].as_str().filter(|t| *t != slice) {
-                problems.push(format!(
-                    "task {}: result {start}..{end} says {}, the text has {}; skipped",
-                    n + 1,
-                    quoted(said),
-                    quoted(slice)
-                ));
-                continue;
-            }
-            for label in v["labels"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-            {
+            for label in span.labels {
                 if let Some(score) = predicted {
                     predictions.push(Prediction {
                         sha256: sha256.clone(),
-                        label: label.to_owned(),
-                        range,
+                        label,
+                        range: span.range,
                         score: score.map(|s| s.clamp(0.0, 1.0) as f32),
                     });
                     continue;
                 }
                 spans.push(ExportSpan::imported(
                     spans.len() as u64 + 1,
-                    label,
-                    range,
-                    slice,
+                    &label,
+                    span.range,
+                    span.text,
                     None,
                 ));
             }
@@ -162,7 +128,151 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, String> {
     }
     Ok(Imported {
         file: ExportFile::imported(documents),
-        problems,
+        found,
         predictions,
     })
+}
+
+/// The task's own id where it has one, else its place in the file (from 1).
+fn task_number(task: &Value, n: usize) -> String {
+    match &task["id"] {
+        Value::Number(id) => id.to_string(),
+        _ => (n + 1).to_string(),
+    }
+}
+
+/// Why a task has no text, and what to do.
+fn no_text(at: &str, data: &Value, field: &str, named: bool) -> String {
+    let fields: Vec<String> = data
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter(|(_, v)| v.is_string())
+                .map(|(k, _)| quoted(k))
+                .collect()
+        })
+        .unwrap_or_default();
+    let hint = if named {
+        String::new()
+    } else {
+        " (name the field of your labeling config's $variable with --text-field)".to_owned()
+    };
+    let has = if fields.is_empty() {
+        "no text fields".to_owned()
+    } else {
+        format!("text fields {}", fields.join(", "))
+    };
+    format!("{at} has no text field {} ({has}){hint}", quoted(field))
+}
+
+/// Every result of a task with where it is and, for predictions, its score:
+/// `annotations[i].result[j]`, then `predictions[i].result[j]`; in JSON-MIN, every
+/// list field of `{start, end, …}` objects but the text.
+fn results<'t>(
+    task: &'t Value,
+    minimal: bool,
+    field: &str,
+    at_task: &str,
+) -> Vec<(String, &'t Value, Option<Option<f64>>)> {
+    let mut out = Vec::new();
+    if minimal {
+        for (key, value) in task.as_object().into_iter().flatten() {
+            let Value::Array(items) = value else { continue };
+            let spans_like = items.iter().any(|i| i.get("start").is_some());
+            if key == field || !spans_like {
+                continue;
+            }
+            for (j, item) in items.iter().enumerate() {
+                let key = crate::shown::field(key);
+                out.push((format!("{at_task}, {key}[{j}]"), item, None));
+            }
+        }
+        return out;
+    }
+    for (kind, predicted) in [("annotations", false), ("predictions", true)] {
+        for (i, group) in task[kind].as_array().into_iter().flatten().enumerate() {
+            let score = group["score"].as_f64();
+            for (j, result) in group["result"].as_array().into_iter().flatten().enumerate() {
+                let at = format!("{at_task}, {kind}[{i}].result[{j}]");
+                let predicted = predicted.then(|| result["score"].as_f64().or(score));
+                // The value's fields are under `value` in JSON.
+                out.push((at, result, predicted));
+            }
+        }
+    }
+    out
+}
+
+/// A result read against its text.
+struct ReadResult<'t> {
+    range: CharRange,
+    text: &'t str,
+    labels: Vec<String>,
+}
+
+/// Reads one result (its `value` in JSON, the object itself in JSON-MIN): code-point
+/// offsets, the text they give compared with `text` once Label Studio's escaping of
+/// line breaks (`\n` written as a backslash and an `n`) is undone, and its labels.
+fn read_result<'t>(
+    result: &Value,
+    text: &'t str,
+    index: &OffsetIndex,
+) -> Result<ReadResult<'t>, (Skip, String)> {
+    let v = result.get("value").unwrap_or(result);
+    let malformed = |what: String| (Skip::Malformed, what);
+    let start = offset(&v["start"]).map_err(|why| malformed(format!("value.start {why}")))?;
+    let end = offset(&v["end"]).map_err(|why| malformed(format!("value.end {why}")))?;
+    let labels: Vec<String> = match &v["labels"] {
+        Value::Array(labels) if !labels.is_empty() => labels
+            .iter()
+            .map(|l| l.as_str().map(str::to_owned).ok_or(l))
+            .collect::<Result<_, _>>()
+            .map_err(|l| malformed(format!("the label {} is not a text", shown_value(l))))?,
+        Value::Array(_) => return Err(malformed("value.labels is empty".to_owned())),
+        other => {
+            return Err(malformed(format!(
+                "value.labels {} is not a list of labels",
+                shown_value(other)
+            )));
+        }
+    };
+    let range = CharRange::new(start, end);
+    let slice = (start < end)
+        .then(|| index.slice(text, range))
+        .flatten()
+        .ok_or_else(|| {
+            (
+                Skip::OutOfRange,
+                format!(
+                    "{start}..{end} does not fit the text ({} characters)",
+                    index.len_chars()
+                ),
+            )
+        })?;
+    if let Some(said) = v["text"].as_str()
+        && said != slice
+        && unescape(said) != slice
+    {
+        return Err((
+            Skip::TextMismatch,
+            format!(
+                "{start}..{end} says {}, the text has {}",
+                quoted(said),
+                quoted(slice)
+            ),
+        ));
+    }
+    Ok(ReadResult {
+        range,
+        text: slice,
+        labels,
+    })
+}
+
+/// `value.text` as Label Studio writes line breaks and tabs in it (a backslash and a
+/// letter), turned back into the characters.
+fn unescape(said: &str) -> String {
+    said.replace("\\r", "\r")
+        .replace("\\n", "\n")
+        .replace("\\t", "\t")
 }

@@ -9,6 +9,7 @@ pub mod import;
 pub mod json;
 pub mod jsonl;
 pub mod label_studio;
+pub mod report;
 pub mod spacy;
 mod spans_jsonl;
 pub mod w3c;

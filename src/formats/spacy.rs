@@ -10,7 +10,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
     spans_jsonl::render(export, Flavor::Spacy)
 }
 
-/// Reads spaCy JSON lines, with the problems met.
-pub fn parse(bytes: &[u8]) -> Result<(ExportFile<'static>, Vec<String>), String> {
+/// Reads spaCy JSON lines, with what was left out and why.
+pub fn parse(bytes: &[u8]) -> Result<super::import::Imported, String> {
     spans_jsonl::parse(bytes, Flavor::Spacy)
 }

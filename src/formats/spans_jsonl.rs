@@ -5,7 +5,9 @@
 //! format carries notes, attributes or span ids. Imports become a
 //! [`super::json::ExportFile`] and go through the same merge as JSON imports.
 
+use super::import::Imported;
 use super::json::{ExportDocument, ExportFile, ExportSpan};
+use super::report::{Findings, Skip};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
 use crate::shown::quoted;
 use serde_json::{Value, json};
@@ -60,15 +62,12 @@ pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>,
 }
 
 /// Reads doccano or spaCy JSON lines into the export structure imports merge from.
-/// Spans whose offsets do not fit the text are reported in the returned problems and
-/// left out.
-pub(super) fn parse(
-    bytes: &[u8],
-    flavor: Flavor,
-) -> Result<(ExportFile<'static>, Vec<String>), String> {
+/// Entries that cannot be read (a missing or mistyped offset or label) and spans whose
+/// offsets do not fit the text are counted and reported, each with its line and field.
+pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
     let mut documents = Vec::new();
-    let mut problems = Vec::new();
+    let mut found = Findings::default();
     for (n, line) in text
         .lines()
         .enumerate()
@@ -90,7 +89,14 @@ pub(super) fn parse(
             .map_or_else(|| format!("line-{}.txt", n + 1), str::to_owned);
         let index = OffsetIndex::new(&doc_text);
         let mut spans = Vec::new();
-        for (i, (start, end, label)) in triples(&value, flavor).into_iter().enumerate() {
+        for (at, entry) in entries(&value, flavor, n + 1, &mut found) {
+            let (start, end, label) = match triple(entry, flavor) {
+                Ok(triple) => triple,
+                Err(why) => {
+                    found.dropped(Skip::Malformed, &at, &why);
+                    continue;
+                }
+            };
             let range = match flavor {
                 Flavor::Spacy => Some(CharRange::new(start, end)),
                 Flavor::Doccano => index
@@ -98,20 +104,16 @@ pub(super) fn parse(
                     .zip(index.from_utf16(&doc_text, Utf16Offset(end)))
                     .map(|(s, e)| CharRange { start: s, end: e }),
             };
-            let Some(text) = range
+            let Some((range, text)) = range
                 .filter(|r| !r.is_empty())
-                .and_then(|r| index.slice(&doc_text, r))
+                .and_then(|r| index.slice(&doc_text, r).map(|t| (r, t)))
             else {
-                problems.push(format!(
-                    "line {}: span {start}..{end} ({}) does not fit the text; skipped",
-                    n + 1,
-                    quoted(&label)
-                ));
+                let what = format!("{start}..{end} ({}) does not fit the text", quoted(&label));
+                found.dropped(Skip::OutOfRange, &at, &what);
                 continue;
             };
-            let range = range.unwrap_or(CharRange::new(0, 0));
             spans.push(ExportSpan::imported(
-                i as u64 + 1,
+                spans.len() as u64 + 1,
                 &label,
                 range,
                 text,
@@ -125,50 +127,113 @@ pub(super) fn parse(
             spans,
         });
     }
-    let file = ExportFile::imported(documents);
-    Ok((file, problems))
+    Ok(Imported {
+        file: ExportFile::imported(documents),
+        found,
+        predictions: Vec::new(),
+    })
 }
 
-/// The (start, end, label) triples of one line, in either of doccano's shapes or spaCy's.
-/// An offset no `usize` holds (negative, fractional, past `usize::MAX`) leaves its
-/// triple out.
-fn triples(value: &Value, flavor: Flavor) -> Vec<(usize, usize, String)> {
-    let offset = |v: &Value| usize::try_from(v.as_u64()?).ok();
-    let as_triple = |t: &Value| {
-        let a = t.as_array()?;
-        Some((
-            offset(a.first()?)?,
-            offset(a.get(1)?)?,
-            a.get(2)?.as_str()?.to_owned(),
-        ))
+/// The span entries of one line with where each is (`line 3, label[2]`): doccano's
+/// `label` triples and `entities` objects, or every spaCy span group. A field of the
+/// wrong shape (spaCy `spans` as a list) has its entries reported as malformed.
+fn entries<'v>(
+    value: &'v Value,
+    flavor: Flavor,
+    line: usize,
+    found: &mut Findings,
+) -> Vec<(String, &'v Value)> {
+    let mut out = Vec::new();
+    let mut list = |field: &str, items: &'v Value, found: &mut Findings| match items {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                out.push((format!("line {line}, {field}[{i}]"), item));
+            }
+        }
+        Value::Null => {}
+        other => found.dropped(
+            Skip::Malformed,
+            &format!("line {line}, {field}"),
+            &format!("{} is not a list of spans", shown_value(other)),
+        ),
     };
     match flavor {
-        Flavor::Spacy => value["spans"]
-            .as_object()
-            .map(|groups| {
-                groups
-                    .values()
-                    .filter_map(Value::as_array)
-                    .flatten()
-                    .filter_map(as_triple)
-                    .collect()
-            })
-            .unwrap_or_default(),
         Flavor::Doccano => {
-            let mut out: Vec<_> = value["label"]
-                .as_array()
-                .map(|l| l.iter().filter_map(as_triple).collect())
-                .unwrap_or_default();
-            if let Some(entities) = value["entities"].as_array() {
-                out.extend(entities.iter().filter_map(|e| {
-                    Some((
-                        offset(&e["start_offset"])?,
-                        offset(&e["end_offset"])?,
-                        e["label"].as_str()?.to_owned(),
-                    ))
-                }));
-            }
-            out
+            list("label", &value["label"], found);
+            list("entities", &value["entities"], found);
         }
+        Flavor::Spacy => match &value["spans"] {
+            Value::Object(groups) => {
+                for (group, items) in groups {
+                    list(
+                        &format!("spans.{}", crate::shown::field(group)),
+                        items,
+                        found,
+                    );
+                }
+            }
+            Value::Array(items) => {
+                for i in 0..items.len() {
+                    found.dropped(
+                        Skip::Malformed,
+                        &format!("line {line}, spans[{i}]"),
+                        "\"spans\" is a list; spaCy keeps spans in named groups ({\"sc\": [...]})",
+                    );
+                }
+            }
+            Value::Null => {}
+            other => list("spans", other, found),
+        },
+    }
+    out
+}
+
+/// `[start, end, label]`, or doccano's `{start_offset, end_offset, label}`; or what is
+/// wrong with it.
+fn triple(entry: &Value, flavor: Flavor) -> Result<(usize, usize, String), String> {
+    let (start, end, label) = match (entry, flavor) {
+        (Value::Array(a), _) if a.len() >= 3 => (&a[0], &a[1], &a[2]),
+        (Value::Array(a), _) => {
+            return Err(format!(
+                "{} has {} of the 3 parts [start, end, label]",
+                shown_value(entry),
+                a.len()
+            ));
+        }
+        (Value::Object(_), Flavor::Doccano) => (
+            &entry["start_offset"],
+            &entry["end_offset"],
+            &entry["label"],
+        ),
+        _ => return Err(format!("{} is not [start, end, label]", shown_value(entry))),
+    };
+    let start = offset(start).map_err(|why| format!("the start {why}"))?;
+    let end = offset(end).map_err(|why| format!("the end {why}"))?;
+    let label = label
+        .as_str()
+        .ok_or_else(|| format!("the label {} is not a text", shown_value(label)))?;
+    Ok((start, end, label.to_owned()))
+}
+
+/// An offset: a whole number from 0; or what it is instead.
+pub(super) fn offset(value: &Value) -> Result<usize, String> {
+    match value {
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(n), _) => usize::try_from(n).map_err(|_| format!("{n} is too large")),
+            (None, Some(n)) => Err(format!("{n} is negative")),
+            _ => Err(format!("{n} is not a whole number")),
+        },
+        Value::Null => Err("is missing".to_owned()),
+        Value::String(s) => Err(format!("{} is a text, not a number", quoted(s))),
+        other => Err(format!("{} is not a number", shown_value(other))),
+    }
+}
+
+/// A JSON value of the file for a message, shortened and quoted: a string as it is,
+/// anything else as its JSON text.
+pub(super) fn shown_value(value: &Value) -> String {
+    match value {
+        Value::String(s) => quoted(s),
+        other => quoted(&other.to_string()),
     }
 }

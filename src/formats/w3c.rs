@@ -10,7 +10,9 @@
 
 mod anchor;
 
+use super::import::Imported;
 use super::json::{ExportDocument, ExportFile, ExportSpan};
+use super::report::{Findings, Skip};
 use crate::model::{Document, Project};
 use crate::shown::quoted;
 use anchor::{QuoteFinder, anchor};
@@ -84,10 +86,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
 /// checked through the document's [`crate::model::OffsetIndex`], and the quotes of
 /// annotations whose position is wrong are found through a quote finder built once
 /// per document.
-pub fn parse(
-    bytes: &[u8],
-    project: &Project,
-) -> Result<(ExportFile<'static>, Vec<String>), String> {
+pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|e| format!("not JSON ({})", super::one_line(&e.to_string())))?;
     let items: &[Value] = match &value {
@@ -107,16 +106,13 @@ pub fn parse(
     // Per source met: its entry in `documents` and its quote finder, once needed.
     let mut targets: HashMap<&str, (usize, Option<QuoteFinder>)> = HashMap::new();
     let mut documents: Vec<ExportDocument<'static>> = Vec::new();
-    let mut problems = Vec::new();
+    let mut found = Findings::default();
     for (n, item) in items.iter().enumerate() {
         let at = || format!("annotation {}", n + 1);
         let source = item["target"]["source"].as_str().unwrap_or_default();
         let Some(&doc) = by_name.get(source) else {
-            problems.push(format!(
-                "{}: no document named {} in the project; skipped",
-                at(),
-                quoted(source)
-            ));
+            let what = format!("no document named {} in the project", quoted(source));
+            found.dropped(Skip::UnknownDocument, &at(), &what);
             continue;
         };
         let bodies = one_or_many(&item["body"]);
@@ -125,7 +121,7 @@ pub fn parse(
             .find(|b| b["purpose"] == "tagging")
             .and_then(|b| b["value"].as_str());
         let Some(label) = label else {
-            problems.push(format!("{}: no tagging body (the label); skipped", at()));
+            found.dropped(Skip::Malformed, &at(), "no tagging body (the label)");
             continue;
         };
         let note = bodies
@@ -147,11 +143,11 @@ pub fn parse(
             (documents.len() - 1, None)
         });
         let Some((range, text)) = anchor(doc, finder, position, quote) else {
-            problems.push(format!(
-                "{}: neither its position nor its quote is in {}; skipped",
-                at(),
+            let what = format!(
+                "neither its position nor its quote is in {}",
                 quoted(source)
-            ));
+            );
+            found.dropped(Skip::TextMismatch, &at(), &what);
             continue;
         };
         let spans = &mut documents[*entry].spans;
@@ -166,8 +162,11 @@ pub fn parse(
     // A source whose every annotation was skipped leaves an empty entry: harmless, but
     // the import would count it as matched.
     documents.retain(|d| !d.spans.is_empty());
-    let file = ExportFile::imported(documents);
-    Ok((file, problems))
+    Ok(Imported {
+        file: ExportFile::imported(documents),
+        found,
+        predictions: Vec::new(),
+    })
 }
 
 /// A JSON-LD value that may be one object or a list of them.
@@ -196,7 +195,8 @@ mod tests {
 
     /// The (start, end) of each span anchored, and the problems.
     fn anchored(text: &str, selectors: &str) -> (Vec<(usize, usize)>, Vec<String>) {
-        let (file, problems) = parse(annotation(selectors).as_bytes(), &project(text)).unwrap();
+        let imported = parse(annotation(selectors).as_bytes(), &project(text)).unwrap();
+        let (file, problems) = (imported.file, imported.found.problems);
         let spans = file
             .documents
             .iter()
@@ -348,7 +348,10 @@ mod tests {
             r#"{{"type": "Annotation", "body": {{"purpose": "tagging", "value": "quote"}},
                  "target": {{"source": {json}}}}}"#
         );
-        let (_, problems) = parse(input.as_bytes(), &project("text")).unwrap();
+        let problems = parse(input.as_bytes(), &project("text"))
+            .unwrap()
+            .found
+            .problems;
         assert_eq!(problems.len(), 1);
         assert!(
             !problems[0].contains('\n') && problems[0].len() < 200,

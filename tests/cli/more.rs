@@ -78,7 +78,7 @@ fn doccano_and_spacy_exports_import_back() {
         ])
         .success()
         .stdout(predicate::str::starts_with(
-            "imported 5 spans (2 documents added",
+            "imported 5 of 5 spans, 2 documents added",
         ));
         let export: Value =
             serde_json::from_slice(&d.run(&["export", &target]).get_output().stdout).unwrap();
@@ -132,7 +132,7 @@ fn brat_exports_to_a_folder_and_imports_back() {
     d.run(&["import", "b.ron", "brat", "--format", "brat"])
         .success()
         .stdout(predicate::str::starts_with(
-            "imported 5 spans (2 documents added",
+            "imported 5 of 5 spans, 2 documents added",
         ));
     let export: Value =
         serde_json::from_slice(&d.run(&["export", "b.ron"]).get_output().stdout).unwrap();

@@ -147,7 +147,9 @@ fn an_import_that_adds_nothing_changes_no_file() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     d.run(&["import", "p.ron", "a.json"])
         .success()
-        .stdout(predicates::str::contains("imported 0 spans"));
+        .stdout(predicates::str::contains(
+            "imported 0 of 1 spans (1 duplicate)",
+        ));
     let again = std::fs::metadata(d.path("p.ron")).unwrap();
     assert_eq!(again.modified().unwrap(), project.modified().unwrap());
     assert_eq!(std::fs::read(d.path("p.ron.bak")).unwrap(), backup);

@@ -7,6 +7,7 @@
 use crate::seeds::{seed_project, without_spans};
 use crate::{Input, MAX_MESSAGE_CHARS, Target};
 use spanmark::edit::History;
+use spanmark::formats::import::Imported;
 use spanmark::formats::json::{ExportDocument, ExportFile};
 use spanmark::formats::{
     self, ExportFormat, brat, doccano, import, json, label_studio, spacy, w3c,
@@ -152,8 +153,8 @@ impl Projects {
     }
 }
 
-/// The file read by an importer: what to merge, and the problems met.
-type Read = Result<(ExportFile<'static>, Vec<String>), String>;
+/// The file read by an importer: what to merge, and what was left out on the way.
+type Read = Result<Imported, String>;
 
 /// Parses an import target's input (W3C against `into`).
 fn read(target: Target, input: &Input, into: &Project) -> Read {
@@ -161,12 +162,12 @@ fn read(target: Target, input: &Input, into: &Project) -> Read {
     match target {
         Target::Store => unreachable!("the loader is not an importer"),
         Target::Json => import::parse(bytes)
-            .map(|file| (file, Vec::new()))
+            .map(Imported::clean)
             .map_err(|e| e.to_string()),
         Target::Doccano => doccano::parse(bytes),
         Target::Spacy => spacy::parse(bytes),
         Target::LabelStudio => {
-            let imported = label_studio::parse(bytes)?;
+            let imported = label_studio::parse(bytes, None)?;
             // Predictions are offered in the window: each must lie inside its text.
             for p in &imported.predictions {
                 let doc = imported
@@ -184,28 +185,32 @@ fn read(target: Target, input: &Input, into: &Project) -> Read {
                     ));
                 }
             }
-            Ok((imported.file, imported.problems))
+            Ok(imported)
         }
         Target::W3c => w3c::parse(bytes, into),
         Target::Brat => {
             // As `brat::read_files` reads a pair, from memory.
             let ann = String::from_utf8_lossy(bytes);
             let text = String::from_utf8_lossy(&input.txt).into_owned();
-            let (spans, problems) = brat::read(&ann, &text, &into.labels);
+            let (spans, found) = brat::read(&ann, &text, &into.labels, 0);
             let doc = ExportDocument {
                 name: Cow::Borrowed("fuzz.txt"),
                 sha256: Cow::Owned(sha256_hex(&text)),
                 text: Cow::Owned(text),
                 spans,
             };
-            Ok((ExportFile::imported(vec![doc]), problems))
+            Ok(Imported {
+                file: ExportFile::imported(vec![doc]),
+                found,
+                predictions: Vec::new(),
+            })
         }
     }
 }
 
 /// The whole path of one import: `Ok` with the outcome, `Err` for a broken invariant.
 fn import_path(target: Target, input: &Input, into: &Project) -> Result<Outcome, String> {
-    let (file, problems) = match read(target, input, into) {
+    let imported = match read(target, input, into) {
         Ok(read) => read,
         Err(message) if message.starts_with("BROKEN: ") => return Err(message),
         Err(message) => {
@@ -213,13 +218,17 @@ fn import_path(target: Target, input: &Input, into: &Project) -> Result<Outcome,
             return Ok(Outcome::Refused(message));
         }
     };
-    for problem in &problems {
-        check_message("a problem read", problem)?;
-    }
     let mut project = into.clone();
-    let (edit, report) = import::plan(&mut project, &file);
-    for problem in &report.problems {
+    let (edit, report) = import::plan_imported(&mut project, &imported);
+    for problem in report.problems() {
         check_message("an import problem", problem)?;
+    }
+    // Every span item of the file is merged, a duplicate, or left out for a reason.
+    if report.found.items != report.spans_added + report.found.skipped_total() {
+        return Err(format!(
+            "the report's counts do not add up: {} items, {} added, {:?} skipped",
+            report.found.items, report.spans_added, report.found.skipped
+        ));
     }
     let mut history = History::new_unsaved();
     history

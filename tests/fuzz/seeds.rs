@@ -91,7 +91,7 @@ const HAND_LABEL_STUDIO: &str = r#"[{"id": 1, "data": {"text": "Kyiv was hit by 
   "predictions": [{"model_version": "v1", "score": 0.87, "result": [
     {"id": "p1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 27, "end": 29, "text": "🇺🇦", "labels": ["claim"]}, "score": 0.5},
     {"id": "p2", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 12, "text": "Kyiv was hit", "labels": ["quote"]}}]}]},
- {"id": 2, "data": {"article": "Second task, another data key."}, "annotations": [], "meta": {"name": "second.txt"}}]
+ {"id": 2, "data": {"text": "Second task, no annotations.", "url": "https://example.org/a"}, "annotations": [], "meta": {"name": "second.txt"}}]
 "#;
 
 const HAND_W3C: &str = r#"[{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:x:1", "type": "Annotation",

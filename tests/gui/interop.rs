@@ -6,7 +6,8 @@ use crate::Window;
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 
-/// 👋 is two UTF-16 units: Label Studio's offsets differ from spanmark's by one here.
+/// 👋 is one code point and two UTF-16 units: Label Studio, which counts code points,
+/// agrees with spanmark here; a tool counting UTF-16 units would be one off.
 const ARTICLE: &str = "👋 Zelensky said “we will win” as 270 drones fell.";
 
 /// Opens File → `item`, or File → `submenu` → `item`.
@@ -35,16 +36,16 @@ pub fn give_path(w: &mut Window, path: &std::path::Path) {
 fn label_studio_import_merges_annotations_and_offers_predictions() {
     let mut w = Window::open(&[("a.txt", ARTICLE)]);
     // Written by hand from Label Studio's task format: "270 drones" is code points
-    // 33..43, UTF-16 units 34..44; "we will win" is 17..28 / 18..29.
+    // 33..43 (UTF-16 units 34..44); "we will win" is 17..28 (18..29).
     let tasks = serde_json::json!([{
         "data": {"text": ARTICLE},
         "annotations": [{"result": [{
             "from_name": "label", "to_name": "text", "type": "labels",
-            "value": {"start": 34, "end": 44, "text": "270 drones", "labels": ["figure"]}
+            "value": {"start": 33, "end": 43, "text": "270 drones", "labels": ["figure"]}
         }]}],
         "predictions": [{"score": 0.9, "result": [{
             "from_name": "label", "to_name": "text", "type": "labels",
-            "value": {"start": 18, "end": 29, "text": "we will win", "labels": ["quote"]}
+            "value": {"start": 17, "end": 28, "text": "we will win", "labels": ["quote"]}
         }]}]
     }]);
     let file = w.dir.path().join("tasks.json");
@@ -53,7 +54,7 @@ fn label_studio_import_merges_annotations_and_offers_predictions() {
     menu(&mut w, &["Import", "Label Studio JSON…"]);
     give_path(&mut w, &file);
     assert!(
-        w.shows_containing("Imported 1 spans (0 documents added, 1 matched"),
+        w.shows_containing("Imported 1 of 1 spans, 0 documents added, 1 matched"),
         "{:?}",
         w.messages()
     );

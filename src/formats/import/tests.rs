@@ -31,7 +31,7 @@ fn ids_too_large_for_the_allocator_get_fresh_ones() {
         span(7, "quote", 5, 12, "was hit"),
     ]);
     let (edit, report) = plan(&mut project, &export);
-    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert!(report.problems().is_empty(), "{:?}", report.problems());
     History::new_unsaved().apply(&mut project, edit).unwrap();
     let mut ids: Vec<u64> = project.documents()[0]
         .spans()
@@ -85,8 +85,8 @@ fn problems_quote_values_on_one_short_line() {
         span(3, "claim", 0, 99, "Kyiv"),
     ]);
     let (_, report) = plan(&mut project, &export);
-    assert_eq!(report.problems.len(), 3, "{:?}", report.problems);
-    for problem in &report.problems {
+    assert_eq!(report.problems().len(), 3, "{:?}", report.problems());
+    for problem in report.problems() {
         assert!(
             !problem.contains('\n') && problem.chars().count() < 300,
             "{problem}"

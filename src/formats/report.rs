@@ -1,0 +1,177 @@
+//! What an import found, item by item, in one shape for every format: how many span
+//! items the file holds, how many were merged, and for each one left out why
+//! ([`Skip`]) and where (line or task, and field), said once. The counts add up: every
+//! item is merged, a duplicate, or skipped for a reason. Predictions (suggestions)
+//! are counted apart.
+
+use std::collections::BTreeMap;
+
+/// Why an item of an imported file was left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Skip {
+    /// The same label and range is already there (or earlier in the file).
+    Duplicate,
+    /// An entry the format cannot read: a missing or mistyped field, an offset that is
+    /// not a whole number, a label that is not a string.
+    Malformed,
+    /// Offsets outside the text, empty, reversed, or inside a character.
+    OutOfRange,
+    /// Its text is not the document's text at its offsets.
+    TextMismatch,
+    /// It names a document the project does not have.
+    UnknownDocument,
+    /// Its label cannot be used as a label name.
+    UnknownLabel,
+}
+
+impl Skip {
+    pub fn describe(self, count: usize) -> String {
+        let (one, many) = match self {
+            Skip::Duplicate => ("duplicate", "duplicates"),
+            Skip::Malformed => ("malformed", "malformed"),
+            Skip::OutOfRange => ("out of range", "out of range"),
+            Skip::TextMismatch => ("text mismatch", "text mismatches"),
+            Skip::UnknownDocument => ("unknown document", "unknown document"),
+            Skip::UnknownLabel => ("unusable label", "unusable labels"),
+        };
+        format!("{count} {}", if count == 1 { one } else { many })
+    }
+}
+
+/// What reading and merging a file found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Findings {
+    /// The span items of the file seen so far.
+    pub items: usize,
+    /// Items left out, by reason.
+    pub skipped: BTreeMap<Skip, usize>,
+    /// One line per item left out (but duplicates, which are only counted) and per
+    /// remark, each with where it is.
+    pub problems: Vec<String>,
+}
+
+impl Findings {
+    /// An item the reader drops before the merge sees it: counted as an item and as
+    /// skipped, with `at: what` as its line.
+    pub fn dropped(&mut self, why: Skip, at: &str, what: &str) {
+        self.items += 1;
+        self.skip(why, at, what);
+    }
+
+    /// An item already counted is left out.
+    pub fn skip(&mut self, why: Skip, at: &str, what: &str) {
+        *self.skipped.entry(why).or_default() += 1;
+        if why != Skip::Duplicate {
+            self.problems.push(format!("{at}: {what}; skipped"));
+        }
+    }
+
+    /// A remark that leaves no item out (a span split into parts, a text added as given).
+    pub fn remark(&mut self, at: &str, what: &str) {
+        self.problems.push(format!("{at}: {what}"));
+    }
+
+    /// Adds what another stage found.
+    pub fn merge(&mut self, other: Findings) {
+        self.items += other.items;
+        for (why, n) in other.skipped {
+            *self.skipped.entry(why).or_default() += n;
+        }
+        self.problems.extend(other.problems);
+    }
+
+    pub fn skipped_count(&self, why: Skip) -> usize {
+        self.skipped.get(&why).copied().unwrap_or(0)
+    }
+
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+}
+
+/// What an import did, for the user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub documents_added: usize,
+    pub documents_matched: usize,
+    pub labels_added: usize,
+    pub spans_added: usize,
+    pub found: Findings,
+}
+
+impl ImportReport {
+    pub fn duplicates_skipped(&self) -> usize {
+        self.found.skipped_count(Skip::Duplicate)
+    }
+
+    /// Lines for the user: every item left out (but duplicates) and every remark.
+    pub fn problems(&self) -> &[String] {
+        &self.found.problems
+    }
+
+    /// Did the file hold spans and none could be used? (A file of duplicates only is a
+    /// re-import, not a failure.)
+    pub fn nothing_usable(&self) -> bool {
+        self.found.items > 0 && self.spans_added == 0 && self.duplicates_skipped() == 0
+    }
+
+    /// "imported 3 of 5 spans (1 duplicate, 1 text mismatch), 1 document added, 1 matched,
+    /// 0 labels added".
+    pub fn summary(&self) -> String {
+        let reasons: Vec<String> = self
+            .found
+            .skipped
+            .iter()
+            .map(|(why, n)| why.describe(*n))
+            .collect();
+        let reasons = if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join(", "))
+        };
+        format!(
+            "imported {} of {} spans{reasons}, {} documents added, {} matched, {} labels added",
+            self.spans_added,
+            self.found.items,
+            self.documents_added,
+            self.documents_matched,
+            self.labels_added
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up_and_say_why() {
+        let mut read = Findings::default();
+        read.dropped(
+            Skip::Malformed,
+            "line 2, label[1]",
+            "the start is \"3\", not a whole number",
+        );
+        let mut report = ImportReport {
+            spans_added: 2,
+            documents_matched: 1,
+            ..ImportReport::default()
+        };
+        report.found.items = 3;
+        report.found.skip(Skip::Duplicate, "line 1", "twin");
+        report.found.merge(read);
+        assert_eq!(
+            report.found.items,
+            report.spans_added + report.found.skipped_total()
+        );
+        assert_eq!(
+            report.summary(),
+            "imported 2 of 4 spans (1 duplicate, 1 malformed), 0 documents added, 1 matched, 0 labels added"
+        );
+        assert_eq!(
+            report.problems(),
+            ["line 2, label[1]: the start is \"3\", not a whole number; skipped"]
+        );
+        assert!(!report.nothing_usable());
+    }
+}

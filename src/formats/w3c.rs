@@ -1,9 +1,14 @@
 //! W3C Web Annotation (JSON-LD): one annotation per span, an `AnnotationCollection` per
-//! export. The label is a `tagging` body, the note a `commenting` body; the target's
-//! `source` is the document's name and it carries a `TextPositionSelector` (code points)
-//! and a `TextQuoteSelector` (`exact`, with 32 characters of `prefix` and `suffix`).
+//! export, each with an `id` (an IRI, as the model requires). The label is a `tagging`
+//! body, the note a `commenting` body; the target's `source` is the document as an
+//! absolute IRI, `urn:sha256:` of its text, with its name as the source's `label`
+//! (`rdfs:label`, a term of the annotation context, so it survives JSON-LD expansion
+//! and compaction), and the target carries a `TextPositionSelector` (code points) and a
+//! `TextQuoteSelector` (`exact`, with 32 characters of `prefix` and `suffix`).
 //!
-//! Annotations carry no text, so an import anchors them in the project's documents: at
+//! Annotations carry no text, so an import finds their document in the project by the
+//! source's hash, else its label, else its name or the last segment of its IRI (what a
+//! plain file name becomes after JSON-LD processing with a base), and anchors them: at
 //! the position when the quote is there, else at the occurrence of `exact` whose
 //! context matches best (found through an index of the document's text, built once
 //! and only when a position is wrong; the `anchor` module), else it is reported.
@@ -59,7 +64,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
                 "type": "Annotation",
                 "body": body,
                 "target": {
-                    "source": doc.name,
+                    "source": {"id": format!("urn:sha256:{}", doc.sha256), "label": doc.name},
                     "selector": [
                         {"type": "TextPositionSelector", "start": span.start, "end": span.end},
                         {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
@@ -68,16 +73,29 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
             }));
         }
     }
+    let id = collection_id(export);
     let collection = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": id,
         "type": "AnnotationCollection",
         "label": export.project,
         "total": items.len(),
-        "first": {"type": "AnnotationPage", "items": items},
+        "first": {"id": format!("{id}:page:1"), "type": "AnnotationPage", "partOf": id, "items": items},
     });
     let mut out = serde_json::to_vec_pretty(&collection).map_err(|e| e.to_string())?;
     out.push(b'\n');
     Ok(out)
+}
+
+/// The collection's IRI: the same for the same project name and texts, so an export of
+/// unchanged work is byte for byte the same file.
+fn collection_id(export: &ExportFile<'_>) -> String {
+    let mut named = export.project.to_string();
+    for doc in &export.documents {
+        named.push('\n');
+        named.push_str(&doc.sha256);
+    }
+    format!("urn:spanmark:export:{}", crate::model::sha256_hex(&named))
 }
 
 /// Anchors annotations in `project`'s documents (matched by the target's `source`).
@@ -98,20 +116,19 @@ pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
         v if v["type"] == "Annotation" => std::slice::from_ref(v),
         _ => return Err("not a W3C annotation, page or collection".to_owned()),
     };
-    // The first document of each name, as `Project::document_by_name` finds it.
-    let mut by_name: HashMap<&str, &Document> = HashMap::new();
-    for doc in project.documents() {
-        by_name.entry(doc.name.as_str()).or_insert(doc);
-    }
-    // Per source met: its entry in `documents` and its quote finder, once needed.
-    let mut targets: HashMap<&str, (usize, Option<QuoteFinder>)> = HashMap::new();
+    let sources = Sources::new(project);
+    // Per document met: its entry in `documents` and its quote finder, once needed.
+    let mut targets: HashMap<crate::model::DocId, (usize, Option<QuoteFinder>)> = HashMap::new();
     let mut documents: Vec<ExportDocument<'static>> = Vec::new();
     let mut found = Findings::default();
     for (n, item) in items.iter().enumerate() {
         let at = || format!("annotation {}", n + 1);
-        let source = item["target"]["source"].as_str().unwrap_or_default();
-        let Some(&doc) = by_name.get(source) else {
-            let what = format!("no document named {} in the project", quoted(source));
+        let source = &item["target"]["source"];
+        let Some(doc) = sources.find(source) else {
+            let what = format!(
+                "its source {} is no document of the project",
+                super::spans_jsonl::shown_value(source)
+            );
             found.dropped(Skip::UnknownDocument, &at(), &what);
             continue;
         };
@@ -119,7 +136,7 @@ pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
         let label = bodies
             .iter()
             .find(|b| b["purpose"] == "tagging")
-            .and_then(|b| b["value"].as_str());
+            .and_then(|b| literal(&b["value"]));
         let Some(label) = label else {
             found.dropped(Skip::Malformed, &at(), "no tagging body (the label)");
             continue;
@@ -127,15 +144,15 @@ pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
         let note = bodies
             .iter()
             .find(|b| b["purpose"] == "commenting")
-            .and_then(|b| b["value"].as_str());
+            .and_then(|b| literal(&b["value"]));
         let selectors = one_or_many(&item["target"]["selector"]);
         let position = selectors
             .iter()
             .find(|s| s["type"] == "TextPositionSelector");
         let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector");
-        let (entry, finder) = targets.entry(source).or_insert_with(|| {
+        let (entry, finder) = targets.entry(doc.id).or_insert_with(|| {
             documents.push(ExportDocument {
-                name: Cow::Owned(source.to_owned()),
+                name: Cow::Owned(doc.name.clone()),
                 sha256: Cow::Owned(doc.sha256().to_owned()),
                 text: Cow::Owned(doc.text().to_owned()),
                 spans: Vec::new(),
@@ -145,7 +162,7 @@ pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
         let Some((range, text)) = anchor(doc, finder, position, quote) else {
             let what = format!(
                 "neither its position nor its quote is in {}",
-                quoted(source)
+                quoted(&doc.name)
             );
             found.dropped(Skip::TextMismatch, &at(), &what);
             continue;
@@ -167,6 +184,85 @@ pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
         found,
         predictions: Vec::new(),
     })
+}
+
+/// The project's documents as an annotation's `source` may name them.
+struct Sources<'p> {
+    by_sha256: HashMap<&'p str, &'p Document>,
+    /// The first document of each name, as `Project::document_by_name` finds it.
+    by_name: HashMap<&'p str, &'p Document>,
+}
+
+impl<'p> Sources<'p> {
+    fn new(project: &'p Project) -> Self {
+        let mut sources = Self {
+            by_sha256: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for doc in project.documents() {
+            sources.by_sha256.entry(doc.sha256()).or_insert(doc);
+            sources.by_name.entry(doc.name.as_str()).or_insert(doc);
+        }
+        sources
+    }
+
+    /// The document `source` names: by the `urn:sha256:` of its text, else by its
+    /// `label`, else by the name it is, else by the last segment of its IRI (a file
+    /// name that JSON-LD processing made absolute against a base).
+    fn find(&self, source: &Value) -> Option<&'p Document> {
+        let (id, label) = match source {
+            Value::String(id) => (Some(id.as_str()), None),
+            Value::Object(_) => (
+                source["id"].as_str().or_else(|| source["@id"].as_str()),
+                literal(&source["label"]),
+            ),
+            _ => (None, None),
+        };
+        let by_hash = id
+            .and_then(|id| id.strip_prefix("urn:sha256:"))
+            .and_then(|sha| self.by_sha256.get(sha.to_ascii_lowercase().as_str()));
+        let by_label = || label.and_then(|l| self.by_name.get(l));
+        let by_id = || id.and_then(|id| self.by_name.get(id));
+        let by_segment = || {
+            let id = id?;
+            let segment = id.rsplit(['/', '#']).next()?;
+            self.by_name.get(percent_decoded(segment).as_str())
+        };
+        by_hash
+            .or_else(by_label)
+            .or_else(by_id)
+            .or_else(by_segment)
+            .copied()
+    }
+}
+
+/// A JSON-LD literal as text: a string, or `{"@value": string}`.
+fn literal(value: &Value) -> Option<&str> {
+    value.as_str().or_else(|| value["@value"].as_str())
+}
+
+/// `%20`-style escapes of an IRI segment undone (what cannot be decoded stays).
+fn percent_decoded(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| segment.to_owned())
 }
 
 /// A JSON-LD value that may be one object or a list of them.

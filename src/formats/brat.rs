@@ -25,6 +25,58 @@ use std::path::{Path, PathBuf};
 
 use std::fmt::Write;
 
+mod conf;
+
+/// A label as a brat type: brat's types are one token, so blanks become `_`.
+fn brat_type(label: &str) -> String {
+    label.replace(char::is_whitespace, "_")
+}
+
+/// Is `key` = `value` written as an `A` line (both one token), or as a `key: value` note?
+fn attribute_line(key: &str, value: &str) -> bool {
+    let token = |s: &str| !s.is_empty() && !s.contains(|c: char| c.is_whitespace());
+    token(key) && token(value)
+}
+
+/// A note on one line as brat keeps it: `\\` for a backslash, `\n`, `\r` and `\t`
+/// for line breaks and tabs; [`note_from_line`] reads it back.
+fn note_line(note: &str) -> String {
+    let mut out = String::with_capacity(note.len());
+    for c in note.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A note as [`note_line`] wrote it, its escapes undone (other backslashes stay).
+fn note_from_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let escaped = match (c, chars.peek()) {
+            ('\\', Some('\\')) => Some('\\'),
+            ('\\', Some('n')) => Some('\n'),
+            ('\\', Some('r')) => Some('\r'),
+            ('\\', Some('t')) => Some('\t'),
+            _ => None,
+        };
+        match escaped {
+            Some(e) => {
+                out.push(e);
+                chars.next();
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// The `.ann` text of one exported document. A span whose range is not inside the text
 /// (which a verified export never has) is left out.
 pub fn ann(doc: &ExportDocument<'_>) -> String {
@@ -64,19 +116,18 @@ pub fn ann(doc: &ExportDocument<'_>) -> String {
         let _ = writeln!(
             out,
             "T{t}\t{} {}\t{}",
-            span.label,
+            brat_type(&span.label),
             offsets.join(";"),
             text.join(" ")
         );
-        let mut note_lines: Vec<String> = span.note.iter().map(|n| one_line(n)).collect();
+        let mut note_lines: Vec<String> = span.note.iter().map(|n| note_line(n)).collect();
         for (key, value) in span.attributes.iter() {
             // An attribute line holds a one-token key and value; others become notes.
-            let token = |s: &str| !s.is_empty() && !s.contains(|c: char| c.is_whitespace());
-            if token(key) && token(value) {
+            if attribute_line(key, value) {
                 attrs += 1;
                 let _ = writeln!(out, "A{attrs}\t{key} T{t} {value}");
             } else {
-                note_lines.push(format!("{}: {}", one_line(key), one_line(value)));
+                note_lines.push(format!("{}: {}", one_line(key), note_line(value)));
             }
         }
         for note in note_lines {
@@ -196,7 +247,7 @@ pub fn read(
             Some('#') if fields.len() >= 3 => {
                 let target = fields[1].split_whitespace().nth(1).unwrap_or_default();
                 if let Some(span) = by_id.get(target).map(|&i| &mut spans[i]) {
-                    let note = fields[2];
+                    let note = note_from_line(fields[2]);
                     match note.split_once(": ") {
                         Some((key, value))
                             if labels
@@ -210,7 +261,7 @@ pub fn read(
                         _ => {
                             let joined = match &span.note {
                                 Some(old) => format!("{old}\n{note}"),
-                                None => note.to_owned(),
+                                None => note,
                             };
                             span.note = Some(Cow::Owned(joined));
                         }
@@ -261,8 +312,9 @@ fn span(label: &str, start: usize, end: usize, text: &str) -> ExportSpan<'static
     ExportSpan::imported(0, label, CharRange::new(start, end), text, None)
 }
 
-/// Writes `NAME.txt` and `NAME.ann` for every document into `dir` (made if missing);
-/// names that repeat get `-2`, `-3`. The error names the file it is about.
+/// Writes `NAME.txt` and `NAME.ann` for every document into `dir` (made if missing),
+/// and brat's `annotation.conf` and `visual.conf` for them; names that repeat get `-2`,
+/// `-3`. The error names the file it is about.
 pub fn write_files(export: &ExportFile<'_>, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|err| format!("cannot create folder ({err})"))?;
     let mut used = HashSet::new();
@@ -279,12 +331,28 @@ pub fn write_files(export: &ExportFile<'_>, dir: &Path) -> Result<(), String> {
         }
         let ann = ann(doc);
         for (ext, bytes) in [("txt", doc.text.as_bytes()), ("ann", ann.as_bytes())] {
-            let file = dir.join(format!("{name}.{ext}"));
-            crate::store::write_atomic(&file, bytes, false)
-                .map_err(|err| format!("cannot write ({err}): {}", file.display()))?;
+            write(&dir.join(format!("{name}.{ext}")), bytes)?;
         }
     }
-    Ok(())
+    write(
+        &dir.join("annotation.conf"),
+        conf::annotation_conf(export).as_bytes(),
+    )?;
+    write(
+        &dir.join("visual.conf"),
+        conf::visual_conf(export).as_bytes(),
+    )
+}
+
+/// Writes one file of the folder; the error names it.
+fn write(file: &Path, bytes: &[u8]) -> Result<(), String> {
+    crate::store::write_atomic(file, bytes, false).map_err(|err| {
+        format!(
+            "cannot write ({}): {}",
+            crate::shown::io_error(&err),
+            file.display()
+        )
+    })
 }
 
 /// Reads an `.ann` file with the `.txt` beside it, or every such pair in a folder

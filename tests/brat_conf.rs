@@ -1,0 +1,147 @@
+//! brat's own configuration for an exported folder (issue 12): brat's
+//! `verify_annotations` checks every `.ann` line against `annotation.conf`; this test
+//! does the same checks on an export with overlapping and nested spans, speakers of one
+//! word and of several, and notes over several lines (which must come back whole).
+
+use spanmark::edit::Edit;
+use spanmark::fixture;
+use spanmark::formats::{brat, json};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// `annotation.conf` read as brat reads it: section -> lines.
+fn sections(conf: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut current = String::new();
+    for line in conf.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_owned();
+            out.entry(current.clone()).or_default();
+        } else {
+            out.entry(current.clone())
+                .or_default()
+                .push(line.to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_ann_line_is_declared_in_annotation_conf_and_notes_keep_their_lines() {
+    let mut project = fixture::project(
+        "brat",
+        &[(
+            "a.txt",
+            "[claim:[quote|speaker=Zelensky:We will [figure:win]]] and [quote|speaker=Anna Berger:rebuild] 👋 [claim:it].",
+        )],
+    );
+    let doc = project.documents()[0].id;
+    let quote = project.documents()[0]
+        .spans()
+        .iter()
+        .find(|s| s.label == "quote")
+        .unwrap()
+        .id;
+    Edit::SetNote {
+        doc,
+        span: quote,
+        note: Some("first line\nsecond \\ line".into()),
+    }
+    .apply(&mut project)
+    .unwrap();
+    let export = json::build(&project);
+    let dir = tempfile::tempdir().unwrap();
+    brat::write_files(&export, dir.path()).unwrap();
+    let conf = std::fs::read_to_string(dir.path().join("annotation.conf")).unwrap();
+    let visual = std::fs::read_to_string(dir.path().join("visual.conf")).unwrap();
+    let ann = std::fs::read_to_string(dir.path().join("a.ann")).unwrap();
+    let sections = sections(&conf);
+    for name in ["entities", "relations", "events", "attributes"] {
+        assert!(sections.contains_key(name), "no [{name}] in\n{conf}");
+    }
+    let entities: BTreeSet<&str> = sections["entities"].iter().map(String::as_str).collect();
+    assert!(
+        sections["relations"]
+            .iter()
+            .any(|l| l.starts_with("<OVERLAP>") && l.contains("<OVL-TYPE>:<ANY>")),
+        "overlaps not allowed:\n{conf}"
+    );
+    // attribute -> (types, values)
+    let attributes: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = sections["attributes"]
+        .iter()
+        .map(|line| {
+            let (name, rest) = line.split_once('\t').unwrap();
+            let mut types = BTreeSet::new();
+            let mut values = BTreeSet::new();
+            for part in rest.split(", ") {
+                if let Some(t) = part.strip_prefix("Arg:") {
+                    types.extend(t.split('|').map(str::to_owned));
+                } else if let Some(v) = part.strip_prefix("Value:") {
+                    values.extend(v.split('|').map(str::to_owned));
+                }
+            }
+            (name.to_owned(), (types, values))
+        })
+        .collect();
+    let mut types_of = BTreeMap::new();
+    let mut errors = Vec::new();
+    for line in ann.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        match line.chars().next() {
+            Some('T') => {
+                let kind = fields[1].split(' ').next().unwrap();
+                types_of.insert(fields[0].to_owned(), kind.to_owned());
+                if !entities.contains(kind) {
+                    errors.push(format!("undefined entity type {kind}: {line}"));
+                }
+            }
+            Some('A') => {
+                let parts: Vec<&str> = fields[1].split(' ').collect();
+                let (name, target, value) =
+                    (parts[0], parts[1], parts.get(2).copied().unwrap_or(""));
+                match attributes.get(name) {
+                    None => errors.push(format!("undefined attribute {name}: {line}")),
+                    Some((types, values)) => {
+                        if !types.contains(&types_of[target]) {
+                            errors.push(format!(
+                                "{name} not allowed on {}: {line}",
+                                types_of[target]
+                            ));
+                        }
+                        if !values.contains(value) {
+                            errors.push(format!("value {value} not declared for {name}: {line}"));
+                        }
+                    }
+                }
+            }
+            Some('#') => assert!(fields[1].starts_with("AnnotatorNotes T"), "{line}"),
+            _ => errors.push(format!("unexpected line: {line}")),
+        }
+    }
+    assert!(errors.is_empty(), "{errors:#?}\n{conf}\n{ann}");
+    assert!(ann.contains("A1\tspeaker T"), "{ann}");
+    assert!(ann.contains("AnnotatorNotes T"), "{ann}");
+    assert!(visual.contains("quote\tbgColor:#0072B2"), "{visual}");
+    // Back in: the note over two lines, the two speakers.
+    let (spans, found) = brat::read(&ann, project.documents()[0].text(), &project.labels, 0);
+    assert!(found.problems.is_empty(), "{found:?}");
+    let quotes: Vec<(Option<&str>, Option<&str>)> = spans
+        .iter()
+        .filter(|s| s.label == "quote")
+        .map(|s| {
+            (
+                s.note.as_deref(),
+                s.attributes.get("speaker").map(String::as_str),
+            )
+        })
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            (Some("first line\nsecond \\ line"), Some("Zelensky")),
+            (None, Some("Anna Berger"))
+        ]
+    );
+}

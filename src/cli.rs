@@ -90,10 +90,12 @@ pub enum FormatArg {
     Jsonl,
     Csv,
     Doccano,
+    /// doccano JSONL with grapheme-cluster offsets, for doccano projects set to count them.
+    DoccanoGraphemes,
     Spacy,
     /// brat standoff: NAME.txt and NAME.ann per document, into the folder given by -o.
     Brat,
-    /// Label Studio tasks (UTF-16 offsets).
+    /// Label Studio tasks (code points, as its editor counts).
     LabelStudio,
     /// W3C Web Annotation (JSON-LD).
     W3c,
@@ -106,6 +108,7 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Jsonl => ExportFormat::Jsonl,
             FormatArg::Csv => ExportFormat::Csv,
             FormatArg::Doccano => ExportFormat::Doccano,
+            FormatArg::DoccanoGraphemes => ExportFormat::DoccanoGraphemes,
             FormatArg::Spacy => ExportFormat::Spacy,
             FormatArg::LabelStudio => ExportFormat::LabelStudio,
             FormatArg::W3c => ExportFormat::W3c,
@@ -365,6 +368,9 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
     let project = store::load(path)?;
     let bytes =
         formats::export(&project, format).map_err(|err| anyhow!("{err}: {}", path.display()))?;
+    for note in formats::export_notes(&project, format) {
+        eprintln!("note: {note}");
+    }
     match output {
         None => {
             let mut stdout = std::io::stdout().lock();

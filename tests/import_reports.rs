@@ -224,3 +224,54 @@ fn brat_over_a_text_with_a_byte_order_mark_is_shifted_back_and_mismatches_are_sa
     let doc = &project.documents()[0];
     assert_eq!(doc.slice(doc.spans()[0].range), Some("270 drones"));
 }
+
+#[test]
+fn doccano_in_grapheme_clusters_for_projects_that_count_them() {
+    let article = "👋🏽 Zoe\u{308} said “[quote:we will win]”.\r\n[figure:270]";
+    let project = fixture::project("p", &[("a.txt", article)]);
+    let bytes = formats::export(&project, ExportFormat::DoccanoGraphemes).unwrap();
+    let line: Value = serde_json::from_slice(&bytes).unwrap();
+    // 👋🏽, Zoë and CRLF are one cluster each.
+    assert_eq!(
+        line["label"],
+        json!([[12, 23, "quote"], [26, 29, "figure"]])
+    );
+    let imported = formats::doccano::parse_graphemes(&bytes).unwrap();
+    let spans: Vec<(&str, &str)> = imported.file.documents[0]
+        .spans
+        .iter()
+        .map(|s| (s.label.as_ref(), s.text.as_ref()))
+        .collect();
+    assert_eq!(spans, [("quote", "we will win"), ("figure", "270")]);
+    // A span inside a cluster cannot be said in clusters: refused, nothing written.
+    let split = fixture::project("p", &[("a.txt", "Zo[claim:e]\u{308} said.")]);
+    let err = formats::export(&split, ExportFormat::DoccanoGraphemes).unwrap_err();
+    assert!(
+        err.to_string().contains("inside a grapheme cluster"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_doccano_export_with_overlaps_says_which_setting_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = fixture::project(
+        "p",
+        &[
+            ("a.txt", "[claim:[quote:We will] win] today."),
+            ("b.txt", "[claim:No] [figure:overlap]."),
+        ],
+    );
+    spanmark::store::save(&project, &dir.path().join("p.ron")).unwrap();
+    let out = spanmark(
+        dir.path(),
+        &["export", "p.ron", "--format", "doccano", "-o", "d.jsonl"],
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("note: document \"a.txt\": 1 spans overlap others; a doccano project drops them on import unless \"Allow overlapping entity\" is on in its settings"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("b.txt"), "{stderr}");
+}

@@ -160,6 +160,12 @@ pub const ACTIONS: &[Action] = &[
         plain_keys: false,
     },
     Action {
+        name: "Export doccano JSONL (grapheme offsets)…",
+        command: || Command::Export(ExportFormat::DoccanoGraphemes),
+        shortcuts: &[],
+        plain_keys: false,
+    },
+    Action {
         name: "Export spaCy JSONL…",
         command: || Command::Export(ExportFormat::Spacy),
         shortcuts: &[],

@@ -39,12 +39,18 @@ impl Purpose {
             Purpose::Export(ExportFormat::Jsonl) => "Export JSONL",
             Purpose::Export(ExportFormat::Csv) => "Export CSV",
             Purpose::Export(ExportFormat::Doccano) => "Export doccano JSONL",
+            Purpose::Export(ExportFormat::DoccanoGraphemes) => {
+                "Export doccano JSONL (grapheme offsets)"
+            }
             Purpose::Export(ExportFormat::Spacy) => "Export spaCy JSONL",
             Purpose::Export(ExportFormat::LabelStudio) => "Export Label Studio JSON",
             Purpose::Export(ExportFormat::W3c) => "Export W3C Web Annotations",
             Purpose::ExportBrat => "Export brat standoff into a folder",
             Purpose::Import(ImportFormat::Json) => "Import spanmark JSON",
             Purpose::Import(ImportFormat::Doccano) => "Import doccano JSONL",
+            Purpose::Import(ImportFormat::DoccanoGraphemes) => {
+                "Import doccano JSONL (grapheme offsets)"
+            }
             Purpose::Import(ImportFormat::Spacy) => "Import spaCy JSONL",
             Purpose::Import(ImportFormat::LabelStudio) => "Import Label Studio JSON",
             Purpose::Import(ImportFormat::W3c) => "Import W3C Web Annotations",

@@ -337,12 +337,17 @@ impl App {
                     .map_err(|err| format!("cannot write export ({err})"))
             });
         match result {
-            Ok(()) => self.info(format!(
-                "Exported {} spans of {} documents: {}",
-                self.session.project.span_count(),
-                self.session.project.documents().len(),
-                path.display()
-            )),
+            Ok(()) => {
+                self.info(format!(
+                    "Exported {} spans of {} documents: {}",
+                    self.session.project.span_count(),
+                    self.session.project.documents().len(),
+                    path.display()
+                ));
+                for note in formats::export_notes(&self.session.project, format) {
+                    self.info(note);
+                }
+            }
             Err(err) => self.error(format!("{err}: {}", path.display())),
         }
     }

@@ -41,20 +41,23 @@ pub enum ImportFormat {
     Json,
     /// doccano JSONL (UTF-16 offsets).
     Doccano,
+    /// doccano JSONL with grapheme-cluster offsets (a project set to count them).
+    DoccanoGraphemes,
     /// spaCy-ready JSONL (code points).
     Spacy,
     /// brat standoff: an .ann file (beside its .txt) or a folder of them.
     Brat,
-    /// Label Studio tasks (UTF-16 offsets); predictions become suggestions.
+    /// Label Studio JSON or JSON-MIN (code points); predictions become suggestions.
     LabelStudio,
     /// W3C Web Annotations, anchored in the project's documents by name.
     W3c,
 }
 
 impl ImportFormat {
-    pub const ALL: [ImportFormat; 6] = [
+    pub const ALL: [ImportFormat; 7] = [
         ImportFormat::Json,
         ImportFormat::Doccano,
+        ImportFormat::DoccanoGraphemes,
         ImportFormat::Spacy,
         ImportFormat::LabelStudio,
         ImportFormat::W3c,
@@ -66,6 +69,7 @@ impl ImportFormat {
         match self {
             ImportFormat::Json => "spanmark JSON",
             ImportFormat::Doccano => "doccano JSONL",
+            ImportFormat::DoccanoGraphemes => "doccano JSONL (grapheme offsets)",
             ImportFormat::Spacy => "spaCy JSONL",
             ImportFormat::Brat => "brat standoff",
             ImportFormat::LabelStudio => "Label Studio JSON",
@@ -79,7 +83,9 @@ impl ImportFormat {
             ImportFormat::Json | ImportFormat::LabelStudio | ImportFormat::W3c => {
                 &["json", "jsonld"]
             }
-            ImportFormat::Doccano | ImportFormat::Spacy => &["jsonl", "json"],
+            ImportFormat::Doccano | ImportFormat::DoccanoGraphemes | ImportFormat::Spacy => {
+                &["jsonl", "json"]
+            }
             ImportFormat::Brat => &["ann"],
         }
     }
@@ -144,6 +150,9 @@ pub fn read(
             parse(&bytes()?).map_err(|e| cannot(e.to_string()))?,
         )),
         ImportFormat::Doccano => super::doccano::parse(&bytes()?).map_err(cannot),
+        ImportFormat::DoccanoGraphemes => {
+            super::doccano::parse_graphemes(&bytes()?).map_err(cannot)
+        }
         ImportFormat::Spacy => super::spacy::parse(&bytes()?).map_err(cannot),
         ImportFormat::LabelStudio => {
             super::label_studio::parse(&bytes()?, options.text_field.as_deref()).map_err(cannot)

@@ -25,20 +25,23 @@ pub enum ExportFormat {
     Csv,
     /// doccano's JSONL (UTF-16 offsets).
     Doccano,
+    /// doccano's JSONL with grapheme-cluster offsets, for projects set to count them.
+    DoccanoGraphemes,
     /// spaCy-ready JSONL (`spans: {sc: …}`, code points).
     Spacy,
-    /// Label Studio tasks (UTF-16 offsets).
+    /// Label Studio tasks (code points, as its editor counts).
     LabelStudio,
     /// W3C Web Annotation (JSON-LD), code points.
     W3c,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 7] = [
+    pub const ALL: [ExportFormat; 8] = [
         ExportFormat::Json,
         ExportFormat::Jsonl,
         ExportFormat::Csv,
         ExportFormat::Doccano,
+        ExportFormat::DoccanoGraphemes,
         ExportFormat::Spacy,
         ExportFormat::LabelStudio,
         ExportFormat::W3c,
@@ -50,6 +53,7 @@ impl ExportFormat {
             ExportFormat::Jsonl => "jsonl",
             ExportFormat::Csv => "csv",
             ExportFormat::Doccano => "doccano",
+            ExportFormat::DoccanoGraphemes => "doccano-graphemes",
             ExportFormat::Spacy => "spacy",
             ExportFormat::LabelStudio => "label-studio",
             ExportFormat::W3c => "w3c",
@@ -59,7 +63,7 @@ impl ExportFormat {
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Doccano | ExportFormat::Spacy => "jsonl",
+            ExportFormat::Doccano | ExportFormat::DoccanoGraphemes | ExportFormat::Spacy => "jsonl",
             ExportFormat::LabelStudio | ExportFormat::W3c => "json",
             other => other.name(),
         }
@@ -101,6 +105,17 @@ pub(crate) fn one_line(message: &str) -> String {
     format!("{head} … {tail}")
 }
 
+/// What the user of an export in `format` should know about it (doccano: documents
+/// with overlapping spans, which a default doccano project drops).
+pub fn export_notes(project: &Project, format: ExportFormat) -> Vec<String> {
+    match format {
+        ExportFormat::Doccano | ExportFormat::DoccanoGraphemes => {
+            doccano::notes(&json::build(project))
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The project in `format`, after checking every span against its text.
 pub fn export(project: &Project, format: ExportFormat) -> Result<Vec<u8>, FormatError> {
     let export = json::build(project);
@@ -110,6 +125,9 @@ pub fn export(project: &Project, format: ExportFormat) -> Result<Vec<u8>, Format
         ExportFormat::Jsonl => jsonl::render(&export),
         ExportFormat::Csv => csv::render(&export)?,
         ExportFormat::Doccano => doccano::render(&export).map_err(FormatError::Offsets)?,
+        ExportFormat::DoccanoGraphemes => {
+            doccano::render_graphemes(&export).map_err(FormatError::Offsets)?
+        }
         ExportFormat::Spacy => spacy::render(&export).map_err(FormatError::Offsets)?,
         ExportFormat::LabelStudio => label_studio::render(&export).map_err(FormatError::Offsets)?,
         ExportFormat::W3c => w3c::render(&export).map_err(FormatError::Offsets)?,

@@ -13,11 +13,29 @@ use crate::shown::quoted;
 use serde_json::{Value, json};
 use std::borrow::Cow;
 
-/// Which of the two formats.
+/// Which of the formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Flavor {
+    /// doccano, UTF-16 code units (its default, as JavaScript counts).
     Doccano,
+    /// doccano for a project set to count grapheme clusters (an emoji with its skin
+    /// tone, a flag, CRLF: one each).
+    DoccanoGraphemes,
     Spacy,
+}
+
+/// Where each grapheme cluster of a text begins, in code points, with the text's length
+/// last: cluster `g` is `starts[g]..starts[g + 1]`.
+fn grapheme_starts(text: &str) -> Vec<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut starts = Vec::with_capacity(text.len() / 2 + 1);
+    let mut at = 0;
+    for cluster in text.graphemes(true) {
+        starts.push(at);
+        at += cluster.chars().count();
+    }
+    starts.push(at);
+    starts
 }
 
 /// The export, checked span by span in the format's own unit before it is returned.
@@ -26,11 +44,27 @@ pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>,
     for doc in &export.documents {
         let units: Vec<u16> = doc.text.encode_utf16().collect();
         let chars: Vec<char> = doc.text.chars().collect();
+        let clusters = match flavor {
+            Flavor::DoccanoGraphemes => grapheme_starts(&doc.text),
+            _ => Vec::new(),
+        };
+        let cluster_of = |at: usize| clusters.binary_search(&at).ok();
         let mut triples = Vec::with_capacity(doc.spans.len());
         for span in &doc.spans {
             let (start, end) = match flavor {
                 Flavor::Doccano => (span.utf16_start, span.utf16_end),
                 Flavor::Spacy => (span.start, span.end),
+                Flavor::DoccanoGraphemes => {
+                    let (Some(start), Some(end)) = (cluster_of(span.start), cluster_of(span.end))
+                    else {
+                        return Err(format!(
+                            "document {}, span {}: it begins or ends inside a grapheme cluster (an emoji, a flag, a letter with its accents), which grapheme offsets cannot say; nothing was written",
+                            quoted(&doc.name),
+                            span.id
+                        ));
+                    };
+                    (start, end)
+                }
             };
             // The self-check: slicing the text the way the consumer will must give the
             // span's text.
@@ -39,6 +73,16 @@ pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>,
                     .get(start..end)
                     .and_then(|u| String::from_utf16(u).ok()),
                 Flavor::Spacy => chars.get(start..end).map(|c| c.iter().collect()),
+                Flavor::DoccanoGraphemes => {
+                    use unicode_segmentation::UnicodeSegmentation;
+                    Some(
+                        doc.text
+                            .graphemes(true)
+                            .skip(start)
+                            .take(end - start)
+                            .collect(),
+                    )
+                }
             };
             if sliced.as_deref() != Some(span.text.as_ref()) {
                 return Err(format!(
@@ -51,7 +95,9 @@ pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>,
         }
         let meta = json!({"name": doc.name, "sha256": doc.sha256});
         let line = match flavor {
-            Flavor::Doccano => json!({"text": doc.text, "label": triples, "meta": meta}),
+            Flavor::Doccano | Flavor::DoccanoGraphemes => {
+                json!({"text": doc.text, "label": triples, "meta": meta})
+            }
             Flavor::Spacy => json!({"text": doc.text, "spans": {"sc": triples}, "meta": meta}),
         };
         // A Value of strings, numbers and arrays always serialises.
@@ -88,6 +134,7 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
             .as_str()
             .map_or_else(|| format!("line-{}.txt", n + 1), str::to_owned);
         let index = OffsetIndex::new(&doc_text);
+        let mut clusters: Option<Vec<usize>> = None;
         let mut spans = Vec::new();
         for (at, entry) in entries(&value, flavor, n + 1, &mut found) {
             let (start, end, label) = match triple(entry, flavor) {
@@ -103,6 +150,13 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
                     .from_utf16(&doc_text, Utf16Offset(start))
                     .zip(index.from_utf16(&doc_text, Utf16Offset(end)))
                     .map(|(s, e)| CharRange { start: s, end: e }),
+                Flavor::DoccanoGraphemes => {
+                    let clusters = clusters.get_or_insert_with(|| grapheme_starts(&doc_text));
+                    clusters
+                        .get(start)
+                        .zip(clusters.get(end))
+                        .map(|(&s, &e)| CharRange::new(s, e))
+                }
             };
             let Some((range, text)) = range
                 .filter(|r| !r.is_empty())
@@ -158,7 +212,7 @@ fn entries<'v>(
         ),
     };
     match flavor {
-        Flavor::Doccano => {
+        Flavor::Doccano | Flavor::DoccanoGraphemes => {
             list("label", &value["label"], found);
             list("entities", &value["entities"], found);
         }
@@ -200,7 +254,7 @@ fn triple(entry: &Value, flavor: Flavor) -> Result<(usize, usize, String), Strin
                 a.len()
             ));
         }
-        (Value::Object(_), Flavor::Doccano) => (
+        (Value::Object(_), Flavor::Doccano | Flavor::DoccanoGraphemes) => (
             &entry["start_offset"],
             &entry["end_offset"],
             &entry["label"],

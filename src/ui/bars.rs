@@ -52,6 +52,7 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
             action_button(ui, "Export JSONL…", any, out);
             action_button(ui, "Export CSV…", any, out);
             action_button(ui, "Export doccano JSONL…", any, out);
+            action_button(ui, "Export doccano JSONL (grapheme offsets)…", any, out);
             action_button(ui, "Export spaCy JSONL…", any, out);
             action_button(ui, "Export Label Studio JSON…", any, out);
             action_button(ui, "Export W3C Web Annotations…", any, out);

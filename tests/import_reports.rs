@@ -275,3 +275,85 @@ fn a_doccano_export_with_overlaps_says_which_setting_keeps_them() {
     );
     assert!(!stderr.contains("b.txt"), "{stderr}");
 }
+
+#[test]
+fn every_importer_fails_on_a_file_of_which_nothing_can_be_used() {
+    let text = "Kyiv was hit.";
+    let dir = project_with(text);
+    std::fs::create_dir(dir.path().join("brat")).unwrap();
+    std::fs::write(dir.path().join("brat/a.txt"), text).unwrap();
+    std::fs::write(
+        dir.path().join("brat/a.ann"),
+        "T1\tclaim 0 4\tLviv\nT2\tclaim 0 99\tKyiv\n",
+    )
+    .unwrap();
+    let files: [(&str, &str, String); 6] = [
+        (
+            "json",
+            "a.json",
+            json!({"format": "spanmark-export", "version": 1, "offsets": "unicode-codepoints",
+                "project": "p", "labels": [], "documents": [{"name": "a.txt", "sha256": "", "text": text,
+                "spans": [{"id": 1, "label": "claim", "start": 0, "end": 4, "text": "Lviv",
+                "utf16_start": 0, "utf16_end": 4, "byte_start": 0, "byte_end": 4, "note": null, "attributes": {}}]}]})
+            .to_string(),
+        ),
+        (
+            "doccano",
+            "a.jsonl",
+            json!({"text": text, "label": [[0.5, 4, "claim"], [0, 99, "claim"]]}).to_string(),
+        ),
+        (
+            "spacy",
+            "s.jsonl",
+            json!({"text": text, "spans": {"sc": [[0, 4]]}}).to_string(),
+        ),
+        (
+            "label-studio",
+            "ls.json",
+            json!([{"data": {"text": text}, "annotations": [{"result": [
+                {"value": {"start": 0, "end": 4, "text": "Lviv", "labels": ["claim"]}}]}]}])
+            .to_string(),
+        ),
+        (
+            "w3c",
+            "w.json",
+            json!([{"type": "Annotation", "body": {"purpose": "tagging", "value": "claim"},
+                "target": {"source": "a.txt", "selector": {"type": "TextQuoteSelector", "exact": "Lviv"}}}])
+            .to_string(),
+        ),
+        ("brat", "brat", String::new()),
+    ];
+    let before = std::fs::read(dir.path().join("p.ron")).unwrap();
+    for (format, file, contents) in files {
+        if !contents.is_empty() {
+            std::fs::write(dir.path().join(file), contents).unwrap();
+        }
+        let out = spanmark(dir.path(), &["import", "p.ron", file, "--format", format]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        let last = stderr.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with(
+                "error: nothing imported, every span of the file was left out (imported 0 of "
+            ),
+            "{format}: {stderr}"
+        );
+        // The counts add up: as many warnings as items left out (none is a duplicate).
+        let items: usize = last
+            .split("imported 0 of ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        let warnings = stderr
+            .lines()
+            .filter(|l| l.starts_with("warning: "))
+            .count();
+        assert_eq!(warnings, items, "{format}: {stderr}");
+        assert_eq!(
+            std::fs::read(dir.path().join("p.ron")).unwrap(),
+            before,
+            "{format}"
+        );
+    }
+}

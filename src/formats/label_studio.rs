@@ -61,8 +61,15 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
 /// `text_field` is the task field holding the text (the labeling config's `$variable`),
 /// `text` when not given; a task without it is refused, never guessed.
 pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| format!("not JSON ({})", super::one_line(&e.to_string())))?;
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        if first.is_some_and(|b| *b != b'[' && *b != b'{') {
+            // Label Studio's CSV export keeps the results as JSON inside a cell.
+            "not JSON: this looks like Label Studio's CSV export; export JSON or JSON-MIN from Label Studio instead".to_owned()
+        } else {
+            format!("not JSON ({})", super::one_line(&e.to_string()))
+        }
+    })?;
     let tasks: &[Value] = match &value {
         Value::Array(tasks) => tasks,
         Value::Object(_) => std::slice::from_ref(&value),
@@ -87,6 +94,18 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
         );
         let index = OffsetIndex::new(&text);
         let sha256 = sha256_hex(&text);
+        // Label Studio's JSON export names predictions by id only.
+        let id_only = task["predictions"]
+            .as_array()
+            .map_or(0, |p| p.iter().filter(|p| p.is_number()).count());
+        if id_only > 0 {
+            found.remark(
+                &at_task,
+                &format!(
+                    "its {id_only} predictions are ids only (Label Studio's JSON export leaves their spans out); to have them offered, export from Label Studio's API with predictions"
+                ),
+            );
+        }
         let mut spans = Vec::new();
         for (at, result, predicted) in results(task, minimal, field, &at_task) {
             let span = match read_result(result, &text, &index) {

@@ -270,7 +270,7 @@ fn a_doccano_export_with_overlaps_says_which_setting_keeps_them() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("note: document \"a.txt\": 1 spans overlap others; a doccano project drops them on import unless \"Allow overlapping entity\" is on in its settings"),
+        stderr.contains("note: document \"a.txt\": 1 spans overlap others; a doccano project drops them on import unless \"Allow overlapping spans\" is on in its settings"),
         "{stderr}"
     );
     assert!(!stderr.contains("b.txt"), "{stderr}");

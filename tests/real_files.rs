@@ -98,3 +98,54 @@ fn label_studio_exports_give_every_span_its_text() {
     .unwrap_err();
     assert!(err.contains("export JSON or JSON-MIN"), "{err}");
 }
+
+/// brat: spans drawn in brat's own editor over a `.txt` that begins with a byte order
+/// mark, which brat counts as character 0 and spanmark does not keep.
+#[test]
+fn brat_annotations_over_a_text_with_a_byte_order_mark_land_on_their_text() {
+    let (project, report, _) = import_into_new(&fixture("brat/bom.ann"), ImportFormat::Brat);
+    assert_eq!(
+        spans_of(&project),
+        owned(&[
+            ("quote", "we will win"),
+            ("figure", "270 drones"),
+            ("claim", "peace must be lasting"),
+        ]),
+        "{:?}",
+        report.problems()
+    );
+    assert_eq!(report.found.skipped_total(), 0);
+    assert!(
+        report
+            .problems()
+            .iter()
+            .any(|p| p.contains("byte order mark")),
+        "the shift is said: {:?}",
+        report.problems()
+    );
+}
+
+/// doccano 1.8: the same spans drawn in three projects, one counting UTF-16 units with
+/// overlaps allowed, one with overlaps off (it kept no figure inside the claim), one
+/// counting grapheme clusters (emoji and CRLF one each).
+#[test]
+fn doccano_exports_give_every_span_its_text_in_either_unit() {
+    let all = owned(&[
+        ("quote", "we will win"),
+        ("claim", "Prices rose 40%"),
+        ("figure", "40%"),
+    ]);
+    for (file, format, want) in [
+        ("overlap-on.jsonl", ImportFormat::Doccano, &all[..]),
+        ("overlap-off.jsonl", ImportFormat::Doccano, &all[..2]),
+        ("graphemes.jsonl", ImportFormat::DoccanoGraphemes, &all[..]),
+    ] {
+        let (project, report, _) = import_into_new(&fixture(&format!("doccano/{file}")), format);
+        let mut spans = spans_of(&project);
+        spans.sort();
+        let mut want = want.to_vec();
+        want.sort();
+        assert_eq!(spans, want, "{file}: {:?}", report.problems());
+        assert_eq!(report.found.skipped_total(), 0, "{file}");
+    }
+}

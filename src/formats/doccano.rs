@@ -46,7 +46,7 @@ pub fn notes(export: &ExportFile<'_>) -> Vec<String> {
         }
         if overlapping > 0 {
             notes.push(format!(
-                "document {}: {overlapping} spans overlap others; a doccano project drops them on import unless \"Allow overlapping entity\" is on in its settings",
+                "document {}: {overlapping} spans overlap others; a doccano project drops them on import unless \"Allow overlapping spans\" is on in its settings",
                 crate::shown::quoted(&doc.name)
             ));
         }

@@ -48,21 +48,27 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
             action_button(ui, "Save as…", true, out);
             ui.separator();
             let any = !session.project.documents().is_empty();
-            action_button(ui, "Export JSON…", any, out);
-            action_button(ui, "Export JSONL…", any, out);
-            action_button(ui, "Export CSV…", any, out);
-            action_button(ui, "Export doccano JSONL…", any, out);
-            action_button(ui, "Export doccano JSONL (grapheme offsets)…", any, out);
-            action_button(ui, "Export spaCy JSONL…", any, out);
-            action_button(ui, "Export Label Studio JSON…", any, out);
-            action_button(ui, "Export W3C Web Annotations…", any, out);
-            if ui
-                .add_enabled(any, Button::new("Export brat standoff (folder)…"))
-                .clicked()
-            {
-                out.push(Command::ExportBrat);
-                ui.close();
-            }
+            // A submenu: with every format in the File menu itself, a laptop screen at a
+            // large zoom could not show its last items.
+            ui.add_enabled_ui(any, |ui| {
+                ui.menu_button("Export", |ui| {
+                    action_button(ui, "Export JSON…", any, out);
+                    action_button(ui, "Export JSONL…", any, out);
+                    action_button(ui, "Export CSV…", any, out);
+                    action_button(ui, "Export doccano JSONL…", any, out);
+                    action_button(ui, "Export doccano JSONL (grapheme offsets)…", any, out);
+                    action_button(ui, "Export spaCy JSONL…", any, out);
+                    action_button(ui, "Export Label Studio JSON…", any, out);
+                    action_button(ui, "Export W3C Web Annotations…", any, out);
+                    if ui
+                        .add_enabled(any, Button::new("Export brat standoff (folder)…"))
+                        .clicked()
+                    {
+                        out.push(Command::ExportBrat);
+                        ui.close();
+                    }
+                });
+            });
             ui.menu_button("Import", |ui| {
                 for format in ImportFormat::ALL {
                     if ui.button(format!("{}…", format.title())).clicked() {

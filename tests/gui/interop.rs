@@ -86,7 +86,7 @@ fn brat_export_writes_a_folder_that_imports_back() {
     w.drag_over("270 drones");
     w.key(Key::F);
     let dir = w.dir.path().join("brat");
-    menu(&mut w, &["Export brat standoff (folder)…"]);
+    menu(&mut w, &["Export", "Export brat standoff (folder)…"]);
     give_path(&mut w, &dir);
     assert!(
         w.shows_containing("Exported 1 spans of 1 documents as brat files"),

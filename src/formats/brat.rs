@@ -13,9 +13,8 @@
 //! with a warning; notes of the form `key: value` on a span whose label (in the
 //! project importing it) offers that attribute become the attribute.
 
-use super::import::Imported;
 use super::json::{ExportDocument, ExportFile, ExportSpan};
-use super::report::{Findings, Skip};
+use super::report::{Findings, Imported, Skip};
 use crate::article::read_article;
 use crate::model::{CharRange, LabelSet, OffsetIndex, sha256_hex};
 use crate::shown::quoted;

@@ -14,7 +14,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
 }
 
 /// Reads doccano JSON lines, with what was left out and why.
-pub fn parse(bytes: &[u8]) -> Result<super::import::Imported, String> {
+pub fn parse(bytes: &[u8]) -> Result<super::report::Imported, String> {
     spans_jsonl::parse(bytes, Flavor::Doccano)
 }
 
@@ -25,7 +25,7 @@ pub fn render_graphemes(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
 }
 
 /// Reads doccano JSON lines whose offsets count grapheme clusters.
-pub fn parse_graphemes(bytes: &[u8]) -> Result<super::import::Imported, String> {
+pub fn parse_graphemes(bytes: &[u8]) -> Result<super::report::Imported, String> {
     spans_jsonl::parse(bytes, Flavor::DoccanoGraphemes)
 }
 

@@ -32,7 +32,7 @@ pub enum ImportError {
     Offsets(String),
 }
 
-pub use super::report::{Findings, ImportReport, Skip};
+pub use super::report::{Findings, ImportReport, Imported, Prediction, Skip};
 
 /// The formats imports read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -87,38 +87,6 @@ impl ImportFormat {
                 &["jsonl", "json"]
             }
             ImportFormat::Brat => &["ann"],
-        }
-    }
-}
-
-/// A span another tool suggested (Label Studio's `predictions`): offered to the user,
-/// never merged as a span by itself.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Prediction {
-    /// The SHA-256 of the text it belongs to.
-    pub sha256: String,
-    pub label: String,
-    pub range: CharRange,
-    /// The tool's score, 0..=1, where it gave one.
-    pub score: Option<f32>,
-}
-
-/// A file read for import: the spans to merge, what reading it found (items left out
-/// and why), and suggestions it carries.
-#[derive(Debug)]
-pub struct Imported {
-    pub file: ExportFile<'static>,
-    pub found: Findings,
-    pub predictions: Vec<Prediction>,
-}
-
-impl Imported {
-    /// Spans to merge, with nothing left out on the way.
-    pub fn clean(file: ExportFile<'static>) -> Self {
-        Self {
-            file,
-            found: Findings::default(),
-            predictions: Vec::new(),
         }
     }
 }

@@ -8,9 +8,8 @@
 //! Label Studio's `\n` escaping), reads `predictions` (model output, `score` per result
 //! or per prediction) as suggestions, never as spans, and also reads the JSON-MIN export.
 
-use super::import::{Imported, Prediction};
 use super::json::{ExportDocument, ExportFile, ExportSpan};
-use super::report::{Findings, Skip};
+use super::report::{Findings, Imported, Prediction, Skip};
 use super::spans_jsonl::{offset, shown_value};
 use crate::model::{CharRange, OffsetIndex, sha256_hex};
 use crate::shown::quoted;

@@ -1,9 +1,12 @@
-//! What an import found, item by item, in one shape for every format: how many span
-//! items the file holds, how many were merged, and for each one left out why
-//! ([`Skip`]) and where (line or task, and field), said once. The counts add up: every
-//! item is merged, a duplicate, or skipped for a reason. Predictions (suggestions)
-//! are counted apart.
+//! What an import found, item by item, in one shape for every format: what a reader
+//! gives ([`Imported`]: the spans to merge, predictions to offer), how many span items
+//! the file holds, how many were merged, and for each one left out why ([`Skip`]) and
+//! where (line or task, and field), said once. The counts add up: every item is merged,
+//! a duplicate, or skipped for a reason. Predictions (suggestions) are counted apart.
+//! Every reader depends on this module, and the merge in `import.rs` on the readers.
 
+use super::json::ExportFile;
+use crate::model::CharRange;
 use std::collections::BTreeMap;
 
 /// Why an item of an imported file was left out.
@@ -86,6 +89,38 @@ impl Findings {
 
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
+    }
+}
+
+/// A span another tool suggested (Label Studio's `predictions`): offered to the user,
+/// never merged as a span by itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prediction {
+    /// The SHA-256 of the text it belongs to.
+    pub sha256: String,
+    pub label: String,
+    pub range: CharRange,
+    /// The tool's score, 0..=1, where it gave one.
+    pub score: Option<f32>,
+}
+
+/// A file read for import: the spans to merge, what reading it found (items left out
+/// and why), and suggestions it carries.
+#[derive(Debug)]
+pub struct Imported {
+    pub file: ExportFile<'static>,
+    pub found: Findings,
+    pub predictions: Vec<Prediction>,
+}
+
+impl Imported {
+    /// Spans to merge, with nothing left out on the way.
+    pub fn clean(file: ExportFile<'static>) -> Self {
+        Self {
+            file,
+            found: Findings::default(),
+            predictions: Vec::new(),
+        }
     }
 }
 

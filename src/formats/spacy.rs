@@ -11,6 +11,6 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
 }
 
 /// Reads spaCy JSON lines, with what was left out and why.
-pub fn parse(bytes: &[u8]) -> Result<super::import::Imported, String> {
+pub fn parse(bytes: &[u8]) -> Result<super::report::Imported, String> {
     spans_jsonl::parse(bytes, Flavor::Spacy)
 }

@@ -5,9 +5,8 @@
 //! format carries notes, attributes or span ids. Imports become a
 //! [`super::json::ExportFile`] and go through the same merge as JSON imports.
 
-use super::import::Imported;
 use super::json::{ExportDocument, ExportFile, ExportSpan};
-use super::report::{Findings, Skip};
+use super::report::{Findings, Imported, Skip};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
 use crate::shown::quoted;
 use serde_json::{Value, json};

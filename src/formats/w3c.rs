@@ -15,9 +15,8 @@
 
 mod anchor;
 
-use super::import::Imported;
 use super::json::{ExportDocument, ExportFile, ExportSpan};
-use super::report::{Findings, Skip};
+use super::report::{Findings, Imported, Skip};
 use crate::model::{Document, Project};
 use crate::shown::quoted;
 use anchor::{QuoteFinder, anchor};

@@ -20,7 +20,8 @@ impl Session {
     pub(super) fn import(&mut self, imported: Imported) -> Result<ImportReport, String> {
         let (edit, mut report) = import::plan_imported(&mut self.project, &imported);
         let changes = !matches!(&edit, crate::edit::Edit::Batch(edits) if edits.is_empty());
-        if changes {
+        // A file of which no span could be used changes nothing (as on the command line).
+        if changes && !report.nothing_usable() {
             self.history
                 .apply(&mut self.project, edit)
                 .map_err(|e| e.to_string())?;

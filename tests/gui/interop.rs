@@ -123,3 +123,29 @@ fn a_file_that_is_not_the_format_is_reported_and_changes_nothing() {
     assert!(!w.h.state().session.is_dirty(), "nothing changed");
     assert!(w.shows("0 of 0 spans"));
 }
+
+#[test]
+fn a_file_of_which_nothing_can_be_used_changes_nothing_and_says_why() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    // Label Studio results of which none fits: a wrong text, offsets past the end.
+    let tasks = serde_json::json!([{"data": {"text": "Another article."}, "annotations": [{"result": [
+        {"value": {"start": 0, "end": 7, "text": "Nothing", "labels": ["claim"]}},
+        {"value": {"start": 0, "end": 99, "labels": ["claim"]}}
+    ]}]}]);
+    let file = w.dir.path().join("bad.json");
+    std::fs::write(&file, tasks.to_string()).unwrap();
+    menu(&mut w, &["Import", "Label Studio JSON…"]);
+    give_path(&mut w, &file);
+    assert!(
+        w.shows_containing("Imported 0 of 2 spans (1 out of range, 1 text mismatch)"),
+        "{:?}",
+        w.messages()
+    );
+    assert!(
+        w.shows_containing("2 skipped or changed on import"),
+        "{:?}",
+        w.messages()
+    );
+    assert!(!w.h.state().session.is_dirty(), "nothing changed");
+    assert!(!w.shows("task-1.txt"), "no document added");
+}

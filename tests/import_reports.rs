@@ -58,6 +58,18 @@ fn label_studio_line_breaks_written_as_backslash_n_match() {
     let imported = label_studio::parse(tasks.to_string().as_bytes(), None).unwrap();
     assert_eq!(imported.found.problems, Vec::<String>::new());
     assert_eq!(imported.file.documents[0].spans[0].text, "period!\nThird");
+    // Over a CRLF, Label Studio 1.23.2 writes each of CR and LF as a backslash and an n
+    // (seen in its export of a span over "one.\r\nBeta" at 6..16 of its text).
+    let text = "Line one.\r\nBeta two.";
+    let tasks = json!([{"data": {"text": text}, "annotations": [{"result": [
+        {"value": {"start": 5, "end": 15, "text": "one.\\n\\nBeta", "labels": ["claim"]}},
+        {"value": {"start": 5, "end": 15, "text": "one.\\nBeta", "labels": ["quote"]}}
+    ]}]}]);
+    let imported = label_studio::parse(tasks.to_string().as_bytes(), None).unwrap();
+    let spans = &imported.file.documents[0].spans;
+    assert_eq!(spans.len(), 1, "{:?}", imported.found);
+    assert_eq!(spans[0].text, "one.\r\nBeta");
+    assert_eq!(imported.found.skipped_count(import::Skip::TextMismatch), 1);
 }
 
 #[test]

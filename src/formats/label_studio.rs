@@ -269,7 +269,7 @@ fn read_result<'t>(
         })?;
     if let Some(said) = v["text"].as_str()
         && said != slice
-        && unescape(said) != slice
+        && !said_matches(said, slice)
     {
         return Err((
             Skip::TextMismatch,
@@ -287,10 +287,14 @@ fn read_result<'t>(
     })
 }
 
-/// `value.text` as Label Studio writes line breaks and tabs in it (a backslash and a
-/// letter), turned back into the characters.
-fn unescape(said: &str) -> String {
-    said.replace("\\r", "\r")
+/// Does `value.text` say `slice`, as Label Studio writes line breaks in it? It turns
+/// every CR and every LF into a backslash and an `n` (a CRLF becomes two), and a tab into
+/// a backslash and a `t`; so both sides are compared with each line-break character as
+/// one LF.
+fn said_matches(said: &str, slice: &str) -> bool {
+    let said = said
+        .replace("\\r", "\n")
         .replace("\\n", "\n")
-        .replace("\\t", "\t")
+        .replace("\\t", "\t");
+    said == slice.replace('\r', "\n")
 }

@@ -344,7 +344,7 @@ fn run(name: &'static str, path: &std::path::Path, text_bytes: usize, span_count
     let other_cpu = cpu_time(libc::CLOCK_PROCESS_CPUTIME_ID).saturating_sub(process_start)
         - thread_cpu_time().saturating_sub(thread_start);
     assert_eq!(
-        h.state().session.project.span_count(),
+        h.state().session.project().span_count(),
         span_count + 1,
         "the drag was tagged"
     );

@@ -49,7 +49,7 @@ fn measure(
         let file = parse(&project);
         let parsed = start.elapsed();
         let start = Instant::now();
-        let (edit, report) = import::plan(&mut project, &file);
+        let (edit, report) = import::plan(&project, &file);
         let planned = start.elapsed();
         let start = Instant::now();
         let mut history = History::new_unsaved();
@@ -314,7 +314,7 @@ fn main() {
     let mut project = bare.clone();
     let mut history = History::new_unsaved();
     let file = w3c::parse(&w3c_bytes, &project).expect("W3C parses").file;
-    let (edit, _) = import::plan(&mut project, &file);
+    let (edit, _) = import::plan(&project, &file);
     history.apply(&mut project, edit).expect("applies");
     let start = Instant::now();
     history.undo(&mut project).expect("undo");

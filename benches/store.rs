@@ -52,7 +52,7 @@ fn main() {
     let (import, imported) = measure(rounds, || {
         let export = spanmark::formats::import::parse(&json).expect("parse export");
         let mut empty = spanmark::model::Project::new("empty");
-        let (edit, _) = spanmark::formats::import::plan(&mut empty, &export);
+        let (edit, _) = spanmark::formats::import::plan(&empty, &export);
         edit.apply(&mut empty).expect("import applies");
         empty
     });

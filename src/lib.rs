@@ -13,6 +13,7 @@ pub mod edit;
 pub mod fixture;
 pub mod formats;
 pub mod model;
+pub mod session;
 pub mod shown;
 pub mod store;
 pub mod suggest;

@@ -157,7 +157,7 @@ fn export_then_import_into_an_empty_project_gives_the_same_file() {
     let original = formats::export(&sample(), ExportFormat::Json).unwrap();
     let mut empty = Project::new("something else");
     let export = import::parse(&original).unwrap();
-    let (edit, report) = import::plan(&mut empty, &export);
+    let (edit, report) = import::plan(&empty, &export);
     edit.apply(&mut empty).unwrap();
     assert_eq!(report.spans_added, 8);
     assert_eq!(report.documents_added, 3);
@@ -181,7 +181,7 @@ fn the_same_text_under_two_names_stays_two_documents() {
     );
     let original = formats::export(&project, ExportFormat::Json).unwrap();
     let mut empty = Project::new("empty");
-    let (edit, report) = import::plan(&mut empty, &import::parse(&original).unwrap());
+    let (edit, report) = import::plan(&empty, &import::parse(&original).unwrap());
     edit.apply(&mut empty).unwrap();
     assert_eq!(report.documents_added, 2);
     assert_eq!(empty.span_count(), 2);
@@ -191,7 +191,7 @@ fn the_same_text_under_two_names_stays_two_documents() {
     );
 
     // Imported again, each matches its own document: nothing new, nothing moved.
-    let (edit, report) = import::plan(&mut empty, &import::parse(&original).unwrap());
+    let (edit, report) = import::plan(&empty, &import::parse(&original).unwrap());
     edit.apply(&mut empty).unwrap();
     assert_eq!(
         (report.documents_matched, report.duplicates_skipped()),
@@ -238,7 +238,7 @@ fn import_merges_without_duplicates_and_skips_spans_that_do_not_match() {
     .apply(&mut target)
     .unwrap();
 
-    let (edit, report) = import::plan(&mut target, &export);
+    let (edit, report) = import::plan(&target, &export);
     edit.apply(&mut target).unwrap();
     assert_eq!(
         report.documents_matched, 1,
@@ -253,7 +253,7 @@ fn import_merges_without_duplicates_and_skips_spans_that_do_not_match() {
     assert_eq!(merged.name, "kyiv-local.txt");
     assert_eq!(merged.spans().len(), 2);
     // Importing the same file again adds nothing.
-    let (edit, report) = import::plan(&mut target, &export);
+    let (edit, report) = import::plan(&target, &export);
     edit.apply(&mut target).unwrap();
     assert_eq!(report.spans_added, 0);
     assert_eq!(report.duplicates_skipped(), 7);
@@ -267,7 +267,7 @@ fn import_keeps_free_ids_and_renumbers_taken_ones() {
     let export = import::parse(&bytes).unwrap();
     // In the target, id 1 is taken by another document's span.
     let mut target = fixture::project("t", &[("other.txt", "[figure:9]")]);
-    let (edit, _) = import::plan(&mut target, &export);
+    let (edit, _) = import::plan(&target, &export);
     edit.apply(&mut target).unwrap();
     let ids: Vec<u64> = target.documents()[1]
         .spans()

@@ -115,8 +115,8 @@ fn bad_entries_are_counted_and_said_where_they_are() {
         "\n"
     );
     let imported = formats::doccano::parse(doccano.as_bytes()).unwrap();
-    let mut project = spanmark::model::Project::new("p");
-    let (_, report) = import::plan_imported(&mut project, &imported);
+    let project = spanmark::model::Project::new("p");
+    let (_, report) = import::plan_imported(&project, &imported);
     assert_eq!(report.found.items, 10);
     assert_eq!(report.spans_added, 3);
     assert_eq!(report.found.skipped_count(import::Skip::Malformed), 7);

@@ -41,7 +41,7 @@ fn round_trip(format: ExportFormat, parse: Parse) {
     let imported = parse(&bytes).unwrap();
     assert!(imported.found.problems.is_empty(), "{:?}", imported.found);
     let mut empty = Project::new("empty");
-    let (edit, report) = import::plan_imported(&mut empty, &imported);
+    let (edit, report) = import::plan_imported(&empty, &imported);
     edit.apply(&mut empty).unwrap();
     assert!(report.problems().is_empty(), "{:?}", report.problems());
     assert_eq!(report.found.items, project.span_count());
@@ -296,7 +296,7 @@ fn label_studio_round_trip_and_hand_written_tasks() {
     let (file, problems) = (imported.file, imported.found.problems);
     assert!(problems.is_empty(), "{problems:?}");
     let mut empty = Project::new("empty");
-    let (edit, _) = import::plan(&mut empty, &file);
+    let (edit, _) = import::plan(&empty, &file);
     edit.apply(&mut empty).unwrap();
     assert_eq!(spans_of(&empty), spans_of(&project));
 
@@ -377,7 +377,7 @@ fn w3c_annotations_round_trip_and_re_anchor_from_the_quote() {
     let imported = spanmark::formats::w3c::parse(&bytes, &target).unwrap();
     let (file, problems) = (imported.file, imported.found.problems);
     assert!(problems.is_empty(), "{problems:?}");
-    let (edit, _) = import::plan(&mut target, &file);
+    let (edit, _) = import::plan(&target, &file);
     edit.apply(&mut target).unwrap();
     assert_eq!(spans_of(&target), spans_of(&project));
 

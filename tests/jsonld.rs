@@ -94,7 +94,7 @@ fn a_w3c_export_through_a_json_ld_processor_imports_back_whole() {
     }
     let mut target = bare(&project);
     let imported = w3c::parse(&std::fs::read(&processed).unwrap(), &target).unwrap();
-    let (edit, report) = import::plan_imported(&mut target, &imported);
+    let (edit, report) = import::plan_imported(&target, &imported);
     assert_eq!(report.found.skipped_total(), 0, "{:?}", report.problems());
     assert_eq!(report.spans_added, project.span_count());
     edit.apply(&mut target).unwrap();
@@ -125,9 +125,9 @@ fn a_bare_file_name_made_an_iri_by_the_processor_still_finds_its_document() {
         text.contains("http://example.org/articles/b%20b.txt"),
         "{text}"
     );
-    let mut target = bare(&project);
+    let target = bare(&project);
     let imported = w3c::parse(text.as_bytes(), &target).unwrap();
-    let (_, report) = import::plan_imported(&mut target, &imported);
+    let (_, report) = import::plan_imported(&target, &imported);
     assert_eq!(
         (report.spans_added, report.found.skipped_total()),
         (1, 0),

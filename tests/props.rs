@@ -104,7 +104,7 @@ proptest! {
         // And back: import into an empty project and export again, byte for byte.
         let export = import::parse(&bytes).unwrap();
         let mut empty = Project::new("empty");
-        let (edit, report) = import::plan(&mut empty, &export);
+        let (edit, report) = import::plan(&empty, &export);
         edit.apply(&mut empty).unwrap();
         prop_assert!(report.problems().is_empty());
         prop_assert_eq!(formats::export(&empty, ExportFormat::Json).unwrap(), bytes);

@@ -32,7 +32,7 @@ fn import_into_new(
     let mut project = Project::new("real");
     let imported = import::read(format, file, &project, &ReadOptions::default())
         .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-    let (edit, report) = import::plan_imported(&mut project, &imported);
+    let (edit, report) = import::plan_imported(&project, &imported);
     edit.apply(&mut project).unwrap();
     (project, report, imported)
 }

@@ -23,46 +23,26 @@ pub enum Purpose {
     OpenArticles,
     OpenProject,
     SaveProject,
+    /// A file, or a folder for a folder format (brat).
     Export(ExportFormat),
-    /// A folder for brat's files.
-    ExportBrat,
     Import(ImportFormat),
 }
 
 impl Purpose {
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Purpose::OpenArticles => "Open articles",
-            Purpose::OpenProject => "Open project",
-            Purpose::SaveProject => "Save project as",
-            Purpose::Export(ExportFormat::Json) => "Export JSON",
-            Purpose::Export(ExportFormat::Jsonl) => "Export JSONL",
-            Purpose::Export(ExportFormat::Csv) => "Export CSV",
-            Purpose::Export(ExportFormat::Doccano) => "Export doccano JSONL",
-            Purpose::Export(ExportFormat::DoccanoGraphemes) => {
-                "Export doccano JSONL (grapheme offsets)"
-            }
-            Purpose::Export(ExportFormat::Spacy) => "Export spaCy JSONL",
-            Purpose::Export(ExportFormat::LabelStudio) => "Export Label Studio JSON",
-            Purpose::Export(ExportFormat::W3c) => "Export W3C Web Annotations",
-            Purpose::ExportBrat => "Export brat standoff into a folder",
-            Purpose::Import(ImportFormat::Json) => "Import spanmark JSON",
-            Purpose::Import(ImportFormat::Doccano) => "Import doccano JSONL",
-            Purpose::Import(ImportFormat::DoccanoGraphemes) => {
-                "Import doccano JSONL (grapheme offsets)"
-            }
-            Purpose::Import(ImportFormat::Spacy) => "Import spaCy JSONL",
-            Purpose::Import(ImportFormat::LabelStudio) => "Import Label Studio JSON",
-            Purpose::Import(ImportFormat::W3c) => "Import W3C Web Annotations",
-            Purpose::Import(ImportFormat::Brat) => "Import a brat folder (or .ann file)",
+            Purpose::OpenArticles => "Open articles".to_owned(),
+            Purpose::OpenProject => "Open project".to_owned(),
+            Purpose::SaveProject => "Save project as".to_owned(),
+            Purpose::Export(ExportFormat::Brat) => "Export brat standoff into a folder".to_owned(),
+            Purpose::Export(format) => format!("Export {}", format.title()),
+            Purpose::Import(ImportFormat::Brat) => "Import a brat folder (or .ann file)".to_owned(),
+            Purpose::Import(format) => format!("Import {}", format.title()),
         }
     }
 
     pub fn saves(self) -> bool {
-        matches!(
-            self,
-            Purpose::SaveProject | Purpose::Export(_) | Purpose::ExportBrat
-        )
+        matches!(self, Purpose::SaveProject | Purpose::Export(_))
     }
 }
 
@@ -105,14 +85,13 @@ impl FileDialogs for NativeDialogs {
                 .set_file_name(suggested)
                 .save_file()
                 .map(|p| vec![p]),
+            Purpose::Export(format) if format.is_folder() => dialog.pick_folder().map(|p| vec![p]),
             Purpose::Export(format) => dialog
                 .add_filter(format.name(), &[format.extension()])
                 .set_file_name(suggested)
                 .save_file()
                 .map(|p| vec![p]),
-            Purpose::ExportBrat | Purpose::Import(ImportFormat::Brat) => {
-                dialog.pick_folder().map(|p| vec![p])
-            }
+            Purpose::Import(ImportFormat::Brat) => dialog.pick_folder().map(|p| vec![p]),
             Purpose::Import(format) => dialog
                 .add_filter(format.title(), format.extensions())
                 .add_filter("All files", &["*"])

@@ -3,13 +3,15 @@
 //! frame. Saving is in `saving.rs`, autosave and recovery in `recovery.rs`.
 
 use super::App;
-use super::command::Command;
 use super::dialogs::{Picked, Purpose};
 use super::loading::{Loaded, Locking};
 use super::modal::{Answer, Modal};
-use super::session::{ReadOnly, Session};
 use crate::article::read_article;
 use crate::formats::{self, ExportFormat};
+use crate::session::{
+    Command, EditCommand, FileCommand, ReadOnly, Session, SessionCommand, ViewCommand,
+    WindowCommand,
+};
 use crate::store::{self, LockFailure, ProjectLock};
 use std::path::{Path, PathBuf};
 
@@ -36,7 +38,7 @@ impl App {
                 None => self.open_demo(),
             }
         }
-        if self.session.path.is_none() && self.modal.is_none() && self.loading.is_none() {
+        if self.session.path().is_none() && self.modal.is_none() && self.loading.is_none() {
             self.offer_recovery();
         }
     }
@@ -51,54 +53,61 @@ impl App {
     /// Runs one command of the frame.
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::NewProject => {
-                if self.guard(&command) {
-                    self.set_session(Session::untitled());
-                }
-            }
-            Command::OpenArticles => self.ask(Purpose::OpenArticles),
-            Command::OpenProject => {
-                if self.guard(&command) {
-                    self.ask(Purpose::OpenProject);
-                }
-            }
-            Command::OpenPath(ref path) => {
-                if self.guard(&command) {
-                    self.open_project(&path.clone());
-                }
-            }
-            Command::OpenPaths(ref paths) => {
-                if !paths.iter().any(|p| is_project(p)) || self.guard(&command) {
-                    self.open_paths(paths.clone());
-                }
-            }
-            Command::Save => match self.session.path.clone() {
-                Some(path) => self.save_to(&path, super::saving::How::Checked),
-                None => self.ask(Purpose::SaveProject),
-            },
-            Command::SaveAs => self.ask(Purpose::SaveProject),
-            Command::Export(format) => self.ask(Purpose::Export(format)),
-            Command::ExportBrat => self.ask(Purpose::ExportBrat),
-            Command::Import(format) => self.ask(Purpose::Import(format)),
-            Command::Quit => {
+            Command::File(file) => self.run_file(file),
+            Command::Window(WindowCommand::Find) => self.find.show(),
+            Command::Window(WindowCommand::Quit) => {
                 if self.guard(&command) {
                     self.closing = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            Command::Find => self.find.show(),
-            Command::ClearSelection if self.find.open && self.session.selection.is_none() => {
+            Command::Session(SessionCommand::View(ViewCommand::ClearSelection))
+                if self.find.open && self.session.selection().is_none() =>
+            {
                 self.find.open = false;
             }
-            other => {
-                let history_step = matches!(other, Command::Undo | Command::Redo);
-                if let Err(message) = self.session.apply(other) {
+            Command::Session(command) => {
+                let history_step = matches!(command, SessionCommand::Undo | SessionCommand::Redo);
+                if let Err(message) = self.session.apply(command) {
                     self.error(message);
                 }
                 if history_step {
                     self.spans.reset_drafts();
                 }
             }
+        }
+    }
+
+    fn run_file(&mut self, command: FileCommand) {
+        match command {
+            FileCommand::NewProject => {
+                if self.guard(&command.into()) {
+                    self.set_session(Session::untitled());
+                }
+            }
+            FileCommand::OpenArticles => self.ask(Purpose::OpenArticles),
+            FileCommand::OpenProject => {
+                if self.guard(&command.into()) {
+                    self.ask(Purpose::OpenProject);
+                }
+            }
+            FileCommand::OpenPath(ref path) => {
+                if self.guard(&command.clone().into()) {
+                    self.open_project(&path.clone());
+                }
+            }
+            FileCommand::OpenPaths(ref paths) => {
+                if !paths.iter().any(|p| is_project(p)) || self.guard(&command.clone().into()) {
+                    self.open_paths(paths.clone());
+                }
+            }
+            FileCommand::Save => match self.session.path().map(Path::to_path_buf) {
+                Some(path) => self.save_to(&path, super::saving::How::Checked),
+                None => self.ask(Purpose::SaveProject),
+            },
+            FileCommand::SaveAs => self.ask(Purpose::SaveProject),
+            FileCommand::Export(format) => self.ask(Purpose::Export(format)),
+            FileCommand::Import(format) => self.ask(Purpose::Import(format)),
         }
     }
 
@@ -121,10 +130,10 @@ impl App {
         match (modal, answer) {
             (Modal::Unsaved { then, .. }, Answer::Save) => {
                 self.after_save = Some(then);
-                self.run(ctx, Command::Save);
+                self.run(ctx, FileCommand::Save.into());
             }
             (Modal::Unsaved { then, .. }, Answer::Discard) => {
-                if then == Command::Quit {
+                if then == Command::Window(WindowCommand::Quit) {
                     self.end_recovery();
                 }
                 self.discard_ok = true;
@@ -138,7 +147,7 @@ impl App {
             (Modal::ChangedOnDisk { path }, Answer::Reload) => {
                 self.after_save = None;
                 self.discard_ok = true;
-                self.run(ctx, Command::OpenPath(path));
+                self.run(ctx, FileCommand::OpenPath(path).into());
             }
             (Modal::Gone { path }, Answer::SaveHere) => {
                 self.save_to(&path, super::saving::How::Anyway)
@@ -153,9 +162,10 @@ impl App {
 
     pub(super) fn ask(&mut self, purpose: Purpose) {
         let suggested = match purpose {
-            Purpose::SaveProject => format!("{}.ron", self.session.project.name),
+            Purpose::SaveProject => format!("{}.ron", self.session.project().name),
+            Purpose::Export(format) if format.is_folder() => self.session.project().name.clone(),
             Purpose::Export(format) => {
-                format!("{}.{}", self.session.project.name, format.extension())
+                format!("{}.{}", self.session.project().name, format.extension())
             }
             _ => String::new(),
         };
@@ -191,11 +201,6 @@ impl App {
             Purpose::Export(format) => {
                 if let Some(path) = paths.first() {
                     self.export_to(format, path);
-                }
-            }
-            Purpose::ExportBrat => {
-                if let Some(dir) = paths.first() {
-                    self.export_brat_to(dir);
                 }
             }
             Purpose::Import(format) => {
@@ -241,12 +246,8 @@ impl App {
     /// holds when it is the same file, else taken now; or why the window may not save.
     pub(super) fn lock_for(&mut self, path: &Path) -> Locking {
         let target = store::disk::project_target(path);
-        if self
-            .session
-            .lock
-            .as_ref()
-            .is_some_and(|l| l.target() == target)
-            && let Some(lock) = self.session.lock.take()
+        if self.session.lock().is_some_and(|l| l.target() == target)
+            && let Some(lock) = self.session.take_lock()
         {
             return Ok(lock);
         }
@@ -278,15 +279,15 @@ impl App {
         match loaded {
             Loaded::Project(path, Ok((project, stamp)), locking) => {
                 let mut session = Session::new(project, Some(path.clone()), true);
-                session.stamp = Some(stamp);
+                session.set_stamp(Some(stamp));
                 match locking {
-                    Ok(lock) => session.lock = Some(lock),
-                    Err(why) => session.read_only = Some(why),
+                    Ok(lock) => session.set_lock(Some(lock)),
+                    Err(why) => session.set_read_only(Some(why)),
                 }
-                if session.read_only.is_none() && store::disk::is_read_only(&path) {
-                    session.read_only = Some(ReadOnly::File);
+                if session.read_only().is_none() && store::disk::is_read_only(&path) {
+                    session.set_read_only(Some(ReadOnly::File));
                 }
-                if let Some(why) = &session.read_only {
+                if let Some(why) = session.read_only() {
                     self.info(format!(
                         "Opened read-only: {}. Save your changes under another name (Save as): {}",
                         why.reason(),
@@ -300,14 +301,10 @@ impl App {
             Loaded::Project(_, Err(message), locking) => {
                 // The open project stays; so does its lock, if opening took it over.
                 if let Ok(lock) = locking
-                    && self
-                        .session
-                        .path
-                        .as_deref()
-                        .map(store::disk::project_target)
+                    && self.session.path().map(store::disk::project_target)
                         == Some(lock.target().to_path_buf())
                 {
-                    self.session.lock = Some(lock);
+                    self.session.set_lock(Some(lock));
                 }
                 self.error(message);
             }
@@ -321,7 +318,9 @@ impl App {
                     }
                 }
                 if !good.is_empty()
-                    && let Err(message) = self.session.apply(Command::AddArticles(good))
+                    && let Err(message) = self
+                        .session
+                        .apply(SessionCommand::Edit(EditCommand::AddArticles(good)))
                 {
                     self.error(message);
                 }
@@ -330,25 +329,24 @@ impl App {
     }
 
     fn export_to(&mut self, format: ExportFormat, path: &Path) {
-        let result = formats::export(&self.session.project, format)
-            .map_err(|err| err.to_string())
-            .and_then(|bytes| {
-                store::write_atomic(path, &bytes, false)
-                    .map_err(|err| format!("cannot write export ({err})"))
-            });
-        match result {
-            Ok(()) => {
+        match formats::write_export(self.session.project(), format, path) {
+            Ok(written) => {
+                let folder = if format.is_folder() {
+                    " as brat files"
+                } else {
+                    ""
+                };
                 self.info(format!(
-                    "Exported {} spans of {} documents: {}",
-                    self.session.project.span_count(),
-                    self.session.project.documents().len(),
+                    "Exported {} spans of {} documents{folder}: {}",
+                    written.spans,
+                    written.documents,
                     path.display()
                 ));
-                for note in formats::export_notes(&self.session.project, format) {
+                for note in written.notes {
                     self.info(note);
                 }
             }
-            Err(err) => self.error(format!("{err}: {}", path.display())),
+            Err(err) => self.error(err.to_string()),
         }
     }
 }

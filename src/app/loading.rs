@@ -3,10 +3,10 @@
 //! progress and a Cancel button. A cancelled load is dropped when it ends; the open
 //! project is never touched by it.
 
-use super::session::ReadOnly;
 use crate::article::{Article, read_article};
 use crate::formats::import::{self, ImportFormat, Imported};
 use crate::model::Project;
+use crate::session::ReadOnly;
 use crate::store::{self, FileStamp, ProjectLock};
 use std::path::PathBuf;
 use std::sync::Arc;

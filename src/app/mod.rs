@@ -3,7 +3,6 @@
 //! unsaved work. Commands from every panel are collected during a frame and run at its
 //! end by [`App::run`]; edits among them go to [`Session::apply`].
 
-pub mod command;
 pub mod dialogs;
 mod files;
 pub mod loading;
@@ -11,23 +10,20 @@ pub use files::demo_project_path;
 pub mod modal;
 mod recovery;
 mod saving;
-pub mod session;
-mod suggestions;
 mod transfer;
 
+use crate::session::{Command, EditCommand, FileCommand, Session, WindowCommand};
+use crate::ui::ARTICLE_ID;
+use crate::ui::actions::{Action, label_shortcuts};
 use crate::ui::article::ArticleView;
 use crate::ui::find::FindBar;
 use crate::ui::spans::SpansPanel;
-use command::{ACTIONS, Command, label_shortcuts};
 use dialogs::FileDialogs;
 use egui::{Id, KeyboardShortcut, Ui};
 use modal::Modal;
 use serde::{Deserialize, Serialize};
-use session::Session;
 use std::path::PathBuf;
 
-/// The article view's id: it holds the keyboard focus whenever no text field does.
-pub const ARTICLE_ID: &str = "spanmark-article";
 const PREFS_KEY: &str = "spanmark-prefs";
 
 /// How the window starts.
@@ -134,7 +130,7 @@ pub struct App {
     /// A text field had the keyboard at the end of the last frame (so an Escape that
     /// just left it is not also taken by the article).
     text_had_keys: bool,
-    shortcuts: Vec<(KeyboardShortcut, usize)>,
+    shortcuts: Vec<(KeyboardShortcut, Action)>,
 }
 
 impl App {
@@ -147,10 +143,9 @@ impl App {
             cc.egui_ctx.set_zoom_factor(zoom);
         }
         // The most specific shortcut first: egui ignores an unasked-for Shift.
-        let mut shortcuts: Vec<(KeyboardShortcut, usize)> = ACTIONS
+        let mut shortcuts: Vec<(KeyboardShortcut, Action)> = Action::ALL
             .iter()
-            .enumerate()
-            .flat_map(|(i, a)| a.shortcuts.iter().map(move |s| (*s, i)))
+            .flat_map(|a| a.shortcuts().iter().map(move |s| (*s, *a)))
             .collect();
         shortcuts.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
         if !config.font_providers.is_empty() {
@@ -218,23 +213,22 @@ impl App {
             && ctx.memory(|m| m.focused().is_none_or(|f| f == article))
             && self.modal.is_none()
             && self.loading.is_none();
-        for (shortcut, i) in &self.shortcuts {
-            let action = &ACTIONS[*i];
-            if action.plain_keys && !article_keys {
+        for (shortcut, action) in &self.shortcuts {
+            if action.plain_keys() && !article_keys {
                 continue;
             }
             if self.modal.is_some() || self.loading.is_some() {
                 continue;
             }
             if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {
-                out.push((action.command)());
+                out.push(action.command());
             }
         }
         if article_keys {
-            for (position, label) in self.session.project.labels.iter().enumerate() {
+            for (position, label) in self.session.project().labels.iter().enumerate() {
                 for shortcut in label_shortcuts(label.key, position) {
                     if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
-                        out.push(Command::Tag(label.name.clone()));
+                        out.push(EditCommand::Tag(label.name.clone()).into());
                     }
                 }
             }
@@ -303,7 +297,7 @@ impl App {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let marker = if self.session.is_dirty() { " •" } else { "" };
-        let read_only = if self.session.read_only.is_some() {
+        let read_only = if self.session.read_only().is_some() {
             " (read-only)"
         } else {
             ""
@@ -336,7 +330,7 @@ impl eframe::App for App {
             if self.modal.is_none() {
                 self.modal = Some(Modal::Unsaved {
                     project: self.session.display_name(),
-                    then: Command::Quit,
+                    then: WindowCommand::Quit.into(),
                 });
             }
         }
@@ -357,7 +351,7 @@ impl eframe::App for App {
                 .collect()
         });
         if !dropped.is_empty() {
-            out.push(Command::OpenPaths(dropped));
+            out.push(FileCommand::OpenPaths(dropped).into());
         }
 
         egui::Panel::top("menu").show(ui, |ui| {
@@ -378,7 +372,7 @@ impl eframe::App for App {
             .default_size(320.0)
             .show(ui, |ui| self.spans.ui(ui, &self.session, &mut out));
         egui::CentralPanel::default().show(ui, |ui| {
-            if self.session.suggestions.is_on() {
+            if self.session.suggestions().is_on() {
                 crate::ui::suggest_bar::suggestions_bar_ui(ui, &self.session, &mut out);
                 ui.separator();
             }
@@ -387,7 +381,9 @@ impl eframe::App for App {
                 ui.separator();
             }
             let highlights = self.find.highlights();
-            self.article.ui(ui, &mut self.session, highlights, &mut out);
+            let scroll_to = self.session.take_scroll_to();
+            self.article
+                .ui(ui, &self.session, scroll_to, highlights, &mut out);
         });
         // Everything is laid out: the font texture has its size for the frame.
         self.spans.finish_frame(&ctx);

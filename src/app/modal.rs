@@ -2,9 +2,9 @@
 //! the path field offered where no native file dialog exists. A modal shows its
 //! question and returns the user's answer; the app acts on it.
 
-use super::command::Command;
 use super::dialogs::Purpose;
 use crate::model::Project;
+use crate::session::Command;
 use crate::store::recovery::FoundRecovery;
 use egui::{Key, TextEdit, Ui};
 use std::path::PathBuf;
@@ -90,15 +90,16 @@ impl Modal {
         answer
     }
 
-    fn title(&self) -> &'static str {
+    fn title(&self) -> String {
         match self {
             Modal::Unsaved { .. } => "Save changes?",
-            Modal::PathField { purpose, .. } => purpose.title(),
+            Modal::PathField { purpose, .. } => return purpose.title(),
             Modal::Recovery(_) => "Restore unsaved work?",
             Modal::ChangedOnDisk { .. } => "Project changed on disk",
             Modal::Gone { .. } => "Project file is gone",
             Modal::ReadOnly { .. } => "Cannot save to this file",
         }
+        .to_owned()
     }
 
     fn body_ui(&self, ui: &mut Ui) {

@@ -6,7 +6,7 @@
 
 use super::App;
 use super::modal::{Answer, Modal, RecoveryOffer};
-use super::session::Session;
+use crate::session::Session;
 use crate::store::recovery::{self, RecoveryInfo, RecoverySlot};
 use crate::store::{self, disk};
 use std::path::PathBuf;
@@ -60,7 +60,7 @@ impl App {
         if active {
             self.last_activity = now;
         }
-        let state = self.session.history.state_id();
+        let state = self.session.history().state_id();
         if !self.session.is_dirty() || self.recovered == Some(state) {
             self.dirty_since = None;
             return;
@@ -95,13 +95,13 @@ impl App {
             self.recovery = Some(slot);
         }
         let info = RecoveryInfo {
-            project: self.session.path.as_deref().map(disk::project_target),
-            base: self.session.stamp,
+            project: self.session.path().map(disk::project_target),
+            base: self.session.stamp(),
             pid: std::process::id(),
             written: crate::shown::utc(std::time::SystemTime::now()),
         };
         let slot = self.recovery.as_ref().ok_or("no recovery slot")?;
-        slot.write(&self.session.project, &info)
+        slot.write(self.session.project(), &info)
             .map_err(|err| err.to_string())
     }
 
@@ -113,11 +113,7 @@ impl App {
             return;
         }
         let root = self.recovery_root();
-        let found = recovery::find(
-            &root,
-            self.data_dir.as_deref(),
-            self.session.path.as_deref(),
-        );
+        let found = recovery::find(&root, self.data_dir.as_deref(), self.session.path());
         for found in found {
             if self.recovery_put_off.contains(&found.location) {
                 continue;
@@ -132,7 +128,11 @@ impl App {
                     continue;
                 }
             };
-            let on_disk = self.session.path.is_some().then_some(&self.session.project);
+            let on_disk = self
+                .session
+                .path()
+                .is_some()
+                .then_some(self.session.project());
             let holds = recovery::describe_changes(&project, on_disk);
             let when = when(found.written);
             self.modal = Some(Modal::Recovery(Box::new(RecoveryOffer {
@@ -164,15 +164,15 @@ impl App {
     /// It is written to this window's own slot before the old one is removed.
     fn restore(&mut self, offer: RecoveryOffer) {
         let RecoveryOffer { found, project, .. } = offer;
-        let path = self.session.path.clone();
+        let path = self.session.path().map(std::path::Path::to_path_buf);
         let mut session = Session::new(project, path, false);
-        session.stamp = found.info.base;
-        session.lock = self.session.lock.take();
-        session.read_only = self.session.read_only.take();
+        session.set_stamp(found.info.base);
+        session.set_lock(self.session.take_lock());
+        session.set_read_only(self.session.read_only().cloned());
         self.set_session(session);
         match self.write_recovery() {
             Ok(()) => {
-                self.recovered = Some(self.session.history.state_id());
+                self.recovered = Some(self.session.history().state_id());
                 found.remove();
             }
             // The old file stays until this work is safe elsewhere.

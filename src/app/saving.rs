@@ -5,7 +5,7 @@
 
 use super::App;
 use super::modal::Modal;
-use super::session::ReadOnly;
+use crate::session::ReadOnly;
 use crate::store::{self, StoreError, disk};
 use std::path::Path;
 
@@ -23,14 +23,14 @@ pub enum How {
 impl App {
     /// Saves the project to `path` (its own file, or a new one for Save as).
     pub(super) fn save_to(&mut self, path: &Path, how: How) {
-        let own_file = self.session.path.as_deref() == Some(path);
+        let own_file = self.session.path() == Some(path);
         // The lock: kept from opening, or taken now (another window may have closed).
         let lock = match self.lock_for(path) {
             Ok(lock) => lock,
             Err(why) => {
                 self.after_save = None;
                 if own_file {
-                    self.session.read_only = Some(why.clone());
+                    self.session.set_read_only(Some(why.clone()));
                 }
                 self.modal = Some(Modal::ReadOnly {
                     path: path.to_path_buf(),
@@ -40,8 +40,8 @@ impl App {
             }
         };
         let result = match (own_file, how) {
-            (true, How::Checked) => match self.session.stamp {
-                Some(stamp) => store::save_expecting(&self.session.project, path, &stamp),
+            (true, How::Checked) => match self.session.stamp() {
+                Some(stamp) => store::save_expecting(self.session.project(), path, &stamp),
                 // Read from elsewhere (recovered work of unknown origin): ask unless
                 // there is no file.
                 None if path.exists() => Err(StoreError::Changed {
@@ -56,11 +56,7 @@ impl App {
         };
         match result {
             Ok(stamp) => {
-                self.session.path = Some(path.to_path_buf());
-                self.session.stamp = Some(stamp);
-                self.session.lock = Some(lock);
-                self.session.read_only = None;
-                self.session.history.mark_saved();
+                self.session.saved_to(path, stamp, Some(lock));
                 self.saved_recovery();
                 self.prefs.remember(path);
                 if let Some(then) = self.after_save.take() {
@@ -71,7 +67,7 @@ impl App {
             Err(err) => {
                 // Keep the lock of the file this session has open.
                 if own_file {
-                    self.session.lock = Some(lock);
+                    self.session.set_lock(Some(lock));
                 }
                 self.after_save = None;
                 let path = path.to_path_buf();
@@ -80,7 +76,7 @@ impl App {
                     StoreError::Gone { .. } => self.modal = Some(Modal::Gone { path }),
                     StoreError::ReadOnly { .. } => {
                         if own_file {
-                            self.session.read_only = Some(ReadOnly::File);
+                            self.session.set_read_only(Some(ReadOnly::File));
                         }
                         self.modal = Some(Modal::ReadOnly {
                             path,
@@ -94,7 +90,7 @@ impl App {
     }
 
     fn save_plain(&self, path: &Path) -> Result<store::FileStamp, StoreError> {
-        store::save(&self.session.project, path)?;
+        store::save(self.session.project(), path)?;
         store::FileStamp::of(path).ok_or_else(|| StoreError::Gone {
             path: path.display().to_string(),
         })

@@ -3,9 +3,9 @@
 //! for another command, never for a window), and saves only over the file it read.
 
 use crate::article::read_article;
-use crate::edit::{Edit, History};
 use crate::formats::import;
-use crate::model::{DocId, Document, Project};
+use crate::model::Project;
+use crate::session::Session;
 use crate::store::{self, FileStamp, LockFailure, ProjectLock, StoreError};
 use anyhow::{anyhow, bail};
 use std::path::{Path, PathBuf};
@@ -43,15 +43,20 @@ fn lock(path: &Path, command: &str) -> Result<ProjectLock, StoreError> {
     })
 }
 
-/// Loads the project at `path` for `command`, which will change it: holds the lock
-/// until dropped, and gives the stamp [`store::save_expecting`] checks.
+/// Loads the project at `path` for `command`, which will change it through a
+/// session: holds the lock until dropped, and gives the stamp
+/// [`store::save_expecting`] checks.
 pub(super) fn load_for_change(
     path: &Path,
     command: &str,
-) -> anyhow::Result<(ProjectLock, Project, FileStamp)> {
+) -> anyhow::Result<(ProjectLock, Session, FileStamp)> {
     let lock = lock(path, command)?;
     let (project, stamp) = store::load_stamped(path)?;
-    Ok((lock, project, stamp))
+    Ok((
+        lock,
+        Session::new(project, Some(path.to_path_buf()), true),
+        stamp,
+    ))
 }
 
 pub(super) fn new(path: &Path, name: Option<String>, articles: &[PathBuf]) -> anyhow::Result<()> {
@@ -76,18 +81,18 @@ pub(super) fn new(path: &Path, name: Option<String>, articles: &[PathBuf]) -> an
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Untitled".to_owned())
     });
-    let mut project = Project::new(&name);
-    let added = add_articles(&mut project, path, articles)?;
-    store::save_new(&project, path)?;
+    let mut session = Session::new(Project::new(&name), Some(path.to_path_buf()), false);
+    let added = add_articles(&mut session, articles)?;
+    store::save_new(session.project(), path)?;
     println!("created {} with {added} documents", path.display());
     Ok(())
 }
 
 pub(super) fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<()> {
-    let (_lock, mut project, stamp) = load_for_change(path, "add")?;
-    let added = add_articles(&mut project, path, articles)?;
-    if added > 0 {
-        store::save_expecting(&project, path, &stamp)?;
+    let (_lock, mut session, stamp) = load_for_change(path, "add")?;
+    let added = add_articles(&mut session, articles)?;
+    if session.is_dirty() {
+        store::save_expecting(session.project(), path, &stamp)?;
     }
     println!("added {added} documents to {}", path.display());
     Ok(())
@@ -95,11 +100,7 @@ pub(super) fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<()> {
 
 /// Reads every article first; adds none unless all can be read. Articles whose text the
 /// project already has are skipped with a note. Returns how many were added.
-fn add_articles(
-    project: &mut Project,
-    project_path: &Path,
-    articles: &[PathBuf],
-) -> anyhow::Result<usize> {
+fn add_articles(session: &mut Session, articles: &[PathBuf]) -> anyhow::Result<usize> {
     let mut read = Vec::with_capacity(articles.len());
     for path in articles {
         if path.is_dir() {
@@ -124,34 +125,20 @@ fn add_articles(
             read.push((path.clone(), read_article(path)?));
         }
     }
-    let mut edits = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for (path, article) in read {
-        let mut document = Document::new(DocId(0), &article.name, article.text, &article.encoding);
-        if project.document_by_sha256(document.sha256()).is_some()
-            || !seen.insert(document.sha256().to_owned())
-        {
-            eprintln!(
-                "skipped (its text is already in the project): {}",
-                path.display()
-            );
-            continue;
-        }
-        document.id = project.allocate_doc_id();
-        document.source = Some(crate::article::source_path(Some(project_path), &path));
-        edits.push(Edit::AddDocument {
-            index: usize::MAX,
-            document: Box::new(document),
-        });
-    }
-    let added = edits.len();
-    Edit::Batch(edits).apply(project).map_err(|err| {
+    let project_path = session.path().map(Path::to_path_buf).unwrap_or_default();
+    let added = session.add_articles(read).map_err(|err| {
         anyhow!(
             "cannot add the articles ({err}): {}",
             project_path.display()
         )
     })?;
-    Ok(added)
+    for path in &added.skipped {
+        eprintln!(
+            "skipped (its text is already in the project): {}",
+            path.display()
+        );
+    }
+    Ok(added.added)
 }
 
 pub(super) fn import_file(
@@ -160,16 +147,19 @@ pub(super) fn import_file(
     format: import::ImportFormat,
     options: &import::ReadOptions,
 ) -> anyhow::Result<()> {
-    let (_lock, mut project, stamp) = load_for_change(path, "import")?;
-    let imported = import::read(format, file, &project, options)
+    let (_lock, mut session, stamp) = load_for_change(path, "import")?;
+    let mut imported = import::read(format, file, session.project(), options)
         .map_err(|err| anyhow!("{err}: {}", file.display()))?;
     if !imported.predictions.is_empty() {
         eprintln!(
             "note: {} predictions were not imported as spans (the window offers them as suggestions)",
             imported.predictions.len()
         );
+        imported.predictions.clear();
     }
-    let (edit, report) = import::plan_imported(&mut project, &imported);
+    let report = session
+        .import(imported)
+        .map_err(|err| anyhow!("cannot import ({err}): {}", file.display()))?;
     for problem in report.problems() {
         eprintln!("warning: {problem}");
     }
@@ -180,12 +170,8 @@ pub(super) fn import_file(
             file.display()
         );
     }
-    let changes = !matches!(&edit, Edit::Batch(edits) if edits.is_empty());
-    if changes {
-        History::new_saved()
-            .apply(&mut project, edit)
-            .map_err(|err| anyhow!("cannot import ({err}): {}", file.display()))?;
-        store::save_expecting(&project, path, &stamp)?;
+    if session.is_dirty() {
+        store::save_expecting(session.project(), path, &stamp)?;
     }
     println!("{} into {}", report.summary(), path.display());
     Ok(())

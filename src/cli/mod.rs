@@ -4,8 +4,8 @@
 
 mod change;
 
-use crate::edit::Edit;
-use crate::formats::{self, ExportFormat, import};
+use crate::formats::import::{self, ImportFormat};
+use crate::formats::{self, ExportFormat};
 use crate::model::Project;
 use crate::store::{self, StoreError};
 use anyhow::{anyhow, bail};
@@ -52,8 +52,8 @@ pub enum Command {
     Import {
         project: PathBuf,
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = import::ImportFormat::Json)]
-        format: import::ImportFormat,
+        #[arg(long, value_enum, default_value_t = ImportArg::Json)]
+        format: ImportArg,
         /// Label Studio: the task field holding the text (your labeling config's
         /// $variable; default: text).
         #[arg(long)]
@@ -112,10 +112,42 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Doccano => ExportFormat::Doccano,
             FormatArg::DoccanoGraphemes => ExportFormat::DoccanoGraphemes,
             FormatArg::Spacy => ExportFormat::Spacy,
+            FormatArg::Brat => ExportFormat::Brat,
             FormatArg::LabelStudio => ExportFormat::LabelStudio,
             FormatArg::W3c => ExportFormat::W3c,
-            // brat writes a folder of files; `run` sends it to `export_brat` instead.
-            FormatArg::Brat => ExportFormat::Json,
+        }
+    }
+}
+
+/// The formats `spanmark import` reads (clap's names for [`ImportFormat`]).
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ImportArg {
+    /// spanmark's own JSON export.
+    Json,
+    /// doccano JSONL (UTF-16 offsets).
+    Doccano,
+    /// doccano JSONL with grapheme-cluster offsets (a project set to count them).
+    DoccanoGraphemes,
+    /// spaCy-ready JSONL (code points).
+    Spacy,
+    /// brat standoff: an .ann file (beside its .txt) or a folder of them.
+    Brat,
+    /// Label Studio JSON or JSON-MIN (code points); predictions become suggestions.
+    LabelStudio,
+    /// W3C Web Annotations, anchored in the project's documents by name.
+    W3c,
+}
+
+impl From<ImportArg> for ImportFormat {
+    fn from(arg: ImportArg) -> Self {
+        match arg {
+            ImportArg::Json => ImportFormat::Json,
+            ImportArg::Doccano => ImportFormat::Doccano,
+            ImportArg::DoccanoGraphemes => ImportFormat::DoccanoGraphemes,
+            ImportArg::Spacy => ImportFormat::Spacy,
+            ImportArg::Brat => ImportFormat::Brat,
+            ImportArg::LabelStudio => ImportFormat::LabelStudio,
+            ImportArg::W3c => ImportFormat::W3c,
         }
     }
 }
@@ -164,12 +196,12 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             file,
             format,
             text_field,
-        } => import_file(&project, &file, format, &import::ReadOptions { text_field }),
-        Command::Export {
-            project,
-            format: FormatArg::Brat,
-            output,
-        } => export_brat(&project, output.as_deref()),
+        } => import_file(
+            &project,
+            &file,
+            format.into(),
+            &import::ReadOptions { text_field },
+        ),
         Command::Export {
             project,
             format,
@@ -186,56 +218,38 @@ pub fn run(command: Command) -> anyhow::Result<()> {
 }
 
 fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<()> {
+    let Some(out) = output else {
+        if format.is_folder() {
+            bail!("brat writes a .txt and an .ann file per document: give a folder with -o");
+        }
+        let project = store::load(path)?;
+        let bytes = formats::export(&project, format)
+            .map_err(|err| anyhow!("{err}: {}", path.display()))?;
+        for note in formats::export_notes(&project, format) {
+            eprintln!("note: {note}");
+        }
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(&bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|err| anyhow!("cannot write to stdout ({err})"));
+    };
+    if same_file(out, path) {
+        bail!(
+            "refusing to overwrite the project with its export: {}",
+            out.display()
+        );
+    }
     let project = store::load(path)?;
-    let bytes =
-        formats::export(&project, format).map_err(|err| anyhow!("{err}: {}", path.display()))?;
-    for note in formats::export_notes(&project, format) {
+    let written = formats::write_export(&project, format, out)?;
+    for note in &written.notes {
         eprintln!("note: {note}");
     }
-    match output {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(&bytes)
-                .and_then(|()| stdout.flush())
-                .map_err(|err| anyhow!("cannot write to stdout ({err})"))?;
-        }
-        Some(out) => {
-            if same_file(out, path) {
-                bail!(
-                    "refusing to overwrite the project with its export: {}",
-                    out.display()
-                );
-            }
-            store::write_atomic(out, &bytes, false)
-                .map_err(|err| anyhow!("cannot write export ({err}): {}", out.display()))?;
-            eprintln!(
-                "exported {} documents, {} spans to {}",
-                project.documents().len(),
-                project.span_count(),
-                out.display()
-            );
-        }
-    }
-    Ok(())
-}
-
-fn export_brat(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
-    let Some(dir) = output else {
-        bail!("brat writes a .txt and an .ann file per document: give a folder with -o");
-    };
-    let project = store::load(path)?;
-    let export = crate::formats::json::build(&project);
-    crate::formats::json::verify(&export).map_err(|err| anyhow!("{err}: {}", path.display()))?;
-    std::fs::create_dir_all(dir)
-        .map_err(|err| anyhow!("cannot create folder ({err}): {}", dir.display()))?;
-    crate::formats::brat::write_files(&export, dir)
-        .map_err(|err| anyhow!("{err}: {}", dir.display()))?;
     eprintln!(
         "exported {} documents, {} spans to {}",
-        project.documents().len(),
-        project.span_count(),
-        dir.display()
+        written.documents,
+        written.spans,
+        out.display()
     );
     Ok(())
 }
@@ -305,12 +319,6 @@ pub fn stats_table(project: &Project) -> String {
 }
 
 fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {
-    let (lock, mut project, stamp) = if apply {
-        let (lock, project, stamp) = load_for_change(path, "suggest")?;
-        (Some(lock), project, Some(stamp))
-    } else {
-        (None, store::load(path)?, None)
-    };
     for label in labels {
         if !["quote", "claim", "figure"].contains(&label.as_str()) {
             bail!(
@@ -320,75 +328,58 @@ fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {
         }
     }
     let wanted: Vec<&str> = labels.iter().map(String::as_str).collect();
-    let mut edits = Vec::new();
-    let mut out = std::io::stdout().lock();
-    let (mut shown, mut skipped) = (0, 0);
-    let documents: Vec<(crate::model::DocId, String)> = project
-        .documents()
-        .iter()
-        .map(|d| (d.id, d.name.clone()))
-        .collect();
-    for (doc_id, name) in documents {
-        let Some(doc) = project.document(doc_id) else {
-            continue;
-        };
-        let found = crate::suggest::suggest(doc.text(), &wanted);
-        for s in found {
-            let text = doc.slice(s.range).unwrap_or("");
-            if !apply {
-                let speaker = s
-                    .attributes
-                    .get("speaker")
-                    .map(String::as_str)
-                    .unwrap_or("");
-                writeln!(
-                    out,
-                    "{name}\t{}\t{}\t{}\t{:.2}\t{}\t{:?}\t{speaker}",
-                    s.label, s.range.start, s.range.end, s.confidence, s.rule, text
-                )
-                .map_err(|err| anyhow!("cannot write to stdout ({err})"))?;
-                shown += 1;
-            } else if s.confidence >= crate::suggest::CONFIDENT {
-                if doc
-                    .duplicate_of(&s.label, s.range, crate::model::SpanId(0))
-                    .is_some()
-                    || !project.labels.contains(&s.label)
-                {
-                    skipped += 1;
-                    continue;
-                }
-                let mut span = crate::model::Span::new(crate::model::SpanId(0), &s.label, s.range);
-                span.attributes = s.attributes;
-                edits.push((doc_id, span));
-            }
-        }
-    }
     if apply {
-        let added = edits.len();
-        let batch = edits
-            .into_iter()
-            .map(|(doc, mut span)| {
-                span.id = project.allocate_span_id();
-                Edit::AddSpan { doc, span }
-            })
+        let (lock, mut session, stamp) = load_for_change(path, "suggest")?;
+        let found = session
+            .project()
+            .documents()
+            .iter()
+            .map(|doc| (doc.id, crate::suggest::suggest(doc.text(), &wanted)))
             .collect();
-        Edit::Batch(batch)
-            .apply(&mut project)
+        let accepted = session
+            .accept_confident(found)
             .map_err(|err| anyhow!("cannot add the suggestions ({err}): {}", path.display()))?;
-        if let Some(stamp) = stamp.filter(|_| added > 0) {
-            store::save_expecting(&project, path, &stamp)?;
+        if session.is_dirty() {
+            store::save_expecting(session.project(), path, &stamp)?;
         }
         drop(lock);
+        let rejected = if accepted.rejected > 0 {
+            format!(", {} rejected before", accepted.rejected)
+        } else {
+            String::new()
+        };
         println!(
-            "added {added} suggested spans ({skipped} already there) to {}",
+            "added {} suggested spans ({} already there{rejected}) to {}",
+            accepted.added,
+            accepted.already_there,
             path.display()
         );
-    } else {
-        eprintln!(
-            "{shown} suggestions (confidence >= {} are the detectors' answer)",
-            crate::suggest::CONFIDENT
-        );
+        return Ok(());
     }
+    let project = store::load(path)?;
+    let mut out = std::io::stdout().lock();
+    let mut shown = 0;
+    for doc in project.documents() {
+        for s in crate::suggest::suggest(doc.text(), &wanted) {
+            let text = doc.slice(s.range).unwrap_or("");
+            let speaker = s
+                .attributes
+                .get("speaker")
+                .map(String::as_str)
+                .unwrap_or("");
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{:.2}\t{}\t{:?}\t{speaker}",
+                doc.name, s.label, s.range.start, s.range.end, s.confidence, s.rule, text
+            )
+            .map_err(|err| anyhow!("cannot write to stdout ({err})"))?;
+            shown += 1;
+        }
+    }
+    eprintln!(
+        "{shown} suggestions (confidence >= {} are the detectors' answer)",
+        crate::suggest::CONFIDENT
+    );
     Ok(())
 }
 

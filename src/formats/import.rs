@@ -35,7 +35,7 @@ pub enum ImportError {
 pub use super::report::{Findings, ImportReport, Imported, Prediction, Skip};
 
 /// The formats imports read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
     /// spanmark's own JSON export.
     Json,
@@ -131,7 +131,7 @@ pub fn read(
 
 /// [`plan`] for a file read by [`read`]: the report counts what reading it left out
 /// too, so its counts add up to every span item of the file.
-pub fn plan_imported(project: &mut Project, imported: &Imported) -> (Edit, ImportReport) {
+pub fn plan_imported(project: &Project, imported: &Imported) -> (Edit, ImportReport) {
     let (edit, mut report) = plan(project, &imported.file);
     let planned = std::mem::take(&mut report.found);
     report.found = imported.found.clone();
@@ -155,12 +155,12 @@ pub fn parse(bytes: &[u8]) -> Result<ExportFile<'static>, ImportError> {
 }
 
 /// The edit that merges `export` into `project`, and what it will do. Nothing changes
-/// until the edit is applied (through a History, so it can be undone). Fresh ids are
-/// taken from `project`'s allocators.
+/// until the edit is applied (through a History, so it can be undone), which also
+/// advances the project's id allocators past the ids it uses.
 ///
 /// Linear in the export and the project: documents are matched through hash maps, and
 /// each document's new spans come sorted, so applying them appends.
-pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportReport) {
+pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) {
     let mut report = ImportReport::default();
     let mut edits = Vec::new();
     let adopt = project.documents().is_empty();
@@ -175,6 +175,7 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
     // fresh ones, above every id kept, so the two never collide. Small enough: below
     // `MAX_IMPORTED_ID`, so the allocator is left room and its next id (one above the
     // largest kept) is still one a project file may hold.
+    let mut ids = project.fresh_ids();
     let mut kept_ids = HashSet::new();
     for doc in &export.documents {
         for span in &doc.spans {
@@ -182,7 +183,7 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
                 && project.span_id_is_free(SpanId(span.id))
                 && kept_ids.insert(span.id)
             {
-                project.reserve_span_id(SpanId(span.id));
+                ids.reserve_span(SpanId(span.id));
             }
         }
     }
@@ -211,7 +212,7 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
                 slot
             }
             None => {
-                let id = project.allocate_doc_id();
+                let id = ids.doc();
                 let document = Document::new(id, &doc.name, doc.text.to_string(), "UTF-8");
                 if document.sha256() != doc.sha256 {
                     report.found.remark(
@@ -293,7 +294,7 @@ pub fn plan(project: &mut Project, export: &ExportFile<'_>) -> (Edit, ImportRepo
         let mut spans: Vec<Span> = new_spans
             .into_iter()
             .map(|(id, mut span)| {
-                span.id = id.unwrap_or_else(|| project.allocate_span_id());
+                span.id = id.unwrap_or_else(|| ids.span());
                 span
             })
             .collect();

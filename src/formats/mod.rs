@@ -33,10 +33,12 @@ pub enum ExportFormat {
     LabelStudio,
     /// W3C Web Annotation (JSON-LD), code points.
     W3c,
+    /// brat standoff: `NAME.txt` and `NAME.ann` per document, into a folder.
+    Brat,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 8] = [
+    pub const ALL: [ExportFormat; 9] = [
         ExportFormat::Json,
         ExportFormat::Jsonl,
         ExportFormat::Csv,
@@ -45,6 +47,7 @@ impl ExportFormat {
         ExportFormat::Spacy,
         ExportFormat::LabelStudio,
         ExportFormat::W3c,
+        ExportFormat::Brat,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,7 +60,28 @@ impl ExportFormat {
             ExportFormat::Spacy => "spacy",
             ExportFormat::LabelStudio => "label-studio",
             ExportFormat::W3c => "w3c",
+            ExportFormat::Brat => "brat",
         }
+    }
+
+    /// The format's name in menus.
+    pub fn title(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "JSON",
+            ExportFormat::Jsonl => "JSONL",
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Doccano => "doccano JSONL",
+            ExportFormat::DoccanoGraphemes => "doccano JSONL (grapheme offsets)",
+            ExportFormat::Spacy => "spaCy JSONL",
+            ExportFormat::LabelStudio => "Label Studio JSON",
+            ExportFormat::W3c => "W3C Web Annotations",
+            ExportFormat::Brat => "brat standoff (folder)",
+        }
+    }
+
+    /// Does the format write a folder of files rather than one file?
+    pub fn is_folder(self) -> bool {
+        matches!(self, ExportFormat::Brat)
     }
 
     /// The usual file extension, without the dot.
@@ -65,6 +89,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Doccano | ExportFormat::DoccanoGraphemes | ExportFormat::Spacy => "jsonl",
             ExportFormat::LabelStudio | ExportFormat::W3c => "json",
+            ExportFormat::Brat => "",
             other => other.name(),
         }
     }
@@ -78,6 +103,32 @@ pub enum FormatError {
     Csv(#[from] ::csv::Error),
     #[error("export refused: {0}")]
     Offsets(String),
+    #[error("brat writes a .txt and an .ann file per document: give a folder")]
+    NeedsFolder,
+}
+
+/// What an export wrote.
+#[derive(Debug)]
+pub struct Written {
+    pub documents: usize,
+    pub spans: usize,
+    /// What the user of the export should know (see [`export_notes`]).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Error)]
+pub enum WriteError {
+    /// The project cannot be written in the format; the path is where it was to go.
+    #[error("{source}: {path}")]
+    Refused { source: FormatError, path: String },
+    #[error("cannot write export ({source}): {path}")]
+    Write {
+        source: std::io::Error,
+        path: String,
+    },
+    /// A file of a folder export could not be written; the message names it.
+    #[error("{0}")]
+    Files(String),
 }
 
 /// The longest library message (a serde error, say) quoted in one of ours, in
@@ -116,21 +167,59 @@ pub fn export_notes(project: &Project, format: ExportFormat) -> Vec<String> {
     }
 }
 
-/// The project in `format`, after checking every span against its text.
+/// Writes `project` in `format` to `path` (atomically; brat: a folder of files, made
+/// if missing), after checking every span against its text. The window and
+/// `spanmark export -o` both write through here.
+pub fn write_export(
+    project: &Project,
+    format: ExportFormat,
+    path: &std::path::Path,
+) -> Result<Written, WriteError> {
+    let shown = || path.display().to_string();
+    let export = json::build(project);
+    let refused = |source: FormatError| WriteError::Refused {
+        source,
+        path: shown(),
+    };
+    json::verify(&export).map_err(|err| refused(err.into()))?;
+    if format.is_folder() {
+        brat::write_files(&export, path).map_err(WriteError::Files)?;
+    } else {
+        let bytes = render(&export, format).map_err(refused)?;
+        crate::store::write_atomic(path, &bytes, false).map_err(|source| WriteError::Write {
+            source,
+            path: shown(),
+        })?;
+    }
+    Ok(Written {
+        documents: project.documents().len(),
+        spans: project.span_count(),
+        notes: export_notes(project, format),
+    })
+}
+
+/// The project in `format` (a one-file format), after checking every span against
+/// its text.
 pub fn export(project: &Project, format: ExportFormat) -> Result<Vec<u8>, FormatError> {
     let export = json::build(project);
     json::verify(&export)?;
+    render(&export, format)
+}
+
+/// A checked export in `format`.
+fn render(export: &json::ExportFile<'_>, format: ExportFormat) -> Result<Vec<u8>, FormatError> {
     Ok(match format {
-        ExportFormat::Json => json::render(&export),
-        ExportFormat::Jsonl => jsonl::render(&export),
-        ExportFormat::Csv => csv::render(&export)?,
-        ExportFormat::Doccano => doccano::render(&export).map_err(FormatError::Offsets)?,
+        ExportFormat::Json => json::render(export),
+        ExportFormat::Jsonl => jsonl::render(export),
+        ExportFormat::Csv => csv::render(export)?,
+        ExportFormat::Doccano => doccano::render(export).map_err(FormatError::Offsets)?,
         ExportFormat::DoccanoGraphemes => {
-            doccano::render_graphemes(&export).map_err(FormatError::Offsets)?
+            doccano::render_graphemes(export).map_err(FormatError::Offsets)?
         }
-        ExportFormat::Spacy => spacy::render(&export).map_err(FormatError::Offsets)?,
-        ExportFormat::LabelStudio => label_studio::render(&export).map_err(FormatError::Offsets)?,
-        ExportFormat::W3c => w3c::render(&export).map_err(FormatError::Offsets)?,
+        ExportFormat::Spacy => spacy::render(export).map_err(FormatError::Offsets)?,
+        ExportFormat::LabelStudio => label_studio::render(export).map_err(FormatError::Offsets)?,
+        ExportFormat::W3c => w3c::render(export).map_err(FormatError::Offsets)?,
+        ExportFormat::Brat => return Err(FormatError::NeedsFolder),
     })
 }
 

@@ -14,5 +14,5 @@ pub use attributes::Attributes;
 pub use document::{DocId, Document, Status, sha256_hex};
 pub use label::{Label, LabelSet};
 pub use offsets::{ByteOffset, CharOffset, CharRange, OffsetIndex, Utf16Offset};
-pub use project::{MAX_ID, MAX_IMPORTED_ID, Project};
+pub use project::{FreshIds, MAX_ID, MAX_IMPORTED_ID, Project};
 pub use span::{Span, SpanId};

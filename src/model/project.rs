@@ -204,11 +204,48 @@ impl Project {
         self.next_doc_id = self.next_doc_id.max(id.0.saturating_add(1));
     }
 
+    /// Ids for new spans and documents, counted on from the allocators without
+    /// advancing them: the edit that adds them does, so planning one changes nothing.
+    pub fn fresh_ids(&self) -> FreshIds {
+        FreshIds {
+            next_span_id: self.next_span_id,
+            next_doc_id: self.next_doc_id,
+        }
+    }
+
     pub fn next_span_id(&self) -> u64 {
         self.next_span_id
     }
 
     pub fn next_doc_id(&self) -> u64 {
         self.next_doc_id
+    }
+}
+
+/// Ids for the spans and documents of an edit being planned: see
+/// [`Project::fresh_ids`]. Two sources taken from one project hand out the same ids;
+/// the second edit to apply is then refused, never merged into the first.
+#[derive(Clone, Debug)]
+pub struct FreshIds {
+    next_span_id: u64,
+    next_doc_id: u64,
+}
+
+impl FreshIds {
+    pub fn span(&mut self) -> SpanId {
+        let id = SpanId(self.next_span_id);
+        self.next_span_id = self.next_span_id.saturating_add(1);
+        id
+    }
+
+    /// Hands out only ids above `id` from now on (an id kept from elsewhere).
+    pub fn reserve_span(&mut self, id: SpanId) {
+        self.next_span_id = self.next_span_id.max(id.0.saturating_add(1));
+    }
+
+    pub fn doc(&mut self) -> DocId {
+        let id = DocId(self.next_doc_id);
+        self.next_doc_id = self.next_doc_id.saturating_add(1);
+        id
     }
 }

@@ -2,26 +2,23 @@
 
 use super::article::color_of;
 use super::{label_keys_text, preview};
-use crate::app::command::{ACTIONS, Command};
-use crate::app::session::Session;
+use crate::formats::ExportFormat;
 use crate::formats::import::ImportFormat;
+use crate::session::Session;
+use crate::session::{Command, EditCommand, FileCommand, SuggestionCommand};
+use crate::ui::actions::Action;
 use egui::{Button, RichText, Ui};
 use std::path::PathBuf;
 
-fn action_button(ui: &mut Ui, name: &str, enabled: bool, out: &mut Vec<Command>) {
-    let Some(action) = ACTIONS.iter().find(|a| a.name == name) else {
-        return;
-    };
-    let shortcut = action
-        .shortcuts
-        .first()
-        .map(|s| ui.ctx().format_shortcut(s))
-        .unwrap_or_default();
-    if ui
-        .add_enabled(enabled, Button::new(name).shortcut_text(shortcut))
-        .clicked()
-    {
-        out.push((action.command)());
+fn action_button(ui: &mut Ui, action: Action, enabled: bool, out: &mut Vec<Command>) {
+    let mut button = Button::new(action.name());
+    let keys = action.shortcut_text(ui.ctx());
+    // Without keys, no shortcut text: a screen reader reads the name alone.
+    if !keys.is_empty() {
+        button = button.shortcut_text(keys);
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        out.push(action.command());
         ui.close();
     }
 }
@@ -29,70 +26,63 @@ fn action_button(ui: &mut Ui, name: &str, enabled: bool, out: &mut Vec<Command>)
 pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            action_button(ui, "New project", true, out);
-            action_button(ui, "Open articles…", true, out);
-            action_button(ui, "Open project…", true, out);
+            action_button(ui, Action::NewProject, true, out);
+            action_button(ui, Action::OpenArticles, true, out);
+            action_button(ui, Action::OpenProject, true, out);
             ui.menu_button("Open recent", |ui| {
                 if recent.is_empty() {
                     ui.weak("No recent projects");
                 }
                 for path in recent {
                     if ui.button(path.display().to_string()).clicked() {
-                        out.push(Command::OpenPath(path.clone()));
+                        out.push(FileCommand::OpenPath(path.clone()).into());
                         ui.close();
                     }
                 }
             });
             ui.separator();
-            action_button(ui, "Save", true, out);
-            action_button(ui, "Save as…", true, out);
+            action_button(ui, Action::Save, true, out);
+            action_button(ui, Action::SaveAs, true, out);
             ui.separator();
-            let any = !session.project.documents().is_empty();
+            let any = !session.project().documents().is_empty();
             // A submenu: with every format in the File menu itself, a laptop screen at a
             // large zoom could not show its last items.
             ui.add_enabled_ui(any, |ui| {
                 ui.menu_button("Export", |ui| {
-                    action_button(ui, "Export JSON…", any, out);
-                    action_button(ui, "Export JSONL…", any, out);
-                    action_button(ui, "Export CSV…", any, out);
-                    action_button(ui, "Export doccano JSONL…", any, out);
-                    action_button(ui, "Export doccano JSONL (grapheme offsets)…", any, out);
-                    action_button(ui, "Export spaCy JSONL…", any, out);
-                    action_button(ui, "Export Label Studio JSON…", any, out);
-                    action_button(ui, "Export W3C Web Annotations…", any, out);
-                    if ui
-                        .add_enabled(any, Button::new("Export brat standoff (folder)…"))
-                        .clicked()
-                    {
-                        out.push(Command::ExportBrat);
-                        ui.close();
+                    for format in ExportFormat::ALL {
+                        action_button(ui, Action::Export(format), any, out);
                     }
                 });
             });
             ui.menu_button("Import", |ui| {
                 for format in ImportFormat::ALL {
                     if ui.button(format!("{}…", format.title())).clicked() {
-                        out.push(Command::Import(format));
+                        out.push(FileCommand::Import(format).into());
                         ui.close();
                     }
                 }
             });
             ui.separator();
 
-            action_button(ui, "Quit", true, out);
+            action_button(ui, Action::Quit, true, out);
         });
         ui.menu_button("Edit", |ui| {
-            action_button(ui, "Undo", session.history.can_undo(), out);
-            action_button(ui, "Redo", session.history.can_redo(), out);
+            action_button(ui, Action::Undo, session.history().can_undo(), out);
+            action_button(ui, Action::Redo, session.history().can_redo(), out);
             ui.separator();
-            action_button(ui, "Find…", session.document().is_some(), out);
-            action_button(ui, "Delete span", session.selected_span.is_some(), out);
-            action_button(ui, "Next span", session.document().is_some(), out);
-            action_button(ui, "Previous span", session.document().is_some(), out);
-            action_button(ui, "Clear selection", true, out);
+            action_button(ui, Action::Find, session.document().is_some(), out);
+            action_button(
+                ui,
+                Action::DeleteSpan,
+                session.selected_span().is_some(),
+                out,
+            );
+            action_button(ui, Action::NextSpan, session.document().is_some(), out);
+            action_button(ui, Action::PrevSpan, session.document().is_some(), out);
+            action_button(ui, Action::ClearSelection, true, out);
             ui.separator();
-            action_button(ui, "Go to the start", session.document().is_some(), out);
-            action_button(ui, "Go to the end", session.document().is_some(), out);
+            action_button(ui, Action::GoToStart, session.document().is_some(), out);
+            action_button(ui, Action::GoToEnd, session.document().is_some(), out);
         });
         ui.menu_button("View", |ui| {
             egui::gui_zoom::zoom_menu_buttons(ui);
@@ -103,19 +93,19 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
         ui.menu_button("Help", |ui| {
             ui.label(RichText::new("Keyboard").strong());
             egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                for (i, label) in session.project.labels.iter().enumerate() {
+                for (i, label) in session.project().labels.iter().enumerate() {
                     ui.label(format!("Tag selection as {}", label.name));
                     ui.label(label_keys_text(ui.ctx(), label.key, i));
                     ui.end_row();
                 }
-                for action in ACTIONS {
+                for action in Action::ALL {
                     let keys: Vec<String> = action
-                        .shortcuts
+                        .shortcuts()
                         .iter()
                         .map(|s| ui.ctx().format_shortcut(s))
                         .collect();
                     if !keys.is_empty() {
-                        ui.label(action.name);
+                        ui.label(action.name());
                         ui.label(keys.join(" / "));
                         ui.end_row();
                     }
@@ -129,9 +119,9 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
 
 pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let can_tag = session.selection.is_some() || session.selected_span.is_some();
+        let can_tag = session.selection().is_some() || session.selected_span().is_some();
         ui.label("Tag:");
-        for (i, label) in session.project.labels.iter().enumerate() {
+        for (i, label) in session.project().labels.iter().enumerate() {
             let keys = label_keys_text(ui.ctx(), label.key, i);
             let text = RichText::new(format!("{}  {keys}", label.name))
                 .color(color_of(&label.color))
@@ -141,18 +131,18 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
                 .on_hover_text(format!("Tag the selection as {} ({keys})", label.name))
                 .on_disabled_hover_text("Select text in the article first");
             if response.clicked() {
-                out.push(Command::Tag(label.name.clone()));
+                out.push(EditCommand::Tag(label.name.clone()).into());
             }
         }
         ui.separator();
         ui.label("Suggest:");
         for label in session
-            .project
+            .project()
             .labels
             .iter()
             .filter(|l| ["quote", "claim", "figure"].contains(&l.name.as_str()))
         {
-            let mut on = session.suggestions.labels.contains(&label.name);
+            let mut on = session.suggestions().labels().contains(&label.name);
             let text = RichText::new(&label.name).color(color_of(&label.color));
             if ui
                 .checkbox(&mut on, text)
@@ -162,7 +152,7 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
                 ))
                 .changed()
             {
-                out.push(Command::ToggleSuggestions(label.name.clone()));
+                out.push(SuggestionCommand::Toggle(label.name.clone()).into());
             }
         }
     });
@@ -170,7 +160,7 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
 
 pub fn status_bar_ui(ui: &mut Ui, session: &Session) {
     ui.horizontal(|ui| {
-        if let (Some(sel), Some(doc)) = (session.selection, session.document()) {
+        if let (Some(sel), Some(doc)) = (session.selection(), session.document()) {
             let text = doc.slice(sel).unwrap_or("");
             ui.label(format!(
                 "Selected {}–{} ({} characters): {}",
@@ -180,8 +170,8 @@ pub fn status_bar_ui(ui: &mut Ui, session: &Session) {
                 preview(text, 40)
             ));
         } else if let Some((_, span)) = session
-            .selected_span
-            .and_then(|s| session.project.find_span(s))
+            .selected_span()
+            .and_then(|s| session.project().find_span(s))
         {
             ui.label(format!(
                 "Span {}: {} {}–{}",
@@ -197,7 +187,7 @@ pub fn status_bar_ui(ui: &mut Ui, session: &Session) {
                 "Saved"
             };
             ui.label(saved);
-            if let Some(why) = &session.read_only {
+            if let Some(why) = &session.read_only() {
                 ui.separator();
                 ui.colored_label(ui.visuals().warn_fg_color, "Read-only")
                     .on_hover_text(format!("Not saved to this file: {}", why.reason()));
@@ -206,9 +196,9 @@ pub fn status_bar_ui(ui: &mut Ui, session: &Session) {
             let in_doc = session.document().map_or(0, |d| d.spans().len());
             ui.label(format!(
                 "{in_doc} spans here, {} in the project",
-                session.project.span_count()
+                session.project().span_count()
             ));
-            if let Some(path) = &session.path {
+            if let Some(path) = &session.path() {
                 ui.separator();
                 ui.weak(path.display().to_string());
             }

@@ -2,14 +2,14 @@
 //! its span count per label; clicking one shows it.
 
 use super::article::color_of;
-use crate::app::command::Command;
-use crate::app::session::Session;
 use crate::model::Status;
+use crate::session::Session;
+use crate::session::{Command, EditCommand, ViewCommand};
 use egui::{RichText, Ui};
 
 pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
     ui.heading("Documents");
-    if session.project.documents().is_empty() {
+    if session.project().documents().is_empty() {
         ui.weak(
             "No documents yet: File → Open articles (Ctrl+O), or drop text files on the window.",
         );
@@ -17,14 +17,14 @@ pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            for doc in session.project.documents() {
-                let current = session.current == Some(doc.id);
+            for doc in session.project().documents() {
+                let current = session.current() == Some(doc.id);
                 ui.push_id(doc.id.0, |ui| {
                     if ui
                         .selectable_label(current, RichText::new(&doc.name).strong())
                         .clicked()
                     {
-                        out.push(Command::ShowDocument(doc.id));
+                        out.push(ViewCommand::ShowDocument(doc.id).into());
                     }
                     ui.horizontal(|ui| {
                         let mut status = doc.status;
@@ -39,9 +39,9 @@ pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
                             .response
                             .accessible_name(format!("Status of {}", doc.name));
                         if status != doc.status {
-                            out.push(Command::SetStatus(doc.id, status));
+                            out.push(EditCommand::SetStatus(doc.id, status).into());
                         }
-                        for label in session.project.labels.iter() {
+                        for label in session.project().labels.iter() {
                             let n = doc.count_label(&label.name);
                             ui.label(RichText::new(n.to_string()).color(color_of(&label.color)))
                                 .on_hover_text(format!("{n} {} spans", label.name));

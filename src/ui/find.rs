@@ -2,9 +2,9 @@
 //! through them, and "tag all matches" as one undoable step.
 
 use super::article::color_of;
-use crate::app::command::Command;
-use crate::app::session::Session;
 use crate::model::{CharOffset, CharRange, DocId};
+use crate::session::Session;
+use crate::session::{Command, EditCommand, ViewCommand};
 use egui::{RichText, TextEdit, Ui};
 
 /// Every non-overlapping occurrence of `needle` in `text`, in code points. Without
@@ -95,9 +95,9 @@ impl FindBar {
             self.current = 0;
             self.key = Some(key);
         }
-        if self.label.is_empty() || !session.project.labels.contains(&self.label) {
+        if self.label.is_empty() || !session.project().labels.contains(&self.label) {
             self.label = session
-                .project
+                .project()
                 .labels
                 .iter()
                 .next()
@@ -144,14 +144,14 @@ impl FindBar {
             if let Some(by) = step {
                 self.current = (self.current + by) % n;
                 let m = self.matches[self.current];
-                out.push(Command::Select(Some(m)));
-                out.push(Command::Reveal(m.start));
+                out.push(ViewCommand::Select(Some(m)).into());
+                out.push(ViewCommand::Reveal(m.start).into());
             }
             ui.separator();
             egui::ComboBox::from_id_salt("find-label")
                 .selected_text(RichText::new(&self.label))
                 .show_ui(ui, |ui| {
-                    for l in session.project.labels.iter() {
+                    for l in session.project().labels.iter() {
                         ui.selectable_value(
                             &mut self.label,
                             l.name.clone(),
@@ -165,10 +165,13 @@ impl FindBar {
                 .add_enabled(n > 0, egui::Button::new(format!("Tag all {n} matches")))
                 .clicked()
             {
-                out.push(Command::TagAll {
-                    label: self.label.clone(),
-                    ranges: self.matches.clone(),
-                });
+                out.push(
+                    EditCommand::TagAll {
+                        label: self.label.clone(),
+                        ranges: self.matches.clone(),
+                    }
+                    .into(),
+                );
             }
             if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
                 self.open = false;

@@ -1,6 +1,7 @@
 //! The window's panels, one file each. Panels read the session and emit
 //! [`Command`]s; none of them changes the project.
 
+pub mod actions;
 pub mod article;
 pub mod bars;
 pub mod documents;
@@ -12,11 +13,15 @@ pub mod spans;
 pub mod suggest_bar;
 pub mod text_mesh;
 
-use crate::app::command::{ACTIONS, Command, label_shortcuts};
-use crate::app::session::Session;
 use crate::model::{LabelSet, Span};
+use crate::session::Session;
+use crate::session::{Command, EditCommand};
+use crate::ui::actions::{Action, label_shortcuts};
 use article::{DocRef, color_of};
 use egui::{RichText, Ui};
+
+/// The article view's id: it holds the keyboard focus whenever no text field does.
+pub const ARTICLE_ID: &str = "spanmark-article";
 
 /// A one-line preview of a span's text: blanks folded, long texts shortened.
 /// One pass that stops after `max_chars`, so a long span costs no more than a short one.
@@ -39,16 +44,6 @@ pub fn preview(text: &str, max_chars: usize) -> String {
     out
 }
 
-/// The shortcut text of a table action, for menus and tooltips.
-pub fn shortcut_text(ctx: &egui::Context, name: &str) -> String {
-    ACTIONS
-        .iter()
-        .find(|a| a.name == name)
-        .and_then(|a| a.shortcuts.first())
-        .map(|s| ctx.format_shortcut(s))
-        .unwrap_or_default()
-}
-
 /// The label keys as shown to the user: `Q / 1`.
 pub fn label_keys_text(ctx: &egui::Context, key: Option<char>, position: usize) -> String {
     label_shortcuts(key, position)
@@ -61,8 +56,8 @@ pub fn label_keys_text(ctx: &egui::Context, key: Option<char>, position: usize) 
 /// The right-click menu of the article: tag the selection (or relabel the selected
 /// span) and delete the selected span.
 pub fn context_menu_ui(ui: &mut Ui, session: &Session, labels: &LabelSet, out: &mut Vec<Command>) {
-    let can_tag = session.selection.is_some() || session.selected_span.is_some();
-    let verb = if session.selection.is_some() {
+    let can_tag = session.selection().is_some() || session.selected_span().is_some();
+    let verb = if session.selection().is_some() {
         "Tag as"
     } else {
         "Relabel as"
@@ -71,18 +66,18 @@ pub fn context_menu_ui(ui: &mut Ui, session: &Session, labels: &LabelSet, out: &
         let text = RichText::new(format!("{verb} {}", label.name)).color(color_of(&label.color));
         let button = egui::Button::new(text).shortcut_text(label_keys_text(ui.ctx(), label.key, i));
         if ui.add_enabled(can_tag, button).clicked() {
-            out.push(Command::Tag(label.name.clone()));
+            out.push(EditCommand::Tag(label.name.clone()).into());
             ui.close();
         }
     }
     ui.separator();
     let delete =
-        egui::Button::new("Delete span").shortcut_text(shortcut_text(ui.ctx(), "Delete span"));
+        egui::Button::new("Delete span").shortcut_text(Action::DeleteSpan.shortcut_text(ui.ctx()));
     if ui
-        .add_enabled(session.selected_span.is_some(), delete)
+        .add_enabled(session.selected_span().is_some(), delete)
         .clicked()
     {
-        out.push(Command::DeleteSelectedSpan);
+        out.push(EditCommand::DeleteSelectedSpan.into());
         ui.close();
     }
 }

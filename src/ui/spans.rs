@@ -6,9 +6,9 @@
 use super::article::color_of;
 use super::preview;
 use super::text_mesh::{AtlasWatch, DeferredText};
-use crate::app::command::Command;
-use crate::app::session::Session;
 use crate::model::SpanId;
+use crate::session::Session;
+use crate::session::{Command, EditCommand, ViewCommand};
 use egui::{Galley, RichText, TextEdit, Ui};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -45,7 +45,7 @@ struct Draft {
 impl SpansPanel {
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         ui.set_max_width(ui.available_width());
-        let inspector_height = if session.selected_span.is_some() {
+        let inspector_height = if session.selected_span().is_some() {
             260.0
         } else {
             0.0
@@ -60,7 +60,7 @@ impl SpansPanel {
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter_label, None, "all labels");
-                    for label in session.project.labels.iter() {
+                    for label in session.project().labels.iter() {
                         ui.selectable_value(
                             &mut self.filter_label,
                             Some(label.name.clone()),
@@ -142,11 +142,11 @@ impl SpansPanel {
                         )
                     });
                     let color = session
-                        .project
+                        .project()
                         .labels
                         .get(&span.label)
                         .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
-                    let selected = session.selected_span == Some(span.id);
+                    let selected = session.selected_span() == Some(span.id);
                     let mut response = span_row_ui(ui, row_height, color, text, selected, row_text);
                     // The tooltip is only looked at for the row under the pointer.
                     if response.hovered() {
@@ -155,13 +155,13 @@ impl SpansPanel {
                         });
                     }
                     if response.clicked() {
-                        out.push(Command::JumpToSpan(span.id));
+                        out.push(ViewCommand::JumpToSpan(span.id).into());
                     }
                 }
                 row_text.place(ui.painter());
             });
 
-        if session.selected_span.is_some() {
+        if session.selected_span().is_some() {
             ui.separator();
             self.inspector_ui(ui, session, out);
         } else {
@@ -171,8 +171,8 @@ impl SpansPanel {
 
     fn inspector_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         let Some((doc, span)) = session
-            .selected_span
-            .and_then(|s| session.project.find_span(s))
+            .selected_span()
+            .and_then(|s| session.project().find_span(s))
         else {
             return;
         };
@@ -193,7 +193,7 @@ impl SpansPanel {
             egui::ComboBox::from_id_salt("relabel")
                 .selected_text(&label)
                 .show_ui(ui, |ui| {
-                    for l in session.project.labels.iter() {
+                    for l in session.project().labels.iter() {
                         ui.selectable_value(
                             &mut label,
                             l.name.clone(),
@@ -204,7 +204,7 @@ impl SpansPanel {
                 .response
                 .accessible_name("Label of the span");
             if label != span.label {
-                out.push(Command::Relabel(span.id, label));
+                out.push(EditCommand::Relabel(span.id, label).into());
             }
             ui.end_row();
 
@@ -221,7 +221,7 @@ impl SpansPanel {
             ui.end_row();
 
             let fields = session
-                .project
+                .project()
                 .labels
                 .get(&span.label)
                 .map(|l| l.attributes.clone())
@@ -248,7 +248,7 @@ impl SpansPanel {
                 // Never ask the response inside `ui.input`: both take egui's context lock.
                 let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (response.lost_focus() || enter) && *value != stored {
-                    out.push(Command::SetAttribute(span.id, key.clone(), value.clone()));
+                    out.push(EditCommand::SetAttribute(span.id, key.clone(), value.clone()).into());
                 }
                 ui.end_row();
             }
@@ -263,12 +263,12 @@ impl SpansPanel {
                 )
                 .accessible_name("note");
             if response.lost_focus() && draft.note != span.note.clone().unwrap_or_default() {
-                out.push(Command::SetNote(span.id, draft.note.clone()));
+                out.push(EditCommand::SetNote(span.id, draft.note.clone()).into());
             }
             ui.end_row();
         });
         if ui.button("Delete span").clicked() {
-            out.push(Command::DeleteSpan(span.id));
+            out.push(EditCommand::DeleteSpan(span.id).into());
         }
     }
 

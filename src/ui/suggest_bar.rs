@@ -2,17 +2,17 @@
 //! the keys that work them, "accept all" per label and "clear".
 
 use super::article::color_of;
-use crate::app::command::Command;
-use crate::app::session::Session;
+use crate::session::Session;
+use crate::session::{Command, SuggestionCommand};
 use crate::suggest::CONFIDENT;
 use egui::{RichText, Ui};
 
 pub fn suggestions_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
-    let list = session.suggestions.list();
+    let list = session.suggestions().list();
     ui.horizontal_wrapped(|ui| {
         let n = list.len();
         ui.label(format!("{n} suggestion{}", if n == 1 { "" } else { "s" }));
-        if let Some((label, range)) = &session.suggestions.selected {
+        if let Some((label, range)) = &session.suggestions().selected() {
             let text = session
                 .document()
                 .and_then(|d| d.slice(*range))
@@ -22,13 +22,13 @@ pub fn suggestions_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>
         ui.weak("Enter accepts, Backspace rejects, N / Shift+N next / previous, a click accepts.");
     });
     ui.horizontal(|ui| {
-        for name in &session.suggestions.labels {
+        for name in session.suggestions().labels() {
             let confident = list
                 .iter()
                 .filter(|s| &s.label == name && s.confidence >= CONFIDENT)
                 .count();
             let color = session
-                .project
+                .project()
                 .labels
                 .get(name)
                 .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
@@ -42,11 +42,11 @@ pub fn suggestions_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>
                 ))
                 .clicked()
             {
-                out.push(Command::AcceptAllSuggestions(name.clone()));
+                out.push(SuggestionCommand::AcceptAll(name.clone()).into());
             }
         }
         if ui.button("Clear suggestions").clicked() {
-            out.push(Command::ClearSuggestions);
+            out.push(SuggestionCommand::Clear.into());
         }
     });
 }

@@ -176,13 +176,13 @@ fn a_large_project_opens_with_progress_and_can_be_cancelled() {
     );
     assert!(h.query_by_label("Cancel").is_some());
     for _ in 0..1000 {
-        if h.state().session.path.is_some() {
+        if h.state().session.path().is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.run_steps(1);
     }
-    assert_eq!(h.state().session.project.name, "Big");
+    assert_eq!(h.state().session.project().name, "Big");
     h.run_steps(2);
     assert!(
         texts(&h)
@@ -199,7 +199,7 @@ fn a_large_project_opens_with_progress_and_can_be_cancelled() {
     .unwrap();
     let mut h = crate::harness_with(&small, dir.path().join("data"), slow);
     assert_eq!(
-        h.state().session.project.name,
+        h.state().session.project().name,
         "Small",
         "a small file opens at once"
     );
@@ -215,7 +215,7 @@ fn a_large_project_opens_with_progress_and_can_be_cancelled() {
     std::thread::sleep(std::time::Duration::from_millis(600));
     h.run_steps(3);
     assert_eq!(
-        h.state().session.project.name,
+        h.state().session.project().name,
         "Small",
         "nothing replaced after Cancel"
     );

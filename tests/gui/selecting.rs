@@ -202,7 +202,7 @@ fn dragging_past_the_bottom_edge_scrolls_and_extends_the_selection() {
         modifiers: Modifiers::NONE,
     });
     w.h.run_steps(2);
-    let selection = w.h.state().session.selection.expect("a selection");
+    let selection = w.h.state().session.selection().expect("a selection");
     let last_visible_before = w.find("Line 22 ");
     assert_eq!(selection.start.0, start);
     assert!(

@@ -163,7 +163,7 @@ fn recovery_survives_a_command_line_import_and_a_second_window() {
     assert!(c.shows("Restore unsaved work?"), "A's work is offered next");
     c.button("Restore");
     assert_eq!(
-        labels_and_texts(&c.h.state().session.project),
+        labels_and_texts(c.h.state().session.project()),
         ["quote we will win"],
         "A's work is back"
     );
@@ -300,7 +300,7 @@ fn a_large_import_runs_on_a_thread_with_progress_and_cancel() {
     let mut w = Window { h, dir, path };
     // The project itself is "large" here too: it opens on the thread first.
     for _ in 0..200 {
-        if w.h.state().session.path.is_some() {
+        if w.h.state().session.path().is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -317,24 +317,28 @@ fn a_large_import_runs_on_a_thread_with_progress_and_cancel() {
         "{:?}",
         w.messages()
     );
-    assert_eq!(w.h.state().session.project.span_count(), 0);
+    assert_eq!(w.h.state().session.project().span_count(), 0);
     assert!(!w.h.state().session.is_dirty());
     // Again, to the end: merged as one undo step.
     menu(&mut w, &["Import", "W3C Web Annotations…"]);
     give_path(&mut w, &w3c);
     for _ in 0..200 {
-        if w.h.state().session.project.span_count() > 0 {
+        if w.h.state().session.project().span_count() > 0 {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
         w.h.run_steps(1);
     }
     assert_eq!(
-        labels_and_texts(&w.h.state().session.project),
+        labels_and_texts(w.h.state().session.project()),
         ["figure 270 drones"]
     );
     w.ctrl(Key::Z);
-    assert_eq!(w.h.state().session.project.span_count(), 0, "one undo step");
+    assert_eq!(
+        w.h.state().session.project().span_count(),
+        0,
+        "one undo step"
+    );
 }
 
 #[test]
@@ -399,7 +403,7 @@ fn two_untitled_windows_keep_their_work_apart() {
     assert!(c.shows("Restore unsaved work?"), "{:?}", c.texts());
     c.button("Restore");
     assert_eq!(
-        labels_and_texts(&c.h.state().session.project),
+        labels_and_texts(c.h.state().session.project()),
         ["quote quoted"]
     );
     // B's is still kept for later.

@@ -30,7 +30,7 @@ fn ids_too_large_for_the_allocator_get_fresh_ones() {
         span(MAX_IMPORTED_ID - 1, "figure", 16, 26, "270 drones"),
         span(7, "quote", 5, 12, "was hit"),
     ]);
-    let (edit, report) = plan(&mut project, &export);
+    let (edit, report) = plan(&project, &export);
     assert!(report.problems().is_empty(), "{:?}", report.problems());
     History::new_unsaved().apply(&mut project, edit).unwrap();
     let mut ids: Vec<u64> = project.documents()[0]
@@ -48,7 +48,7 @@ fn ids_too_large_for_the_allocator_get_fresh_ones() {
     assert!(project.next_span_id() <= MAX_IMPORTED_ID + 2);
     let small = file(vec![span(u64::MAX, "claim", 0, 4, "Kyiv")]);
     let mut project = Project::new("p");
-    let (edit, _) = plan(&mut project, &small);
+    let (edit, _) = plan(&project, &small);
     edit.apply(&mut project).unwrap();
     assert_eq!(project.documents()[0].spans()[0].id, SpanId(1));
     assert_eq!(project.next_span_id(), 2);
@@ -56,13 +56,13 @@ fn ids_too_large_for_the_allocator_get_fresh_ones() {
 
 #[test]
 fn spans_come_sorted_so_applying_them_appends() {
-    let mut project = Project::new("p");
+    let project = Project::new("p");
     let export = file(vec![
         span(3, "figure", 16, 26, "270 drones"),
         span(1, "claim", 0, 4, "Kyiv"),
         span(2, "quote", 0, 27, "Kyiv was hit by 270 drones."),
     ]);
-    let (Edit::Batch(edits), _) = plan(&mut project, &export) else {
+    let (Edit::Batch(edits), _) = plan(&project, &export) else {
         panic!("an import is a batch");
     };
     let ranges: Vec<(usize, usize)> = edits
@@ -77,14 +77,14 @@ fn spans_come_sorted_so_applying_them_appends() {
 
 #[test]
 fn problems_quote_values_on_one_short_line() {
-    let mut project = Project::new("p");
+    let project = Project::new("p");
     let long = format!("a\nlabel{}", "x".repeat(100_000));
     let export = file(vec![
         span(1, &long, 0, 4, "Kyiv"),
         span(2, "claim", 0, 4, &long),
         span(3, "claim", 0, 99, "Kyiv"),
     ]);
-    let (_, report) = plan(&mut project, &export);
+    let (_, report) = plan(&project, &export);
     assert_eq!(report.problems().len(), 3, "{:?}", report.problems());
     for problem in report.problems() {
         assert!(
@@ -110,7 +110,7 @@ fn documents_match_by_text_and_name_each_once() {
     };
     // b.txt by text and name; c.txt by text (a.txt, the one left); d.txt is new.
     let export = ExportFile::imported(vec![doc("b.txt"), doc("c.txt"), doc("d.txt")]);
-    let (edit, report) = plan(&mut project, &export);
+    let (edit, report) = plan(&project, &export);
     edit.apply(&mut project).unwrap();
     assert_eq!((report.documents_matched, report.documents_added), (2, 1));
     let counts: Vec<usize> = project

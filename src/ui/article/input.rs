@@ -4,10 +4,10 @@
 //! opens the tag menu and hovering lists the spans under the pointer.
 
 use super::{ArticleView, DocRef};
-use crate::app::command::Command;
-use crate::app::session::Session;
 use crate::model::segment::{snap_to_graphemes, snap_to_words, word_at};
 use crate::model::{CharOffset, CharRange, Document, Span, SpanId};
+use crate::session::Session;
+use crate::session::{Command, SuggestionCommand, ViewCommand};
 use egui::{Pos2, Sense, Ui};
 
 impl ArticleView {
@@ -18,7 +18,7 @@ impl ArticleView {
         session: &Session,
         out: &mut Vec<Command>,
     ) {
-        let id = egui::Id::unique(crate::app::ARTICLE_ID);
+        let id = egui::Id::unique(crate::ui::ARTICLE_ID);
         let response = ui.interact(self.viewport, id, Sense::click_and_drag());
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text"));
@@ -38,7 +38,7 @@ impl ArticleView {
             let origin = ui.input(|i| i.pointer.press_origin()).or(pointer);
             self.drag_anchor = origin.and_then(|p| self.boundary_at(p));
             if modifiers.shift
-                && let Some(sel) = session.selection
+                && let Some(sel) = session.selection()
             {
                 self.drag_anchor = Some(sel.start);
             }
@@ -51,7 +51,7 @@ impl ArticleView {
                     start: anchor.min(focus),
                     end: anchor.max(focus),
                 };
-                out.push(Command::Select(Some(snap(range)).filter(|r| !r.is_empty())));
+                out.push(ViewCommand::Select(Some(snap(range)).filter(|r| !r.is_empty())).into());
             }
             // Scroll while the pointer is past the top or bottom edge.
             let edge = if pos.y < self.viewport.top() {
@@ -76,18 +76,18 @@ impl ArticleView {
                 .and_then(|p| self.char_at(p))
                 .and_then(|c| word_at(doc.text, doc.offsets, c))
             {
-                out.push(Command::Select(Some(word)));
+                out.push(ViewCommand::Select(Some(word)).into());
             }
         } else if response.clicked() {
             self.click(pointer, modifiers.shift, doc, session, out, &snap);
         }
         if response.secondary_clicked()
-            && session.selection.is_none()
+            && session.selection().is_none()
             && let Some(span) = pointer
                 .and_then(|p| self.char_at(p))
                 .and_then(|c| innermost_at(doc.document, c))
         {
-            out.push(Command::SelectSpan(Some(span)));
+            out.push(ViewCommand::SelectSpan(Some(span)).into());
         }
         response.context_menu(|ui| crate::ui::context_menu_ui(ui, session, doc.labels, out));
         if let Some(pos) = response.hover_pos().filter(|_| !response.dragged())
@@ -110,27 +110,27 @@ impl ArticleView {
         snap: &dyn Fn(CharRange) -> CharRange,
     ) {
         let Some(pos) = pointer else { return };
-        if shift && let (Some(sel), Some(focus)) = (session.selection, self.boundary_at(pos)) {
+        if shift && let (Some(sel), Some(focus)) = (session.selection(), self.boundary_at(pos)) {
             let range = CharRange {
                 start: sel.start.min(focus),
                 end: sel.end.max(focus),
             };
-            out.push(Command::Select(Some(snap(range))));
+            out.push(ViewCommand::Select(Some(snap(range))).into());
             return;
         }
         let Some(at) = self.char_at(pos) else {
-            out.push(Command::ClearSelection);
+            out.push(ViewCommand::ClearSelection.into());
             return;
         };
         // A click on a suggestion accepts it (the shortest one there).
         if let Some(s) = session
-            .suggestions
+            .suggestions()
             .list()
             .iter()
             .filter(|s| s.range.contains(at))
             .min_by_key(|s| s.range.len_chars())
         {
-            out.push(Command::AcceptSuggestion(s.label.clone(), s.range));
+            out.push(SuggestionCommand::Accept(s.label.clone(), s.range).into());
             return;
         }
         // Spans under the click, innermost first; a repeated click moves to the next.
@@ -138,10 +138,10 @@ impl ArticleView {
         under.sort_by_key(|s| (s.range.len_chars(), s.range.start, s.id));
         if under.is_empty() {
             self.last_click = None;
-            out.push(Command::ClearSelection);
+            out.push(ViewCommand::ClearSelection.into());
             return;
         }
-        let next = match (self.last_click, session.selected_span) {
+        let next = match (self.last_click, session.selected_span()) {
             (Some((_, last)), Some(selected)) if last == selected => under
                 .iter()
                 .position(|s| s.id == selected)
@@ -150,7 +150,7 @@ impl ArticleView {
         };
         let span = under[next].id;
         self.last_click = Some((at, span));
-        out.push(Command::SelectSpan(Some(span)));
+        out.push(ViewCommand::SelectSpan(Some(span)).into());
     }
 }
 

@@ -12,9 +12,9 @@ mod shaper;
 use super::geometry;
 use super::heights::Heights;
 use super::paragraphs::{self, Paragraph};
-use crate::app::command::Command;
-use crate::app::session::Session;
 use crate::model::{CharOffset, CharRange, DocId, Document, SpanId};
+use crate::session::Command;
+use crate::session::Session;
 use egui::epaint::text::FontProvider;
 use egui::{Color32, Galley, Pos2, Rect, Ui, pos2};
 use layouts::Layouts;
@@ -180,16 +180,16 @@ impl ArticleView {
         })
     }
 
-    /// Draws the current document and turns pointer gestures into commands.
+    /// Draws the current document, scrolled to `scroll_to` when given, and turns
+    /// pointer gestures into commands.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        session: &mut Session,
+        session: &Session,
+        scroll_to: Option<CharOffset>,
         highlights: &[CharRange],
         out: &mut Vec<Command>,
     ) {
-        let scroll_to = session.scroll_to.take();
-        let session: &Session = session;
         let Some(doc) = session.document() else {
             ui.centered_and_justified(|ui| {
                 ui.label("No article open. Open articles with Ctrl+O, or drop text files here.");
@@ -228,7 +228,7 @@ impl ArticleView {
             text: doc.text(),
             offsets: doc.offsets(),
             document: doc,
-            labels: &session.project.labels,
+            labels: &session.project().labels,
         };
         let output = area.show_viewport(ui, |ui, viewport| {
             self.draw(ui, viewport, &doc, session, highlights, out);

@@ -4,8 +4,8 @@
 //! labels or the layout change, so a frame that only moves or hovers draws from it.
 
 use super::{ArticleView, DocRef, LANE_GAP, MAX_LANES};
-use crate::app::session::Session;
 use crate::model::{CharOffset, CharRange, SpanId};
+use crate::session::Session;
 use egui::{Color32, Galley, Rect, Stroke, Ui, vec2};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -108,7 +108,7 @@ impl ArticleView {
                 continue;
             };
             for mark in &marks.marks {
-                let selected = session.selected_span == Some(mark.id);
+                let selected = session.selected_span() == Some(mark.id);
                 for rect in &mark.rects {
                     let rect = rect.translate(shown.origin.to_vec2());
                     let alpha = if selected { 0.35 } else { 0.12 };
@@ -132,7 +132,7 @@ impl ArticleView {
                 }
             }
             if let Some(sel) = session
-                .selection
+                .selection()
                 .filter(|s| s.start < p.chars.end || (s.start == p.chars.start && s.end > s.start))
             {
                 for rect in rects(sel) {
@@ -155,9 +155,9 @@ impl ArticleView {
                 }
             }
             // Suggestions: a dashed outline and no fill; the selected one solid.
-            let selected = session.suggestions.selected.as_ref();
+            let selected = session.suggestions().selected();
             for s in session
-                .suggestions
+                .suggestions()
                 .list()
                 .iter()
                 .filter(|s| s.range.start < p.chars.end && s.range.end > p.chars.start)

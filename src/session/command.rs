@@ -1,0 +1,149 @@
+//! Everything a user can ask of the window, as data, typed to the bone: panels emit
+//! [`Command`]s and the app runs them in one place. File and window commands are the
+//! app's; every [`SessionCommand`] goes to [`super::Session::apply`]. Each level is an
+//! enum of its own, so every match over commands is exhaustive.
+
+use crate::article::Article;
+use crate::formats::ExportFormat;
+use crate::formats::import::ImportFormat;
+use crate::model::{CharOffset, CharRange, DocId, SpanId, Status};
+use std::path::PathBuf;
+
+/// Which end of a span a key moves, and how far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Boundary {
+    pub end: bool,
+    pub forward: bool,
+    pub word: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Files: the app asks for paths and confirmations.
+    File(FileCommand),
+    /// The window itself.
+    Window(WindowCommand),
+    /// What the session does: selection, navigation, suggestions and edits.
+    Session(SessionCommand),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
+    NewProject,
+    OpenArticles,
+    OpenProject,
+    OpenPath(PathBuf),
+    /// Articles and projects dropped on the window or given on the command line.
+    OpenPaths(Vec<PathBuf>),
+    Save,
+    SaveAs,
+    Export(ExportFormat),
+    /// Merges annotations from a file of another tool (one undo step).
+    Import(ImportFormat),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowCommand {
+    /// Opens the find bar.
+    Find,
+    Quit,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionCommand {
+    View(ViewCommand),
+    Suggestion(SuggestionCommand),
+    Edit(EditCommand),
+    Undo,
+    Redo,
+}
+
+/// Selection and navigation: what is shown changes, the project never does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    ShowDocument(DocId),
+    Select(Option<CharRange>),
+    SelectSpan(Option<SpanId>),
+    JumpToSpan(SpanId),
+    NextSpan,
+    PrevSpan,
+    ClearSelection,
+    /// Scrolls the article to a position.
+    Reveal(CharOffset),
+    /// Scrolls to the start (`false`) or the end (`true`) of the article.
+    GoToEdge(bool),
+}
+
+/// Suggestions: showing and stepping through them (view), accepting and rejecting
+/// them (each one undo step).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SuggestionCommand {
+    /// Shows or hides suggestions of a label.
+    Toggle(String),
+    Select(Option<(String, CharRange)>),
+    /// The next (`true`) or previous suggestion.
+    Step(bool),
+    Accept(String, CharRange),
+    Reject(String, CharRange),
+    AcceptSelected,
+    RejectSelected,
+    /// Accepts every confident suggestion of a label, as one undo step.
+    AcceptAll(String),
+    Clear,
+}
+
+/// Changes to the project: each is one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditCommand {
+    /// Tags the selection with a label, or relabels the selected span.
+    Tag(String),
+    TagAll {
+        label: String,
+        ranges: Vec<CharRange>,
+    },
+    DeleteSelectedSpan,
+    DeleteSpan(SpanId),
+    Relabel(SpanId, String),
+    SetNote(SpanId, String),
+    SetAttribute(SpanId, String, String),
+    MoveBoundary(Boundary),
+    SetStatus(DocId, Status),
+    /// Adds read articles as documents (one undo step) and shows the first.
+    AddArticles(Vec<(PathBuf, Article)>),
+}
+
+impl From<FileCommand> for Command {
+    fn from(command: FileCommand) -> Self {
+        Command::File(command)
+    }
+}
+
+impl From<WindowCommand> for Command {
+    fn from(command: WindowCommand) -> Self {
+        Command::Window(command)
+    }
+}
+
+impl From<SessionCommand> for Command {
+    fn from(command: SessionCommand) -> Self {
+        Command::Session(command)
+    }
+}
+
+impl From<ViewCommand> for Command {
+    fn from(command: ViewCommand) -> Self {
+        Command::Session(SessionCommand::View(command))
+    }
+}
+
+impl From<SuggestionCommand> for Command {
+    fn from(command: SuggestionCommand) -> Self {
+        Command::Session(SessionCommand::Suggestion(command))
+    }
+}
+
+impl From<EditCommand> for Command {
+    fn from(command: EditCommand) -> Self {
+        Command::Session(SessionCommand::Edit(command))
+    }
+}

@@ -1,0 +1,156 @@
+//! Working through suggestions: showing a label's, stepping through them, and
+//! accepting or rejecting them as undoable edits. Accepting confident suggestions is
+//! one method for the window's "Accept all" and `spanmark suggest --apply`.
+
+use super::Session;
+use super::command::SuggestionCommand;
+use super::outcome::Accepted;
+use crate::edit::Edit;
+use crate::model::{CharRange, DocId, Span, SpanId};
+use crate::suggest::{CONFIDENT, Suggestion};
+
+impl Session {
+    pub(super) fn suggestion(&mut self, command: SuggestionCommand) -> Result<(), String> {
+        match command {
+            SuggestionCommand::Toggle(label) => {
+                self.suggestions.toggle(label);
+                self.refresh_suggestions();
+            }
+            SuggestionCommand::Select(s) => self.suggestions.select(s),
+            SuggestionCommand::Step(forward) => self.step_suggestion(forward),
+            SuggestionCommand::Accept(label, range) => self.accept_suggestion(&label, range)?,
+            SuggestionCommand::Reject(label, range) => self.reject_suggestion(&label, range)?,
+            SuggestionCommand::AcceptSelected => {
+                if let Some((label, range)) = self.suggestions.selected().cloned() {
+                    self.accept_suggestion(&label, range)?;
+                }
+            }
+            SuggestionCommand::RejectSelected => {
+                if let Some((label, range)) = self.suggestions.selected().cloned() {
+                    self.reject_suggestion(&label, range)?;
+                }
+            }
+            SuggestionCommand::AcceptAll(label) => {
+                let Some(doc) = self.current else {
+                    return Ok(());
+                };
+                let chosen: Vec<Suggestion> = self
+                    .suggestions
+                    .list()
+                    .iter()
+                    .filter(|s| s.label == label)
+                    .cloned()
+                    .collect();
+                self.accept_confident(vec![(doc, chosen)])?;
+            }
+            SuggestionCommand::Clear => {
+                self.suggestions.clear();
+                self.refresh_suggestions();
+            }
+        }
+        Ok(())
+    }
+
+    /// Recomputes the current document's suggestions if its spans or the labels shown
+    /// changed, and keeps a suggestion selected while any are shown.
+    pub fn refresh_suggestions(&mut self) {
+        let doc = self.current.and_then(|d| self.project.document(d));
+        self.suggestions.refresh(doc, &self.project.labels);
+    }
+
+    /// Tags every confident suggestion of `found` (suggestions per document) that is
+    /// not tagged already, rejected before, or of a label the project lacks, as one
+    /// undo step.
+    pub fn accept_confident(
+        &mut self,
+        found: Vec<(DocId, Vec<Suggestion>)>,
+    ) -> Result<Accepted, String> {
+        let mut ids = self.project.fresh_ids();
+        let mut accepted = Accepted::default();
+        let mut edits = Vec::new();
+        for (doc_id, suggestions) in found {
+            let Some(doc) = self.project.document(doc_id) else {
+                continue;
+            };
+            for s in suggestions {
+                if s.confidence < CONFIDENT {
+                    continue;
+                }
+                if doc.duplicate_of(&s.label, s.range, SpanId(0)).is_some()
+                    || !self.project.labels.contains(&s.label)
+                {
+                    accepted.already_there += 1;
+                } else if doc.is_rejected(&s.label, s.range) {
+                    accepted.rejected += 1;
+                } else {
+                    let mut span = Span::new(ids.span(), &s.label, s.range);
+                    span.attributes = s.attributes;
+                    edits.push(Edit::AddSpan { doc: doc_id, span });
+                }
+            }
+        }
+        accepted.added = edits.len();
+        if !edits.is_empty() {
+            self.edit(Edit::Batch(edits))?;
+            self.refresh_suggestions();
+        }
+        Ok(accepted)
+    }
+
+    /// Selects the next (or previous) suggestion and scrolls to it.
+    fn step_suggestion(&mut self, forward: bool) {
+        let list = self.suggestions.list();
+        if list.is_empty() {
+            return;
+        }
+        let at = self
+            .suggestions
+            .selected()
+            .and_then(|(l, r)| self.suggestions.position(l, *r));
+        let next = match (at, forward) {
+            (Some(i), true) => (i + 1) % list.len(),
+            (Some(i), false) => (i + list.len() - 1) % list.len(),
+            (None, _) => 0,
+        };
+        let s = &list[next];
+        let (start, selected) = (s.range.start, (s.label.clone(), s.range));
+        self.scroll_to = Some(start);
+        self.suggestions.select(Some(selected));
+    }
+
+    /// After an accept or reject, the suggestion that followed it is selected.
+    fn select_after(&mut self, range: CharRange) {
+        self.refresh_suggestions();
+        let list = self.suggestions.list();
+        let next = list.iter().find(|s| s.range >= range).or(list.first());
+        let next = next.map(|s| (s.label.clone(), s.range));
+        self.suggestions.select(next);
+    }
+
+    fn accept_suggestion(&mut self, label: &str, range: CharRange) -> Result<(), String> {
+        let (Some(doc), Some(i)) = (self.current, self.suggestions.position(label, range)) else {
+            return Ok(());
+        };
+        let mut span = Span::new(self.project.fresh_ids().span(), label, range);
+        span.attributes = self.suggestions.list()[i].attributes.clone();
+        let id = span.id;
+        self.edit(Edit::AddSpan { doc, span })?;
+        self.selected_span = Some(id);
+        self.selection = None;
+        self.select_after(range);
+        Ok(())
+    }
+
+    fn reject_suggestion(&mut self, label: &str, range: CharRange) -> Result<(), String> {
+        let Some(doc) = self.current else {
+            return Ok(());
+        };
+        self.edit(Edit::RejectSuggestion {
+            doc,
+            label: label.to_owned(),
+            range,
+        })?;
+        self.select_after(range);
+        Ok(())
+    }
+}

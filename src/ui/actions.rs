@@ -1,0 +1,264 @@
+//! The command table: every action the menus, the keyboard and the help list offer,
+//! keyed by [`Action`], with its name, its command and its keys, so the three never
+//! disagree and renaming an entry cannot drop a menu item. The label keys (a label's
+//! letter, 1–9 by position) are here too.
+
+use crate::formats::ExportFormat;
+use crate::session::{
+    Boundary, Command, EditCommand, FileCommand, SessionCommand, SuggestionCommand, ViewCommand,
+    WindowCommand,
+};
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::borrow::Cow;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    NewProject,
+    OpenArticles,
+    OpenProject,
+    Save,
+    SaveAs,
+    Export(ExportFormat),
+    Quit,
+    Undo,
+    Redo,
+    Find,
+    DeleteSpan,
+    NextSpan,
+    PrevSpan,
+    ClearSelection,
+    AcceptSuggestion,
+    RejectSuggestion,
+    NextSuggestion,
+    PrevSuggestion,
+    GoToStart,
+    GoToEnd,
+    MoveBoundary(Boundary),
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+
+const fn bound(end: bool, forward: bool, word: bool) -> Action {
+    Action::MoveBoundary(Boundary { end, forward, word })
+}
+
+impl Action {
+    /// Every action with keys or a place in the help, in the order the help lists them.
+    pub const ALL: &[Action] = &[
+        Action::NewProject,
+        Action::OpenArticles,
+        Action::OpenProject,
+        Action::Save,
+        Action::SaveAs,
+        Action::Export(ExportFormat::Json),
+        Action::Export(ExportFormat::Jsonl),
+        Action::Export(ExportFormat::Csv),
+        Action::Export(ExportFormat::Doccano),
+        Action::Export(ExportFormat::DoccanoGraphemes),
+        Action::Export(ExportFormat::Spacy),
+        Action::Export(ExportFormat::LabelStudio),
+        Action::Export(ExportFormat::W3c),
+        Action::Export(ExportFormat::Brat),
+        Action::Quit,
+        Action::Undo,
+        Action::Redo,
+        Action::Find,
+        Action::DeleteSpan,
+        Action::NextSpan,
+        Action::PrevSpan,
+        Action::ClearSelection,
+        Action::AcceptSuggestion,
+        Action::RejectSuggestion,
+        Action::NextSuggestion,
+        Action::PrevSuggestion,
+        Action::GoToStart,
+        Action::GoToEnd,
+        bound(false, false, false),
+        bound(false, true, false),
+        bound(true, false, false),
+        bound(true, true, false),
+        bound(false, false, true),
+        bound(false, true, true),
+        bound(true, false, true),
+        bound(true, true, true),
+    ];
+
+    /// The action's name in menus and the help.
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Action::NewProject => "New project",
+            Action::OpenArticles => "Open articles…",
+            Action::OpenProject => "Open project…",
+            Action::Save => "Save",
+            Action::SaveAs => "Save as…",
+            Action::Export(format) => return Cow::Owned(format!("Export {}…", format.title())),
+            Action::Quit => "Quit",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::Find => "Find…",
+            Action::DeleteSpan => "Delete span",
+            Action::NextSpan => "Next span",
+            Action::PrevSpan => "Previous span",
+            Action::ClearSelection => "Clear selection",
+            Action::AcceptSuggestion => "Accept suggestion",
+            Action::RejectSuggestion => "Reject suggestion",
+            Action::NextSuggestion => "Next suggestion",
+            Action::PrevSuggestion => "Previous suggestion",
+            Action::GoToStart => "Go to the start",
+            Action::GoToEnd => "Go to the end",
+            Action::MoveBoundary(b) => {
+                let end = if b.end { "end" } else { "start" };
+                let unit = if b.word { "word" } else { "character" };
+                let way = if b.forward { "right" } else { "left" };
+                return Cow::Owned(format!("Span {end} one {unit} {way}"));
+            }
+        })
+    }
+
+    pub fn command(self) -> Command {
+        match self {
+            Action::NewProject => FileCommand::NewProject.into(),
+            Action::OpenArticles => FileCommand::OpenArticles.into(),
+            Action::OpenProject => FileCommand::OpenProject.into(),
+            Action::Save => FileCommand::Save.into(),
+            Action::SaveAs => FileCommand::SaveAs.into(),
+            Action::Export(format) => FileCommand::Export(format).into(),
+            Action::Quit => WindowCommand::Quit.into(),
+            Action::Undo => SessionCommand::Undo.into(),
+            Action::Redo => SessionCommand::Redo.into(),
+            Action::Find => WindowCommand::Find.into(),
+            Action::DeleteSpan => EditCommand::DeleteSelectedSpan.into(),
+            Action::NextSpan => ViewCommand::NextSpan.into(),
+            Action::PrevSpan => ViewCommand::PrevSpan.into(),
+            Action::ClearSelection => ViewCommand::ClearSelection.into(),
+            Action::AcceptSuggestion => SuggestionCommand::AcceptSelected.into(),
+            Action::RejectSuggestion => SuggestionCommand::RejectSelected.into(),
+            Action::NextSuggestion => SuggestionCommand::Step(true).into(),
+            Action::PrevSuggestion => SuggestionCommand::Step(false).into(),
+            Action::GoToStart => ViewCommand::GoToEdge(false).into(),
+            Action::GoToEnd => ViewCommand::GoToEdge(true).into(),
+            Action::MoveBoundary(b) => EditCommand::MoveBoundary(b).into(),
+        }
+    }
+
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Action::NewProject => const { &[key(CTRL, Key::N)] },
+            Action::OpenArticles => const { &[key(CTRL, Key::O)] },
+            Action::OpenProject => const { &[key(CTRL_SHIFT, Key::O)] },
+            Action::Save => const { &[key(CTRL, Key::S)] },
+            Action::SaveAs => const { &[key(CTRL_SHIFT, Key::S)] },
+            Action::Export(ExportFormat::Json) => const { &[key(CTRL, Key::E)] },
+            Action::Export(_) => &[],
+            Action::Quit => const { &[key(CTRL, Key::Q)] },
+            Action::Undo => const { &[key(CTRL, Key::Z)] },
+            Action::Redo => const { &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)] },
+            Action::Find => const { &[key(CTRL, Key::F)] },
+            Action::DeleteSpan => const { &[key(NONE, Key::Delete)] },
+            Action::NextSpan => const { &[key(NONE, Key::Tab)] },
+            Action::PrevSpan => const { &[key(SHIFT, Key::Tab)] },
+            Action::ClearSelection => const { &[key(NONE, Key::Escape)] },
+            Action::AcceptSuggestion => const { &[key(NONE, Key::Enter)] },
+            Action::RejectSuggestion => const { &[key(NONE, Key::Backspace)] },
+            Action::NextSuggestion => const { &[key(NONE, Key::N)] },
+            Action::PrevSuggestion => const { &[key(SHIFT, Key::N)] },
+            Action::GoToStart => const { &[key(CTRL, Key::Home)] },
+            Action::GoToEnd => const { &[key(CTRL, Key::End)] },
+            Action::MoveBoundary(b) => match (b.end, b.word, b.forward) {
+                (false, false, false) => const { &[key(NONE, Key::ArrowLeft)] },
+                (false, false, true) => const { &[key(NONE, Key::ArrowRight)] },
+                (true, false, false) => const { &[key(SHIFT, Key::ArrowLeft)] },
+                (true, false, true) => const { &[key(SHIFT, Key::ArrowRight)] },
+                (false, true, false) => const { &[key(CTRL, Key::ArrowLeft)] },
+                (false, true, true) => const { &[key(CTRL, Key::ArrowRight)] },
+                (true, true, false) => const { &[key(CTRL_SHIFT, Key::ArrowLeft)] },
+                (true, true, true) => const { &[key(CTRL_SHIFT, Key::ArrowRight)] },
+            },
+        }
+    }
+
+    /// Does the action's key need the article (not a text field) to have the keyboard?
+    pub fn plain_keys(self) -> bool {
+        match self {
+            Action::NewProject
+            | Action::OpenArticles
+            | Action::OpenProject
+            | Action::Save
+            | Action::SaveAs
+            | Action::Export(_)
+            | Action::Quit
+            | Action::Find => false,
+            Action::Undo
+            | Action::Redo
+            | Action::DeleteSpan
+            | Action::NextSpan
+            | Action::PrevSpan
+            | Action::ClearSelection
+            | Action::AcceptSuggestion
+            | Action::RejectSuggestion
+            | Action::NextSuggestion
+            | Action::PrevSuggestion
+            | Action::GoToStart
+            | Action::GoToEnd
+            | Action::MoveBoundary(_) => true,
+        }
+    }
+
+    /// The first key, as the platform writes it, for menus and tooltips.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+}
+
+/// The label keys: the label's own letter, and 1–9 by position.
+pub fn label_shortcuts(key: Option<char>, position: usize) -> Vec<KeyboardShortcut> {
+    let mut keys = Vec::new();
+    if let Some(k) = key.and_then(|c| Key::from_name(&c.to_ascii_uppercase().to_string())) {
+        keys.push(KeyboardShortcut::new(Modifiers::NONE, k));
+    }
+    let digits = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    if let Some(d) = digits.get(position) {
+        keys.push(KeyboardShortcut::new(Modifiers::NONE, *d));
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    #[test]
+    fn every_action_has_its_own_name_and_its_own_keys() {
+        let mut names = std::collections::HashSet::new();
+        let mut keys = std::collections::HashSet::new();
+        for action in Action::ALL {
+            assert!(names.insert(action.name()), "{action:?} named twice");
+            for key in action.shortcuts() {
+                assert!(keys.insert(*key), "{key:?} given to two actions");
+            }
+        }
+    }
+}

@@ -53,6 +53,34 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// The longest library message (a serde error, say) quoted in one of ours, in
+/// characters; longer ones keep their start and end (where serde puts the position).
+const MAX_MESSAGE_CHARS: usize = 200;
+
+/// A message from a library (a parser's words) quoted in one of ours. Unlike
+/// [`one_line`], it keeps the end, where serde puts the position.
+///
+/// A message from a library (serde_json's errors echo values from the file) made fit
+/// for one of ours: control characters escaped, so it stays one line, and shortened
+/// in the middle to [`MAX_MESSAGE_CHARS`], so a 10 MB value never floods the terminal.
+pub fn library_message(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    let count = out.chars().count();
+    if count <= MAX_MESSAGE_CHARS {
+        return out;
+    }
+    let head: String = out.chars().take(MAX_MESSAGE_CHARS - 60).collect();
+    let tail: String = out.chars().skip(count - 50).collect();
+    format!("{head} … {tail}")
+}
+
 /// An I/O error as a person reads it: what went wrong, without Rust's names for it
 /// ("entity not found").
 pub fn io_error(err: &std::io::Error) -> String {
@@ -143,5 +171,20 @@ mod tests {
         assert_eq!(io_error(&err), "no such file or folder");
         let err = std::io::Error::from_raw_os_error(28);
         assert_eq!(io_error(&err), "the disk is full");
+    }
+
+    #[test]
+    fn library_messages_become_one_short_line() {
+        assert_eq!(library_message("plain"), "plain");
+        assert_eq!(library_message("a\nb\u{1b}"), "a\\nb\\u{1b}");
+        let long = format!(
+            "invalid type: string \"{}\", expected u32 at line 1 column 9",
+            "x\n".repeat(5_000_000)
+        );
+        let shown = library_message(&long);
+        assert!(shown.chars().count() <= 200, "{shown}");
+        assert!(!shown.contains('\n'));
+        assert!(shown.starts_with("invalid type: string"));
+        assert!(shown.ends_with("at line 1 column 9"), "{shown}");
     }
 }

@@ -22,7 +22,7 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum ImportError {
     /// serde_json's message can quote a value of the file: it is shown shortened.
-    #[error("not valid JSON ({})", super::one_line(&.0.to_string()))]
+    #[error("not valid JSON ({})", crate::shown::library_message(&.0.to_string()))]
     Json(#[from] serde_json::Error),
     #[error("not a spanmark export (format is {})", quoted(.0))]
     NotAnExport(String),

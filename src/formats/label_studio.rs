@@ -66,7 +66,7 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
             // Label Studio's CSV export keeps the results as JSON inside a cell.
             "not JSON: this looks like Label Studio's CSV export; export JSON or JSON-MIN from Label Studio instead".to_owned()
         } else {
-            format!("not JSON ({})", super::one_line(&e.to_string()))
+            format!("not JSON ({})", crate::shown::library_message(&e.to_string()))
         }
     })?;
     let tasks: &[Value] = match &value {

@@ -131,31 +131,6 @@ pub enum WriteError {
     Files(String),
 }
 
-/// The longest library message (a serde error, say) quoted in one of ours, in
-/// characters; longer ones keep their start and end (where serde puts the position).
-const MAX_MESSAGE_CHARS: usize = 200;
-
-/// A message from a library (serde_json's errors echo values from the file) made fit
-/// for one of ours: control characters escaped, so it stays one line, and shortened
-/// in the middle to [`MAX_MESSAGE_CHARS`], so a 10 MB value never floods the terminal.
-pub(crate) fn one_line(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    for c in message.chars() {
-        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    let count = out.chars().count();
-    if count <= MAX_MESSAGE_CHARS {
-        return out;
-    }
-    let head: String = out.chars().take(MAX_MESSAGE_CHARS - 60).collect();
-    let tail: String = out.chars().skip(count - 50).collect();
-    format!("{head} … {tail}")
-}
-
 /// What the user of an export in `format` should know about it (doccano: documents
 /// with overlapping spans, which a default doccano project drops).
 pub fn export_notes(project: &Project, format: ExportFormat) -> Vec<String> {
@@ -221,24 +196,4 @@ fn render(export: &json::ExportFile<'_>, format: ExportFormat) -> Result<Vec<u8>
         ExportFormat::W3c => w3c::render(export).map_err(FormatError::Offsets)?,
         ExportFormat::Brat => return Err(FormatError::NeedsFolder),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::one_line;
-
-    #[test]
-    fn library_messages_become_one_short_line() {
-        assert_eq!(one_line("plain"), "plain");
-        assert_eq!(one_line("a\nb\u{1b}"), "a\\nb\\u{1b}");
-        let long = format!(
-            "invalid type: string \"{}\", expected u32 at line 1 column 9",
-            "x\n".repeat(5_000_000)
-        );
-        let shown = one_line(&long);
-        assert!(shown.chars().count() <= 200, "{shown}");
-        assert!(!shown.contains('\n'));
-        assert!(shown.starts_with("invalid type: string"));
-        assert!(shown.ends_with("at line 1 column 9"), "{shown}");
-    }
 }

@@ -122,7 +122,7 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
             format!(
                 "line {}: not JSON ({})",
                 n + 1,
-                super::one_line(&e.to_string())
+                crate::shown::library_message(&e.to_string())
             )
         })?;
         let doc_text = value["text"]

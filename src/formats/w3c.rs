@@ -105,7 +105,7 @@ fn collection_id(export: &ExportFile<'_>) -> String {
 /// per document.
 pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
     let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| format!("not JSON ({})", super::one_line(&e.to_string())))?;
+        .map_err(|e| format!("not JSON ({})", crate::shown::library_message(&e.to_string())))?;
     let items: &[Value] = match &value {
         Value::Array(items) => items,
         v if v["type"] == "AnnotationCollection" => {

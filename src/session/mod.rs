@@ -239,3 +239,6 @@ impl Session {
             .ok_or_else(|| format!("span {span} no longer exists"))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -81,8 +81,10 @@ impl Session {
             self.selection = None;
         }
         // An undone import or article addition may have taken the document shown.
-        if self.document().is_none() {
-            self.current = self.project.documents().first().map(|d| d.id);
+        if self.document().is_none()
+            && let Some(first) = self.project.documents().first().map(|d| d.id)
+        {
+            self.show_document(first);
         }
     }
 

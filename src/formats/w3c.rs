@@ -104,8 +104,12 @@ fn collection_id(export: &ExportFile<'_>) -> String {
 /// annotations whose position is wrong are found through a quote finder built once
 /// per document.
 pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| format!("not JSON ({})", crate::shown::library_message(&e.to_string())))?;
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        format!(
+            "not JSON ({})",
+            crate::shown::library_message(&e.to_string())
+        )
+    })?;
     let items: &[Value] = match &value {
         Value::Array(items) => items,
         v if v["type"] == "AnnotationCollection" => {

@@ -235,6 +235,26 @@ impl Window {
             .collect()
     }
 
+    /// The texts of the tooltips shown now (and nothing else of the window).
+    pub fn tooltip_texts(&self) -> Vec<String> {
+        let role = egui::accesskit::Role::Tooltip;
+        self.h
+            .query_all(egui_kittest::kittest::By::new().role(role))
+            .flat_map(|tooltip| {
+                let inside: Vec<_> = tooltip
+                    .query_all(egui_kittest::kittest::By::new())
+                    .chain([tooltip])
+                    .collect();
+                inside
+            })
+            .flat_map(|n| {
+                let node = n.accesskit_node();
+                [node.label(), node.value()]
+            })
+            .flatten()
+            .collect()
+    }
+
     /// Does the window show exactly `text` (a label, a list row, a button)?
     pub fn shows(&self, text: &str) -> bool {
         self.texts().iter().any(|t| t == text)

@@ -1,10 +1,13 @@
 //! Spanmark: annotate news articles with code-point-exact spans.
 //!
-//! The library holds everything but the window: [`model`] (pure data and offset
-//! conversion), [`edit`] (undoable edits and history), [`article`] (reading article
-//! files), [`store`] (the RON project file), [`formats`] (exports and imports) and
-//! [`cli`] (the subcommands); [`shown`] says how file values and I/O errors appear
-//! in messages. The binary in `main.rs` only dispatches.
+//! Layers, each using only those below it: [`model`] (pure data and offset
+//! conversion) and [`shown`] (how values appear in messages); [`edit`] (undoable
+//! edits and history), [`suggest`] (detectors) and [`article`] (reading article
+//! files); [`store`] (the RON project file) and [`formats`] (exports and imports);
+//! [`session`] (the open project: typed commands, and the one door through which every
+//! change goes); [`ui`] (the window's panels, which read the session and emit
+//! commands); [`app`] (the eframe shell: files, prompts, autosave); [`cli`] (the
+//! subcommands). The binary in `main.rs` only dispatches.
 
 pub mod app;
 pub mod article;

@@ -146,3 +146,34 @@ fn brat_exports_to_a_folder_and_imports_back() {
         .collect();
     assert_eq!(speakers, ["Zoë", "Zoë"], "speakers travel as attributes");
 }
+
+#[test]
+fn suggest_apply_leaves_alone_what_the_user_rejected() {
+    let d = Dir::new();
+    d.write(
+        "news.txt",
+        "Officials counted 270 drones and 40 missiles.".as_bytes(),
+    );
+    d.run(&["new", "p.ron", "news.txt"]).success();
+    // Rejected in the window: "270 drones" (code points 18..28).
+    let mut project = spanmark::store::load(&d.path("p.ron")).unwrap();
+    let doc = project.documents()[0].id;
+    spanmark::edit::Edit::RejectSuggestion {
+        doc,
+        label: "figure".to_owned(),
+        range: spanmark::model::CharRange::new(18, 28),
+    }
+    .apply(&mut project)
+    .unwrap();
+    spanmark::store::save(&project, &d.path("p.ron")).unwrap();
+    d.run(&["suggest", "p.ron", "--labels", "figure", "--apply"])
+        .success()
+        .stdout(predicate::str::starts_with(
+            "added 1 suggested spans (0 already there, 1 rejected before)",
+        ));
+    let export: Value =
+        serde_json::from_slice(&d.run(&["export", "p.ron"]).get_output().stdout).unwrap();
+    let spans = export["documents"][0]["spans"].as_array().unwrap();
+    let texts: Vec<&str> = spans.iter().filter_map(|s| s["text"].as_str()).collect();
+    assert_eq!(texts, ["40 missiles"]);
+}

@@ -13,6 +13,8 @@
 //! `cargo bench --bench frames` (`-- --quick` skips the 10 MB corpus; `RUNS=n` sets the
 //! rounds, 5 by default; `ONLY=1` keeps the corpora whose name starts so).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use eframe::App as _;
 use egui::{
     Event, Key, Modifiers, MouseWheelUnit, PointerButton, Pos2, RawInput, Rect, pos2, vec2,

@@ -8,6 +8,8 @@
 //!
 //! `cargo bench --bench import` (add `-- --quick` for one round).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::edit::{Edit, History};
 use spanmark::fixture::generated_project;
 use spanmark::formats::import::{self, ImportReport};

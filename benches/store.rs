@@ -4,6 +4,8 @@
 //!
 //! `cargo bench --bench store` (add `-- --quick` for one round).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::fixture::generated_project;
 use spanmark::formats::{self, ExportFormat};
 use spanmark::store;

@@ -1,6 +1,8 @@
 //! Suggestion speed: all three detectors over a generated 1 MB article (paragraphs,
 //! curly and straight quotes, numbers, emoji, Cyrillic). Target (issue 5): <= 100 ms.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::fixture::generated_project;
 use std::time::Instant;
 

@@ -94,6 +94,10 @@ pub fn parse(markup: &str) -> Result<(String, Vec<FixtureSpan>), FixtureError> {
 /// # Panics
 /// On markup that does not parse or spans the project refuses: fixtures are written by
 /// the tests themselves, so this is a bug in the test.
+#[expect(
+    clippy::expect_used,
+    reason = "fixtures are written by tests; a bad one is a bug in the test"
+)]
 pub fn project(name: &str, documents: &[(&str, &str)]) -> Project {
     let mut project = Project::new(name);
     for (doc_name, markup) in documents {
@@ -121,6 +125,10 @@ pub fn project(name: &str, documents: &[(&str, &str)]) -> Project {
 /// `chars_per_document` code points (paragraphs, curly and straight quotes, numbers,
 /// Cyrillic names, some emoji, CRLF in every third document) with `spans_per_document`
 /// spans each, overlapping and nested, over all three default labels.
+#[expect(
+    clippy::expect_used,
+    reason = "generated documents are valid by construction"
+)]
 pub fn generated_project(
     documents: usize,
     chars_per_document: usize,

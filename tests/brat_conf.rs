@@ -3,6 +3,8 @@
 //! does the same checks on an export with overlapping and nested spans, speakers of one
 //! word and of several, and notes over several lines (which must come back whole).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::edit::Edit;
 use spanmark::fixture;
 use spanmark::formats::{brat, json};

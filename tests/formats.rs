@@ -2,6 +2,8 @@
 //! Set `UPDATE_GOLDEN=1` to rewrite the golden files after an intended change (then
 //! read the diff: the JSON schema is a contract).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::edit::Edit;
 use spanmark::fixture;
 use spanmark::formats::{self, ExportFormat, import, json};

@@ -3,6 +3,8 @@
 //! counts add up to the items of the file, every item left out said with where it is;
 //! a file of which nothing can be used fails; brat's byte-order-mark shift corrected.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use assert_cmd::Command;
 use serde_json::{Value, json};
 use spanmark::fixture;

@@ -4,6 +4,8 @@
 //! `Doc.char_span` for code points, Node's slicing for UTF-16 units) where they are
 //! installed; where one is not, the test says so and skips it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::fixture;
 use spanmark::formats::{self, ExportFormat, doccano, import, spacy};
 use spanmark::model::{LabelSet, Project};

@@ -5,6 +5,8 @@
 //! document. Skipped, with a printed reason, where pyld is not installed (`.ci/run`
 //! installs it into its venv; `SPANMARK_PYTHON` names the Python to use).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::fixture;
 use spanmark::formats::{self, ExportFormat, import, w3c};
 use spanmark::model::Project;

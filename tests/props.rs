@@ -3,6 +3,8 @@
 //! parse, and every span must come out as the slice at its offsets in code points,
 //! UTF-16 units and UTF-8 bytes, exactly as Python and JavaScript would slice it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use proptest::prelude::*;
 use spanmark::edit::Edit;
 use spanmark::formats::{self, ExportFormat, import};

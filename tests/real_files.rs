@@ -2,6 +2,8 @@
 //! on how they were made (issue 12): every span they hold must come back at the text
 //! the person selected in that program's own editor.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::formats::import::{self, ImportFormat, ReadOptions};
 use spanmark::model::Project;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,8 @@
 //! text. This test rebuilds it and compares; `UPDATE_GOLDEN=1` rewrites
 //! `projects/demo.ron` and the plain articles in `projects/articles/`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::edit::Edit;
 use spanmark::fixture;
 use spanmark::model::{Document, Project, Span};

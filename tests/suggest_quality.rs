@@ -3,6 +3,8 @@
 //! quote and figure spans (exact ranges), and the accuracy of speakers on the quotes
 //! found. Fails below the thresholds of issue 5.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 use spanmark::fixture;
 use spanmark::model::CharRange;
 use spanmark::suggest::{self, CONFIDENT};

@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// How a save treats the file it replaces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum How {
+pub(crate) enum How {
     /// Only over the file this session read or wrote (asks otherwise).
     Checked,
     /// Over whatever is there, keeping it first as `NAME.theirs-….ron`.

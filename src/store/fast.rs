@@ -7,7 +7,7 @@
 //! know) makes [`split_texts`] give up, and the caller parses the whole file with ron.
 
 /// The file with every document's `text: "…"` emptied, and the texts, in file order.
-pub fn split_texts(file: &str) -> Option<(String, Vec<String>)> {
+pub(crate) fn split_texts(file: &str) -> Option<(String, Vec<String>)> {
     const KEY: &str = "text: \"";
     let mut skeleton = String::with_capacity(file.len() / 8);
     let mut texts = Vec::new();

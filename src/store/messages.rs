@@ -6,7 +6,7 @@ use crate::shown;
 use ron::error::Error as Ron;
 
 /// What the RON parser found, as something a person can act on.
-pub fn explain_ron(code: &Ron) -> String {
+pub(crate) fn explain_ron(code: &Ron) -> String {
     match code {
         Ron::Eof => "the file ends too early; it may have been cut off".to_owned(),
         Ron::ExceededRecursionLimit => {
@@ -65,7 +65,7 @@ fn lowercase_first(text: &str) -> String {
 
 /// Why bytes that are not UTF-8 are not: UTF-16 (with or without a byte order mark),
 /// binary, or text in another encoding.
-pub fn not_utf8(bytes: &[u8]) -> String {
+pub(crate) fn not_utf8(bytes: &[u8]) -> String {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return "it is UTF-16 text; save it as UTF-8".to_owned();
     }
@@ -79,7 +79,7 @@ pub fn not_utf8(bytes: &[u8]) -> String {
 }
 
 /// Who holds a lock, for the message of one who wanted it.
-pub fn locked(holder: &Option<Box<Holder>>) -> String {
+pub(crate) fn locked(holder: &Option<Box<Holder>>) -> String {
     match holder {
         Some(holder) if holder.is_window() => format!(
             "the project is open in {holder}; save and close it there first, or import in that window"

@@ -2,6 +2,8 @@
 //! with its exit status and its one-line message, and a whole round trip through the
 //! command line on articles full of emoji.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 mod more;
 mod writers;
 

@@ -21,6 +21,8 @@
 //! `cargo test --release --test fuzz -- --ignored` runs 100,000 per target and prints
 //! figures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 //!
 //! The crate's modules: `seeds` (the seed project and hand-written files of other
 //! tools), `mutate` (the PRNG and the mutations), `paths` (the user paths each input

@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 const ARTICLE: &str = "👋 Zelensky said “we will win” as 270 drones fell.";
 
 /// Opens File → `item`, or File → `submenu` → `item`.
-pub fn menu(w: &mut Window, path: &[&str]) {
+pub(crate) fn menu(w: &mut Window, path: &[&str]) {
     w.h.get_by_label("File").click();
     w.h.run_steps(2);
     for label in path {
@@ -23,7 +23,7 @@ pub fn menu(w: &mut Window, path: &[&str]) {
 }
 
 /// Types `path` into the path field (no file dialog in tests) and confirms.
-pub fn give_path(w: &mut Window, path: &std::path::Path) {
+pub(crate) fn give_path(w: &mut Window, path: &std::path::Path) {
     assert!(w.shows_containing("No file dialog is available"));
     w.h.get_by_label("Path")
         .type_text(&path.display().to_string());

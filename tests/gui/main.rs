@@ -3,6 +3,8 @@
 //! character in), so a drag here is the drag a user makes over those characters. Each
 //! test checks what the window shows (accessibility queries) and what lands on disk.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
 mod editing;
 mod files;
 mod interop;

@@ -29,7 +29,7 @@ fn labels<'e>(export: &'e ExportFile<'_>) -> Vec<(&'e str, Option<&'e str>)> {
 }
 
 /// `annotation.conf` for the folder.
-pub fn annotation_conf(export: &ExportFile<'_>) -> String {
+pub(crate) fn annotation_conf(export: &ExportFile<'_>) -> String {
     let mut out = String::from("# Written by spanmark for the .ann files beside it.\n[entities]\n");
     for (label, _) in labels(export) {
         out.push_str(&brat_type(label));
@@ -66,7 +66,7 @@ pub fn annotation_conf(export: &ExportFile<'_>) -> String {
 }
 
 /// `visual.conf` for the folder: each label's colour (labels without one keep brat's).
-pub fn visual_conf(export: &ExportFile<'_>) -> String {
+pub(crate) fn visual_conf(export: &ExportFile<'_>) -> String {
     let mut out = String::from("# Written by spanmark.\n[labels]\n");
     let labels = labels(export);
     for (label, _) in &labels {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 /// The sample project opened the first time (as an untitled copy, so saving it never
 /// changes the one in the repository).
-pub fn demo_project_path() -> PathBuf {
+fn demo_project_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("projects")
         .join("demo.ron")

@@ -6,7 +6,6 @@
 pub mod dialogs;
 mod files;
 pub mod loading;
-pub use files::demo_project_path;
 pub mod modal;
 mod recovery;
 mod saving;

@@ -80,11 +80,10 @@ pub enum ViewCommand {
 pub enum SuggestionCommand {
     /// Shows or hides suggestions of a label.
     Toggle(String),
-    Select(Option<(String, CharRange)>),
     /// The next (`true`) or previous suggestion.
     Step(bool),
+    /// Accepts the suggestion of a label over a range (a click on it).
     Accept(String, CharRange),
-    Reject(String, CharRange),
     AcceptSelected,
     RejectSelected,
     /// Accepts every confident suggestion of a label, as one undo step.

@@ -16,10 +16,8 @@ impl Session {
                 self.suggestions.toggle(label);
                 self.refresh_suggestions();
             }
-            SuggestionCommand::Select(s) => self.suggestions.select(s),
             SuggestionCommand::Step(forward) => self.step_suggestion(forward),
             SuggestionCommand::Accept(label, range) => self.accept_suggestion(&label, range)?,
-            SuggestionCommand::Reject(label, range) => self.reject_suggestion(&label, range)?,
             SuggestionCommand::AcceptSelected => {
                 if let Some((label, range)) = self.suggestions.selected().cloned() {
                     self.accept_suggestion(&label, range)?;

@@ -99,7 +99,11 @@ fn accepting_all_confident_suggestions_is_one_undoable_step() {
 fn rejecting_a_suggestion_is_one_undoable_step() {
     one_undoable_step("reject", |session| {
         let (label, range) = quote_suggestion(session);
-        let reject = SuggestionCommand::Reject(label.clone(), range);
+        assert_eq!(
+            session.suggestions().selected(),
+            Some(&(label.clone(), range))
+        );
+        let reject = SuggestionCommand::RejectSelected;
         session.apply(SessionCommand::Suggestion(reject)).unwrap();
         assert!(session.document().unwrap().is_rejected(&label, range));
         assert!(session.suggestions().position(&label, range).is_none());

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 /// What a project file looked like when it was last read or written, to notice another
 /// program changing it. Every spanmark save replaces the file, so its identity (device
@@ -37,13 +37,6 @@ impl FileStamp {
                 .map(|d| d.as_nanos()),
             identity: identity(meta),
         }
-    }
-
-    /// When the file was last modified.
-    pub fn modified(&self) -> Option<SystemTime> {
-        let ns = self.modified_ns?;
-        let secs = u64::try_from(ns / 1_000_000_000).ok()?;
-        SystemTime::UNIX_EPOCH.checked_add(Duration::new(secs, (ns % 1_000_000_000) as u32))
     }
 }
 

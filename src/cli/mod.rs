@@ -3,6 +3,7 @@
 //! stderr, 2 on bad usage (clap's own).
 
 mod change;
+mod format_names;
 
 use crate::formats::import::{self, ImportFormat};
 use crate::formats::{self, ExportFormat};
@@ -10,7 +11,7 @@ use crate::model::Project;
 use crate::store::{self, StoreError};
 use anyhow::{anyhow, bail};
 use change::{add, import_file, load_for_change, new};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,8 +53,8 @@ pub enum Command {
     Import {
         project: PathBuf,
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = ImportArg::Json)]
-        format: ImportArg,
+        #[arg(long, value_enum, default_value_t = ImportFormat::Json)]
+        format: ImportFormat,
         /// Label Studio: the task field holding the text (your labeling config's
         /// $variable; default: text).
         #[arg(long)]
@@ -63,8 +64,8 @@ pub enum Command {
     /// JSON, W3C Web Annotations (to stdout without -o) or brat files (into -o FOLDER).
     Export {
         project: PathBuf,
-        #[arg(long, value_enum, default_value_t = FormatArg::Json)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
         /// Write to this file (atomically) instead of stdout.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
@@ -84,72 +85,6 @@ pub enum Command {
     },
     /// Check a project file and report every problem.
     Validate { project: PathBuf },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum FormatArg {
-    Json,
-    Jsonl,
-    Csv,
-    Doccano,
-    /// doccano JSONL with grapheme-cluster offsets, for doccano projects set to count them.
-    DoccanoGraphemes,
-    Spacy,
-    /// brat standoff: NAME.txt and NAME.ann per document, into the folder given by -o.
-    Brat,
-    /// Label Studio tasks (code points, as its editor counts).
-    LabelStudio,
-    /// W3C Web Annotation (JSON-LD).
-    W3c,
-}
-
-impl From<FormatArg> for ExportFormat {
-    fn from(arg: FormatArg) -> Self {
-        match arg {
-            FormatArg::Json => ExportFormat::Json,
-            FormatArg::Jsonl => ExportFormat::Jsonl,
-            FormatArg::Csv => ExportFormat::Csv,
-            FormatArg::Doccano => ExportFormat::Doccano,
-            FormatArg::DoccanoGraphemes => ExportFormat::DoccanoGraphemes,
-            FormatArg::Spacy => ExportFormat::Spacy,
-            FormatArg::Brat => ExportFormat::Brat,
-            FormatArg::LabelStudio => ExportFormat::LabelStudio,
-            FormatArg::W3c => ExportFormat::W3c,
-        }
-    }
-}
-
-/// The formats `spanmark import` reads (clap's names for [`ImportFormat`]).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ImportArg {
-    /// spanmark's own JSON export.
-    Json,
-    /// doccano JSONL (UTF-16 offsets).
-    Doccano,
-    /// doccano JSONL with grapheme-cluster offsets (a project set to count them).
-    DoccanoGraphemes,
-    /// spaCy-ready JSONL (code points).
-    Spacy,
-    /// brat standoff: an .ann file (beside its .txt) or a folder of them.
-    Brat,
-    /// Label Studio JSON or JSON-MIN (code points); predictions become suggestions.
-    LabelStudio,
-    /// W3C Web Annotations, anchored in the project's documents by name.
-    W3c,
-}
-
-impl From<ImportArg> for ImportFormat {
-    fn from(arg: ImportArg) -> Self {
-        match arg {
-            ImportArg::Json => ImportFormat::Json,
-            ImportArg::Doccano => ImportFormat::Doccano,
-            ImportArg::DoccanoGraphemes => ImportFormat::DoccanoGraphemes,
-            ImportArg::Spacy => ImportFormat::Spacy,
-            ImportArg::Brat => ImportFormat::Brat,
-            ImportArg::LabelStudio => ImportFormat::LabelStudio,
-            ImportArg::W3c => ImportFormat::W3c,
-        }
-    }
 }
 
 /// Parses the arguments, runs the command and turns the outcome into an exit status.
@@ -196,17 +131,12 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             file,
             format,
             text_field,
-        } => import_file(
-            &project,
-            &file,
-            format.into(),
-            &import::ReadOptions { text_field },
-        ),
+        } => import_file(&project, &file, format, &import::ReadOptions { text_field }),
         Command::Export {
             project,
             format,
             output,
-        } => export(&project, format.into(), output.as_deref()),
+        } => export(&project, format, output.as_deref()),
         Command::Stats { project } => stats(&project),
         Command::Suggest {
             project,

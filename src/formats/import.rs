@@ -64,6 +64,38 @@ impl ImportFormat {
         ImportFormat::Brat,
     ];
 
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportFormat::Json => "json",
+            ImportFormat::Doccano => "doccano",
+            ImportFormat::DoccanoGraphemes => "doccano-graphemes",
+            ImportFormat::Spacy => "spacy",
+            ImportFormat::Brat => "brat",
+            ImportFormat::LabelStudio => "label-studio",
+            ImportFormat::W3c => "w3c",
+        }
+    }
+
+    /// What the format is, in one line (the command line's help).
+    pub fn help(self) -> &'static str {
+        match self {
+            ImportFormat::Json => "spanmark's own JSON export",
+            ImportFormat::Doccano => "doccano JSONL (UTF-16 offsets)",
+            ImportFormat::DoccanoGraphemes => {
+                "doccano JSONL with grapheme-cluster offsets (a project set to count them)"
+            }
+            ImportFormat::Spacy => "spaCy-ready JSONL (code points)",
+            ImportFormat::Brat => {
+                "brat standoff: an .ann file (beside its .txt) or a folder of them"
+            }
+            ImportFormat::LabelStudio => {
+                "Label Studio JSON or JSON-MIN (code points); predictions become suggestions"
+            }
+            ImportFormat::W3c => "W3C Web Annotations, anchored in the project's documents by name",
+        }
+    }
+
     /// The format's name in menus.
     pub fn title(self) -> &'static str {
         match self {

@@ -64,6 +64,27 @@ impl ExportFormat {
         }
     }
 
+    /// What the format is, in one line (the command line's help).
+    pub fn help(self) -> &'static str {
+        match self {
+            ExportFormat::Json => {
+                "spanmark's JSON: every span with code-point, UTF-16 and byte offsets"
+            }
+            ExportFormat::Jsonl => "one JSON document per line",
+            ExportFormat::Csv => "one span per row, for spreadsheets",
+            ExportFormat::Doccano => "doccano JSONL (UTF-16 offsets)",
+            ExportFormat::DoccanoGraphemes => {
+                "doccano JSONL with grapheme-cluster offsets, for doccano projects set to count them"
+            }
+            ExportFormat::Spacy => "spaCy-ready JSONL (code points)",
+            ExportFormat::LabelStudio => "Label Studio tasks (code points, as its editor counts)",
+            ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
+            ExportFormat::Brat => {
+                "brat standoff: NAME.txt and NAME.ann per document, into the folder given by -o"
+            }
+        }
+    }
+
     /// The format's name in menus.
     pub fn title(self) -> &'static str {
         match self {

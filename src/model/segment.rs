@@ -79,7 +79,10 @@ pub fn snap_to_graphemes(text: &str, index: &OffsetIndex, range: CharRange) -> C
 
 /// Snaps a dragged range to words: a partly covered word is taken whole, blanks at
 /// either edge are dropped, punctuation the user reached is kept. Graphemes are never
-/// split. A range of blanks only stays as it is.
+/// split. A range of blanks only stays as it is. As the annotation guidelines want:
+/// a number keeps the currency sign before or after it (`$90`, `20€`) and the percent
+/// sign after it (`40%`), and words ending right before sentence punctuation and a
+/// closing quotation mark keep the punctuation (`we will win.”`).
 pub fn snap_to_words(text: &str, index: &OffsetIndex, range: CharRange) -> CharRange {
     if range.is_empty() {
         return range;
@@ -112,7 +115,44 @@ pub fn snap_to_words(text: &str, index: &OffsetIndex, range: CharRange) -> CharR
     if let Some(word) = word_at(text, index, CharOffset(end.0 - 1)) {
         end = word.end;
     }
+    let char_at = |at: CharOffset| {
+        let one = CharRange {
+            start: at,
+            end: CharOffset(at.0 + 1),
+        };
+        index.slice(text, one).and_then(|s| s.chars().next())
+    };
+    let digit = |at: CharOffset| char_at(at).is_some_and(|c| c.is_ascii_digit());
+    if start.0 > 0 && digit(start) && char_at(CharOffset(start.0 - 1)).is_some_and(is_currency) {
+        start.0 -= 1;
+    }
+    if end.0 > 0 && digit(CharOffset(end.0 - 1)) {
+        if char_at(end).is_some_and(|c| is_currency(c) || matches!(c, '%' | '‰' | '‱')) {
+            end.0 += 1;
+        }
+    } else if char_at(end).is_some_and(|c| matches!(c, '.' | '?' | '!' | '…'))
+        && char_at(CharOffset(end.0 + 1)).is_some_and(is_closing_quote)
+    {
+        end.0 += 1;
+    }
     snap_to_graphemes(text, index, CharRange { start, end })
+}
+
+/// A currency sign (Unicode's Sc category).
+fn is_currency(c: char) -> bool {
+    matches!(c,
+        '$' | '\u{a2}'..='\u{a5}' | '\u{58f}' | '\u{60b}' | '\u{7fe}' | '\u{7ff}'
+        | '\u{9f2}' | '\u{9f3}' | '\u{9fb}' | '\u{af1}' | '\u{bf9}' | '\u{e3f}'
+        | '\u{17db}' | '\u{20a0}'..='\u{20c0}' | '\u{a838}' | '\u{fdfc}' | '\u{fe69}'
+        | '\u{ff04}' | '\u{ffe0}' | '\u{ffe1}' | '\u{ffe5}' | '\u{ffe6}')
+}
+
+/// A mark that closes a quotation.
+fn is_closing_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{203a}' | '\u{300d}' | '\u{300f}'
+    )
 }
 
 /// The next (`forward`) or previous grapheme boundary from `at`.
@@ -191,6 +231,46 @@ mod tests {
             step_grapheme(text, &index, CharOffset(5), false),
             CharOffset(3)
         );
+    }
+
+    #[test]
+    fn numbers_keep_their_currency_and_percent_signs() {
+        let text = "It cost $90 billion, 20€ or 40% more; the $ sign.";
+        let index = OffsetIndex::new(text);
+        let find = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let drag = |from: usize, to: usize| {
+            let r = snap_to_words(text, &index, CharRange::new(from, to));
+            index.slice(text, r).unwrap().to_owned()
+        };
+        // From inside "90" to inside "billion": the dollar comes along.
+        let ninety = find("90");
+        assert_eq!(drag(ninety + 1, ninety + 6), "$90 billion");
+        let twenty = find("20€");
+        assert_eq!(drag(twenty, twenty + 1), "20€");
+        let forty = find("40%");
+        assert_eq!(drag(forty, forty + 1), "40%");
+        // A sign that is not beside a number stays out.
+        let sign = find("sign");
+        assert_eq!(drag(sign, sign + 2), "sign");
+        assert_eq!(drag(find("cost"), find("cost") + 2), "cost");
+    }
+
+    #[test]
+    fn quoted_words_keep_the_sentence_punctuation_inside_the_marks() {
+        let text = "“We will win.” Then “again”, he said. Is it?";
+        let index = OffsetIndex::new(text);
+        let find = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let drag = |from: usize, to: usize| {
+            let r = snap_to_words(text, &index, CharRange::new(from, to));
+            index.slice(text, r).unwrap().to_owned()
+        };
+        let we = find("We");
+        assert_eq!(drag(we, we + 9), "We will win.");
+        // No mark after the full stop, or none before the comma: as dragged.
+        let said = find("said");
+        assert_eq!(drag(said, said + 2), "said");
+        let again = find("again");
+        assert_eq!(drag(again, again + 2), "again");
     }
 
     #[test]

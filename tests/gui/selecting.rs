@@ -217,3 +217,28 @@ fn dragging_past_the_bottom_edge_scrolls_and_extends_the_selection() {
         "the view scrolled while dragging: {selection:?}"
     );
 }
+
+#[test]
+fn a_drag_over_an_amount_keeps_its_currency_and_percent_signs() {
+    let mut w = Window::open(&[(
+        "a.txt",
+        "Aid worth $90 billion arrived; prices rose 40% since.",
+    )]);
+    // From inside "90" to inside "billion", as a hand that starts a little late does.
+    let start = w.find("90") + 1;
+    w.drag_chars(start, w.find("billion") + 3, Modifiers::NONE);
+    assert_eq!(w.status(), "Selected 10–21 (11 characters): $90 billion");
+    w.key(Key::F);
+    let start = w.find("40");
+    w.drag_chars(start, start + 1, Modifiers::NONE);
+    assert_eq!(w.status(), "Selected 43–46 (3 characters): 40%");
+    w.key(Key::F);
+    w.save();
+    assert_eq!(
+        w.saved_spans(),
+        [
+            ("figure".to_owned(), "$90 billion".to_owned()),
+            ("figure".to_owned(), "40%".to_owned()),
+        ]
+    );
+}

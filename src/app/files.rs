@@ -183,7 +183,9 @@ impl App {
 
     fn picked(&mut self, purpose: Purpose, paths: Vec<PathBuf>) {
         match purpose {
-            Purpose::OpenArticles => self.add_articles(paths),
+            // A project among them opens as a project (asking about unsaved work
+            // first), never as an article of RON text.
+            Purpose::OpenArticles => self.run_file(FileCommand::OpenPaths(paths)),
             Purpose::OpenProject => {
                 if let Some(path) = paths.first() {
                     self.open_project(path);

@@ -267,3 +267,31 @@ fn dropped_articles_are_added_and_a_dropped_project_asks_about_unsaved_work() {
     w.ctrl(Key::Z);
     assert!(!w.shows("dropped.md"));
 }
+
+/// A project given to "Open articles" opens as a project, never as an article whose
+/// text is its RON (issue 14, point 4).
+#[test]
+fn a_project_given_to_open_articles_opens_as_a_project() {
+    let mut w = Window::open(&[("a.txt", "Short first article.")]);
+    let other = w.dir.path().join("news.ron");
+    let project = spanmark::fixture::project("Other", &[("b.txt", "The other project's text.")]);
+    spanmark::store::save(&project, &other).unwrap();
+    w.ctrl(Key::O);
+    w.h.get_by_label("Path")
+        .type_text(&other.display().to_string());
+    w.h.run_steps(1);
+    w.key(Key::Enter);
+    w.h.run_steps(2);
+    assert!(w.shows("b.txt"), "the project's document is listed");
+    assert!(
+        !w.shows("news.ron"),
+        "no article named after the project file"
+    );
+    assert!(!w.shows("a.txt"), "the other project is open instead");
+    assert!(
+        w.h.state().title().starts_with("Other"),
+        "{}",
+        w.h.state().title()
+    );
+    assert!(!w.h.state().session.is_dirty());
+}

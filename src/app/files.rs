@@ -289,14 +289,14 @@ impl App {
                 if session.read_only().is_none() && store::disk::is_read_only(&path) {
                     session.set_read_only(Some(ReadOnly::File));
                 }
-                if let Some(why) = session.read_only() {
+                let read_only = session.read_only().map(ReadOnly::reason);
+                self.set_session(session);
+                if let Some(why) = read_only {
                     self.info(format!(
-                        "Opened read-only: {}. Save your changes under another name (Save as): {}",
-                        why.reason(),
+                        "Opened read-only: {why}. Save your changes under another name (Save as): {}",
                         path.display()
                     ));
                 }
-                self.set_session(session);
                 self.prefs.remember(&path);
                 self.offer_recovery();
             }

@@ -79,12 +79,25 @@ impl Prefs {
     }
 }
 
-/// A message shown at the top of the window until dismissed.
+/// A message shown at the top of the window until dismissed, or until what it
+/// reports is over.
 pub struct Message {
     pub text: String,
     pub error: bool,
     /// How many times it was given (shown once, with the count).
     pub count: usize,
+    lasts: Lasts,
+}
+
+/// Until when a message stays (the user may dismiss any earlier).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lasts {
+    /// While the same project is open: another project, a new one or restored work
+    /// ends it.
+    ThisProject,
+    /// Until the work is saved (or another project opens): restored work, a failed
+    /// autosave.
+    Unsaved,
 }
 
 /// How many messages show before "N more".
@@ -184,15 +197,30 @@ impl App {
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message(text.into(), true);
+        self.message(text.into(), true, Lasts::ThisProject);
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message(text.into(), false);
+        self.message(text.into(), false, Lasts::ThisProject);
+    }
+
+    /// A message about work that is not saved: it goes when the work is saved.
+    fn until_saved(&mut self, text: impl Into<String>, error: bool) {
+        self.message(text.into(), error, Lasts::Unsaved);
+    }
+
+    /// The messages that end with `lasts` go.
+    fn resolved(&mut self, lasts: Lasts) {
+        self.messages.retain(|m| {
+            m.lasts != lasts && !(lasts == Lasts::ThisProject && m.lasts == Lasts::Unsaved)
+        });
+        if self.messages.len() <= SHOWN_MESSAGES {
+            self.all_messages = false;
+        }
     }
 
     /// Adds a message; one already shown moves to the top with its count raised.
-    fn message(&mut self, text: String, error: bool) {
+    fn message(&mut self, text: String, error: bool, lasts: Lasts) {
         let count = match self
             .messages
             .iter()
@@ -201,7 +229,12 @@ impl App {
             Some(i) => self.messages.remove(i).count + 1,
             None => 1,
         };
-        self.messages.push(Message { text, error, count });
+        self.messages.push(Message {
+            text,
+            error,
+            count,
+            lasts,
+        });
     }
 
     /// Keys: the command table and the label keys. Keys that type text are only taken

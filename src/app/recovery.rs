@@ -30,13 +30,17 @@ impl App {
 
     /// Replaces the session (another project, a new one, restored work): what the
     /// slot held belonged to the old one, which the user saved or chose to drop.
+    /// Messages about the old one go too.
     pub(super) fn set_session(&mut self, session: Session) {
         self.session = session;
         self.saved_recovery();
+        self.resolved(super::Lasts::ThisProject);
     }
 
-    /// The work is saved (or dropped by the user): the slot empties.
+    /// The work is saved (or dropped by the user): the slot empties, and the messages
+    /// about unsaved work go.
     pub(super) fn saved_recovery(&mut self) {
+        self.resolved(super::Lasts::Unsaved);
         if let Some(slot) = &self.recovery {
             slot.clear();
         }
@@ -82,7 +86,7 @@ impl App {
                 // Try again after another interval rather than every frame; the same
                 // message is shown once, with a count.
                 self.dirty_since = Some(now);
-                self.error(format!("Autosave failed; save your work ({message})"));
+                self.until_saved(format!("Autosave failed; save your work ({message})"), true);
             }
         }
     }
@@ -176,9 +180,11 @@ impl App {
                 found.remove();
             }
             // The old file stays until this work is safe elsewhere.
-            Err(message) => self.error(format!("Autosave failed; save your work ({message})")),
+            Err(message) => {
+                self.until_saved(format!("Autosave failed; save your work ({message})"), true)
+            }
         }
-        self.info("Unsaved work restored. Save to keep it.");
+        self.until_saved("Unsaved work restored. Save to keep it.", false);
     }
 }
 

@@ -131,12 +131,19 @@ fn work_survives_a_crash_through_the_recovery_file() {
         w.h.state().title().contains('•'),
         "restored work is unsaved"
     );
+    assert!(w.shows_containing("Unsaved work restored"));
     w.save();
     assert_eq!(
         w.saved_spans(),
         [("quote".to_owned(), "we will win".to_owned())]
     );
     assert!(!recovery.exists(), "saving removes the recovery file");
+    // What the banner reported is over (issue 14, point 5).
+    assert!(
+        !w.shows_containing("Unsaved work restored"),
+        "{:?}",
+        w.messages()
+    );
 }
 
 #[test]
@@ -294,4 +301,33 @@ fn a_project_given_to_open_articles_opens_as_a_project() {
         w.h.state().title()
     );
     assert!(!w.h.state().session.is_dirty());
+}
+
+/// A message goes when what it reports is over: an error about a file that could not
+/// be opened, once another project opens fine (issue 14, point 5).
+#[test]
+fn an_error_goes_when_another_project_opens_fine() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    let broken = w.dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format: \"spanmark-project\", version: 1, name: ").unwrap();
+    let good = w.dir.path().join("good.ron");
+    let project = spanmark::fixture::project("Good", &[("b.txt", "Another text.")]);
+    spanmark::store::save(&project, &good).unwrap();
+    for path in [&broken, &good] {
+        w.ctrl_shift(Key::O);
+        w.h.get_by_label("Path")
+            .type_text(&path.display().to_string());
+        w.h.run_steps(1);
+        w.key(Key::Enter);
+        w.h.run_steps(2);
+        if path == &broken {
+            assert!(w.shows_containing("broken.ron"), "{:?}", w.messages());
+        }
+    }
+    assert!(w.shows("b.txt"), "the good project is open");
+    assert!(
+        !w.messages().iter().any(|m| m.contains("broken.ron")),
+        "{:?}",
+        w.messages()
+    );
 }

@@ -1,6 +1,6 @@
 //! The menu bar, the label bar under it and the status bar at the bottom.
 
-use super::article::color_of;
+use super::theme::label_color;
 use super::{label_keys_text, preview};
 use crate::formats::ExportFormat;
 use crate::formats::import::ImportFormat;
@@ -124,7 +124,7 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         for (i, label) in session.project().labels.iter().enumerate() {
             let keys = label_keys_text(ui.ctx(), label.key, i);
             let text = RichText::new(format!("{}  {keys}", label.name))
-                .color(color_of(&label.color))
+                .color(label_color(&session.project().labels, &label.name))
                 .strong();
             let response = ui
                 .add_enabled(can_tag, Button::new(text))
@@ -143,7 +143,8 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
             .filter(|l| ["quote", "claim", "figure"].contains(&l.name.as_str()))
         {
             let mut on = session.suggestions().labels().contains(&label.name);
-            let text = RichText::new(&label.name).color(color_of(&label.color));
+            let text = RichText::new(&label.name)
+                .color(label_color(&session.project().labels, &label.name));
             if ui
                 .checkbox(&mut on, text)
                 .on_hover_text(format!(

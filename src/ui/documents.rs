@@ -1,7 +1,7 @@
 //! The document list: every document of the project with its status (settable) and
 //! its span count per label; clicking one shows it.
 
-use super::article::color_of;
+use super::theme::{self, label_color};
 use crate::model::Status;
 use crate::session::Session;
 use crate::session::{Command, EditCommand, ViewCommand};
@@ -30,7 +30,7 @@ pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
                         let mut status = doc.status;
                         egui::ComboBox::from_id_salt("status")
                             .selected_text(status.as_str())
-                            .width(90.0)
+                            .width(theme::STATUS_BOX_WIDTH)
                             .show_ui(ui, |ui| {
                                 for s in [Status::New, Status::InProgress, Status::Done] {
                                     ui.selectable_value(&mut status, s, s.as_str());
@@ -43,7 +43,9 @@ pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
                         }
                         for label in session.project().labels.iter() {
                             let n = doc.count_label(&label.name);
-                            ui.label(RichText::new(n.to_string()).color(color_of(&label.color)))
+                            let labels = &session.project().labels;
+                            let color = label_color(labels, &label.name);
+                            ui.label(RichText::new(n.to_string()).color(color))
                                 .on_hover_text(format!("{n} {} spans", label.name));
                         }
                     });

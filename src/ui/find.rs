@@ -1,7 +1,7 @@
 //! The find bar (Ctrl+F): every match of a phrase in the current document, stepping
 //! through them, and "tag all matches" as one undoable step.
 
-use super::article::color_of;
+use super::theme::label_color;
 use crate::model::{CharOffset, CharRange, DocId};
 use crate::session::Session;
 use crate::session::{Command, EditCommand, ViewCommand};
@@ -155,7 +155,8 @@ impl FindBar {
                         ui.selectable_value(
                             &mut self.label,
                             l.name.clone(),
-                            RichText::new(&l.name).color(color_of(&l.color)),
+                            RichText::new(&l.name)
+                                .color(label_color(&session.project().labels, &l.name)),
                         );
                     }
                 })

@@ -1,5 +1,6 @@
 //! The window's panels, one file each. Panels read the session and emit
-//! [`Command`]s; none of them changes the project.
+//! [`Command`]s; none of them changes the project. Their colours and sizes are in
+//! [`theme`].
 
 pub mod actions;
 pub mod article;
@@ -12,12 +13,13 @@ pub mod paragraphs;
 pub mod spans;
 pub mod suggest_bar;
 pub mod text_mesh;
+pub mod theme;
 
 use crate::model::{LabelSet, Span};
 use crate::session::Session;
 use crate::session::{Command, EditCommand};
 use crate::ui::actions::{Action, label_shortcuts};
-use article::{DocRef, color_of};
+use article::DocRef;
 use egui::{RichText, Ui};
 
 /// The article view's id: it holds the keyboard focus whenever no text field does.
@@ -63,7 +65,8 @@ pub fn context_menu_ui(ui: &mut Ui, session: &Session, labels: &LabelSet, out: &
         "Relabel as"
     };
     for (i, label) in labels.iter().enumerate() {
-        let text = RichText::new(format!("{verb} {}", label.name)).color(color_of(&label.color));
+        let text = RichText::new(format!("{verb} {}", label.name))
+            .color(theme::label_color(labels, &label.name));
         let button = egui::Button::new(text).shortcut_text(label_keys_text(ui.ctx(), label.key, i));
         if ui.add_enabled(can_tag, button).clicked() {
             out.push(EditCommand::Tag(label.name.clone()).into());
@@ -90,7 +93,7 @@ pub fn spans_tooltip_ui(ui: &mut Ui, doc: &DocRef, spans: &[&Span]) {
             ui.label(
                 RichText::new(&span.label)
                     .strong()
-                    .color(doc.label_color(&span.label)),
+                    .color(theme::label_color(doc.labels, &span.label)),
             );
             ui.label(preview(text, 60));
             if let Some(speaker) = span.attributes.get("speaker") {

@@ -1,21 +1,25 @@
-//! Splitting a document into the paragraphs the article view lays out one by one: a
-//! paragraph is a line of the text, without its line break (`\n`, or `\r\n`). The
+//! Splitting a document into the paragraphs the article view lays out one by one, and
+//! the one place where a document's code-point offsets become a paragraph's own and
+//! back ([`Paragraph::local_range`], [`Paragraph::local_char`], [`Paragraph::global`]).
+//! A paragraph is a line of the text, without its line break (`\n`, or `\r\n`). The
 //! break's code points belong to no paragraph but still count in every offset, so a
 //! selection across paragraphs includes them exactly as the stored text has them.
 //!
 //! A very long line (a transcript without line breaks) is cut into pieces of at most
 //! [`MAX_PIECE_CHARS`], at a blank where one is near, so no single layout is huge; the
-//! pieces are contiguous, so selection and highlights run across them unchanged.
+//! pieces are contiguous, so selection and highlights run across them unchanged. Bytes
+//! and code points are converted by the document's [`OffsetIndex`] only.
 
-use crate::model::CharRange;
+use crate::model::{ByteOffset, CharOffset, CharRange, OffsetIndex};
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// Code points of the paragraph's text (without the line break).
     pub chars: CharRange,
     /// The same text's byte range.
-    pub byte_start: usize,
-    pub byte_end: usize,
+    pub byte_start: ByteOffset,
+    pub byte_end: ByteOffset,
     /// The next paragraph continues this line (a long line cut for layout).
     pub continued: bool,
 }
@@ -27,86 +31,115 @@ const CUT_SEARCH_CHARS: usize = 200;
 
 impl Paragraph {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.byte_start..self.byte_end]
+        &text[self.byte_start.0..self.byte_end.0]
     }
 
     pub fn len_chars(&self) -> usize {
         self.chars.len_chars()
     }
+
+    /// The part of `range` (document code points) in this paragraph, in code points of
+    /// the paragraph (0 is its first). Empty when `range` lies before or after it; a
+    /// range running across an empty paragraph gives `0..0`, its empty row.
+    pub fn local_range(&self, range: CharRange) -> Range<usize> {
+        let start = self.chars.start.0;
+        let a = range.start.0.max(start) - start;
+        let b = range.end.0.min(self.chars.end.0).saturating_sub(start);
+        a..b
+    }
+
+    /// Code point `at` of the document as a code point of this paragraph, if it is one.
+    pub fn local_char(&self, at: CharOffset) -> Option<usize> {
+        self.chars.contains(at).then(|| at.0 - self.chars.start.0)
+    }
+
+    /// Position `local` of this paragraph (clamped to its end) in the document.
+    pub fn global(&self, local: usize) -> CharOffset {
+        CharOffset(self.chars.start.0 + local.min(self.len_chars()))
+    }
 }
 
 /// The paragraphs of `text`, in order; an empty text has one empty paragraph.
 pub fn split(text: &str) -> Vec<Paragraph> {
+    split_indexed(text, &OffsetIndex::new(text))
+}
+
+/// [`split`] with the text's offset index at hand (a document keeps one).
+pub fn split_indexed(text: &str, offsets: &OffsetIndex) -> Vec<Paragraph> {
+    let lines = Lines { text, offsets };
     let mut out = Vec::new();
-    let mut start_byte = 0;
-    let mut start_char = 0;
-    let mut chars = 0;
-    for (byte, ch) in text.char_indices() {
-        if ch == '\n' {
-            let (end_byte, end_char) = if text[..byte].ends_with('\r') && byte > start_byte {
-                (byte - 1, chars - 1)
-            } else {
-                (byte, chars)
-            };
-            push_line(&mut out, text, start_byte, end_byte, start_char, end_char);
-            start_byte = byte + 1;
-            start_char = chars + 1;
-        }
-        chars += 1;
+    let mut start = 0;
+    for (byte, _) in text.match_indices('\n') {
+        let end = if byte > start && text.as_bytes()[byte - 1] == b'\r' {
+            byte - 1
+        } else {
+            byte
+        };
+        lines.push(&mut out, start..end);
+        start = byte + 1;
     }
-    push_line(&mut out, text, start_byte, text.len(), start_char, chars);
+    lines.push(&mut out, start..text.len());
     out
 }
 
-/// Adds one line, cut into pieces when it is long.
-fn push_line(
-    out: &mut Vec<Paragraph>,
-    text: &str,
-    mut byte: usize,
-    end_byte: usize,
-    mut char: usize,
-    end_char: usize,
-) {
-    while end_char - char > MAX_PIECE_CHARS {
-        let line = &text[byte..end_byte];
-        // The byte after MAX_PIECE_CHARS code points, then back to a blank if one is near.
-        let limit = line
-            .char_indices()
-            .nth(MAX_PIECE_CHARS)
-            .map_or(line.len(), |(b, _)| b);
-        let window_start = line[..limit]
-            .char_indices()
-            .rev()
-            .nth(CUT_SEARCH_CHARS)
-            .map_or(0, |(b, _)| b);
-        let cut = line[window_start..limit]
-            .rfind(' ')
-            .map(|i| window_start + i + 1)
-            .filter(|&c| c > 0)
-            .unwrap_or(limit);
-        let piece_chars = line[..cut].chars().count();
-        out.push(Paragraph {
-            chars: CharRange::new(char, char + piece_chars),
-            byte_start: byte,
-            byte_end: byte + cut,
-            continued: true,
-        });
-        byte += cut;
-        char += piece_chars;
+/// A text and its offset index, to add its lines to a paragraph list.
+struct Lines<'a> {
+    text: &'a str,
+    offsets: &'a OffsetIndex,
+}
+
+impl Lines<'_> {
+    /// The code point at byte `byte`, a character boundary of the text.
+    fn char_at(&self, byte: usize) -> usize {
+        self.offsets
+            .from_byte(self.text, ByteOffset(byte))
+            .map_or(self.offsets.len_chars(), |c| c.0)
     }
-    out.push(Paragraph {
-        chars: CharRange::new(char, end_char),
-        byte_start: byte,
-        byte_end: end_byte,
-        continued: false,
-    });
+
+    /// The byte of code point `at` (the text's end past it).
+    fn byte_of(&self, at: usize) -> usize {
+        self.offsets
+            .to_byte(self.text, CharOffset(at))
+            .map_or(self.text.len(), |b| b.0)
+    }
+
+    /// Adds the line at `bytes`, cut into pieces when it is long.
+    fn push(&self, out: &mut Vec<Paragraph>, bytes: Range<usize>) {
+        let mut byte = bytes.start;
+        let mut char = self.char_at(byte);
+        let end_char = self.char_at(bytes.end);
+        while end_char - char > MAX_PIECE_CHARS {
+            // The byte after MAX_PIECE_CHARS code points, then back to a blank if one is
+            // near (in the last CUT_SEARCH_CHARS + 1 code points of the piece).
+            let limit = self.byte_of(char + MAX_PIECE_CHARS);
+            let window_start = self.byte_of(char + MAX_PIECE_CHARS - 1 - CUT_SEARCH_CHARS);
+            let cut = self.text[window_start..limit]
+                .rfind(' ')
+                .map_or(limit, |i| window_start + i + 1);
+            let cut_char = self.char_at(cut);
+            out.push(Paragraph {
+                chars: CharRange::new(char, cut_char),
+                byte_start: ByteOffset(byte),
+                byte_end: ByteOffset(cut),
+                continued: true,
+            });
+            byte = cut;
+            char = cut_char;
+        }
+        out.push(Paragraph {
+            chars: CharRange::new(char, end_char),
+            byte_start: ByteOffset(byte),
+            byte_end: ByteOffset(bytes.end),
+            continued: false,
+        });
+    }
 }
 
 /// The index of the paragraph holding code point `at`, or the one just before it when
 /// `at` falls on a line break.
-pub fn index_of(paragraphs: &[Paragraph], at: usize) -> usize {
+pub fn index_of(paragraphs: &[Paragraph], at: CharOffset) -> usize {
     paragraphs
-        .partition_point(|p| p.chars.start.0 <= at)
+        .partition_point(|p| p.chars.start <= at)
         .saturating_sub(1)
 }
 
@@ -123,9 +156,9 @@ mod tests {
         assert_eq!(paras[0].chars, CharRange::new(0, 5));
         assert_eq!(paras[1].chars, CharRange::new(7, 7));
         assert_eq!(paras[2].chars, CharRange::new(9, 12));
-        assert_eq!(index_of(&paras, 6), 0);
-        assert_eq!(index_of(&paras, 10), 2);
-        assert_eq!(index_of(&paras, 13), 3);
+        assert_eq!(index_of(&paras, CharOffset(6)), 0);
+        assert_eq!(index_of(&paras, CharOffset(10)), 2);
+        assert_eq!(index_of(&paras, CharOffset(13)), 3);
         assert_eq!(split("").len(), 1);
         assert_eq!(split("a\n").len(), 2);
     }
@@ -160,5 +193,59 @@ mod tests {
             paras.iter().map(|p| p.len_chars()).collect::<Vec<_>>(),
             [2000, 2000, 1000]
         );
+    }
+
+    /// Every paragraph's offsets agree with counting the text by hand.
+    fn check_offsets(text: &str) {
+        let paras = split(text);
+        for p in &paras {
+            assert_eq!(p.chars.start.0, text[..p.byte_start.0].chars().count());
+            assert_eq!(p.len_chars(), p.text(text).chars().count());
+            assert!(!p.text(text).contains('\n'));
+        }
+        let ends = paras.iter().filter(|p| !p.continued).count();
+        assert_eq!(ends, text.matches('\n').count() + 1);
+    }
+
+    #[test]
+    fn offsets_of_paragraphs_match_the_text_in_every_script() {
+        check_offsets("");
+        check_offsets("\n\r\n\r");
+        check_offsets("\r\nКиїв 👋🏽\r\nΑθήνα, 北京 and ٱلْقُدْس\n\n🇺🇦\r");
+        check_offsets(&format!(
+            "{}\n{}",
+            "中文字 ".repeat(900),
+            "ab👋".repeat(1500)
+        ));
+    }
+
+    #[test]
+    fn offsets_are_rebased_to_the_paragraph_and_back() {
+        let text = "first 🇺🇦\r\n👋🏽 北京 said so\n";
+        let paras = split(text);
+        let p = paras[1];
+        // "first 🇺🇦" is 8 code points, then CR LF.
+        assert_eq!(p.chars, CharRange::new(10, 23));
+        assert_eq!(p.text(text), "👋🏽 北京 said so");
+        // "said" is at 6..10 of the paragraph.
+        assert_eq!(p.local_range(CharRange::new(16, 20)), 6..10);
+        let said: String = p.text(text).chars().skip(6).take(4).collect();
+        assert_eq!(said, "said");
+        // Clipped to the paragraph on both sides; outside it, nothing.
+        assert_eq!(p.local_range(CharRange::new(3, 12)), 0..2);
+        assert_eq!(p.local_range(CharRange::new(18, 30)), 8..13);
+        assert!(p.local_range(CharRange::new(0, 5)).is_empty());
+        assert!(p.local_range(CharRange::new(24, 25)).is_empty());
+        assert_eq!(p.local_char(CharOffset(10)), Some(0));
+        assert_eq!(p.local_char(CharOffset(20)), Some(10));
+        assert_eq!(p.local_char(CharOffset(22)), Some(12));
+        assert_eq!(p.local_char(CharOffset(23)), None);
+        assert_eq!(p.local_char(CharOffset(9)), None);
+        assert_eq!(p.global(6), CharOffset(16));
+        assert_eq!(p.global(99), CharOffset(23), "clamped to the end");
+        // An empty paragraph: a range across it marks its empty row.
+        let empty = paras[2];
+        assert_eq!(empty.chars, CharRange::new(24, 24));
+        assert_eq!(empty.local_range(CharRange::new(20, 25)), 0..0);
     }
 }

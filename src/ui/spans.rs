@@ -3,9 +3,9 @@
 //! (label, text, note, attributes, delete). Text fields edit a draft that becomes one
 //! undoable edit when the field loses focus or Enter is pressed.
 
-use super::article::color_of;
 use super::preview;
 use super::text_mesh::{AtlasWatch, DeferredText};
+use super::theme;
 use crate::model::SpanId;
 use crate::session::Session;
 use crate::session::{Command, EditCommand, ViewCommand};
@@ -46,7 +46,7 @@ impl SpansPanel {
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         ui.set_max_width(ui.available_width());
         let inspector_height = if session.selected_span().is_some() {
-            260.0
+            theme::INSPECTOR_HEIGHT
         } else {
             0.0
         };
@@ -118,7 +118,7 @@ impl SpansPanel {
         let row_text = &mut self.row_text;
         let count = ids.len();
         ui.weak(format!("{count} of {} spans", doc.spans().len()));
-        let list_height = (ui.available_height() - inspector_height).max(80.0);
+        let list_height = (ui.available_height() - inspector_height).max(theme::MIN_LIST_HEIGHT);
         let row_height = ui.spacing().interact_size.y;
         egui::ScrollArea::vertical()
             .id_salt("span-list")
@@ -141,11 +141,7 @@ impl SpansPanel {
                             egui::Color32::PLACEHOLDER,
                         )
                     });
-                    let color = session
-                        .project()
-                        .labels
-                        .get(&span.label)
-                        .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
+                    let color = theme::label_color(&session.project().labels, &span.label);
                     let selected = session.selected_span() == Some(span.id);
                     let mut response = span_row_ui(ui, row_height, color, text, selected, row_text);
                     // The tooltip is only looked at for the row under the pointer.
@@ -197,7 +193,8 @@ impl SpansPanel {
                         ui.selectable_value(
                             &mut label,
                             l.name.clone(),
-                            RichText::new(&l.name).color(color_of(&l.color)),
+                            RichText::new(&l.name)
+                                .color(theme::label_color(&session.project().labels, &l.name)),
                         );
                     }
                 })
@@ -302,14 +299,15 @@ fn span_row_ui(
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, selected);
         if selected || response.hovered() {
-            ui.painter().rect_filled(rect, 2.0, visuals.weak_bg_fill);
+            ui.painter()
+                .rect_filled(rect, theme::ROW_ROUNDING, visuals.weak_bg_fill);
         }
         let mark = egui::Rect::from_min_size(
-            rect.left_top() + egui::vec2(2.0, height * 0.1),
-            egui::vec2(4.0, height * 0.8),
+            rect.left_top() + egui::vec2(theme::ROW_MARK_LEFT, height * theme::ROW_MARK_TOP),
+            egui::vec2(theme::ROW_MARK_WIDTH, height * theme::ROW_MARK_HEIGHT),
         );
         row_text.push_rect(mark, color);
-        let top_left = rect.left_center() + egui::vec2(12.0, -text.size().y / 2.0);
+        let top_left = rect.left_center() + egui::vec2(theme::ROW_TEXT_LEFT, -text.size().y / 2.0);
         row_text.push(text.clone(), top_left, visuals.text_color());
     }
     response

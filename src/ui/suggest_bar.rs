@@ -1,7 +1,7 @@
 //! The suggestions bar above the article: how many suggestions of each label are shown,
 //! the keys that work them, "accept all" per label and "clear".
 
-use super::article::color_of;
+use super::theme::label_color;
 use crate::session::Session;
 use crate::session::{Command, SuggestionCommand};
 use crate::suggest::CONFIDENT;
@@ -27,11 +27,7 @@ pub fn suggestions_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>
                 .iter()
                 .filter(|s| &s.label == name && s.confidence >= CONFIDENT)
                 .count();
-            let color = session
-                .project()
-                .labels
-                .get(name)
-                .map_or(egui::Color32::GRAY, |l| color_of(&l.color));
+            let color = label_color(&session.project().labels, name);
             let button = egui::Button::new(
                 RichText::new(format!("Accept all {confident} {name}")).color(color),
             );

@@ -9,6 +9,7 @@
 
 use super::shaper::{Job, Shaper};
 use crate::ui::text_mesh::AtlasWatch;
+use crate::ui::theme::{FONT_SIZE, LINE_HEIGHT};
 use egui::epaint::text::FontProvider;
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Galley, Mesh, Pos2, TextFormat, Ui};
@@ -31,7 +32,7 @@ struct Laid {
 /// What the paragraphs are laid out for: width, scale and text colour.
 type Style = (u32, u32, Color32);
 
-pub struct Layouts {
+pub(super) struct Layouts {
     cache: HashMap<usize, Laid>,
     queued: HashSet<usize>,
     /// Counts the changes of document or [`Style`]; answers for an older one are dropped.
@@ -53,7 +54,7 @@ pub struct Layouts {
 impl Layouts {
     /// `providers` are the font providers the window's context was given, for the
     /// shaper thread's fonts to match.
-    pub fn new(providers: Vec<Arc<dyn FontProvider>>) -> Self {
+    pub(super) fn new(providers: Vec<Arc<dyn FontProvider>>) -> Self {
         Self {
             cache: HashMap::new(),
             queued: HashSet::new(),
@@ -69,7 +70,7 @@ impl Layouts {
     }
 
     /// Forgets every paragraph (another document, or the same one split anew).
-    pub fn reset(&mut self) {
+    pub(super) fn reset(&mut self) {
         self.cache.clear();
         self.queued.clear();
         self.key += 1;
@@ -77,7 +78,7 @@ impl Layouts {
 
     /// The start of a frame: drops what no longer fits and takes in what the shaper
     /// thread has laid out since the last frame.
-    pub fn begin_frame(&mut self, ui: &Ui, width: f32) {
+    pub(super) fn begin_frame(&mut self, ui: &Ui, width: f32) {
         let style = (
             width.to_bits(),
             ui.ctx().pixels_per_point().to_bits(),
@@ -125,7 +126,7 @@ impl Layouts {
     }
 
     /// Paragraph `index` (its text `text`) laid out, from the cache or at once.
-    pub fn get(&mut self, ui: &Ui, index: usize, text: &str) -> Arc<Galley> {
+    pub(super) fn get(&mut self, ui: &Ui, index: usize, text: &str) -> Arc<Galley> {
         if let Some(laid) = self.cache.get(&index) {
             return laid.galley.clone();
         }
@@ -143,7 +144,7 @@ impl Layouts {
     }
 
     /// Draws paragraph `index` (laid out by [`Self::get`] this frame) at `origin`.
-    pub fn paint(&mut self, ui: &Ui, index: usize, origin: Pos2) {
+    pub(super) fn paint(&mut self, ui: &Ui, index: usize, origin: Pos2) {
         let Some(laid) = self.cache.get(&index) else {
             return;
         };
@@ -163,7 +164,7 @@ impl Layouts {
     }
 
     /// Adds the text the shaper laid out to what is drawn, below what comes after.
-    pub fn end_frame(&mut self, ui: &Ui) {
+    pub(super) fn end_frame(&mut self, ui: &Ui) {
         self.mesh_len = (self.mesh.vertices.len(), self.mesh.indices.len());
         if !self.mesh.is_empty() {
             ui.painter()
@@ -174,7 +175,7 @@ impl Layouts {
     /// Asks the shaper thread for the paragraphs in `wanted` (index and text, nearest
     /// to the view first) that are neither laid out nor asked for yet: at once when
     /// one of them is in `soon`, else when there are enough for a batch.
-    pub fn prefetch<'t>(
+    pub(super) fn prefetch<'t>(
         &mut self,
         ui: &Ui,
         wanted: impl IntoIterator<Item = (usize, &'t str)>,
@@ -214,7 +215,7 @@ impl Layouts {
 
     /// Keeps only the paragraphs `keep` holds (a galley holds about 100 bytes per
     /// character).
-    pub fn retain(&mut self, keep: std::ops::RangeInclusive<usize>) {
+    pub(super) fn retain(&mut self, keep: std::ops::RangeInclusive<usize>) {
         if self.cache.len() > keep.clone().count() {
             self.cache.retain(|i, _| keep.contains(i));
         }
@@ -226,9 +227,9 @@ fn paragraph_job(text: &str, width: f32, color: Color32) -> LayoutJob {
     let mut job = LayoutJob::single_section(
         text.to_owned(),
         TextFormat {
-            font_id: FontId::proportional(super::FONT_SIZE),
+            font_id: FontId::proportional(FONT_SIZE),
             color,
-            line_height: Some(super::LINE_HEIGHT),
+            line_height: Some(LINE_HEIGHT),
             ..Default::default()
         },
     );

@@ -1,32 +1,28 @@
 //! The article view: the current document wrapped at a readable width, laid out one
 //! paragraph at a time and only where visible, with spans drawn in label colours
 //! (a light fill each, one underline lane per overlapping span, a strong fill and frame
-//! for the selected one). It turns drags, clicks and double-clicks into [`Command`]s;
-//! it never changes the project itself.
+//! for the selected one): what lies over a paragraph is computed as plain data by
+//! `marks` and drawn by `paint`. It turns drags, clicks and double-clicks into
+//! [`Command`]s; it never changes the project itself.
 
 mod input;
 mod layouts;
+mod marks;
 mod paint;
 mod shaper;
 
 use super::geometry;
 use super::heights::Heights;
 use super::paragraphs::{self, Paragraph};
+use super::theme::{FONT_SIZE, LINE_HEIGHT, MARGIN, MAX_WIDTH, MIN_WIDTH, PARAGRAPH_GAP};
 use crate::model::{CharOffset, CharRange, DocId, Document, SpanId};
 use crate::session::Command;
 use crate::session::Session;
 use egui::epaint::text::FontProvider;
-use egui::{Color32, Galley, Pos2, Rect, Ui, pos2};
+use egui::{Galley, Pos2, Rect, Ui, pos2};
 use layouts::Layouts;
 use std::sync::Arc;
 
-/// Body text size in points (Ctrl+plus/minus scales everything).
-pub const FONT_SIZE: f32 = 16.0;
-/// The widest the text runs, in points: about 75 characters.
-const MAX_WIDTH: f32 = 680.0;
-const LINE_HEIGHT: f32 = FONT_SIZE * 1.75;
-const PARAGRAPH_GAP: f32 = 6.0;
-const MARGIN: f32 = 24.0;
 /// How far above and below the visible area paragraphs are laid out.
 const OVERSCAN: f32 = 400.0;
 /// How far above and below the visible area paragraphs are laid out ahead, on the
@@ -34,8 +30,6 @@ const OVERSCAN: f32 = 400.0;
 const PREFETCH: f32 = 1600.0;
 /// Within this distance of the view a paragraph not laid out yet is asked for at once.
 const SOON: f32 = 800.0;
-const LANE_GAP: f32 = 3.0;
-const MAX_LANES: usize = 4;
 
 /// A paragraph as drawn in the last frame.
 struct Shown {
@@ -98,16 +92,10 @@ fn gap_after(p: &Paragraph) -> f32 {
     if p.continued { 0.0 } else { PARAGRAPH_GAP }
 }
 
-pub fn color_of(hex: &str) -> Color32 {
-    let channel =
-        |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
-    Color32::from_rgb(channel(1), channel(3), channel(5))
-}
-
 impl ArticleView {
     fn reset(&mut self, doc: &Document, width: f32) {
         self.doc = Some((doc.id, doc.sha256().to_owned()));
-        self.paragraphs = paragraphs::split(doc.text());
+        self.paragraphs = paragraphs::split_indexed(doc.text(), doc.offsets());
         self.width = width;
         // A first guess from the number of characters; measured when first drawn.
         let chars_per_row = (width / (FONT_SIZE * 0.5)).max(10.0);
@@ -131,9 +119,8 @@ impl ArticleView {
     pub fn char_rect(&self, at: CharOffset) -> Option<Rect> {
         self.shown.iter().find_map(|s| {
             let p = self.paragraphs[s.index];
-            (p.chars.start <= at && at < p.chars.end)
-                .then(|| geometry::char_rect(&s.galley, s.origin, at.0 - p.chars.start.0))
-                .flatten()
+            p.local_char(at)
+                .and_then(|i| geometry::char_rect(&s.galley, s.origin, i))
         })
     }
 
@@ -168,15 +155,14 @@ impl ArticleView {
         if pos.y > best.origin.y + best.galley.rect.height() + PARAGRAPH_GAP {
             return Some(p.chars.end);
         }
-        let local = geometry::boundary_at(&best.galley, pos - best.origin).min(p.len_chars());
-        Some(CharOffset(p.chars.start.0 + local))
+        Some(p.global(geometry::boundary_at(&best.galley, pos - best.origin)))
     }
 
     /// The code point under the pointer, if it is on text.
     fn char_at(&self, pos: Pos2) -> Option<CharOffset> {
         self.shown.iter().find_map(|s| {
             let p = self.paragraphs[s.index];
-            geometry::char_at(&s.galley, pos - s.origin).map(|i| CharOffset(p.chars.start.0 + i))
+            geometry::char_at(&s.galley, pos - s.origin).map(|i| p.global(i))
         })
     }
 
@@ -196,7 +182,7 @@ impl ArticleView {
             });
             return;
         };
-        let width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, MAX_WIDTH);
+        let width = (ui.available_width() - 2.0 * MARGIN).clamp(MIN_WIDTH, MAX_WIDTH);
         let same_doc = self
             .doc
             .as_ref()
@@ -208,7 +194,7 @@ impl ArticleView {
             self.jump = Some((at, 4));
         }
         if let Some((at, frames)) = self.jump {
-            let i = paragraphs::index_of(&self.paragraphs, at.0);
+            let i = paragraphs::index_of(&self.paragraphs, at);
             let bottom = (self.heights.total() - self.viewport.height()).max(0.0);
             self.scroll_request =
                 Some((self.heights.top(i) - self.viewport.height() * 0.3).clamp(0.0, bottom));
@@ -334,12 +320,4 @@ pub struct DocRef<'a> {
     pub offsets: &'a crate::model::OffsetIndex,
     pub document: &'a Document,
     pub labels: &'a crate::model::LabelSet,
-}
-
-impl DocRef<'_> {
-    pub fn label_color(&self, label: &str) -> Color32 {
-        self.labels
-            .get(label)
-            .map_or(Color32::GRAY, |l| color_of(&l.color))
-    }
 }

@@ -18,23 +18,23 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// One paragraph to lay out.
-pub struct Job {
+pub(super) struct Job {
     /// Which layout this is for (the document, width, scale and colour of the request);
     /// answers for an older one are dropped.
-    pub key: u64,
-    pub index: usize,
-    pub layout: LayoutJob,
-    pub pixels_per_point: f32,
-    pub options: TextOptions,
+    pub(super) key: u64,
+    pub(super) index: usize,
+    pub(super) layout: LayoutJob,
+    pub(super) pixels_per_point: f32,
+    pub(super) options: TextOptions,
 }
 
 /// A paragraph laid out by the shaper thread.
-pub struct Shaped {
-    pub key: u64,
-    pub index: usize,
-    pub galley: Arc<Galley>,
+pub(super) struct Shaped {
+    pub(super) key: u64,
+    pub(super) index: usize,
+    pub(super) galley: Arc<Galley>,
     /// False when the atlas has started over since: the galley must not be drawn.
-    pub fresh: bool,
+    pub(super) fresh: bool,
 }
 
 struct Answer {
@@ -44,7 +44,7 @@ struct Answer {
 }
 
 /// The window's end of the shaper thread.
-pub struct Shaper {
+pub(super) struct Shaper {
     jobs: Sender<Vec<Job>>,
     answers: Receiver<Answer>,
     texture: TextureId,
@@ -56,7 +56,7 @@ impl Shaper {
     /// Starts the thread, with the window's font definitions and `providers` (the font
     /// providers the window's context was given). `None` when no thread can be started:
     /// then everything is laid out on the UI thread, as before.
-    pub fn start(ctx: &Context, providers: Vec<Arc<dyn FontProvider>>) -> Option<Self> {
+    pub(super) fn start(ctx: &Context, providers: Vec<Arc<dyn FontProvider>>) -> Option<Self> {
         let definitions: FontDefinitions = ctx.fonts(|f| f.definitions().clone());
         let texture = ctx.tex_manager().write().alloc(
             "spanmark_shaper_atlas".to_owned(),
@@ -85,14 +85,14 @@ impl Shaper {
     /// Queues `jobs`, laid out in order; false when the thread has gone (the caller
     /// lays out itself). Each call wakes the thread, which costs the caller a system
     /// call: ask for several paragraphs at once.
-    pub fn request(&self, jobs: Vec<Job>) -> bool {
+    pub(super) fn request(&self, jobs: Vec<Job>) -> bool {
         self.jobs.send(jobs).is_ok()
     }
 
     /// The paragraphs laid out since the last call, after putting their glyphs into
     /// the texture. `cleared` is set when the atlas started over: every galley from
     /// this shaper received before is stale.
-    pub fn receive(&mut self, ctx: &Context, cleared: &mut bool) -> Vec<Shaped> {
+    pub(super) fn receive(&mut self, ctx: &Context, cleared: &mut bool) -> Vec<Shaped> {
         let mut out: Vec<Shaped> = Vec::new();
         while let Ok(answer) = self.answers.try_recv() {
             if answer.generation != self.generation {
@@ -115,7 +115,7 @@ impl Shaper {
 
     /// Appends `galley`, placed at `origin`, to `mesh` (whose texture is this shaper's
     /// atlas), keeping only the rows that meet `clip`.
-    pub fn add_to_mesh(
+    pub(super) fn add_to_mesh(
         &self,
         mesh: &mut Mesh,
         galley: &Galley,

@@ -2,7 +2,7 @@
 //! through them, and "tag all matches" as one undoable step.
 
 use super::theme::label_color;
-use crate::model::{CharOffset, CharRange, DocId};
+use crate::model::{CharRange, DocId};
 use crate::session::Session;
 use crate::session::{Command, EditCommand, ViewCommand};
 use egui::{RichText, TextEdit, Ui};
@@ -178,11 +178,6 @@ impl FindBar {
                 self.open = false;
             }
         });
-    }
-
-    /// The offset of the current match, for tests and the status bar.
-    pub fn current_match(&self) -> Option<CharOffset> {
-        self.matches.get(self.current).map(|m| m.start)
     }
 }
 

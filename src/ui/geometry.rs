@@ -73,11 +73,6 @@ pub fn boundary_at(galley: &Galley, pos: Vec2) -> usize {
     galley.cursor_from_pos(pos).index.0
 }
 
-/// The number of code points the galley lays out.
-pub fn char_count(galley: &Galley) -> usize {
-    galley.rows.iter().map(|r| r.glyphs.len()).sum()
-}
-
 /// The screen rectangle of code point `at` of a paragraph drawn at `origin`.
 pub fn char_rect(galley: &Galley, origin: Pos2, at: usize) -> Option<Rect> {
     let mut first = None;

@@ -23,14 +23,6 @@ impl Heights {
         Self { values, tree }
     }
 
-    pub fn len(&self) -> usize {
-        self.values.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
-    }
-
     pub fn get(&self, i: usize) -> f32 {
         self.values[i] as f32
     }

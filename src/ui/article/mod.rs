@@ -124,11 +124,6 @@ impl ArticleView {
         })
     }
 
-    /// The height of the whole laid-out article (estimated where not yet drawn).
-    pub fn content_height(&self) -> f32 {
-        self.heights.total()
-    }
-
     /// How far the article is scrolled down, in points.
     pub fn scroll_offset(&self) -> f32 {
         self.scroll_y

@@ -55,6 +55,11 @@ impl App {
         match command {
             Command::File(file) => self.run_file(file),
             Command::Window(WindowCommand::Find) => self.find.show(),
+            Command::Window(WindowCommand::Copy) => {
+                if let Some(text) = self.session.selected_text() {
+                    ctx.copy_text(text.to_owned());
+                }
+            }
             Command::Window(WindowCommand::Quit) => {
                 if self.guard(&command) {
                     self.closing = true;

@@ -264,6 +264,10 @@ impl App {
                     }
                 }
             }
+            // The platform turns Ctrl+C (Cmd+C, the Copy key) into a Copy event.
+            if ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy))) {
+                out.push(WindowCommand::Copy.into());
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use crate::article::Article;
 use crate::edit::Edit;
 use crate::formats::import::{self, ImportReport, Imported};
 use crate::model::segment::{step_grapheme, step_word};
-use crate::model::{CharRange, DocId, Document, Span, SpanId};
+use crate::model::{CharRange, DocId, Document, Span, SpanId, Status};
 use crate::suggest::{CONFIDENT, Suggestion};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -59,6 +59,17 @@ impl Session {
                 if self.project.document(doc).map(|d| d.status) == Some(status) {
                     return Ok(());
                 }
+                self.edit(Edit::SetStatus { doc, status })
+            }
+            EditCommand::ToggleDone => {
+                let Some(doc) = self.document() else {
+                    return Ok(());
+                };
+                let status = match doc.status {
+                    Status::Done => Status::InProgress,
+                    Status::New | Status::InProgress => Status::Done,
+                };
+                let doc = doc.id;
                 self.edit(Edit::SetStatus { doc, status })
             }
             EditCommand::AddArticles(articles) => {
@@ -162,10 +173,11 @@ impl Session {
         };
         if let Some(range) = self.selection {
             let id = self.project.fresh_ids().span();
-            self.edit(Edit::AddSpan {
+            let add = Edit::AddSpan {
                 doc,
                 span: Span::new(id, &label, range),
-            })?;
+            };
+            self.edit(self.started(vec![add]))?;
             self.selection = None;
             self.selected_span = Some(id);
         } else if let Some(span) = self.selected_span {
@@ -198,7 +210,34 @@ impl Session {
         if edits.is_empty() {
             return Ok(());
         }
-        self.edit(Edit::Batch(edits))
+        self.edit(self.started(edits))
+    }
+
+    /// `edits` (spans the user adds), with the documents they go to moved from new to
+    /// in progress in the same undo step: a document's first span starts its work.
+    pub(super) fn started(&self, mut edits: Vec<Edit>) -> Edit {
+        let mut new_docs: Vec<DocId> = edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::AddSpan { doc, .. } => Some(*doc),
+                _ => None,
+            })
+            .filter(|d| {
+                self.project
+                    .document(*d)
+                    .is_some_and(|d| d.status == Status::New)
+            })
+            .collect();
+        new_docs.sort_unstable();
+        new_docs.dedup();
+        edits.extend(new_docs.into_iter().map(|doc| Edit::SetStatus {
+            doc,
+            status: Status::InProgress,
+        }));
+        match <[Edit; 1]>::try_from(edits) {
+            Ok([one]) => one,
+            Err(edits) => Edit::Batch(edits),
+        }
     }
 
     fn delete(&mut self, span: SpanId) -> Result<(), String> {

@@ -46,6 +46,8 @@ pub enum FileCommand {
 pub enum WindowCommand {
     /// Opens the find bar.
     Find,
+    /// Copies the selected text (or the selected span's) to the clipboard.
+    Copy,
     Quit,
 }
 
@@ -107,6 +109,8 @@ pub enum EditCommand {
     SetAttribute(SpanId, String, String),
     MoveBoundary(Boundary),
     SetStatus(DocId, Status),
+    /// Marks the current document done, or back in progress when it is done.
+    ToggleDone,
     /// Adds read articles as documents (one undo step) and shows the first.
     AddArticles(Vec<(PathBuf, Article)>),
 }

@@ -132,6 +132,16 @@ impl Session {
         self.selected_span
     }
 
+    /// The selected text, or else the selected span's text.
+    pub fn selected_text(&self) -> Option<&str> {
+        let doc = self.document()?;
+        match (self.selection, self.selected_span) {
+            (Some(range), _) => doc.slice(range),
+            (None, Some(span)) => doc.slice(doc.span(span)?.range),
+            (None, None) => None,
+        }
+    }
+
     pub fn suggestions(&self) -> &suggestions::Suggestions {
         &self.suggestions
     }

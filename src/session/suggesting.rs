@@ -89,7 +89,7 @@ impl Session {
         }
         accepted.added = edits.len();
         if !edits.is_empty() {
-            self.edit(Edit::Batch(edits))?;
+            self.edit(self.started(edits))?;
             self.refresh_suggestions();
         }
         Ok(accepted)
@@ -132,7 +132,7 @@ impl Session {
         let mut span = Span::new(self.project.fresh_ids().span(), label, range);
         span.attributes = self.suggestions.list()[i].attributes.clone();
         let id = span.id;
-        self.edit(Edit::AddSpan { doc, span })?;
+        self.edit(self.started(vec![Edit::AddSpan { doc, span }]))?;
         self.selected_span = Some(id);
         self.selection = None;
         self.select_after(range);

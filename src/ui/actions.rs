@@ -23,6 +23,8 @@ pub enum Action {
     Undo,
     Redo,
     Find,
+    Copy,
+    MarkDone,
     DeleteSpan,
     NextSpan,
     PrevSpan,
@@ -73,6 +75,8 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::Find,
+        Action::Copy,
+        Action::MarkDone,
         Action::DeleteSpan,
         Action::NextSpan,
         Action::PrevSpan,
@@ -106,6 +110,8 @@ impl Action {
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::Find => "Find…",
+            Action::Copy => "Copy",
+            Action::MarkDone => "Mark the document done (or back in progress)",
             Action::DeleteSpan => "Delete span",
             Action::NextSpan => "Next span",
             Action::PrevSpan => "Previous span",
@@ -137,6 +143,8 @@ impl Action {
             Action::Undo => SessionCommand::Undo.into(),
             Action::Redo => SessionCommand::Redo.into(),
             Action::Find => WindowCommand::Find.into(),
+            Action::Copy => WindowCommand::Copy.into(),
+            Action::MarkDone => EditCommand::ToggleDone.into(),
             Action::DeleteSpan => EditCommand::DeleteSelectedSpan.into(),
             Action::NextSpan => ViewCommand::NextSpan.into(),
             Action::PrevSpan => ViewCommand::PrevSpan.into(),
@@ -164,6 +172,8 @@ impl Action {
             Action::Undo => const { &[key(CTRL, Key::Z)] },
             Action::Redo => const { &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)] },
             Action::Find => const { &[key(CTRL, Key::F)] },
+            Action::Copy => const { &[key(CTRL, Key::C)] },
+            Action::MarkDone => const { &[key(CTRL, Key::D)] },
             Action::DeleteSpan => const { &[key(NONE, Key::Delete)] },
             Action::NextSpan => const { &[key(NONE, Key::Tab)] },
             Action::PrevSpan => const { &[key(SHIFT, Key::Tab)] },
@@ -197,8 +207,10 @@ impl Action {
             | Action::SaveAs
             | Action::Export(_)
             | Action::Quit
-            | Action::Find => false,
+            | Action::Find
+            | Action::MarkDone => false,
             Action::Undo
+            | Action::Copy
             | Action::Redo
             | Action::DeleteSpan
             | Action::NextSpan

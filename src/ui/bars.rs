@@ -71,6 +71,7 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
             action_button(ui, Action::Redo, session.history().can_redo(), out);
             ui.separator();
             action_button(ui, Action::Find, session.document().is_some(), out);
+            action_button(ui, Action::Copy, session.selected_text().is_some(), out);
             action_button(
                 ui,
                 Action::DeleteSpan,
@@ -83,6 +84,8 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
             ui.separator();
             action_button(ui, Action::GoToStart, session.document().is_some(), out);
             action_button(ui, Action::GoToEnd, session.document().is_some(), out);
+            ui.separator();
+            action_button(ui, Action::MarkDone, session.document().is_some(), out);
         });
         ui.menu_button("View", |ui| {
             egui::gui_zoom::zoom_menu_buttons(ui);

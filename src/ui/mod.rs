@@ -74,6 +74,14 @@ pub fn context_menu_ui(ui: &mut Ui, session: &Session, labels: &LabelSet, out: &
         }
     }
     ui.separator();
+    let copy = egui::Button::new("Copy").shortcut_text(Action::Copy.shortcut_text(ui.ctx()));
+    if ui
+        .add_enabled(session.selected_text().is_some(), copy)
+        .clicked()
+    {
+        out.push(Action::Copy.command());
+        ui.close();
+    }
     let delete =
         egui::Button::new("Delete span").shortcut_text(Action::DeleteSpan.shortcut_text(ui.ctx()));
     if ui

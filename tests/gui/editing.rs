@@ -225,3 +225,65 @@ fn the_document_status_is_set_from_the_list_and_undone() {
         spanmark::model::Status::New
     );
 }
+
+/// A document's first span starts its work; Ctrl+D marks it done, and again takes it
+/// back to in progress (issue 14, point 10).
+#[test]
+fn the_first_span_starts_a_document_and_ctrl_d_marks_it_done() {
+    use spanmark::model::Status;
+    let mut w = Window::open(&[("a.txt", "Officials said Russia launched 270 drones.")]);
+    let status = |w: &Window| w.h.state().session.document().unwrap().status;
+    assert_eq!(status(&w), Status::New);
+    w.drag_over("270 drones");
+    w.key(Key::F);
+    assert_eq!(status(&w), Status::InProgress);
+    w.ctrl(Key::Z);
+    assert_eq!(
+        status(&w),
+        Status::New,
+        "one undo takes the span and the status"
+    );
+    assert!(!w.h.state().session.is_dirty());
+    w.ctrl(Key::Y);
+    assert_eq!(status(&w), Status::InProgress);
+    w.ctrl(Key::D);
+    assert_eq!(status(&w), Status::Done);
+    w.save();
+    assert_eq!(w.saved().documents()[0].status, Status::Done);
+    w.ctrl(Key::D);
+    assert_eq!(status(&w), Status::InProgress);
+}
+
+/// The clipboard text a frame asked for.
+fn copied(w: &Window) -> Option<String> {
+    w.h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+/// Ctrl+C and the context menu copy the selection, or the selected span's text (issue
+/// 14, point 10).
+#[test]
+fn ctrl_c_and_the_context_menu_copy_the_selected_text() {
+    let mut w = Window::open(&[("a.txt", "Officials said Russia launched 270 drones.")]);
+    w.drag_over("Russia launched");
+    // What the platform sends for Ctrl+C.
+    w.h.event(egui::Event::Copy);
+    w.h.step();
+    assert_eq!(copied(&w).as_deref(), Some("Russia launched"));
+    w.key(Key::C);
+    // The span is selected now: the context menu copies its text.
+    let at = w.char_pos(w.find("launched")).center();
+    w.h.hover_at(at);
+    w.press_release(at, egui::PointerButton::Secondary);
+    w.h.run_steps(2);
+    w.h.get_by_role_and_label(Role::Button, "Copy Ctrl+C")
+        .click();
+    w.h.step();
+    assert_eq!(copied(&w).as_deref(), Some("Russia launched"));
+}

@@ -9,6 +9,7 @@
 //! commands); [`app`] (the eframe shell: files, prompts, autosave); [`cli`] (the
 //! subcommands). The binary in `main.rs` only dispatches.
 
+pub mod agree;
 pub mod app;
 pub mod article;
 pub mod cli;

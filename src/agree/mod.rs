@@ -1,0 +1,3 @@
+//! Agreement between coders: Krippendorff's unitizing alpha ([`alpha`]).
+
+pub mod alpha;

@@ -1,3 +1,7 @@
-//! Agreement between coders: Krippendorff's unitizing alpha ([`alpha`]).
+//! Agreement between coders: Krippendorff's unitizing alpha ([`alpha`]) and exact and
+//! overlap F1 ([`f1`]), and both over coders' project files ([`study`]).
 
 pub mod alpha;
+pub mod assign;
+pub mod f1;
+pub mod study;

@@ -2,8 +2,10 @@
 //! store and the formats. Exit status 0 on success, 1 on failure with one clear line on
 //! stderr, 2 on bad usage (clap's own).
 
+mod agree;
 mod change;
 mod format_names;
+mod team;
 
 use crate::formats::import::{self, ImportFormat};
 use crate::formats::{self, ExportFormat};
@@ -85,6 +87,40 @@ pub enum Command {
     },
     /// Check a project file and report every problem.
     Validate { project: PathBuf },
+    /// Share a project among coders: one file per coder in the folder -o, each with its
+    /// share of the documents and a seeded random sample every coder gets (to measure
+    /// agreement on).
+    Assign {
+        project: PathBuf,
+        /// The coders' names, comma-separated (each names its file: NAME.ron).
+        #[arg(long, value_delimiter = ',', required = true)]
+        coders: Vec<String>,
+        /// The share of documents every coder gets: 20% (or 0.2).
+        #[arg(long, value_parser = team::parse_share, default_value = "20%")]
+        overlap: f64,
+        /// The sample and the shares follow from it: the same seed, the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Keep the project's spans in the coders' files (default: texts only).
+        #[arg(long)]
+        keep_spans: bool,
+        /// The folder for the coders' files (made if missing).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Agreement of coders' project files (one per coder; documents matched by their
+    /// text): exact and overlap F1 per pair of coders, Krippendorff's α_u, per label, per
+    /// document and overall, and agreement on the attributes of matched spans.
+    Agree {
+        /// Two or more project files, one per coder (the file name names the coder).
+        #[arg(required = true, num_args = 2..)]
+        projects: Vec<PathBuf>,
+        /// Only these labels, comma-separated (default: every label of the files).
+        #[arg(long, value_delimiter = ',')]
+        labels: Vec<String>,
+        #[arg(long, value_enum, default_value_t = agree::Output::Table)]
+        format: agree::Output,
+    },
 }
 
 /// Parses the arguments, runs the command and turns the outcome into an exit status.
@@ -144,6 +180,19 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             apply,
         } => suggest(&project, &labels, apply),
         Command::Validate { project } => validate(&project),
+        Command::Assign {
+            project,
+            coders,
+            overlap,
+            seed,
+            keep_spans,
+            output,
+        } => team::run_assign(&project, &coders, overlap, seed, keep_spans, &output),
+        Command::Agree {
+            projects,
+            labels,
+            format,
+        } => agree::run(&projects, &labels, format),
     }
 }
 

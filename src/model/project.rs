@@ -21,6 +21,9 @@ pub struct Project {
     pub labels: LabelSet,
     /// The document shown when the project was last saved (a view setting, not an edit).
     pub open_document: Option<DocId>,
+    /// Whose file this is, when it is one coder's share of a team's project
+    /// (`spanmark assign` sets it).
+    pub coder: Option<String>,
     pub(crate) documents: Vec<Document>,
     /// The id the next new span gets; ids are never reused, even after a delete.
     pub(crate) next_span_id: u64,
@@ -38,6 +41,7 @@ impl Project {
             name: name.to_owned(),
             labels: LabelSet::default(),
             open_document: None,
+            coder: None,
             documents: Vec::new(),
             next_span_id: 1,
             next_doc_id: 1,

@@ -18,7 +18,8 @@
 //! )
 //! ```
 //! `start` and `end` are code points, end exclusive. Fields added in later versions get
-//! defaults, so every older file keeps loading.
+//! defaults, so every older file keeps loading; `coder: Some("ann")` (after `open_document`)
+//! is written only in a coder's file, and older builds skip it.
 
 use crate::model::{Attributes, LabelSet, Status};
 use serde::Deserialize;
@@ -50,6 +51,9 @@ pub struct ProjectFile<'a> {
     /// The document the window showed when the project was saved.
     #[serde(default)]
     pub open_document: Option<u64>,
+    /// Whose share of a team's project this is (written only when set).
+    #[serde(default)]
+    pub coder: Option<Cow<'a, str>>,
     #[serde(default)]
     pub documents: Vec<DocumentFile<'a>>,
 }

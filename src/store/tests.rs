@@ -298,3 +298,16 @@ fn rejected_suggestions_are_kept_and_undone() {
         "nothing written when none"
     );
 }
+
+#[test]
+fn a_coders_name_is_kept_and_older_files_have_none() {
+    let mut project = crate::fixture::project("p", &[("a.txt", "Text.")]);
+    assert_eq!(parse(&to_ron(&project), "p.ron").unwrap().coder, None);
+    assert!(!to_ron(&project).contains("coder"), "written only when set");
+    project.coder = Some("Olena K.".to_owned());
+    let ron = to_ron(&project);
+    assert!(ron.contains("  coder: Some(\"Olena K.\"),\n"), "{ron}");
+    assert_eq!(parse(&ron, "p.ron").unwrap().coder.as_deref(), Some("Olena K."));
+    let bad = ron.replace("Olena K.", "a\\nb");
+    assert!(parse(&bad, "p.ron").is_err());
+}

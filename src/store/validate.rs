@@ -49,6 +49,14 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut project = Project::new(&file.name);
     project.labels = labels_from_file(file.labels, &mut problems);
+    if let Some(coder) = &file.coder {
+        if crate::model::label::is_valid_label_name(coder) {
+            project.coder = Some(coder.to_string());
+        } else {
+            let message = format!("coder {} is not a usable name", crate::shown::quoted(coder));
+            problems.push(problem(None, None, message));
+        }
+    }
     project.next_span_id = file.next_span_id.max(1);
     // The next id may be one past the largest: a project that used them all loads,
     // and only a new span is refused (with a message), never a wrapped id.

@@ -79,6 +79,9 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
         None => "None".to_owned(),
     };
     field(out, 1, "open_document", &open)?;
+    if let Some(coder) = &project.coder {
+        field(out, 1, "coder", &format!("Some({})", quoted(coder)))?;
+    }
     out.write_str("  documents: [\n")?;
     for doc in project.documents() {
         out.write_str("    (\n")?;

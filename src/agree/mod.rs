@@ -4,4 +4,5 @@
 pub mod alpha;
 pub mod assign;
 pub mod f1;
+pub mod merge;
 pub mod study;

@@ -5,6 +5,7 @@
 
 pub mod dialogs;
 mod files;
+mod layout;
 pub mod loading;
 pub mod modal;
 mod recovery;
@@ -15,6 +16,7 @@ use crate::session::{Command, EditCommand, FileCommand, Session, WindowCommand};
 use crate::ui::ARTICLE_ID;
 use crate::ui::actions::{Action, label_shortcuts};
 use crate::ui::article::ArticleView;
+use crate::ui::bars::help::HelpWindows;
 use crate::ui::find::FindBar;
 use crate::ui::spans::SpansPanel;
 use dialogs::FileDialogs;
@@ -108,6 +110,9 @@ pub struct App {
     pub article: ArticleView,
     spans: SpansPanel,
     find: FindBar,
+    /// Which side panels show, and how wide they may be.
+    panels: layout::SidePanels,
+    help: HelpWindows,
     modal: Option<Modal>,
     /// A large file being opened on a thread.
     loading: Option<loading::Loading>,
@@ -169,6 +174,8 @@ impl App {
             article: ArticleView::new(config.font_providers),
             spans: SpansPanel::default(),
             find: FindBar::default(),
+            panels: layout::SidePanels::default(),
+            help: HelpWindows::default(),
             modal: None,
             loading: None,
             background_bytes: config.background_bytes,
@@ -390,23 +397,23 @@ impl eframe::App for App {
             out.push(FileCommand::OpenPaths(dropped).into());
         }
 
-        egui::Panel::top("menu").show(ui, |ui| {
-            crate::ui::bars::menu_bar_ui(ui, &self.session, &self.prefs.recent, &mut out);
-            crate::ui::bars::label_bar_ui(ui, &self.session, &mut out);
-            self.messages_ui(ui);
-        });
+        if self.modal.is_none() && self.loading.is_none() {
+            self.panels.keys(&ctx);
+        }
+        let menu = egui::Panel::top("menu")
+            .show(ui, |ui| {
+                let (session, recent) = (&self.session, &self.prefs.recent);
+                let shown = self.panels.shown();
+                let menu = crate::ui::bars::menu_bar_ui(ui, session, recent, shown, &mut out);
+                crate::ui::bars::label_bar_ui(ui, &self.session, &mut out);
+                self.messages_ui(ui);
+                menu
+            })
+            .inner;
+        self.switched(menu.switched);
         egui::Panel::bottom("status")
             .show(ui, |ui| crate::ui::bars::status_bar_ui(ui, &self.session));
-        egui::Panel::left("documents")
-            .resizable(true)
-            .default_size(230.0)
-            .show(ui, |ui| {
-                crate::ui::documents::documents_ui(ui, &self.session, &mut out)
-            });
-        egui::Panel::right("spans")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| self.spans.ui(ui, &self.session, &mut out));
+        self.side_panels_ui(ui, &mut out);
         egui::CentralPanel::default().show(ui, |ui| {
             if self.session.suggestions().is_on() {
                 crate::ui::suggest_bar::suggestions_bar_ui(ui, &self.session, &mut out);
@@ -421,6 +428,7 @@ impl eframe::App for App {
             self.article
                 .ui(ui, &self.session, scroll_to, highlights, &mut out);
         });
+        self.help.windows_ui(&ctx, menu.bottom, &self.session);
         // Everything is laid out: the font texture has its size for the frame.
         self.spans.finish_frame(&ctx);
         // The article takes the keyboard whenever nothing else has it.

@@ -47,6 +47,10 @@ pub enum Answer {
     SaveHere,
 }
 
+/// The room kept between a dialog and the window's top and bottom edges (its frame
+/// and a gap).
+const MODAL_MARGIN: f32 = 24.0;
+
 /// A button's text and the answer it gives.
 type Choice<'a> = (&'a str, fn() -> Answer);
 
@@ -67,22 +71,30 @@ impl Modal {
     /// Shows the modal; `Some(answer)` once the user has chosen.
     pub fn ui(&mut self, ui: &mut Ui) -> Option<Answer> {
         // Fits a small screen at a large zoom: never wider than the window; a text
-        // taller than it scrolls while the buttons stay in view below it.
+        // taller than it scrolls while the buttons stay in view below it, and where
+        // even that is too tall (a tiny window), the whole dialog scrolls.
         let screen = ui.ctx().content_rect();
         let width = (screen.width() - 48.0).clamp(160.0, 460.0);
         let text_height = (screen.height() - 120.0).max(60.0);
+        let whole_height = (screen.height() - 2.0 * MODAL_MARGIN).max(60.0);
         let mut answer = None;
         let response = egui::Modal::new(egui::Id::unique("spanmark-modal")).show(ui.ctx(), |ui| {
             ui.set_max_width(width);
-            if let Modal::PathField { purpose, text } = self {
-                answer = path_field_ui(ui, *purpose, text);
-                return;
-            }
-            ui.heading(self.title());
             egui::ScrollArea::vertical()
-                .max_height(text_height)
-                .show(ui, |ui| self.body_ui(ui));
-            answer = buttons(ui, self.choices());
+                .id_salt("modal-whole")
+                .max_height(whole_height)
+                .show(ui, |ui| {
+                    if let Modal::PathField { purpose, text } = self {
+                        answer = path_field_ui(ui, *purpose, text);
+                        return;
+                    }
+                    ui.heading(self.title());
+                    egui::ScrollArea::vertical()
+                        .id_salt("modal-text")
+                        .max_height(text_height)
+                        .show(ui, |ui| self.body_ui(ui));
+                    answer = buttons(ui, self.choices());
+                });
         });
         if response.should_close() && answer.is_none() && !matches!(self, Modal::Recovery(_)) {
             answer = Some(Answer::Cancel);

@@ -1,4 +1,7 @@
-//! The menu bar, the label bar under it and the status bar at the bottom.
+//! The menu bar, the label bar under it and the status bar at the bottom; the View
+//! menu's side-panel switches and the Help menu's windows ([`help`]).
+
+pub mod help;
 
 use super::theme::label_color;
 use super::{label_keys_text, preview};
@@ -7,8 +10,42 @@ use crate::formats::import::ImportFormat;
 use crate::session::Session;
 use crate::session::{Command, EditCommand, FileCommand, SuggestionCommand};
 use crate::ui::actions::Action;
-use egui::{Button, RichText, Ui};
+use egui::{Button, Key, KeyboardShortcut, Label, Modifiers, RichText, Ui};
 use std::path::PathBuf;
+
+/// Shows or hides the documents panel.
+pub const DOCUMENTS_PANEL_KEY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
+/// Shows or hides the spans panel.
+pub const SPANS_PANEL_KEY: KeyboardShortcut = KeyboardShortcut::new(
+    Modifiers {
+        shift: true,
+        ..Modifiers::COMMAND
+    },
+    Key::B,
+);
+
+/// Which side panels show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SidePanelsShown {
+    pub documents: bool,
+    pub spans: bool,
+}
+
+/// What the View and Help menus open, show or hide, apart from commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowPart {
+    DocumentsPanel,
+    SpansPanel,
+    KeyboardHelp,
+    Guidelines,
+}
+
+/// What the menu bar did this frame: where it ends, and the part the user switched.
+pub struct MenuBar {
+    /// The bottom of the menu bar: windows open below it.
+    pub bottom: f32,
+    pub switched: Option<WindowPart>,
+}
 
 fn action_button(ui: &mut Ui, action: Action, enabled: bool, out: &mut Vec<Command>) {
     let mut button = Button::new(action.name());
@@ -23,8 +60,29 @@ fn action_button(ui: &mut Ui, action: Action, enabled: bool, out: &mut Vec<Comma
     }
 }
 
-pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut Vec<Command>) {
-    egui::MenuBar::new().ui(ui, |ui| {
+/// The menu bar; `panels`: which side panels show (ticked in the View menu).
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    session: &Session,
+    recent: &[PathBuf],
+    panels: SidePanelsShown,
+    out: &mut Vec<Command>,
+) -> MenuBar {
+    let mut switched = None;
+    let mut switch = |ui: &mut Ui, part: WindowPart, text: &str, on: Option<bool>, key| {
+        let mut button = match on {
+            Some(on) => Button::selectable(on, text),
+            None => Button::new(text),
+        };
+        if let Some(key) = key {
+            button = button.shortcut_text(ui.ctx().format_shortcut(key));
+        }
+        if ui.add(button).clicked() {
+            switched = Some(part);
+            ui.close();
+        }
+    };
+    let response = egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             action_button(ui, Action::NewProject, true, out);
             action_button(ui, Action::OpenArticles, true, out);
@@ -88,40 +146,48 @@ pub fn menu_bar_ui(ui: &mut Ui, session: &Session, recent: &[PathBuf], out: &mut
             action_button(ui, Action::MarkDone, session.document().is_some(), out);
         });
         ui.menu_button("View", |ui| {
+            switch(
+                ui,
+                WindowPart::DocumentsPanel,
+                "Documents panel",
+                Some(panels.documents),
+                Some(&DOCUMENTS_PANEL_KEY),
+            );
+            switch(
+                ui,
+                WindowPart::SpansPanel,
+                "Spans panel",
+                Some(panels.spans),
+                Some(&SPANS_PANEL_KEY),
+            );
+            ui.separator();
             egui::gui_zoom::zoom_menu_buttons(ui);
             ui.separator();
             ui.label("Theme");
             egui::widgets::global_theme_preference_buttons(ui);
         });
         ui.menu_button("Help", |ui| {
-            ui.label(RichText::new("Keyboard").strong());
-            egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                for (i, label) in session.project().labels.iter().enumerate() {
-                    ui.label(format!("Tag selection as {}", label.name));
-                    ui.label(label_keys_text(ui.ctx(), label.key, i));
-                    ui.end_row();
-                }
-                for action in Action::ALL {
-                    let keys: Vec<String> = action
-                        .shortcuts()
-                        .iter()
-                        .map(|s| ui.ctx().format_shortcut(s))
-                        .collect();
-                    if !keys.is_empty() {
-                        ui.label(action.name());
-                        ui.label(keys.join(" / "));
-                        ui.end_row();
-                    }
-                }
-            });
+            switch(ui, WindowPart::KeyboardHelp, "Keyboard", None, None);
+            switch(
+                ui,
+                WindowPart::Guidelines,
+                "Annotation guidelines",
+                None,
+                None,
+            );
             ui.separator();
-            ui.label(format!("spanmark {}", env!("CARGO_PKG_VERSION")));
+            ui.weak(format!("spanmark {}", env!("CARGO_PKG_VERSION")));
         });
     });
+    MenuBar {
+        bottom: response.response.rect.bottom(),
+        switched,
+    }
 }
 
+/// The label buttons and the Suggest switches; on a narrow window they wrap.
 pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let can_tag = session.selection().is_some() || session.selected_span().is_some();
         ui.label("Tag:");
         for (i, label) in session.project().labels.iter().enumerate() {
@@ -162,50 +228,77 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
     });
 }
 
+/// The status bar: the selection (or the selected span) on the left; saved or not, the
+/// span counts and the project's path on the right. Texts that do not fit are cut
+/// with "…" (hover shows them whole): the counts and the path keep at most a quarter
+/// and a fifth of the bar (a narrow bar leaves the path out), the left text has the rest.
 pub fn status_bar_ui(ui: &mut Ui, session: &Session) {
-    ui.horizontal(|ui| {
-        if let (Some(sel), Some(doc)) = (session.selection(), session.document()) {
-            let text = doc.slice(sel).unwrap_or("");
-            ui.label(format!(
-                "Selected {}–{} ({} characters): {}",
-                sel.start,
-                sel.end,
-                sel.len_chars(),
-                preview(text, 40)
-            ));
-        } else if let Some((_, span)) = session
-            .selected_span()
-            .and_then(|s| session.project().find_span(s))
-        {
-            ui.label(format!(
-                "Span {}: {} {}–{}",
-                span.id, span.label, span.range.start, span.range.end
-            ));
+    ui.horizontal(|ui| status_row_ui(ui, session));
+}
+
+fn status_row_ui(ui: &mut Ui, session: &Session) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let bar = ui.available_width();
+        let saved = if session.is_dirty() {
+            "Unsaved changes"
         } else {
-            ui.weak("Drag over text to select it; click a highlight to select a span.");
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let saved = if session.is_dirty() {
-                "Unsaved changes"
-            } else {
-                "Saved"
-            };
-            ui.label(saved);
-            if let Some(why) = &session.read_only() {
-                ui.separator();
-                ui.colored_label(ui.visuals().warn_fg_color, "Read-only")
-                    .on_hover_text(format!("Not saved to this file: {}", why.reason()));
-            }
+            "Saved"
+        };
+        ui.label(saved);
+        if let Some(why) = &session.read_only() {
             ui.separator();
-            let in_doc = session.document().map_or(0, |d| d.spans().len());
-            ui.label(format!(
-                "{in_doc} spans here, {} in the project",
-                session.project().span_count()
-            ));
-            if let Some(path) = &session.path() {
-                ui.separator();
-                ui.weak(path.display().to_string());
-            }
+            ui.colored_label(ui.visuals().warn_fg_color, "Read-only")
+                .on_hover_text(format!("Not saved to this file: {}", why.reason()));
+        }
+        ui.separator();
+        // The counts keep at most a quarter of the bar and the path a fifth: the
+        // selection on the left has the rest.
+        let in_doc = session.document().map_or(0, |d| d.spans().len());
+        let counts = format!(
+            "{in_doc} spans here, {} in the project",
+            session.project().span_count()
+        );
+        at_most_ui(ui, bar / 4.0, Label::new(counts).truncate());
+        ui.separator();
+        if let Some(path) = session.path().filter(|_| bar >= PATH_BAR_WIDTH) {
+            let path = RichText::new(path.display().to_string()).weak();
+            at_most_ui(ui, bar / 5.0, Label::new(path).truncate());
+            ui.separator();
+        }
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            let text = if let (Some(sel), Some(doc)) = (session.selection(), session.document()) {
+                let text = doc.slice(sel).unwrap_or("");
+                RichText::new(format!(
+                    "Selected {}–{} ({} characters): {}",
+                    sel.start,
+                    sel.end,
+                    sel.len_chars(),
+                    preview(text, 40)
+                ))
+            } else if let Some((_, span)) = session
+                .selected_span()
+                .and_then(|s| session.project().find_span(s))
+            {
+                RichText::new(format!(
+                    "Span {}: {} {}–{}",
+                    span.id, span.label, span.range.start, span.range.end
+                ))
+            } else {
+                RichText::new("Drag over text to select it; click a highlight to select a span.")
+                    .weak()
+            };
+            ui.add(Label::new(text).truncate());
         });
+    });
+}
+
+/// The status bar shows the project's path only when at least this wide.
+const PATH_BAR_WIDTH: f32 = 560.0;
+
+/// `label`, at most `width` wide (cut with "…" beyond).
+fn at_most_ui(ui: &mut Ui, width: f32, label: Label) {
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.add(label);
     });
 }

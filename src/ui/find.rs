@@ -1,5 +1,8 @@
 //! The find bar (Ctrl+F): every match of a phrase in the current document, stepping
-//! through them, and "tag all matches" as one undoable step.
+//! through them, and "tag all matches" as one undoable step. It has two rows, whatever
+//! the window's width, so the article under it does not move while one types: the
+//! field (as wide as the bar allows) with the count and ◀ ▶ ✕, then Match case, the
+//! label and "Tag all".
 
 use super::theme::label_color;
 use crate::model::{CharRange, DocId};
@@ -67,7 +70,14 @@ pub struct FindBar {
     /// The matches and what they were computed for.
     matches: Vec<CharRange>,
     key: Option<(DocId, String, String, bool)>,
+    /// The width of what follows the field in its row (count, ◀ ▶ ✕), as last drawn.
+    tail_width: Option<f32>,
 }
+
+/// The narrowest the field gets.
+const MIN_FIELD_WIDTH: f32 = 80.0;
+/// The width of the label picker.
+const LABEL_BOX_WIDTH: f32 = 90.0;
 
 impl FindBar {
     pub fn show(&mut self) {
@@ -104,12 +114,21 @@ impl FindBar {
                 .map(|l| l.name.clone())
                 .unwrap_or_default();
         }
+        let n = self.matches.len();
+        let mut step = None;
         ui.horizontal(|ui| {
             ui.label("Find:");
+            let spacing = ui.spacing().item_spacing.x;
+            // Before the first frame has measured them: the count and three buttons.
+            let tail_width = self
+                .tail_width
+                .unwrap_or(5.0 * (ui.spacing().interact_size.x + spacing));
+            let field_width = (ui.available_width() - tail_width - spacing).max(MIN_FIELD_WIDTH);
             let response = ui
                 .add(
                     TextEdit::singleline(&mut self.query)
                         .hint_text("text to find")
+                        .desired_width(field_width)
                         .id_salt("find-query"),
                 )
                 .accessible_name("Find");
@@ -118,14 +137,12 @@ impl FindBar {
                 self.focus = false;
             }
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.checkbox(&mut self.case_sensitive, "Match case");
-            let n = self.matches.len();
+            let tail_start = response.rect.right() + spacing;
             ui.label(if n == 0 {
                 "no matches".to_owned()
             } else {
                 format!("{} of {n}", self.current + 1)
             });
-            let mut step = None;
             if ui
                 .add_enabled(n > 0, egui::Button::new("◀"))
                 .on_hover_text("Previous match")
@@ -141,15 +158,29 @@ impl FindBar {
             {
                 step = Some(1);
             }
-            if let Some(by) = step {
-                self.current = (self.current + by) % n;
-                let m = self.matches[self.current];
-                out.push(ViewCommand::Select(Some(m)).into());
-                out.push(ViewCommand::Reveal(m.start).into());
+            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+                self.open = false;
             }
+            // The field fits the row from the next frame on; one more frame, now.
+            let tail = ui.min_rect().right() - tail_start;
+            if self.tail_width.is_none_or(|w| (tail - w).abs() > 0.5) {
+                self.tail_width = Some(tail);
+                ui.ctx().request_repaint();
+            }
+        });
+        if let Some(by) = step {
+            self.current = (self.current + by) % n;
+            let m = self.matches[self.current];
+            out.push(ViewCommand::Select(Some(m)).into());
+            out.push(ViewCommand::Reveal(m.start).into());
+        }
+        // Wraps only where even this row does not fit (a very narrow window).
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut self.case_sensitive, "Match case");
             ui.separator();
             egui::ComboBox::from_id_salt("find-label")
                 .selected_text(RichText::new(&self.label))
+                .width(LABEL_BOX_WIDTH)
                 .show_ui(ui, |ui| {
                     for l in session.project().labels.iter() {
                         ui.selectable_value(
@@ -164,6 +195,9 @@ impl FindBar {
                 .accessible_name("Label for the matches");
             if ui
                 .add_enabled(n > 0, egui::Button::new(format!("Tag all {n} matches")))
+                .on_hover_ui(|ui| {
+                    ui.label(format!("Tag every match as {} (one undo step)", self.label));
+                })
                 .clicked()
             {
                 out.push(
@@ -173,9 +207,6 @@ impl FindBar {
                     }
                     .into(),
                 );
-            }
-            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
-                self.open = false;
             }
         });
     }

@@ -1,27 +1,40 @@
 //! The suggestions bar above the article: how many suggestions of each label are shown,
-//! the keys that work them, "accept all" per label and "clear".
+//! the selected one, the keys that work them, "accept all" per label and "clear". Its
+//! first row is one line whatever is selected (a long text is cut with "…"), so
+//! stepping through suggestions never moves the article under the pointer.
 
 use super::theme::label_color;
 use crate::session::Session;
 use crate::session::{Command, SuggestionCommand};
 use crate::suggest::CONFIDENT;
-use egui::{RichText, Ui};
+use egui::{Label, RichText, Ui};
+
+/// The keys, after the selected suggestion (cut first when the row is short).
+const KEYS_HINT: &str =
+    "Enter accepts, Backspace rejects, N / Shift+N next / previous, a click accepts.";
 
 pub fn suggestions_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
     let list = session.suggestions().list();
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         let n = list.len();
         ui.label(format!("{n} suggestion{}", if n == 1 { "" } else { "s" }));
-        if let Some((label, range)) = &session.suggestions().selected() {
-            let text = session
-                .document()
-                .and_then(|d| d.slice(*range))
-                .unwrap_or("");
-            ui.weak(format!("selected: {label} “{}”", super::preview(text, 40)));
-        }
-        ui.weak("Enter accepts, Backspace rejects, N / Shift+N next / previous, a click accepts.");
+        let text = match &session.suggestions().selected() {
+            Some((label, range)) => {
+                let text = session
+                    .document()
+                    .and_then(|d| d.slice(*range))
+                    .unwrap_or("");
+                format!(
+                    "selected: {label} “{}” · {KEYS_HINT}",
+                    super::preview(text, 60)
+                )
+            }
+            None => KEYS_HINT.to_owned(),
+        };
+        ui.add(Label::new(RichText::new(text).weak()).truncate());
     });
-    ui.horizontal(|ui| {
+    // Wraps only where the row does not fit; it stays as it is while stepping.
+    ui.horizontal_wrapped(|ui| {
         for name in session.suggestions().labels() {
             let confident = list
                 .iter()

@@ -8,6 +8,7 @@
 mod editing;
 mod files;
 mod interop;
+mod layout;
 mod long;
 mod selecting;
 mod suggestions;

@@ -51,11 +51,20 @@ pub const FIND_COLOR: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
 pub const FIND_WIDTH: f32 = 1.5;
 /// How much of a row's height a suggestion's outline leaves out, above and below.
 pub const SUGGESTION_INSET: f32 = 1.0;
-/// A suggestion's outline: dashed, solid and wider when it is the selected one.
+/// A suggestion's outline: dashed; wider, with longer dashes and shorter gaps, when it
+/// is the selected one.
 pub const SUGGESTION_WIDTH: f32 = 1.2;
 pub const SELECTED_SUGGESTION_WIDTH: f32 = 2.0;
 pub const SUGGESTION_DASH: f32 = 4.0;
 pub const SUGGESTION_GAP: f32 = 3.0;
+pub const SELECTED_SUGGESTION_DASH: f32 = 7.0;
+pub const SELECTED_SUGGESTION_GAP: f32 = 2.0;
+/// The selected suggestion is hatched inside its outline: diagonal stripes in its
+/// outline's colour, this strong, this far apart and this wide. A selected span is
+/// filled flat and framed with a solid line; the two never look alike.
+pub const SELECTED_SUGGESTION_HATCH_ALPHA: f32 = 0.7;
+pub const SELECTED_SUGGESTION_HATCH_GAP: f32 = 6.0;
+pub const SELECTED_SUGGESTION_HATCH_WIDTH: f32 = 1.5;
 /// How strongly a suggestion below [`crate::suggest::CONFIDENT`] is outlined.
 pub const UNSURE_SUGGESTION_ALPHA: f32 = 0.5;
 

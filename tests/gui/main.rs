@@ -5,9 +5,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
 
+mod access;
 mod editing;
 mod files;
 mod interop;
+mod jumps;
 mod layout;
 mod long;
 mod selecting;

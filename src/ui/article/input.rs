@@ -1,14 +1,16 @@
 //! The article view's pointer handling: drags select (snapped to words unless Alt is
 //! held, scrolling past the edges), double-clicks select a word, Shift+click extends,
-//! clicks select the span under the pointer (cycling through overlaps), right-click
-//! opens the tag menu and hovering lists the spans under the pointer.
+//! clicks select the span under the pointer (cycling through overlaps) or accept the
+//! suggestion there, right-click opens the tag menu and hovering lists the spans under
+//! the pointer (and the suggestion, with what a click does).
 
 use super::{ArticleView, DocRef};
 use crate::model::segment::{snap_to_graphemes, snap_to_words, word_at};
 use crate::model::{CharOffset, CharRange, Document, Span, SpanId};
 use crate::session::Session;
 use crate::session::{Command, SuggestionCommand, ViewCommand};
-use egui::{Pos2, Sense, Ui};
+use crate::suggest::Suggestion;
+use egui::{Pos2, RichText, Sense, Ui};
 
 impl ArticleView {
     pub(super) fn interact(
@@ -62,9 +64,8 @@ impl ArticleView {
                 0.0
             };
             if edge != 0.0 {
-                let bottom = (self.heights.total() - self.viewport.height()).max(0.0);
                 self.scroll_request =
-                    Some((self.scroll_y + edge.clamp(-40.0, 40.0)).clamp(0.0, bottom));
+                    Some((self.scroll_y + edge.clamp(-40.0, 40.0)).clamp(0.0, self.max_scroll()));
                 ui.ctx().request_repaint();
             }
         }
@@ -72,10 +73,13 @@ impl ArticleView {
             self.drag_anchor = None;
         }
         if response.double_clicked() {
-            if let Some(word) = pointer
-                .and_then(|p| self.char_at(p))
-                .and_then(|c| word_at(doc.text, doc.offsets, c))
-            {
+            // The second click of a double-click on a suggestion: its first accepted it.
+            let at = pointer.and_then(|p| self.char_at(p));
+            let accepted = self
+                .accepted_at
+                .take()
+                .is_some_and(|range| at.is_some_and(|c| range.contains(c)));
+            if !accepted && let Some(word) = at.and_then(|c| word_at(doc.text, doc.offsets, c)) {
                 out.push(ViewCommand::Select(Some(word)).into());
             }
         } else if response.clicked() {
@@ -93,9 +97,19 @@ impl ArticleView {
         if let Some(pos) = response.hover_pos().filter(|_| !response.dragged())
             && let Some(at) = self.char_at(pos)
         {
+            // Over a suggestion the pointer is a hand, and the list says what a click does.
+            let suggestion = suggestion_at(session, doc, at);
+            if suggestion.is_some() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
             let under: Vec<&Span> = doc.document.spans_at(at);
-            if !under.is_empty() {
-                response.on_hover_ui_at_pointer(|ui| crate::ui::spans_tooltip_ui(ui, doc, &under));
+            if !under.is_empty() || suggestion.is_some() {
+                response.on_hover_ui_at_pointer(|ui| {
+                    if let Some(s) = suggestion {
+                        suggestion_tooltip_ui(ui, doc, s);
+                    }
+                    crate::ui::spans_tooltip_ui(ui, doc, &under);
+                });
             }
         }
     }
@@ -122,15 +136,12 @@ impl ArticleView {
             out.push(ViewCommand::ClearSelection.into());
             return;
         };
-        // A click on a suggestion accepts it (the shortest one there).
-        if let Some(s) = session
-            .suggestions()
-            .list()
-            .iter()
-            .filter(|s| s.range.contains(at))
-            .min_by_key(|s| s.range.len_chars())
-        {
+        // A click on a suggestion accepts it at once, as the suggestions bar says,
+        // whether it is the selected one or not.
+        self.accepted_at = None;
+        if let Some(s) = suggestion_at(session, doc, at) {
             out.push(SuggestionCommand::Accept(s.label.clone(), s.range).into());
+            self.accepted_at = Some(s.range);
             return;
         }
         // Spans under the click, innermost first; a repeated click moves to the next.
@@ -152,6 +163,36 @@ impl ArticleView {
         self.last_click = Some((at, span));
         out.push(ViewCommand::SelectSpan(Some(span)).into());
     }
+}
+
+/// The suggestion a click at `at` accepts: the shortest one containing it, unless a
+/// span there is shorter still (a span inside a suggestion is selected by a click on
+/// it, as the innermost thing under the pointer).
+fn suggestion_at<'s>(session: &'s Session, doc: &DocRef, at: CharOffset) -> Option<&'s Suggestion> {
+    let suggestion = session
+        .suggestions()
+        .list()
+        .iter()
+        .filter(|s| s.range.contains(at))
+        .min_by_key(|s| s.range.len_chars())?;
+    let inner_span = doc
+        .document
+        .spans_at(at)
+        .iter()
+        .any(|span| span.range.len_chars() < suggestion.range.len_chars());
+    (!inner_span).then_some(suggestion)
+}
+
+/// The first line of the hover list over a suggestion: its label and what a click does.
+fn suggestion_tooltip_ui(ui: &mut Ui, doc: &DocRef, s: &Suggestion) {
+    ui.horizontal(|ui| {
+        let color = crate::ui::theme::label_color(doc.labels, &s.label);
+        ui.label(RichText::new(format!("Suggested {}", s.label)).color(color));
+        if let Some(speaker) = s.attributes.get("speaker") {
+            ui.weak(format!("— {speaker}"));
+        }
+        ui.label("· a click accepts it");
+    });
 }
 
 /// The shortest span containing `at`.

@@ -143,6 +143,11 @@ impl Layouts {
         galley
     }
 
+    /// Paragraph `index`, if it is laid out (by either thread).
+    pub(super) fn laid_out(&self, index: usize) -> Option<&Galley> {
+        self.cache.get(&index).map(|laid| &*laid.galley)
+    }
+
     /// Draws paragraph `index` (laid out by [`Self::get`] this frame) at `origin`.
     pub(super) fn paint(&mut self, ui: &Ui, index: usize, origin: Pos2) {
         let Some(laid) = self.cache.get(&index) else {

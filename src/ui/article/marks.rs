@@ -3,7 +3,8 @@
 //! text, find matches and suggestions, each as rectangles in the paragraph's own
 //! coordinates. Computed from the paragraph's code points, the document's offsets
 //! (re-based to the paragraph once, by [`Paragraph::local_range`]) and a [`RowRects`]
-//! layout, so it is tested without a window; [`super::paint`] draws the list.
+//! layout, so it is tested without a window; [`super::paint`] draws the list, each
+//! mark as [`super::look`] says.
 
 use crate::model::{CharRange, LabelSet, Span, SpanId};
 use crate::suggest::{CONFIDENT, Suggestion};
@@ -34,13 +35,23 @@ pub(super) enum Mark {
     Selection { rect: Rect },
     /// A find match, outlined.
     Find { rect: Rect },
-    /// A suggestion, outlined in its label's colour (fainter when unsure): dashed, or
-    /// solid when it is the selected one.
+    /// A suggestion, outlined in its label's colour (fainter when unsure) with a dashed
+    /// line; the selected one hatched inside a wider, denser dashed line.
     Suggestion {
         rect: Rect,
         color: Color32,
         selected: bool,
     },
+}
+
+impl Mark {
+    /// The row rectangle the mark covers, in the paragraph's coordinates.
+    pub(super) fn rect(&self) -> Rect {
+        match *self {
+            Mark::Span { part, .. } => part.rect,
+            Mark::Selection { rect } | Mark::Find { rect } | Mark::Suggestion { rect, .. } => rect,
+        }
+    }
 }
 
 /// What the article shows over its text in one frame, in document code points.

@@ -1,14 +1,20 @@
 //! The article view: the current document wrapped at a readable width, laid out one
 //! paragraph at a time and only where visible, with spans drawn in label colours
 //! (a light fill each, one underline lane per overlapping span, a strong fill and frame
-//! for the selected one): what lies over a paragraph is computed as plain data by
-//! `marks` and drawn by `paint`. It turns drags, clicks and double-clicks into
-//! [`Command`]s; it never changes the project itself.
+//! for the selected one; suggestions dashed, the selected one hatched): what lies over
+//! a paragraph is computed as plain data by `marks` (how each looks by `look`) and
+//! drawn by `paint`. It turns drags, clicks and double-clicks into [`Command`]s; it
+//! never changes the project itself. It scrolls to what the session asks to show only
+//! when that is not in view (`reveal`), and gives screen readers the text, spans and
+//! selection in view (`access`).
 
+mod access;
 mod input;
 mod layouts;
+mod look;
 mod marks;
 mod paint;
+mod reveal;
 mod shaper;
 
 use super::geometry;
@@ -63,6 +69,11 @@ pub struct ArticleView {
     drag_anchor: Option<CharOffset>,
     /// Where the last click landed and which span it selected, to cycle overlaps.
     last_click: Option<(CharOffset, SpanId)>,
+    /// The nodes given to AccessKit last frame, for a screen reader's requests.
+    access: access::Access,
+    /// The suggestion the last click accepted, so that the second click of a
+    /// double-click on it does not also select a word.
+    accepted_at: Option<CharRange>,
 }
 
 impl ArticleView {
@@ -83,6 +94,8 @@ impl ArticleView {
             jump: None,
             drag_anchor: None,
             last_click: None,
+            accepted_at: None,
+            access: access::Access::default(),
         }
     }
 }
@@ -113,6 +126,9 @@ impl ArticleView {
         self.marks.clear();
         self.drag_anchor = None;
         self.last_click = None;
+        self.accepted_at = None;
+        self.jump = None;
+        self.access = access::Access::default();
     }
 
     /// The screen rectangle of code point `at` of the current document, if drawn.
@@ -185,20 +201,7 @@ impl ArticleView {
         if !same_doc || self.paragraphs.is_empty() || (width - self.width).abs() > 0.5 {
             self.reset(doc, width);
         }
-        if let Some(at) = scroll_to {
-            self.jump = Some((at, 4));
-        }
-        if let Some((at, frames)) = self.jump {
-            let i = paragraphs::index_of(&self.paragraphs, at);
-            let bottom = (self.heights.total() - self.viewport.height()).max(0.0);
-            self.scroll_request =
-                Some((self.heights.top(i) - self.viewport.height() * 0.3).clamp(0.0, bottom));
-            self.jump = frames
-                .checked_sub(1)
-                .map(|f| (at, f))
-                .filter(|(_, f)| *f > 0);
-            ui.ctx().request_repaint();
-        }
+        self.follow(ui.ctx(), scroll_to, doc.len_chars());
         let mut area = egui::ScrollArea::vertical()
             .id_salt(("article", doc.id.0))
             .auto_shrink(false);
@@ -271,6 +274,7 @@ impl ArticleView {
 
         self.paint_spans(ui, doc, session, highlights);
         self.interact(ui, doc, session, out);
+        self.access(ui, doc, session, out);
     }
 
     /// Asks for the paragraphs within [`PREFETCH`] of the view to be laid out ahead,

@@ -1,15 +1,16 @@
 //! Drawing what [`super::marks`] computes over the paragraphs in view: spans, the
-//! selection, find matches and suggestions, in the sizes and colours of
-//! [`crate::ui::theme`]. The span rows of a paragraph (their rectangles within its
+//! selection, find matches and suggestions, each as its [`look::Look`] says, in the
+//! sizes and colours of [`crate::ui::theme`]. The span rows of a paragraph (their rectangles within its
 //! layout, lanes and colours) are kept per paragraph until the spans, the labels or the
 //! layout change, so a frame that only moves or hovers draws from them.
 
+use super::look;
 use super::marks::{self, Mark, Scene, SpanPart};
 use super::{ArticleView, DocRef};
 use crate::model::CharRange;
 use crate::session::Session;
 use crate::ui::theme;
-use egui::{Color32, Galley, Mesh, Painter, Rect, Stroke, StrokeKind, Ui, Vec2, vec2};
+use egui::{Color32, Galley, Mesh, Painter, Pos2, Rect, Stroke, Ui, Vec2, pos2, vec2};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -121,9 +122,9 @@ impl ArticleView {
     }
 }
 
-/// Draws `marks` of a paragraph whose origin is at `origin`: fills and underlines into
-/// `mesh`, outlines with `painter` (above the mesh). `selection_fill` is the selected
-/// text's colour in the theme in use.
+/// Draws `marks` of a paragraph whose origin is at `origin`, each as its [`look::look`]
+/// says: flat fills and underlines into `mesh`, hatching and outlines with `painter`
+/// (above the mesh). `selection_fill` is the selected text's colour in the theme in use.
 fn paint_marks(
     painter: &Painter,
     mesh: &mut Mesh,
@@ -132,64 +133,42 @@ fn paint_marks(
     selection_fill: Color32,
 ) {
     for mark in marks {
-        match *mark {
-            Mark::Span { part, selected } => {
-                let rect = part.rect.translate(origin);
-                mesh.add_colored_rect(
-                    rect.shrink2(vec2(0.0, theme::SPAN_FILL_INSET)),
-                    theme::span_fill(part.color, selected),
-                );
-                if selected {
-                    painter.rect_stroke(
-                        rect.shrink2(vec2(0.0, theme::SELECTED_FRAME_INSET)),
-                        theme::FRAME_ROUNDING,
-                        Stroke::new(theme::SELECTED_FRAME_WIDTH, part.color),
-                        StrokeKind::Inside,
-                    );
+        let look = look::look(mark, selection_fill);
+        let rect = mark.rect().translate(origin);
+        if let Some(fill) = look.fill {
+            let inner = rect.shrink2(vec2(0.0, fill.inset));
+            if fill.hatched {
+                let stroke = Stroke::new(theme::SELECTED_SUGGESTION_HATCH_WIDTH, fill.color);
+                for segment in hatch(inner, theme::SELECTED_SUGGESTION_HATCH_GAP) {
+                    painter.line_segment(segment, stroke);
                 }
-                let lane = part.lane.min(theme::MAX_LANES) as f32;
-                let y = rect.bottom() - theme::UNDERLINE_BOTTOM - lane * theme::LANE_GAP;
-                let half = theme::UNDERLINE_THICKNESS / 2.0;
-                mesh.add_colored_rect(
-                    Rect::from_x_y_ranges(rect.x_range(), y - half..=y + half),
-                    part.color,
-                );
+            } else {
+                mesh.add_colored_rect(inner, fill.color);
             }
-            Mark::Selection { rect } => {
-                mesh.add_colored_rect(rect.translate(origin), selection_fill);
-            }
-            Mark::Find { rect } => {
-                painter.rect_stroke(
-                    rect.translate(origin),
-                    theme::FRAME_ROUNDING,
-                    Stroke::new(theme::FIND_WIDTH, theme::FIND_COLOR),
-                    StrokeKind::Outside,
-                );
-            }
-            Mark::Suggestion {
-                rect,
+        }
+        if let Some((color, lane)) = look.underline {
+            let lane = lane.min(theme::MAX_LANES) as f32;
+            let y = rect.bottom() - theme::UNDERLINE_BOTTOM - lane * theme::LANE_GAP;
+            let half = theme::UNDERLINE_THICKNESS / 2.0;
+            mesh.add_colored_rect(
+                Rect::from_x_y_ranges(rect.x_range(), y - half..=y + half),
                 color,
-                selected,
-            } => {
-                let rect = rect
-                    .translate(origin)
-                    .shrink2(vec2(0.0, theme::SUGGESTION_INSET));
-                if selected {
-                    painter.rect_stroke(
-                        rect,
-                        theme::FRAME_ROUNDING,
-                        Stroke::new(theme::SELECTED_SUGGESTION_WIDTH, color),
-                        StrokeKind::Outside,
-                    );
-                } else {
-                    dashed_rect(painter, rect, Stroke::new(theme::SUGGESTION_WIDTH, color));
+            );
+        }
+        if let Some(outline) = look.outline {
+            let frame = rect.shrink2(vec2(0.0, outline.inset));
+            let stroke = Stroke::new(outline.width, outline.color);
+            match outline.dash {
+                None => {
+                    painter.rect_stroke(frame, theme::FRAME_ROUNDING, stroke, outline.kind);
                 }
+                Some((dash, gap)) => dashed_rect(painter, frame, stroke, dash, gap),
             }
         }
     }
 }
 
-fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
+fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke, dash: f32, gap: f32) {
     let corners = [
         rect.left_top(),
         rect.right_top(),
@@ -197,10 +176,46 @@ fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
         rect.left_bottom(),
         rect.left_top(),
     ];
-    painter.extend(egui::Shape::dashed_line(
-        &corners,
-        stroke,
-        theme::SUGGESTION_DASH,
-        theme::SUGGESTION_GAP,
-    ));
+    painter.extend(egui::Shape::dashed_line(&corners, stroke, dash, gap));
+}
+
+/// Diagonal stripes (rising to the right) `gap` apart that fill `rect`, each cut to it.
+fn hatch(rect: Rect, gap: f32) -> impl Iterator<Item = [Pos2; 2]> {
+    let height = rect.height();
+    let count = if gap > 0.0 && rect.is_positive() {
+        ((rect.width() + height) / gap).ceil() as usize
+    } else {
+        0
+    };
+    // Stripe `i` runs from (x, bottom) up to (x + height, top), x = left - height + i·gap.
+    (1..count).map(move |i| {
+        let x = rect.left() - height + i as f32 * gap;
+        let (x0, x1) = (x.max(rect.left()), (x + height).min(rect.right()));
+        [
+            pos2(x0, rect.bottom() - (x0 - x)),
+            pos2(x1, rect.bottom() - (x1 - x)),
+        ]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hatching_stays_inside_its_rectangle_and_covers_it() {
+        let rect = Rect::from_min_max(pos2(100.0, 20.0), pos2(160.0, 44.0));
+        let stripes: Vec<[Pos2; 2]> = hatch(rect, 6.0).collect();
+        assert!(stripes.len() >= 12, "{}", stripes.len());
+        for [a, b] in &stripes {
+            assert!(rect.expand(0.01).contains(*a) && rect.expand(0.01).contains(*b));
+            // At 45°, rising to the right.
+            assert!((b.x - a.x - (a.y - b.y)).abs() < 0.01 && b.x >= a.x);
+        }
+        // From the left edge to the right one.
+        let xs = stripes.iter().flat_map(|s| [s[0].x, s[1].x]);
+        let (min, max) = xs.fold((f32::MAX, f32::MIN), |(l, r), x| (l.min(x), r.max(x)));
+        assert!(min - rect.left() < 0.01 && rect.right() - max < 0.01);
+        assert_eq!(hatch(Rect::NOTHING, 6.0).count(), 0);
+    }
 }

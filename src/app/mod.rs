@@ -45,6 +45,8 @@ pub struct Config {
     /// Where glyphs the bundled fonts lack come from (the system's fonts, in the
     /// window); shared by the window and the article's layout thread.
     pub font_providers: Vec<std::sync::Arc<dyn egui::epaint::text::FontProvider>>,
+    /// Preferences to start with where eframe keeps none (a test's window).
+    pub prefs: Option<Prefs>,
 }
 
 impl Config {
@@ -58,6 +60,7 @@ impl Config {
             background_bytes: loading::BACKGROUND_BYTES,
             load_throttle: std::time::Duration::ZERO,
             font_providers: Vec::new(),
+            prefs: None,
         }
     }
 }
@@ -69,6 +72,8 @@ pub struct Prefs {
     pub last_project: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
     pub zoom: Option<f32>,
+    /// The labels whose suggestions were shown (ticked under "Suggest").
+    pub suggested: Vec<String>,
 }
 
 impl Prefs {
@@ -151,10 +156,11 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(cc: &eframe::CreationContext<'_>, config: Config) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, mut config: Config) -> Self {
         let prefs: Prefs = cc
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .or(config.prefs.take())
             .unwrap_or_default();
         if let Some(zoom) = prefs.zoom {
             cc.egui_ctx.set_zoom_factor(zoom);
@@ -481,6 +487,10 @@ impl eframe::App for App {
             self.run(&ctx, command);
         }
         self.prefs.zoom = Some(ctx.zoom_factor());
+        let suggested = self.session.suggestions().labels();
+        if !suggested.iter().eq(self.prefs.suggested.iter()) {
+            self.prefs.suggested = suggested.iter().cloned().collect();
+        }
         self.update_title(&ctx);
     }
 

@@ -6,7 +6,7 @@
 
 use super::App;
 use super::modal::{Answer, Modal, RecoveryOffer};
-use crate::session::Session;
+use crate::session::{Session, SessionCommand, SuggestionCommand};
 use crate::store::recovery::{self, RecoveryInfo, RecoverySlot};
 use crate::store::{self, disk};
 use std::path::PathBuf;
@@ -31,8 +31,16 @@ impl App {
     /// Replaces the session (another project, a new one, restored work): what the
     /// slot held belonged to the old one, which the user saved or chose to drop.
     /// Messages about the old one go too.
+    /// The labels suggested before are suggested again (a view, not an edit).
     pub(super) fn set_session(&mut self, session: Session) {
         self.session = session;
+        for label in self.prefs.suggested.clone() {
+            if self.session.project().labels.contains(&label) {
+                let show = SuggestionCommand::Toggle(label);
+                // Showing suggestions cannot fail: it changes no project.
+                let _ = self.session.apply(SessionCommand::Suggestion(show));
+            }
+        }
         self.saved_recovery();
         self.resolved(super::Lasts::ThisProject);
     }

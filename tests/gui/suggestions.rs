@@ -84,3 +84,47 @@ fn suggestions_are_accepted_rejected_and_undone() {
         .collect();
     assert!(texts.iter().any(|t| t == "1 suggestion"), "{texts:?}");
 }
+
+/// eframe's storage, in memory: what the window keeps between runs.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+/// The labels ticked under "Suggest" are ticked again at the next start (issue 14,
+/// point 7).
+#[test]
+fn the_suggested_labels_are_remembered_between_runs() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.h.get_by_label("quote").click();
+    w.h.run_steps(2);
+    assert!(w.shows("1 suggestion"));
+    // The window closes: eframe asks it to save its preferences.
+    let mut storage = Memory::default();
+    eframe::App::save(w.h.state_mut(), &mut storage);
+    let prefs: spanmark::app::Prefs = eframe::get_value(&storage, "spanmark-prefs").unwrap();
+    assert_eq!(prefs.suggested, ["quote"]);
+    let h = crate::harness_with(&w.path, w.dir.path().join("data"), |config| {
+        config.prefs = Some(prefs);
+    });
+    let again = Window {
+        h,
+        dir: w.dir,
+        path: w.path,
+    };
+    assert!(again.shows("1 suggestion"), "{:?}", again.texts());
+}

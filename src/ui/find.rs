@@ -101,9 +101,17 @@ impl FindBar {
             self.case_sensitive,
         );
         if self.key.as_ref() != Some(&key) {
+            // Typing in the field (same text): the first match comes into view.
+            let typed = self
+                .key
+                .as_ref()
+                .is_some_and(|k| k.0 == key.0 && k.1 == key.1);
             self.matches = find_all(doc.text(), &self.query, self.case_sensitive);
             self.current = 0;
             self.key = Some(key);
+            if typed && let Some(first) = self.matches.first() {
+                out.push(ViewCommand::Reveal(first.start).into());
+            }
         }
         if self.label.is_empty() || !session.project().labels.contains(&self.label) {
             self.label = session

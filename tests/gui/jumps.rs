@@ -279,3 +279,30 @@ fn a_click_on_a_span_inside_a_suggestion_selects_the_span_and_elsewhere_accepts(
         "{spans:?}"
     );
 }
+
+/// Typing in Find brings the first match into view (issue 14, point 6); a match
+/// already in view leaves the view where it is.
+#[test]
+fn typing_in_find_brings_the_first_match_into_view() {
+    let mut article = long_article();
+    article += "The needle is here at the very end.\n";
+    let mut w = Window::open(&[("long.txt", &article)]);
+    let needle = w.find("needle");
+    assert!(!in_view(&w, needle));
+    w.ctrl(Key::F);
+    w.h.get_by_label("Find").type_text("needle");
+    w.h.run_steps(30);
+    assert!(in_view(&w, needle), "the match came into view");
+    assert!(
+        w.h.state().session.selection().is_none(),
+        "typing selects nothing"
+    );
+    // A match already in view: the view stays.
+    let mut w = Window::open(&[("long.txt", &article)]);
+    let before = offset(&w);
+    w.ctrl(Key::F);
+    w.h.get_by_label("Find").type_text("Line 3 says");
+    w.h.run_steps(30);
+    assert!(in_view(&w, w.find("Line 3 says")));
+    assert_eq!(offset(&w), before);
+}

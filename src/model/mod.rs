@@ -9,6 +9,7 @@ pub mod offsets;
 pub mod project;
 pub mod segment;
 pub mod span;
+pub mod stats;
 
 pub use attributes::Attributes;
 pub use document::{DocId, Document, Status, sha256_hex};

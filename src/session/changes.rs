@@ -10,6 +10,7 @@ use crate::article::Article;
 use crate::edit::Edit;
 use crate::formats::import::{self, ImportReport, Imported};
 use crate::model::segment::{step_grapheme, step_word};
+use crate::model::stats::SPEAKER;
 use crate::model::{CharRange, DocId, Document, Span, SpanId, Status};
 use crate::suggest::{CONFIDENT, Suggestion};
 use std::collections::HashSet;
@@ -54,6 +55,7 @@ impl Session {
                     value,
                 })
             }
+            EditCommand::SpeakerFromSelection(span) => self.speaker_from_selection(span),
             EditCommand::MoveBoundary(boundary) => self.move_boundary(boundary),
             EditCommand::SetStatus(doc, status) => {
                 if self.project.document(doc).map(|d| d.status) == Some(status) {
@@ -249,6 +251,33 @@ impl Session {
         Ok(())
     }
 
+    /// The selected text becomes `span`'s speaker (one undo step); the span is then
+    /// selected, so the inspector shows it with its new speaker.
+    fn speaker_from_selection(&mut self, span: SpanId) -> Result<(), String> {
+        let (Some(doc), Some(range)) = (self.document(), self.selection) else {
+            return Err("select the speaker's name in the text first".to_owned());
+        };
+        let Some(target) = doc.span(span) else {
+            return Err(format!("span {span} is not in this document"));
+        };
+        let name = speaker_name(doc.slice(range).unwrap_or(""));
+        if name.is_empty() {
+            return Err("the selection holds no name".to_owned());
+        }
+        let doc = doc.id;
+        if target.attributes.get(SPEAKER) != Some(&name) {
+            self.edit(Edit::SetAttribute {
+                doc,
+                span,
+                key: SPEAKER.to_owned(),
+                value: Some(name),
+            })?;
+        }
+        self.selection = None;
+        self.selected_span = Some(span);
+        Ok(())
+    }
+
     fn move_boundary(&mut self, b: Boundary) -> Result<(), String> {
         let Some(span) = self.selected_span else {
             return Ok(());
@@ -279,5 +308,100 @@ impl Session {
         }
         let doc = doc.id;
         self.edit(Edit::Resize { doc, span, range })
+    }
+}
+
+/// A name as selected in the text: blanks (line breaks too) folded into one space, and
+/// the quotation marks, brackets, dashes and punctuation around it dropped
+/// (`“Zelensky,”` -> `Zelensky`); marks inside it stay (`Wei Che-chia`, `O’Brien`).
+fn speaker_name(selected: &str) -> String {
+    let folded = selected.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut name = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    while let Some(last) = name.chars().last().filter(|c| !c.is_alphanumeric()) {
+        // A bracket closing one opened inside the name stays: `Wei Che-chia (魏哲家)`.
+        let opener = match last {
+            ')' => Some('('),
+            ']' => Some('['),
+            _ => None,
+        };
+        if opener.is_some_and(|open| name.matches(open).count() >= name.matches(last).count()) {
+            break;
+        }
+        name = &name[..name.len() - last.len_utf8()];
+    }
+    name.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speaker_name;
+    use crate::model::{CharRange, SpanId};
+    use crate::session::{EditCommand, Session, SessionCommand, ViewCommand};
+
+    #[test]
+    fn a_selected_name_becomes_the_quotes_speaker_in_one_undo_step() {
+        let project = crate::fixture::project(
+            "p",
+            &[(
+                "a.txt",
+                "“[quote:We will win],” Zelensky said.\n[claim:Other.]",
+            )],
+        );
+        let mut session = Session::new(project, None, true);
+        let text = session
+            .document()
+            .map(|d| d.text().to_owned())
+            .unwrap_or_default();
+        let at = text.chars().take_while(|c| *c != 'Z').count();
+        // The drag took the comma and the closing mark before the name.
+        let select = CharRange::new(at - 3, at + "Zelensky".len());
+        let run = |s: &mut Session, c: SessionCommand| s.apply(c);
+        run(
+            &mut session,
+            SessionCommand::View(ViewCommand::Select(Some(select))),
+        )
+        .unwrap();
+        let quote = SessionCommand::Edit(EditCommand::SpeakerFromSelection(SpanId(1)));
+        run(&mut session, quote.clone()).unwrap();
+        let speaker = |s: &Session| {
+            s.project()
+                .find_span(SpanId(1))
+                .and_then(|(_, sp)| sp.attributes.get("speaker").cloned())
+        };
+        assert_eq!(speaker(&session).as_deref(), Some("Zelensky"));
+        assert_eq!(
+            (session.selected_span(), session.selection()),
+            (Some(SpanId(1)), None)
+        );
+        assert!(session.is_dirty());
+        session.apply(SessionCommand::Undo).unwrap();
+        assert_eq!(speaker(&session), None);
+        assert!(!session.is_dirty() && !session.history().can_undo());
+        // Without a selected name, or for a span of no document shown: a message, no edit.
+        assert!(run(&mut session, quote).is_err());
+        run(
+            &mut session,
+            SessionCommand::View(ViewCommand::Select(Some(select))),
+        )
+        .unwrap();
+        let gone = SessionCommand::Edit(EditCommand::SpeakerFromSelection(SpanId(99)));
+        assert!(run(&mut session, gone).is_err());
+        assert!(!session.history().can_undo());
+    }
+
+    #[test]
+    fn a_selected_name_loses_blanks_and_marks_around_it() {
+        assert_eq!(speaker_name(" «Zelensky», "), "Zelensky");
+        assert_eq!(
+            speaker_name("Wei Che-chia (魏哲家),"),
+            "Wei Che-chia (魏哲家)"
+        );
+        assert_eq!(speaker_name("(Zelensky)"), "Zelensky");
+        assert_eq!(
+            speaker_name("Oleksandr\r\n  Kubrakov."),
+            "Oleksandr Kubrakov"
+        );
+        assert_eq!(speaker_name("O’Brien’s"), "O’Brien’s");
+        assert_eq!(speaker_name(" — , "), "");
     }
 }

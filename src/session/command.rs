@@ -107,6 +107,10 @@ pub enum EditCommand {
     Relabel(SpanId, String),
     SetNote(SpanId, String),
     SetAttribute(SpanId, String, String),
+    /// Makes the selected text (blanks folded, punctuation around it dropped) the
+    /// speaker of a span of the current document, and selects that span: "use
+    /// selection as speaker" on a name in the text.
+    SpeakerFromSelection(SpanId),
     MoveBoundary(Boundary),
     SetStatus(DocId, Status),
     /// Marks the current document done, or back in progress when it is done.

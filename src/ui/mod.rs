@@ -9,8 +9,12 @@ pub mod documents;
 pub mod find;
 pub mod geometry;
 pub mod heights;
+pub mod inspector;
 pub mod paragraphs;
+pub mod span_rows;
 pub mod spans;
+pub mod speaker_menu;
+pub mod stats;
 pub mod suggest_bar;
 pub mod text_mesh;
 pub mod theme;
@@ -56,7 +60,7 @@ pub fn label_keys_text(ctx: &egui::Context, key: Option<char>, position: usize) 
 }
 
 /// The right-click menu of the article: tag the selection (or relabel the selected
-/// span) and delete the selected span.
+/// span), use the selected name as a quote's speaker, copy, delete the selected span.
 pub fn context_menu_ui(ui: &mut Ui, session: &Session, labels: &LabelSet, out: &mut Vec<Command>) {
     let can_tag = session.selection().is_some() || session.selected_span().is_some();
     let verb = if session.selection().is_some() {
@@ -74,6 +78,7 @@ pub fn context_menu_ui(ui: &mut Ui, session: &Session, labels: &LabelSet, out: &
         }
     }
     ui.separator();
+    speaker_menu::use_as_speaker_ui(ui, session, out);
     let copy = egui::Button::new("Copy").shortcut_text(Action::Copy.shortcut_text(ui.ctx()));
     if ui
         .add_enabled(session.selected_text().is_some(), copy)

@@ -1,56 +1,232 @@
-//! The spans panel: the current document's spans, filtered by label and text (a click
-//! selects one and scrolls the article to it), and the inspector of the selected span
-//! (label, text, note, attributes, delete). Text fields edit a draft that becomes one
-//! undoable edit when the field loses focus or Enter is pressed.
+//! The Spans panel: the current document's spans, or the project's statistics (a tab
+//! each at its top). The list filters by label and by text (a span's text, label,
+//! note or any attribute value: a speaker's name finds their quotes), shows each
+//! quote's speaker, and can group the spans by speaker (groups collapsible, with
+//! counts). A click on a row selects the span and scrolls the article to it. Under the
+//! list, the [`Inspector`] of the selected span.
 
+use super::inspector::Inspector;
 use super::preview;
+use super::span_rows::{self, Row, Rows};
+use super::speaker_menu::remember_selected_span;
+use super::stats::{StatsCache, StatsView};
 use super::text_mesh::{AtlasWatch, DeferredText};
 use super::theme;
-use crate::model::SpanId;
+use crate::model::stats::speaker_of;
+use crate::model::{DocId, Document};
 use crate::session::Session;
-use crate::session::{Command, EditCommand, ViewCommand};
-use egui::{Galley, RichText, TextEdit, Ui};
-use std::collections::HashMap;
+use crate::session::{Command, ViewCommand};
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, Galley, TextEdit, Ui};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+
+/// How much of a speaker's name a row shows before the span's text.
+const ROW_SPEAKER_CHARS: usize = 24;
+/// How much of a span's text a row shows.
+const ROW_TEXT_CHARS: usize = 48;
+/// How far the rows of a group are indented under its header.
+const GROUP_INDENT: f32 = 10.0;
+
+/// What the panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Spans,
+    Statistics,
+}
 
 #[derive(Default)]
 pub struct SpansPanel {
     pub filter_text: String,
     pub filter_label: Option<String>,
-    /// The selected span's note and attributes as being typed.
-    draft: Option<Draft>,
-    /// The filtered span ids and what they were computed for.
-    /// Positions in the document's span list (valid for the revision in the key).
-    rows: Option<(RowsKey, Vec<usize>)>,
-    /// Row texts already made and laid out, by position in the document's span list
-    /// (valid with `rows`; a row's text is only made once it scrolls into view), and
-    /// what they were laid out for.
-    previews: HashMap<usize, Arc<Galley>>,
-    previews_for: (u32, u32),
+    /// Group the list by speaker.
+    by_speaker: bool,
+    tab: Tab,
+    /// The groups closed by the user, by speaker (`None`: no speaker), and a count of
+    /// changes to them (part of the rows' key).
+    collapsed: HashSet<Option<String>>,
+    collapsed_changes: u64,
+    inspector: Inspector,
+    stats: StatsCache,
+    stats_view: StatsView,
+    /// The rows shown and what they were computed for.
+    rows: Option<(RowsKey, Rows)>,
+    /// Row texts already made and laid out, by row (valid with `rows`; a row's text is
+    /// only made once it scrolls into view), and what they were laid out for.
+    previews: HashMap<Row, RowText>,
+    previews_for: (u32, u32, bool),
     /// When egui's glyph atlas empties, the galleys' glyphs are gone.
     atlas: AtlasWatch,
     /// The rows' text, drawn as one mesh when the frame's layout is done.
     row_text: DeferredText,
 }
 
-/// Document id, text hash, span revision, text filter, label filter.
-type RowsKey = (crate::model::DocId, String, u64, String, Option<String>);
-
-struct Draft {
-    span: SpanId,
-    note: String,
-    attributes: crate::model::Attributes,
+/// Document id, text hash, span revision, text filter, label filter, grouping and the
+/// changes to the collapsed groups.
+#[derive(Clone, PartialEq, Eq)]
+struct RowsKey {
+    doc: DocId,
+    sha256: String,
+    revision: u64,
+    text: String,
+    label: Option<String>,
+    by_speaker: bool,
+    collapsed_changes: u64,
 }
 
 impl SpansPanel {
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         ui.set_max_width(ui.available_width());
+        remember_selected_span(ui.ctx(), session);
+        ui.horizontal_wrapped(|ui| {
+            for (tab, name) in [(Tab::Spans, "Spans"), (Tab::Statistics, "Statistics")] {
+                let text = egui::RichText::new(name).heading();
+                if ui.selectable_label(self.tab == tab, text).clicked() {
+                    self.tab = tab;
+                }
+            }
+        });
+        if self.tab == Tab::Statistics {
+            self.stats_view
+                .stats_ui(ui, session.project(), &mut self.stats);
+            return;
+        }
         let inspector_height = if session.selected_span().is_some() {
             theme::INSPECTOR_HEIGHT
         } else {
             0.0
         };
-        ui.heading("Spans");
+        self.filters_ui(ui, session);
+        let Some(doc) = session.document() else {
+            return;
+        };
+        let key = RowsKey {
+            doc: doc.id,
+            sha256: doc.sha256().to_owned(),
+            revision: doc.revision(),
+            text: self.filter_text.clone(),
+            label: self.filter_label.clone(),
+            by_speaker: self.by_speaker,
+            collapsed_changes: self.collapsed_changes,
+        };
+        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
+            let filter = span_rows::Filter {
+                text: &self.filter_text,
+                label: self.filter_label.as_deref(),
+                by_speaker: self.by_speaker,
+                collapsed: &self.collapsed,
+            };
+            self.rows = Some((key, span_rows::rows(doc, &filter)));
+            self.previews.clear();
+        }
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let previews_for = (
+            ui.ctx().pixels_per_point().to_bits(),
+            font.size.to_bits(),
+            ui.visuals().dark_mode,
+        );
+        if self.atlas.emptied(ui.ctx()) || previews_for != self.previews_for {
+            self.previews.clear();
+            self.previews_for = previews_for;
+        }
+        let Some((_, rows)) = self.rows.as_ref() else {
+            return;
+        };
+        ui.weak(format!("{} of {} spans", rows.matched, doc.spans().len()));
+        let list_height = (ui.available_height() - inspector_height).max(theme::MIN_LIST_HEIGHT);
+        let row_height = ui.spacing().interact_size.y;
+        let previews = &mut self.previews;
+        let row_text = &mut self.row_text;
+        let mut toggled = None;
+        let speaker_color = ui.visuals().weak_text_color();
+        let look = RowLook {
+            font: &font,
+            speaker_color,
+            with_speaker: !self.by_speaker,
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("span-list")
+            .max_height(list_height)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, rows.rows.len(), |ui, visible| {
+                // Scrolling through a long list: forget the rows far behind.
+                if previews.len() > 4096 {
+                    previews.clear();
+                }
+                for &row in &rows.rows[visible] {
+                    match row {
+                        Row::Group(g) => {
+                            let Some(group) = rows.groups.get(g as usize) else {
+                                continue;
+                            };
+                            let text = previews.entry(row).or_insert_with(|| RowText {
+                                galley: ui.painter().layout_no_wrap(
+                                    group.title(),
+                                    font.clone(),
+                                    Color32::PLACEHOLDER,
+                                ),
+                                text_start: 0,
+                            });
+                            let header = group_row_ui(ui, row_height, text, group.open, row_text);
+                            if header.clicked() {
+                                toggled = Some(group.speaker.clone());
+                            }
+                        }
+                        Row::Span(i) => {
+                            let Some(span) = doc.spans().get(i as usize) else {
+                                continue;
+                            };
+                            // Laid out once, in the colour of the row's state when drawn.
+                            let text = previews
+                                .entry(row)
+                                .or_insert_with(|| row_galley(ui, doc, i as usize, &look));
+                            let color = theme::label_color(&session.project().labels, &span.label);
+                            let selected = session.selected_span() == Some(span.id);
+                            let indent = if look.with_speaker { 0.0 } else { GROUP_INDENT };
+                            let look = SpanRowLook {
+                                height: row_height,
+                                indent,
+                                color,
+                                selected,
+                                speaker: speaker_of(span),
+                            };
+                            let mut response = span_row_ui(ui, text, &look, row_text);
+                            // The tooltip is only looked at for the row under the pointer.
+                            if response.hovered() {
+                                response = response.on_hover_ui(|ui| {
+                                    ui.label(format!("{}, span {}", span.label, span.id));
+                                    if let Some(speaker) = look.speaker {
+                                        ui.label(format!("said by {speaker}"));
+                                    }
+                                });
+                            }
+                            if response.clicked() {
+                                out.push(ViewCommand::JumpToSpan(span.id).into());
+                            }
+                        }
+                    }
+                }
+                row_text.place(ui.painter());
+            });
+        if let Some(speaker) = toggled {
+            if !self.collapsed.remove(&speaker) {
+                self.collapsed.insert(speaker);
+            }
+            self.collapsed_changes += 1;
+        }
+
+        if session.selected_span().is_some() {
+            ui.separator();
+            self.inspector
+                .inspector_ui(ui, session, &mut self.stats, out);
+        } else {
+            self.inspector.reset();
+        }
+    }
+
+    /// The label filter, the text filter and the grouping switch.
+    fn filters_ui(&mut self, ui: &mut Ui, session: &Session) {
         ui.horizontal(|ui| {
             let shown = self
                 .filter_label
@@ -72,201 +248,13 @@ impl SpansPanel {
                 .accessible_name("Filter spans by label");
             ui.add(
                 TextEdit::singleline(&mut self.filter_text)
-                    .hint_text("filter text")
+                    .hint_text("filter: text, speaker, note")
                     .desired_width(f32::INFINITY),
             )
             .accessible_name("Filter spans by text");
         });
-        let Some(doc) = session.document() else {
-            return;
-        };
-        let key = (
-            doc.id,
-            doc.sha256().to_owned(),
-            doc.revision(),
-            self.filter_text.clone(),
-            self.filter_label.clone(),
-        );
-        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
-            let needle = self.filter_text.to_lowercase();
-            let ids = doc
-                .spans()
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| self.filter_label.as_ref().is_none_or(|l| *l == s.label))
-                .filter(|(_, s)| {
-                    needle.is_empty()
-                        || doc
-                            .slice(s.range)
-                            .unwrap_or("")
-                            .to_lowercase()
-                            .contains(&needle)
-                })
-                .map(|(i, _)| i)
-                .collect();
-            self.rows = Some((key, ids));
-            self.previews.clear();
-        }
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let previews_for = (ui.ctx().pixels_per_point().to_bits(), font.size.to_bits());
-        if self.atlas.emptied(ui.ctx()) || previews_for != self.previews_for {
-            self.previews.clear();
-            self.previews_for = previews_for;
-        }
-        let ids: &[usize] = self.rows.as_ref().map_or(&[], |(_, ids)| ids);
-        let previews = &mut self.previews;
-        let row_text = &mut self.row_text;
-        let count = ids.len();
-        ui.weak(format!("{count} of {} spans", doc.spans().len()));
-        let list_height = (ui.available_height() - inspector_height).max(theme::MIN_LIST_HEIGHT);
-        let row_height = ui.spacing().interact_size.y;
-        egui::ScrollArea::vertical()
-            .id_salt("span-list")
-            .max_height(list_height)
-            .auto_shrink([false, true])
-            .show_rows(ui, row_height, count, |ui, visible| {
-                // Scrolling through a long list: forget the rows far behind.
-                if previews.len() > 4096 {
-                    previews.clear();
-                }
-                for &i in &ids[visible] {
-                    let Some(span) = doc.spans().get(i) else {
-                        continue;
-                    };
-                    // Laid out once, in the colour of the row's state when drawn.
-                    let text = previews.entry(i).or_insert_with(|| {
-                        ui.painter().layout_no_wrap(
-                            preview(doc.slice(span.range).unwrap_or(""), 48),
-                            font.clone(),
-                            egui::Color32::PLACEHOLDER,
-                        )
-                    });
-                    let color = theme::label_color(&session.project().labels, &span.label);
-                    let selected = session.selected_span() == Some(span.id);
-                    let mut response = span_row_ui(ui, row_height, color, text, selected, row_text);
-                    // The tooltip is only looked at for the row under the pointer.
-                    if response.hovered() {
-                        response = response.on_hover_ui(|ui| {
-                            ui.label(format!("{}, span {}", span.label, span.id));
-                        });
-                    }
-                    if response.clicked() {
-                        out.push(ViewCommand::JumpToSpan(span.id).into());
-                    }
-                }
-                row_text.place(ui.painter());
-            });
-
-        if session.selected_span().is_some() {
-            ui.separator();
-            self.inspector_ui(ui, session, out);
-        } else {
-            self.draft = None;
-        }
-    }
-
-    fn inspector_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
-        let Some((doc, span)) = session
-            .selected_span()
-            .and_then(|s| session.project().find_span(s))
-        else {
-            return;
-        };
-        if self.draft.as_ref().is_none_or(|d| d.span != span.id) {
-            self.draft = Some(Draft {
-                span: span.id,
-                note: span.note.clone().unwrap_or_default(),
-                attributes: span.attributes.clone(),
-            });
-        }
-        let Some(draft) = self.draft.as_mut() else {
-            return;
-        };
-        ui.heading(format!("Span {}", span.id));
-        egui::Grid::new("inspector").num_columns(2).show(ui, |ui| {
-            ui.label("Label");
-            let mut label = span.label.clone();
-            egui::ComboBox::from_id_salt("relabel")
-                .selected_text(&label)
-                .show_ui(ui, |ui| {
-                    for l in session.project().labels.iter() {
-                        ui.selectable_value(
-                            &mut label,
-                            l.name.clone(),
-                            RichText::new(&l.name)
-                                .color(theme::label_color(&session.project().labels, &l.name)),
-                        );
-                    }
-                })
-                .response
-                .accessible_name("Label of the span");
-            if label != span.label {
-                out.push(EditCommand::Relabel(span.id, label).into());
-            }
-            ui.end_row();
-
-            ui.label("Text");
-            // Wrapped, so a long span never widens the panel and reflows the article.
-            let text = preview(doc.slice(span.range).unwrap_or(""), 300);
-            ui.add(egui::Label::new(text).wrap());
-            ui.end_row();
-            ui.label("Offsets");
-            ui.weak(format!(
-                "{}–{} (code points)",
-                span.range.start, span.range.end
-            ));
-            ui.end_row();
-
-            let fields = session
-                .project()
-                .labels
-                .get(&span.label)
-                .map(|l| l.attributes.clone())
-                .unwrap_or_default();
-            for key in fields
-                .iter()
-                .chain(span.attributes.keys().filter(|k| !fields.contains(k)))
-            {
-                ui.label(key);
-                if !draft.attributes.contains_key(key) {
-                    draft.attributes.insert(key.clone(), String::new());
-                }
-                let Some(value) = draft.attributes.get_mut(key) else {
-                    continue;
-                };
-                let response = ui
-                    .add(
-                        TextEdit::singleline(value)
-                            .hint_text(format!("{key}…"))
-                            .id_salt(("attr", key)),
-                    )
-                    .accessible_name(key.clone());
-                let stored = span.attributes.get(key).cloned().unwrap_or_default();
-                // Never ask the response inside `ui.input`: both take egui's context lock.
-                let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (response.lost_focus() || enter) && *value != stored {
-                    out.push(EditCommand::SetAttribute(span.id, key.clone(), value.clone()).into());
-                }
-                ui.end_row();
-            }
-
-            ui.label("Note");
-            let response = ui
-                .add(
-                    TextEdit::multiline(&mut draft.note)
-                        .desired_rows(3)
-                        .hint_text("note…")
-                        .id_salt("note"),
-                )
-                .accessible_name("note");
-            if response.lost_focus() && draft.note != span.note.clone().unwrap_or_default() {
-                out.push(EditCommand::SetNote(span.id, draft.note.clone()).into());
-            }
-            ui.end_row();
-        });
-        if ui.button("Delete span").clicked() {
-            out.push(EditCommand::DeleteSpan(span.id).into());
-        }
+        ui.checkbox(&mut self.by_speaker, "Group by speaker")
+            .on_hover_text("One collapsible group per speaker; spans without one last");
     }
 
     /// Draws the rows' text: call once a frame, after everything else is laid out.
@@ -276,8 +264,130 @@ impl SpansPanel {
 
     /// Forgets typed drafts (after undo/redo changed the span under them).
     pub fn reset_drafts(&mut self) {
-        self.draft = None;
+        self.inspector.reset();
     }
+
+    /// Is the statistics tab shown (rather than the span list)?
+    pub fn statistics_shown(&self) -> bool {
+        self.tab == Tab::Statistics
+    }
+
+    /// Shows the statistics tab (`true`) or the span list (for a menu entry or a key).
+    pub fn show_statistics(&mut self, shown: bool) {
+        self.tab = if shown { Tab::Statistics } else { Tab::Spans };
+    }
+}
+
+/// How span rows are laid out.
+struct RowLook<'a> {
+    font: &'a FontId,
+    speaker_color: Color32,
+    /// Show the speaker before the text (not when the list is grouped by speaker).
+    with_speaker: bool,
+}
+
+/// A row's text, laid out, and where in it the part read out begins (after the
+/// speaker shown before a span's text).
+struct RowText {
+    galley: Arc<Galley>,
+    text_start: usize,
+}
+
+impl RowText {
+    /// What a screen reader reads: the span's text, or the group's header.
+    fn label(&self) -> &str {
+        self.galley.text().get(self.text_start..).unwrap_or("")
+    }
+}
+
+/// A span row's text: its speaker (if shown) in a quieter colour, then its text, in
+/// the colour of the row's state (left to the painter).
+fn row_galley(ui: &Ui, doc: &Document, i: usize, look: &RowLook) -> RowText {
+    let text = doc
+        .spans()
+        .get(i)
+        .map(|s| preview(doc.slice(s.range).unwrap_or(""), ROW_TEXT_CHARS))
+        .unwrap_or_default();
+    let mut job = LayoutJob::default();
+    if let Some(speaker) = doc
+        .spans()
+        .get(i)
+        .and_then(speaker_of)
+        .filter(|_| look.with_speaker)
+    {
+        let format = egui::TextFormat::simple(look.font.clone(), look.speaker_color);
+        job.append(
+            &format!("{}: ", preview(speaker, ROW_SPEAKER_CHARS)),
+            0.0,
+            format,
+        );
+    }
+    let text_start = job.text.len();
+    let format = egui::TextFormat::simple(look.font.clone(), Color32::PLACEHOLDER);
+    job.append(&text, 0.0, format);
+    RowText {
+        galley: ui.painter().layout_job(job),
+        text_start,
+    }
+}
+
+/// A group's header: a triangle (open or closed) and `Speaker (count)`; a click opens
+/// or closes the group.
+fn group_row_ui(
+    ui: &mut Ui,
+    height: f32,
+    text: &RowText,
+    open: bool,
+    row_text: &mut DeferredText,
+) -> egui::Response {
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::DisclosureTriangle, true, text.label())
+    });
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&response);
+        if response.hovered() {
+            ui.painter()
+                .rect_filled(rect, theme::ROW_ROUNDING, visuals.weak_bg_fill);
+        }
+        let side = height * 0.4;
+        let center = rect.left_center() + egui::vec2(theme::ROW_MARK_LEFT + side / 2.0, 0.0);
+        let points = if open {
+            vec![
+                center + egui::vec2(-side / 2.0, -side / 3.0),
+                center + egui::vec2(side / 2.0, -side / 3.0),
+                center + egui::vec2(0.0, side / 2.0),
+            ]
+        } else {
+            vec![
+                center + egui::vec2(-side / 3.0, -side / 2.0),
+                center + egui::vec2(side / 2.0, 0.0),
+                center + egui::vec2(-side / 3.0, side / 2.0),
+            ]
+        };
+        ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            visuals.fg_stroke.color,
+            egui::Stroke::NONE,
+        ));
+        let top_left =
+            rect.left_center() + egui::vec2(theme::ROW_TEXT_LEFT, -text.galley.size().y / 2.0);
+        row_text.push(text.galley.clone(), top_left, visuals.text_color());
+    }
+    response
+}
+
+/// How a span row is drawn.
+struct SpanRowLook<'a> {
+    height: f32,
+    /// Room left of the row (under a group's header).
+    indent: f32,
+    /// The label's colour, for the mark.
+    color: Color32,
+    selected: bool,
+    /// Read out after the span's text.
+    speaker: Option<&'a str>,
 }
 
 /// One row of the span list: a colour mark and the span's text, clickable. Drawn
@@ -285,17 +395,21 @@ impl SpansPanel {
 /// mark and the text go to `row_text`, drawn above the rows' backgrounds as one mesh.
 fn span_row_ui(
     ui: &mut Ui,
-    height: f32,
-    color: egui::Color32,
-    text: &Arc<Galley>,
-    selected: bool,
+    text: &RowText,
+    look: &SpanRowLook,
     row_text: &mut DeferredText,
 ) -> egui::Response {
+    let (height, indent, selected) = (look.height, look.indent, look.selected);
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, selected, text.text())
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, text.label())
     });
+    if let Some(speaker) = look.speaker {
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_description(format!("said by {speaker}"));
+        });
+    }
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, selected);
         if selected || response.hovered() {
@@ -303,12 +417,15 @@ fn span_row_ui(
                 .rect_filled(rect, theme::ROW_ROUNDING, visuals.weak_bg_fill);
         }
         let mark = egui::Rect::from_min_size(
-            rect.left_top() + egui::vec2(theme::ROW_MARK_LEFT, height * theme::ROW_MARK_TOP),
+            rect.left_top()
+                + egui::vec2(indent + theme::ROW_MARK_LEFT, height * theme::ROW_MARK_TOP),
             egui::vec2(theme::ROW_MARK_WIDTH, height * theme::ROW_MARK_HEIGHT),
         );
-        row_text.push_rect(mark, color);
-        let top_left = rect.left_center() + egui::vec2(theme::ROW_TEXT_LEFT, -text.size().y / 2.0);
-        row_text.push(text.clone(), top_left, visuals.text_color());
+        row_text.push_rect(mark, look.color);
+        let galley = &text.galley;
+        let top_left =
+            rect.left_center() + egui::vec2(indent + theme::ROW_TEXT_LEFT, -galley.size().y / 2.0);
+        row_text.push(galley.clone(), top_left, visuals.text_color());
     }
     response
 }

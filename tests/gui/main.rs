@@ -13,6 +13,7 @@ mod jumps;
 mod layout;
 mod long;
 mod selecting;
+mod speakers;
 mod suggestions;
 mod writers;
 

@@ -1,0 +1,238 @@
+//! The inspector of the selected span: label, text, offsets, attributes, note, delete.
+//! Text fields edit a draft that becomes one undoable edit when the field loses focus
+//! or Enter is pressed. The speaker field offers the project's speakers as completions
+//! in a list under it, filtered by what is typed (↓ / ↑ pick one, Enter or a click
+//! takes it): taking one is one edit, never the letters typed before it.
+
+use super::preview;
+use super::stats::StatsCache;
+use super::theme;
+use crate::model::stats::{SPEAKER, speakers_matching};
+use crate::model::{Attributes, SpanId};
+use crate::session::{Command, EditCommand, Session};
+use egui::{Key, Rect, RichText, TextEdit, Ui};
+
+/// Completions shown under the speaker field, at most.
+const MAX_COMPLETIONS: usize = 8;
+
+#[derive(Default)]
+pub struct Inspector {
+    /// The selected span's note and attributes as being typed.
+    draft: Option<Draft>,
+    /// Where the completion list was drawn last frame: a click there ends the field's
+    /// editing (egui takes the focus away first) without storing the letters typed.
+    completion_rect: Option<Rect>,
+    /// The completion picked with the arrow keys.
+    highlighted: Option<usize>,
+}
+
+struct Draft {
+    span: SpanId,
+    note: String,
+    attributes: Attributes,
+}
+
+impl Inspector {
+    /// Forgets typed drafts (after undo/redo changed the span under them).
+    pub fn reset(&mut self) {
+        self.draft = None;
+        self.completion_rect = None;
+        self.highlighted = None;
+    }
+
+    pub fn inspector_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        stats: &mut StatsCache,
+        out: &mut Vec<Command>,
+    ) {
+        let Some((doc, span)) = session
+            .selected_span()
+            .and_then(|s| session.project().find_span(s))
+        else {
+            return;
+        };
+        if self.draft.as_ref().is_none_or(|d| d.span != span.id) {
+            self.reset();
+            self.draft = Some(Draft {
+                span: span.id,
+                note: span.note.clone().unwrap_or_default(),
+                attributes: span.attributes.clone(),
+            });
+        }
+        let Some(draft) = self.draft.as_mut() else {
+            return;
+        };
+        let mut completion_rect = None;
+        ui.heading(format!("Span {}", span.id));
+        egui::Grid::new("inspector").num_columns(2).show(ui, |ui| {
+            ui.label("Label");
+            let mut label = span.label.clone();
+            egui::ComboBox::from_id_salt("relabel")
+                .selected_text(&label)
+                .show_ui(ui, |ui| {
+                    for l in session.project().labels.iter() {
+                        ui.selectable_value(
+                            &mut label,
+                            l.name.clone(),
+                            RichText::new(&l.name)
+                                .color(theme::label_color(&session.project().labels, &l.name)),
+                        );
+                    }
+                })
+                .response
+                .accessible_name("Label of the span");
+            if label != span.label {
+                out.push(EditCommand::Relabel(span.id, label).into());
+            }
+            ui.end_row();
+
+            ui.label("Text");
+            // Wrapped, so a long span never widens the panel and reflows the article.
+            let text = preview(doc.slice(span.range).unwrap_or(""), 300);
+            ui.add(egui::Label::new(text).wrap());
+            ui.end_row();
+            ui.label("Offsets");
+            ui.weak(format!(
+                "{}–{} (code points)",
+                span.range.start, span.range.end
+            ));
+            ui.end_row();
+
+            let fields = session
+                .project()
+                .labels
+                .get(&span.label)
+                .map(|l| l.attributes.clone())
+                .unwrap_or_default();
+            for key in fields
+                .iter()
+                .chain(span.attributes.keys().filter(|k| !fields.contains(k)))
+            {
+                ui.label(key);
+                if !draft.attributes.contains_key(key) {
+                    draft.attributes.insert(key.clone(), String::new());
+                }
+                let Some(value) = draft.attributes.get_mut(key) else {
+                    continue;
+                };
+                let response = ui
+                    .add(
+                        TextEdit::singleline(value)
+                            .hint_text(format!("{key}…"))
+                            .id_salt(("attr", key)),
+                    )
+                    .accessible_name(key.clone());
+                let stored = span.attributes.get(key).cloned().unwrap_or_default();
+                // Never ask the response inside `ui.input`: both take egui's context lock.
+                let focused = response.has_focus();
+                // Enter ends a one-line field's editing (egui takes its focus at once).
+                let ending = response.lost_focus();
+                let enter = (focused || ending) && ui.input(|i| i.key_pressed(Key::Enter));
+                let mut taken = None;
+                let mut over_list = false;
+                let mut clicked_beside = false;
+                if key == SPEAKER && (focused || ending) {
+                    let pointer = ui.ctx().pointer_interact_pos();
+                    over_list = pointer
+                        .zip(self.completion_rect)
+                        .is_some_and(|(p, r)| r.contains(p));
+                    let names: Vec<String> =
+                        speakers_matching(stats.get(session.project()), value, MAX_COMPLETIONS)
+                            .into_iter()
+                            .map(str::to_owned)
+                            .collect();
+                    if focused || over_list {
+                        let (clicked, rect) =
+                            completions_ui(ui, &response, &names, &mut self.highlighted, focused);
+                        completion_rect = rect;
+                        taken = clicked;
+                    }
+                    if enter && taken.is_none() {
+                        taken = self.highlighted.and_then(|h| names.get(h).cloned());
+                    }
+                    // A click on the list but on none of its names ends the editing too.
+                    clicked_beside =
+                        over_list && taken.is_none() && ui.input(|i| i.pointer.any_click());
+                } else if key == SPEAKER {
+                    self.highlighted = None;
+                }
+                if let Some(name) = taken {
+                    *value = name.clone();
+                    self.highlighted = None;
+                    response.surrender_focus();
+                    if name != stored {
+                        out.push(EditCommand::SetAttribute(span.id, key.clone(), name).into());
+                    }
+                } else if (ending && (!over_list || clicked_beside) || enter) && *value != stored {
+                    out.push(EditCommand::SetAttribute(span.id, key.clone(), value.clone()).into());
+                }
+                ui.end_row();
+            }
+
+            ui.label("Note");
+            let response = ui
+                .add(
+                    TextEdit::multiline(&mut draft.note)
+                        .desired_rows(3)
+                        .hint_text("note…")
+                        .id_salt("note"),
+                )
+                .accessible_name("note");
+            if response.lost_focus() && draft.note != span.note.clone().unwrap_or_default() {
+                out.push(EditCommand::SetNote(span.id, draft.note.clone()).into());
+            }
+            ui.end_row();
+        });
+        self.completion_rect = completion_rect;
+        if ui.button("Delete span").clicked() {
+            out.push(EditCommand::DeleteSpan(span.id).into());
+        }
+    }
+}
+
+/// The completion list under `field`: `names`, the `highlighted` one marked, moved by
+/// ↓ / ↑ when `keys`. Returns the name clicked and where the list is.
+fn completions_ui(
+    ui: &Ui,
+    field: &egui::Response,
+    names: &[String],
+    highlighted: &mut Option<usize>,
+    keys: bool,
+) -> (Option<String>, Option<Rect>) {
+    if names.is_empty() {
+        *highlighted = None;
+        return (None, None);
+    }
+    if keys {
+        let (down, up) = ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+        let last = names.len() - 1;
+        *highlighted = match (*highlighted, down, up) {
+            (None, true, _) => Some(0),
+            (Some(h), true, _) => Some((h + 1).min(last)),
+            (Some(0), _, true) => None,
+            (Some(h), _, true) => Some(h - 1),
+            (h, _, _) => h.filter(|&h| h <= last),
+        };
+    }
+    let mut picked = None;
+    let shown = egui::Popup::from_response(field)
+        .id(field.id.with("completions"))
+        .open(true)
+        .close_behavior(egui::PopupCloseBehavior::IgnoreClicks)
+        .width(field.rect.width())
+        .accessible_name("Speakers in the project")
+        .show(|ui| {
+            for (i, name) in names.iter().enumerate() {
+                let row = ui.add(
+                    egui::Button::selectable(*highlighted == Some(i), name.as_str())
+                        .min_size(egui::vec2(ui.available_width(), 0.0)),
+                );
+                if row.clicked() {
+                    picked = Some(name.clone());
+                }
+            }
+        });
+    (picked, shown.map(|s| s.response.rect))
+}

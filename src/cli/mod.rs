@@ -10,6 +10,7 @@ mod team;
 use crate::formats::import::{self, ImportFormat};
 use crate::formats::{self, ExportFormat};
 use crate::model::Project;
+use crate::model::stats::ProjectStats;
 use crate::store::{self, StoreError};
 use anyhow::{anyhow, bail};
 use change::{add, import_file, load_for_change, new};
@@ -108,6 +109,19 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Merge coders' files into a new project: the spans at least N coders gave exactly
+    /// (same label and range); the others are listed for adjudication (tab-separated:
+    /// document, label, start, end, text, coders, why).
+    Merge {
+        #[arg(required = true, num_args = 2..)]
+        projects: Vec<PathBuf>,
+        /// The new project file (never overwritten).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// How many coders must give a span (default: all of them).
+        #[arg(long)]
+        min_coders: Option<usize>,
+    },
     /// Agreement of coders' project files (one per coder; documents matched by their
     /// text): exact and overlap F1 per pair of coders, Krippendorff's α_u, per label, per
     /// document and overall, and agreement on the attributes of matched spans.
@@ -188,6 +202,11 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             keep_spans,
             output,
         } => team::run_assign(&project, &coders, overlap, seed, keep_spans, &output),
+        Command::Merge {
+            projects,
+            output,
+            min_coders,
+        } => team::run_merge(&projects, min_coders.unwrap_or(projects.len()), &output),
         Command::Agree {
             projects,
             labels,
@@ -246,55 +265,10 @@ fn stats(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Spans per label per document, with totals, as an aligned text table.
+/// Spans per label per document, with totals, as an aligned text table: the figures
+/// the window's statistics show, computed by [`ProjectStats`].
 pub fn stats_table(project: &Project) -> String {
-    let labels: Vec<&str> = project.labels.iter().map(|l| l.name.as_str()).collect();
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut header = vec!["document".to_owned(), "status".to_owned()];
-    header.extend(labels.iter().map(|l| (*l).to_owned()));
-    header.push("total".to_owned());
-    rows.push(header);
-    let mut totals = vec![0usize; labels.len()];
-    for doc in project.documents() {
-        let mut row = vec![doc.name.clone(), doc.status.as_str().to_owned()];
-        for (i, label) in labels.iter().enumerate() {
-            let count = doc.count_label(label);
-            totals[i] += count;
-            row.push(count.to_string());
-        }
-        row.push(doc.spans().len().to_string());
-        rows.push(row);
-    }
-    let mut last = vec![
-        format!("total ({} documents)", project.documents().len()),
-        String::new(),
-    ];
-    last.extend(totals.iter().map(usize::to_string));
-    last.push(project.span_count().to_string());
-    rows.push(last);
-
-    let columns = rows[0].len();
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            let pad = widths[c] - cell.chars().count();
-            if c < 2 {
-                line += cell;
-                line += &" ".repeat(pad + 2);
-            } else {
-                line += &" ".repeat(pad);
-                line += cell;
-                line += "  ";
-            }
-        }
-        out += line.trim_end();
-        out.push('\n');
-    }
-    out
+    ProjectStats::of(project).documents_table()
 }
 
 fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {

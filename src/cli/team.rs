@@ -1,7 +1,10 @@
 //! The team's commands: `assign` shares a project among coders (one file each, with a
-//! reliability sample every coder gets).
+//! reliability sample every coder gets); `merge` makes a curated project of the spans
+//! enough coders agree on and lists the rest.
 
 use crate::agree::assign::assign;
+use crate::agree::merge::merge;
+use crate::agree::study::Coder;
 use crate::store;
 use anyhow::{anyhow, bail};
 use std::path::Path;
@@ -56,6 +59,67 @@ pub(super) fn run_assign(
         );
     }
     println!("seed {seed}: the same command with this seed writes the same shares");
+    Ok(())
+}
+
+pub(super) fn run_merge(
+    files: &[std::path::PathBuf],
+    min_coders: usize,
+    out: &Path,
+) -> anyhow::Result<()> {
+    if files.len() < 2 {
+        bail!("merging needs the files of at least two coders");
+    }
+    if min_coders == 0 || min_coders > files.len() {
+        bail!(
+            "--min-coders must be between 1 and the number of files ({})",
+            files.len()
+        );
+    }
+    if out.exists() {
+        bail!("refusing to overwrite an existing file: {}", out.display());
+    }
+    let mut projects = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.file_stem().map_or_else(
+            || file.display().to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        projects.push((name, store::load(file)?));
+    }
+    let coders: Vec<Coder<'_>> = projects
+        .iter()
+        .map(|(name, project)| Coder {
+            name: name.clone(),
+            project,
+        })
+        .collect();
+    let name = out.file_stem().map_or_else(
+        || "Curated".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let merged =
+        merge(&coders, min_coders, &name).map_err(|err| anyhow!("cannot merge ({err})"))?;
+    store::save_new(&merged.project, out)?;
+    println!(
+        "wrote {}: {} spans that at least {min_coders} coders gave, in {} documents; {} left for adjudication",
+        out.display(),
+        merged.spans,
+        merged.project.documents().len(),
+        merged.open.len()
+    );
+    for o in &merged.open {
+        println!(
+            "{}\t{}\t{}\t{}\t{:?}\t{}\t{}",
+            o.document,
+            o.label,
+            o.range.start,
+            o.range.end,
+            o.text,
+            o.coders.join(","),
+            o.reason
+        );
+    }
     Ok(())
 }
 

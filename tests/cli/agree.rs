@@ -153,3 +153,44 @@ fn assign_shares_every_document_with_one_sample_for_all_and_a_seed() {
         "refusing to overwrite an existing file",
     ));
 }
+
+#[test]
+fn merge_keeps_what_enough_coders_gave_and_lists_the_rest() {
+    let d = Dir::new();
+    coders(&d);
+    let out = d
+        .run(&["merge", "ann.ron", "bob.ron", "-o", "curated.ron"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.starts_with("wrote curated.ron: 1 spans that at least 2 coders gave, in 3 documents; 3 left for adjudication\n"),
+        "{out}"
+    );
+    assert!(out.contains("news.txt\tfigure\t"), "{out}");
+    assert!(out.contains("\"270 drones\"\tann\t1 of 2 coders"), "{out}");
+    assert!(
+        out.contains("merged without speaker: the coders differ"),
+        "{out}"
+    );
+    let curated = spanmark::store::load(&d.path("curated.ron")).unwrap();
+    assert_eq!(curated.span_count(), 1);
+    d.run(&["merge", "ann.ron", "bob.ron", "-o", "curated.ron"])
+        .code(1)
+        .stderr(predicate::str::contains("refusing to overwrite"));
+    d.run(&[
+        "merge",
+        "ann.ron",
+        "bob.ron",
+        "-o",
+        "c2.ron",
+        "--min-coders",
+        "3",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains(
+        "--min-coders must be between 1 and",
+    ));
+}

@@ -55,6 +55,7 @@ impl App {
         match command {
             Command::File(file) => self.run_file(file),
             Command::Window(WindowCommand::Find) => self.find.show(),
+            Command::Window(WindowCommand::Toggle(part)) => self.toggle(part),
             Command::Window(WindowCommand::Copy) => {
                 if let Some(text) = self.session.selected_text() {
                     ctx.copy_text(text.to_owned());

@@ -3,15 +3,16 @@
 //! for [`ARTICLE_MIN_CHARS`] characters a line; the side panels take what is left,
 //! each within its own minimum and maximum width, and a panel without room for its
 //! minimum is hidden (the spans panel is given room before the documents panel). The
-//! user shows or hides either panel with its key ([`DOCUMENTS_PANEL_KEY`],
-//! [`SPANS_PANEL_KEY`]) or from the View menu: a panel shown that way stays even where
+//! user shows or hides either panel with its key (Ctrl+B, Ctrl+Shift+B: the command
+//! table's) or from the View menu: a panel shown that way stays even where
 //! it narrows the article, one hidden stays hidden. These choices last while the
 //! window is open; every start shows both panels where they fit. The App draws its
 //! side panels here ([`App::side_panels_ui`]).
 
 use super::App;
 use crate::session::Command;
-use crate::ui::bars::{DOCUMENTS_PANEL_KEY, SPANS_PANEL_KEY, SidePanelsShown, WindowPart};
+use crate::session::WindowPart;
+use crate::ui::bars::SidePanelsShown;
 use crate::ui::theme::{FONT_SIZE, MARGIN};
 use egui::{Color32, FontId, Rangef, Ui};
 
@@ -69,13 +70,27 @@ impl App {
         }
     }
 
-    /// Acts on what the View and Help menus switched.
-    pub(super) fn switched(&mut self, part: Option<WindowPart>) {
+    /// Shows or hides a part of the window (its key, or the View and Help menus).
+    pub(super) fn toggle(&mut self, part: WindowPart) {
         match part {
-            Some(WindowPart::DocumentsPanel) => self.panels.toggle_documents(),
-            Some(WindowPart::SpansPanel) => self.panels.toggle_spans(),
-            Some(part) => self.help.open(part),
-            None => {}
+            WindowPart::DocumentsPanel => self.panels.toggle_documents(),
+            WindowPart::SpansPanel => self.panels.toggle_spans(),
+            WindowPart::Statistics => {
+                let on = !self.spans.statistics_shown();
+                self.spans.show_statistics(on);
+                if on && !self.panels.shown().spans {
+                    self.panels.toggle_spans();
+                }
+            }
+            WindowPart::KeyboardHelp | WindowPart::Guidelines => self.help.open(part),
+        }
+    }
+
+    /// Which side panels (and which tab of the spans panel) show.
+    pub(super) fn shown(&self) -> SidePanelsShown {
+        SidePanelsShown {
+            statistics: self.spans.statistics_shown(),
+            ..self.panels.shown()
         }
     }
 }
@@ -131,17 +146,6 @@ impl SidePanels {
         };
     }
 
-    /// Takes the panel keys from this frame's input.
-    pub(super) fn keys(&mut self, ctx: &egui::Context) {
-        // The key with Shift first: egui ignores an unasked-for Shift.
-        if ctx.input_mut(|i| i.consume_shortcut(&SPANS_PANEL_KEY)) {
-            self.toggle_spans();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&DOCUMENTS_PANEL_KEY)) {
-            self.toggle_documents();
-        }
-    }
-
     /// The central width the article needs for [`ARTICLE_MIN_CHARS`] a line.
     fn article_min(&mut self, ctx: &egui::Context) -> f32 {
         *self.article_min.get_or_insert_with(|| {
@@ -167,6 +171,7 @@ impl SidePanels {
         self.shown = SidePanelsShown {
             documents: plan.documents.is_some(),
             spans: plan.spans,
+            statistics: false,
         };
         plan
     }
@@ -250,17 +255,5 @@ mod tests {
         let spans = plan(Wish::Auto, Wish::Shown, 250.0);
         assert_eq!(spans.documents, None);
         assert!(spans.spans);
-    }
-
-    #[test]
-    fn the_panel_keys_are_not_taken_by_the_command_table() {
-        for action in crate::ui::actions::Action::ALL {
-            for key in action.shortcuts() {
-                assert!(
-                    *key != DOCUMENTS_PANEL_KEY && *key != SPANS_PANEL_KEY,
-                    "{action:?} has a panel key"
-                );
-            }
-        }
     }
 }

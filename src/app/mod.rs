@@ -403,20 +403,16 @@ impl eframe::App for App {
             out.push(FileCommand::OpenPaths(dropped).into());
         }
 
-        if self.modal.is_none() && self.loading.is_none() {
-            self.panels.keys(&ctx);
-        }
         let menu = egui::Panel::top("menu")
             .show(ui, |ui| {
                 let (session, recent) = (&self.session, &self.prefs.recent);
-                let shown = self.panels.shown();
+                let shown = self.shown();
                 let menu = crate::ui::bars::menu_bar_ui(ui, session, recent, shown, &mut out);
                 crate::ui::bars::label_bar_ui(ui, &self.session, &mut out);
                 self.messages_ui(ui);
                 menu
             })
             .inner;
-        self.switched(menu.switched);
         egui::Panel::bottom("status")
             .show(ui, |ui| crate::ui::bars::status_bar_ui(ui, &self.session));
         self.side_panels_ui(ui, &mut out);

@@ -46,9 +46,22 @@ pub enum FileCommand {
 pub enum WindowCommand {
     /// Opens the find bar.
     Find,
+    /// Shows or hides a part of the window (a panel, a tab, a Help window).
+    Toggle(WindowPart),
     /// Copies the selected text (or the selected span's) to the clipboard.
     Copy,
     Quit,
+}
+
+/// The parts of the window the View and Help menus show or hide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowPart {
+    DocumentsPanel,
+    SpansPanel,
+    /// The Statistics tab of the spans panel.
+    Statistics,
+    KeyboardHelp,
+    Guidelines,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -19,7 +19,7 @@ pub mod suggestions;
 
 pub use command::{
     Boundary, Command, EditCommand, FileCommand, SessionCommand, SuggestionCommand, ViewCommand,
-    WindowCommand,
+    WindowCommand, WindowPart,
 };
 pub use outcome::{Accepted, AddedArticles};
 

@@ -6,7 +6,7 @@
 use crate::formats::ExportFormat;
 use crate::session::{
     Boundary, Command, EditCommand, FileCommand, SessionCommand, SuggestionCommand, ViewCommand,
-    WindowCommand,
+    WindowCommand, WindowPart,
 };
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::borrow::Cow;
@@ -36,6 +36,7 @@ pub enum Action {
     GoToStart,
     GoToEnd,
     MoveBoundary(Boundary),
+    Toggle(WindowPart),
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -87,6 +88,11 @@ impl Action {
         Action::PrevSuggestion,
         Action::GoToStart,
         Action::GoToEnd,
+        Action::Toggle(WindowPart::DocumentsPanel),
+        Action::Toggle(WindowPart::SpansPanel),
+        Action::Toggle(WindowPart::Statistics),
+        Action::Toggle(WindowPart::KeyboardHelp),
+        Action::Toggle(WindowPart::Guidelines),
         bound(false, false, false),
         bound(false, true, false),
         bound(true, false, false),
@@ -122,6 +128,13 @@ impl Action {
             Action::PrevSuggestion => "Previous suggestion",
             Action::GoToStart => "Go to the start",
             Action::GoToEnd => "Go to the end",
+            Action::Toggle(part) => match part {
+                WindowPart::DocumentsPanel => "Documents panel",
+                WindowPart::SpansPanel => "Spans panel",
+                WindowPart::Statistics => "Statistics",
+                WindowPart::KeyboardHelp => "Keyboard",
+                WindowPart::Guidelines => "Annotation guidelines",
+            },
             Action::MoveBoundary(b) => {
                 let end = if b.end { "end" } else { "start" };
                 let unit = if b.word { "word" } else { "character" };
@@ -156,6 +169,7 @@ impl Action {
             Action::GoToStart => ViewCommand::GoToEdge(false).into(),
             Action::GoToEnd => ViewCommand::GoToEdge(true).into(),
             Action::MoveBoundary(b) => EditCommand::MoveBoundary(b).into(),
+            Action::Toggle(part) => WindowCommand::Toggle(part).into(),
         }
     }
 
@@ -184,6 +198,11 @@ impl Action {
             Action::PrevSuggestion => const { &[key(SHIFT, Key::N)] },
             Action::GoToStart => const { &[key(CTRL, Key::Home)] },
             Action::GoToEnd => const { &[key(CTRL, Key::End)] },
+            Action::Toggle(WindowPart::DocumentsPanel) => const { &[key(CTRL, Key::B)] },
+            Action::Toggle(WindowPart::SpansPanel) => const { &[key(CTRL_SHIFT, Key::B)] },
+            Action::Toggle(WindowPart::Statistics) => const { &[key(CTRL, Key::I)] },
+            Action::Toggle(WindowPart::KeyboardHelp) => const { &[key(NONE, Key::F1)] },
+            Action::Toggle(WindowPart::Guidelines) => &[],
             Action::MoveBoundary(b) => match (b.end, b.word, b.forward) {
                 (false, false, false) => const { &[key(NONE, Key::ArrowLeft)] },
                 (false, false, true) => const { &[key(NONE, Key::ArrowRight)] },
@@ -208,7 +227,8 @@ impl Action {
             | Action::Export(_)
             | Action::Quit
             | Action::Find
-            | Action::MarkDone => false,
+            | Action::MarkDone
+            | Action::Toggle(_) => false,
             Action::Undo
             | Action::Copy
             | Action::Redo

@@ -8,43 +8,23 @@ use super::{label_keys_text, preview};
 use crate::formats::ExportFormat;
 use crate::formats::import::ImportFormat;
 use crate::session::Session;
-use crate::session::{Command, EditCommand, FileCommand, SuggestionCommand};
+use crate::session::{Command, EditCommand, FileCommand, SuggestionCommand, WindowPart};
 use crate::ui::actions::Action;
-use egui::{Button, Key, KeyboardShortcut, Label, Modifiers, RichText, Ui};
+use egui::{Button, Label, RichText, Ui};
 use std::path::PathBuf;
-
-/// Shows or hides the documents panel.
-pub const DOCUMENTS_PANEL_KEY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
-/// Shows or hides the spans panel.
-pub const SPANS_PANEL_KEY: KeyboardShortcut = KeyboardShortcut::new(
-    Modifiers {
-        shift: true,
-        ..Modifiers::COMMAND
-    },
-    Key::B,
-);
 
 /// Which side panels show.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SidePanelsShown {
     pub documents: bool,
     pub spans: bool,
+    /// The spans panel shows its Statistics tab.
+    pub statistics: bool,
 }
 
-/// What the View and Help menus open, show or hide, apart from commands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WindowPart {
-    DocumentsPanel,
-    SpansPanel,
-    KeyboardHelp,
-    Guidelines,
-}
-
-/// What the menu bar did this frame: where it ends, and the part the user switched.
+/// Where the menu bar ends: windows open below it.
 pub struct MenuBar {
-    /// The bottom of the menu bar: windows open below it.
     pub bottom: f32,
-    pub switched: Option<WindowPart>,
 }
 
 fn action_button(ui: &mut Ui, action: Action, enabled: bool, out: &mut Vec<Command>) {
@@ -68,17 +48,20 @@ pub fn menu_bar_ui(
     panels: SidePanelsShown,
     out: &mut Vec<Command>,
 ) -> MenuBar {
-    let mut switched = None;
-    let mut switch = |ui: &mut Ui, part: WindowPart, text: &str, on: Option<bool>, key| {
+    // A window part's entry, ticked while it shows (`on`).
+    let switch = |ui: &mut Ui, part: WindowPart, on: Option<bool>, out: &mut Vec<Command>| {
+        let action = Action::Toggle(part);
+        let name = action.name();
         let mut button = match on {
-            Some(on) => Button::selectable(on, text),
-            None => Button::new(text),
+            Some(on) => Button::selectable(on, name),
+            None => Button::new(name),
         };
-        if let Some(key) = key {
-            button = button.shortcut_text(ui.ctx().format_shortcut(key));
+        let keys = action.shortcut_text(ui.ctx());
+        if !keys.is_empty() {
+            button = button.shortcut_text(keys);
         }
         if ui.add(button).clicked() {
-            switched = Some(part);
+            out.push(action.command());
             ui.close();
         }
     };
@@ -146,20 +129,9 @@ pub fn menu_bar_ui(
             action_button(ui, Action::MarkDone, session.document().is_some(), out);
         });
         ui.menu_button("View", |ui| {
-            switch(
-                ui,
-                WindowPart::DocumentsPanel,
-                "Documents panel",
-                Some(panels.documents),
-                Some(&DOCUMENTS_PANEL_KEY),
-            );
-            switch(
-                ui,
-                WindowPart::SpansPanel,
-                "Spans panel",
-                Some(panels.spans),
-                Some(&SPANS_PANEL_KEY),
-            );
+            switch(ui, WindowPart::DocumentsPanel, Some(panels.documents), out);
+            switch(ui, WindowPart::SpansPanel, Some(panels.spans), out);
+            switch(ui, WindowPart::Statistics, Some(panels.statistics), out);
             ui.separator();
             egui::gui_zoom::zoom_menu_buttons(ui);
             ui.separator();
@@ -167,21 +139,14 @@ pub fn menu_bar_ui(
             egui::widgets::global_theme_preference_buttons(ui);
         });
         ui.menu_button("Help", |ui| {
-            switch(ui, WindowPart::KeyboardHelp, "Keyboard", None, None);
-            switch(
-                ui,
-                WindowPart::Guidelines,
-                "Annotation guidelines",
-                None,
-                None,
-            );
+            switch(ui, WindowPart::KeyboardHelp, None, out);
+            switch(ui, WindowPart::Guidelines, None, out);
             ui.separator();
             ui.weak(format!("spanmark {}", env!("CARGO_PKG_VERSION")));
         });
     });
     MenuBar {
         bottom: response.response.rect.bottom(),
-        switched,
     }
 }
 

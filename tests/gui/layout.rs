@@ -220,7 +220,7 @@ fn help_keyboard_opens_below_the_menu_bar_and_lists_the_zoom_keys() {
         w.h.get_by_label("Help").click();
         w.h.run_steps(2);
         let menu_bottom = rect_of(&w, Role::Button, "Help").bottom();
-        w.button("Keyboard");
+        w.button("Keyboard F1");
         w.h.run_steps(2);
         let window = rect_of(&w, Role::Window, "Keyboard");
         assert!(
@@ -237,7 +237,7 @@ fn help_keyboard_opens_below_the_menu_bar_and_lists_the_zoom_keys() {
             w.texts()
         );
         assert!(w.shows("Ctrl+Minus") && w.shows("Ctrl+0"));
-        assert!(w.shows("Ctrl+B") && w.shows("Show or hide the documents panel"));
+        assert!(w.shows("Ctrl+B") && w.shows("Documents panel"));
 
         // The guidelines too, from the same menu.
         w.h.get_by_label("Help").click();

@@ -271,6 +271,12 @@ fn the_statistics_show_what_spanmark_stats_prints() {
         label_texts(&w)
     );
 
+    // Ctrl+I (View → Statistics) hides the tab again and shows it.
+    w.ctrl(egui::Key::I);
+    assert!(!w.shows("total (5 documents)"), "back to the span list");
+    w.ctrl(egui::Key::I);
+    assert!(w.shows("total (5 documents)"));
+
     // A new span counts at once.
     w.button("Spans");
     w.drag_over("Chipmaker");

@@ -1,11 +1,11 @@
 //! The Help menu's windows: the keyboard table (the label keys, every key of the
-//! command table, the side-panel keys and the zoom keys) and the annotation
+//! command table and the zoom keys) and the annotation
 //! guidelines (`docs/annotation-guidelines.md`, built into the binary, shown as
 //! wrapped text with headings). Each window scrolls, fits the window below the menu
 //! bar whatever its size and zoom, and is closed with its ✕.
 
-use super::{DOCUMENTS_PANEL_KEY, SPANS_PANEL_KEY, WindowPart};
 use crate::session::Session;
+use crate::session::WindowPart;
 use crate::ui::actions::Action;
 use crate::ui::label_keys_text;
 use egui::gui_zoom::kb_shortcuts;
@@ -30,7 +30,7 @@ impl HelpWindows {
         match part {
             WindowPart::KeyboardHelp => self.keyboard = true,
             WindowPart::Guidelines => self.guidelines = true,
-            WindowPart::DocumentsPanel | WindowPart::SpansPanel => {}
+            WindowPart::DocumentsPanel | WindowPart::SpansPanel | WindowPart::Statistics => {}
         }
     }
 
@@ -91,16 +91,6 @@ fn keyboard_ui(ui: &mut Ui, session: &Session) {
                 }
             }
             let key = |ui: &Ui, k| ui.ctx().format_shortcut(k);
-            let panels = [
-                (
-                    key(ui, &DOCUMENTS_PANEL_KEY),
-                    "Show or hide the documents panel",
-                ),
-                (key(ui, &SPANS_PANEL_KEY), "Show or hide the spans panel"),
-            ];
-            for (keys, what) in panels {
-                row(ui, &keys, what);
-            }
             let zoom_in = format!(
                 "{} / {}",
                 key(ui, &kb_shortcuts::ZOOM_IN),

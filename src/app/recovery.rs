@@ -111,6 +111,7 @@ impl App {
             base: self.session.stamp(),
             pid: std::process::id(),
             written: crate::shown::utc(std::time::SystemTime::now()),
+            written_ns: None,
         };
         let slot = self.recovery.as_ref().ok_or("no recovery slot")?;
         slot.write(self.session.project(), &info)

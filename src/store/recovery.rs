@@ -30,6 +30,10 @@ pub struct RecoveryInfo {
     pub pid: u32,
     /// When the work was written, UTC.
     pub written: String,
+    /// The same, in nanoseconds since 1970, set by [`RecoverySlot::write`]: two slots
+    /// written within a file system's timestamp granularity still sort by age.
+    #[serde(default)]
+    pub written_ns: Option<u64>,
 }
 
 /// One window session's slot, locked while the session runs.
@@ -73,7 +77,15 @@ impl RecoverySlot {
         let work = self.dir.join(WORK);
         write_atomic_with(&work, false, |file| write_ron_to(project, file))
             .map_err(|e| error(e, WORK))?;
-        let about = serde_json::to_vec_pretty(info).map_err(|e| error(e.into(), ABOUT))?;
+        let now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| u64::try_from(d.as_nanos()).ok());
+        let info = RecoveryInfo {
+            written_ns: now,
+            ..info.clone()
+        };
+        let about = serde_json::to_vec_pretty(&info).map_err(|e| error(e.into(), ABOUT))?;
         super::write_atomic(&self.dir.join(ABOUT), &about, false).map_err(|e| error(e, ABOUT))
     }
 
@@ -151,8 +163,12 @@ pub fn find(root: &Path, data_dir: Option<&Path>, project: Option<&Path>) -> Vec
         if info.project != wanted {
             continue;
         }
+        let written = info
+            .written_ns
+            .map(|ns| SystemTime::UNIX_EPOCH + Duration::from_nanos(ns))
+            .or_else(|| modified(&work));
         found.push(FoundRecovery {
-            written: modified(&work),
+            written,
             location: dir,
             work,
             info,
@@ -178,6 +194,7 @@ pub fn find(root: &Path, data_dir: Option<&Path>, project: Option<&Path>) -> Vec
                 base: None,
                 pid: 0,
                 written: String::new(),
+                written_ns: None,
             },
         });
     }

@@ -21,6 +21,7 @@ fn a_running_sessions_work_is_not_offered_and_a_dead_ones_is() {
         base: FileStamp::of(&project_file),
         pid: 1,
         written: "now".into(),
+        written_ns: None,
     };
     let a = RecoverySlot::create(&root).unwrap();
     let b = RecoverySlot::create(&root).unwrap();

@@ -77,6 +77,9 @@ impl App {
                 if let Err(message) = self.session.apply(command) {
                     self.error(message);
                 }
+                if let Some(notice) = self.session.take_notice() {
+                    self.notice(notice);
+                }
                 if history_step {
                     self.spans.reset_drafts();
                 }

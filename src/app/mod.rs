@@ -94,6 +94,8 @@ pub struct Message {
     /// How many times it was given (shown once, with the count).
     pub count: usize,
     lasts: Lasts,
+    /// When it was first shown (egui time), for those that last a moment.
+    since: Option<f64>,
 }
 
 /// Until when a message stays (the user may dismiss any earlier).
@@ -105,7 +107,12 @@ enum Lasts {
     /// Until the work is saved (or another project opens): restored work, a failed
     /// autosave.
     Unsaved,
+    /// A few seconds: a confirmation of what a command did.
+    Moment,
 }
+
+/// How long a confirmation shows, in seconds.
+const NOTICE_SECONDS: f64 = 5.0;
 
 /// How many messages show before "N more".
 const SHOWN_MESSAGES: usize = 4;
@@ -217,6 +224,13 @@ impl App {
         self.message(text.into(), false, Lasts::ThisProject);
     }
 
+    /// A confirmation of what a command did ("Tagged 3 matches…"): it shows for a few
+    /// seconds, the newest replacing the one before.
+    fn notice(&mut self, text: String) {
+        self.messages.retain(|m| m.lasts != Lasts::Moment);
+        self.message(text, false, Lasts::Moment);
+    }
+
     /// A message about work that is not saved: it goes when the work is saved.
     fn until_saved(&mut self, text: impl Into<String>, error: bool) {
         self.message(text.into(), error, Lasts::Unsaved);
@@ -247,6 +261,7 @@ impl App {
             error,
             count,
             lasts,
+            since: None,
         });
     }
 
@@ -286,6 +301,22 @@ impl App {
 
     /// The newest messages (all of them on request), newest first, each with ✕.
     fn messages_ui(&mut self, ui: &mut Ui) {
+        let now = ui.input(|i| i.time);
+        for m in self
+            .messages
+            .iter_mut()
+            .filter(|m| m.lasts == Lasts::Moment)
+        {
+            let since = *m.since.get_or_insert(now);
+            let left = NOTICE_SECONDS - (now - since);
+            if left > 0.0 {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(left));
+            }
+        }
+        self.messages.retain(|m| {
+            m.lasts != Lasts::Moment || m.since.is_none_or(|s| now - s < NOTICE_SECONDS)
+        });
         let mut dismissed = None;
         let hidden = self.messages.len().saturating_sub(SHOWN_MESSAGES);
         let shown = if self.all_messages {

@@ -155,6 +155,64 @@ impl Edit {
         }
     }
 
+    /// What the edit does, in a few words for a confirmation: `3 spans added, 1 status
+    /// changed`. Counted by kind, in a fixed order.
+    pub fn summary(&self) -> String {
+        let mut counts = [0usize; 10];
+        self.count(&mut counts);
+        const KINDS: [(&str, &str); 10] = [
+            ("span added", "spans added"),
+            ("span removed", "spans removed"),
+            ("span relabelled", "spans relabelled"),
+            ("span resized", "spans resized"),
+            ("note or attribute changed", "notes or attributes changed"),
+            ("document added", "documents added"),
+            ("document removed", "documents removed"),
+            ("status changed", "statuses changed"),
+            (
+                "suggestion rejected or restored",
+                "suggestions rejected or restored",
+            ),
+            ("label or name changed", "labels or names changed"),
+        ];
+        let parts: Vec<String> = counts
+            .iter()
+            .zip(KINDS)
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, (one, many))| format!("{n} {}", if *n == 1 { one } else { many }))
+            .collect();
+        if parts.is_empty() {
+            "nothing".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+
+    fn count(&self, counts: &mut [usize; 10]) {
+        let kind = match self {
+            Edit::AddSpan { .. } => 0,
+            Edit::RemoveSpan { .. } => 1,
+            Edit::Relabel { .. } => 2,
+            Edit::Resize { .. } => 3,
+            Edit::SetNote { .. } | Edit::SetAttribute { .. } => 4,
+            Edit::AddDocument { .. } => 5,
+            Edit::RemoveDocument { .. } => 6,
+            Edit::SetStatus { .. } => 7,
+            Edit::RejectSuggestion { .. } | Edit::UnrejectSuggestion { .. } => 8,
+            Edit::AddLabel { .. }
+            | Edit::RemoveLabel { .. }
+            | Edit::UpdateLabel { .. }
+            | Edit::SetProjectName { .. } => 9,
+            Edit::Batch(edits) => {
+                for edit in edits {
+                    edit.count(counts);
+                }
+                return;
+            }
+        };
+        counts[kind] += 1;
+    }
+
     /// Applies the edit and returns its inverse. On error the project is unchanged
     /// (a failing batch rolls back the part it had applied).
     pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {

@@ -441,3 +441,27 @@ fn the_allocator_never_wraps_and_an_edit_past_the_limit_is_refused() {
     .unwrap_err();
     assert!(err.to_string().contains("used up its span ids"), "{err}");
 }
+
+#[test]
+fn an_edit_says_what_it_does_in_a_few_words() {
+    let doc = DocId(1);
+    let span = |id| Span::new(SpanId(id), "claim", CharRange::new(0, 2));
+    let batch = Edit::Batch(vec![
+        Edit::AddSpan { doc, span: span(1) },
+        Edit::AddSpan { doc, span: span(2) },
+        Edit::SetStatus {
+            doc,
+            status: crate::model::Status::InProgress,
+        },
+    ]);
+    assert_eq!(batch.summary(), "2 spans added, 1 status changed");
+    assert_eq!(
+        Edit::RemoveSpan {
+            doc,
+            span: SpanId(1)
+        }
+        .summary(),
+        "1 span removed"
+    );
+    assert_eq!(Edit::Batch(Vec::new()).summary(), "nothing");
+}

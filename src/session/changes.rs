@@ -201,6 +201,7 @@ impl Session {
         };
         let doc_id = doc.id;
         let mut ids = self.project.fresh_ids();
+        let matches = ranges.len();
         let edits: Vec<Edit> = ranges
             .into_iter()
             .filter(|r| doc.duplicate_of(label, *r, SpanId(0)).is_none())
@@ -209,10 +210,23 @@ impl Session {
                 span: Span::new(ids.span(), label, range),
             })
             .collect();
+        let tagged = edits.len();
+        let already = matches - tagged;
+        let already = if already > 0 {
+            format!(" ({already} already were)")
+        } else {
+            String::new()
+        };
         if edits.is_empty() {
+            self.notice = Some(format!("No match to tag as {label}{already}"));
             return Ok(());
         }
-        self.edit(self.started(edits))
+        self.edit(self.started(edits))?;
+        let s = if tagged == 1 { "" } else { "es" };
+        self.notice = Some(format!(
+            "Tagged {tagged} match{s} as {label}{already}; Ctrl+Z undoes"
+        ));
+        Ok(())
     }
 
     /// `edits` (spans the user adds), with the documents they go to moved from new to

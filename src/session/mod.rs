@@ -71,6 +71,9 @@ pub struct Session {
     scroll_to: Option<CharOffset>,
     /// Suggestions shown for the current document.
     suggestions: suggestions::Suggestions,
+    /// A short confirmation of what the last command did (a bulk edit, an undo),
+    /// taken by the window.
+    notice: Option<String>,
 }
 
 impl Session {
@@ -97,6 +100,7 @@ impl Session {
             selected_span: None,
             scroll_to: None,
             suggestions: Default::default(),
+            notice: None,
         }
     }
 
@@ -144,6 +148,11 @@ impl Session {
 
     pub fn suggestions(&self) -> &suggestions::Suggestions {
         &self.suggestions
+    }
+
+    /// A confirmation of what the last command did, once.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
     }
 
     /// The position the article should scroll to, once.
@@ -224,8 +233,12 @@ impl Session {
                     .history
                     .undo(&mut self.project)
                     .map_err(|e| e.to_string())?;
-                if let Some(edit) = edit {
-                    self.after_history(&edit);
+                match edit {
+                    Some(edit) => {
+                        self.notice = Some(format!("Undone: {}; Ctrl+Y redoes", edit.summary()));
+                        self.after_history(&edit);
+                    }
+                    None => self.notice = Some("Nothing to undo".to_owned()),
                 }
                 Ok(())
             }
@@ -234,8 +247,12 @@ impl Session {
                     .history
                     .redo(&mut self.project)
                     .map_err(|e| e.to_string())?;
-                if let Some(edit) = edit {
-                    self.after_history(&edit);
+                match edit {
+                    Some(edit) => {
+                        self.notice = Some(format!("Redone: {}", edit.summary()));
+                        self.after_history(&edit);
+                    }
+                    None => self.notice = Some("Nothing to redo".to_owned()),
                 }
                 Ok(())
             }

@@ -39,7 +39,12 @@ impl Session {
                     .filter(|s| s.label == label)
                     .cloned()
                     .collect();
-                self.accept_confident(vec![(doc, chosen)])?;
+                let accepted = self.accept_confident(vec![(doc, chosen)])?;
+                let s = if accepted.added == 1 { "" } else { "s" };
+                self.notice = Some(format!(
+                    "Accepted {} {label} suggestion{s}; Ctrl+Z undoes",
+                    accepted.added
+                ));
             }
             SuggestionCommand::Clear => {
                 self.suggestions.clear();

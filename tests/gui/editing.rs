@@ -287,3 +287,33 @@ fn ctrl_c_and_the_context_menu_copy_the_selected_text() {
     w.h.step();
     assert_eq!(copied(&w).as_deref(), Some("Russia launched"));
 }
+
+/// Tag all and undo say what they did, for a few seconds (issue 14, point 10).
+#[test]
+fn tag_all_and_undo_are_confirmed_for_a_moment() {
+    let mut w = Window::open(&[("a.txt", "Drones hit Kyiv. More drones came.")]);
+    w.ctrl(Key::F);
+    w.h.get_by_label("Find").type_text("drones");
+    w.h.run_steps(2);
+    w.button("Tag all 2 matches");
+    assert!(
+        w.shows_containing("Tagged 2 matches as quote; Ctrl+Z undoes"),
+        "{:?}",
+        w.messages()
+    );
+    w.h.get_by_label("Find").click();
+    w.key(Key::Escape);
+    w.ctrl(Key::Z);
+    assert!(
+        w.shows_containing("Undone: 2 spans removed, 1 status changed; Ctrl+Y redoes"),
+        "{:?}",
+        w.messages()
+    );
+    assert!(
+        !w.shows_containing("Tagged 2 matches"),
+        "the newest confirmation replaces the one before"
+    );
+    // Six seconds later it is gone.
+    w.h.run_steps(6 * 60);
+    assert!(!w.shows_containing("Undone:"), "{:?}", w.messages());
+}

@@ -307,7 +307,10 @@ fn a_coders_name_is_kept_and_older_files_have_none() {
     project.coder = Some("Olena K.".to_owned());
     let ron = to_ron(&project);
     assert!(ron.contains("  coder: Some(\"Olena K.\"),\n"), "{ron}");
-    assert_eq!(parse(&ron, "p.ron").unwrap().coder.as_deref(), Some("Olena K."));
+    assert_eq!(
+        parse(&ron, "p.ron").unwrap().coder.as_deref(),
+        Some("Olena K.")
+    );
     let bad = ron.replace("Olena K.", "a\\nb");
     assert!(parse(&bad, "p.ron").is_err());
 }

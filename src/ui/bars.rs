@@ -215,6 +215,12 @@ fn status_row_ui(ui: &mut Ui, session: &Session) {
             ui.colored_label(ui.visuals().warn_fg_color, "Read-only")
                 .on_hover_text(format!("Not saved to this file: {}", why.reason()));
         }
+        if let Some(coder) = &session.project().coder {
+            ui.separator();
+            ui.label(format!("Coder: {coder}")).on_hover_text(
+                "This file is one coder's share of a team's project (spanmark assign)",
+            );
+        }
         ui.separator();
         // The counts keep at most a quarter of the bar and the path a fifth: the
         // selection on the left has the rest.

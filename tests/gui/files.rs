@@ -331,3 +331,16 @@ fn an_error_goes_when_another_project_opens_fine() {
         w.messages()
     );
 }
+
+/// A coder's file says whose it is (issue 15: spanmark assign records the coder).
+#[test]
+fn a_coders_file_says_whose_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ann.ron");
+    let mut project = spanmark::fixture::project("News — ann", &[("a.txt", "Text.")]);
+    project.coder = Some("ann".to_owned());
+    spanmark::store::save(&project, &path).unwrap();
+    let h = crate::harness_with(&path, dir.path().join("data"), |_| {});
+    let w = Window { h, dir, path };
+    assert!(w.shows("Coder: ann"), "{:?}", w.texts());
+}

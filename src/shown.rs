@@ -140,6 +140,39 @@ fn civil(time: std::time::SystemTime) -> (i64, u32, u32, u32, u32, u32) {
     (year, month, day, h as u32, mi as u32, s as u32)
 }
 
+/// Rows of cells as text: the first `left` columns aligned left, the others (numbers)
+/// right, two blanks between columns, no trailing blanks.
+pub fn table(rows: &[Vec<String>], left: usize) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = widths[c] - cell.chars().count();
+            if c < left {
+                line += cell;
+                line += &" ".repeat(pad + 2);
+            } else {
+                line += &" ".repeat(pad);
+                line += cell;
+                line += "  ";
+            }
+        }
+        out += line.trim_end();
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

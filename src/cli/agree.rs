@@ -1,12 +1,11 @@
 //! `spanmark agree`: the agreement of coders' project files as a table, JSON or CSV.
 
 use crate::agree::f1::Counts;
-use crate::agree::study::{self, Agreement, Coder, Figures, PairF1, Scope};
-use crate::store;
+use crate::agree::study::{self, Agreement, Figures, PairF1, Scope};
 use anyhow::bail;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How `agree` writes its figures.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -22,22 +21,8 @@ pub(super) fn run(files: &[PathBuf], labels: &[String], output: Output) -> anyho
     if files.len() < 2 {
         bail!("agreement needs the files of at least two coders");
     }
-    let mut projects = Vec::with_capacity(files.len());
-    for file in files {
-        projects.push((coder_name(file), store::load(file)?));
-    }
-    let mut names: Vec<&str> = projects.iter().map(|(n, _)| n.as_str()).collect();
-    names.sort_unstable();
-    if names.windows(2).any(|w| w[0] == w[1]) {
-        bail!("two files have the same name; give each coder's file its own name");
-    }
-    let coders: Vec<Coder<'_>> = projects
-        .iter()
-        .map(|(name, project)| Coder {
-            name: name.clone(),
-            project,
-        })
-        .collect();
+    let projects = super::team::load_coders(files)?;
+    let coders = super::team::coders(&projects);
     let result = study::agree(&coders, labels);
     if result.documents.is_empty() {
         bail!("the files share no document (documents are matched by their text)");
@@ -53,14 +38,6 @@ pub(super) fn run(files: &[PathBuf], labels: &[String], output: Output) -> anyho
     };
     print!("{text}");
     Ok(())
-}
-
-/// A coder's name: the file name without `.ron`.
-fn coder_name(file: &Path) -> String {
-    file.file_stem().map_or_else(
-        || file.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    )
 }
 
 fn number(value: Option<f64>) -> String {
@@ -101,7 +78,7 @@ fn table(r: &Agreement) -> String {
         }
     };
     scope_rows(&r.overall, &mut rows);
-    out += &aligned(&rows);
+    out += &crate::shown::table(&rows, usize::MAX);
     if r.coders.len() > 2 {
         out += "\npairs (exact F1 / overlap F1, all labels):\n";
         let mut rows = vec![vec![
@@ -124,7 +101,7 @@ fn table(r: &Agreement) -> String {
                 number(overlap.f1()),
             ]);
         }
-        out += &aligned(&rows);
+        out += &crate::shown::table(&rows, usize::MAX);
     }
     out += "\nper document (all labels):\n";
     let mut rows = vec![vec![
@@ -145,7 +122,7 @@ fn table(r: &Agreement) -> String {
             number(f.alpha),
         ]);
     }
-    out += &aligned(&rows);
+    out += &crate::shown::table(&rows, usize::MAX);
     for (key, p) in &r.attributes {
         let _ = writeln!(
             out,
@@ -204,29 +181,6 @@ fn notes(r: &Agreement) -> Vec<String> {
     }
     notes.push("overlap F1 pairs spans of one label that share a code point, one to one, longest shared length first".to_owned());
     notes
-}
-
-fn aligned(rows: &[Vec<String>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            line += cell;
-            line += &" ".repeat(widths[c] - cell.chars().count() + 2);
-        }
-        out += line.trim_end();
-        out.push('\n');
-    }
-    out
 }
 
 fn pairs_json(r: &Agreement, p: &PairF1) -> Value {

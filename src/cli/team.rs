@@ -5,9 +5,10 @@
 use crate::agree::assign::assign;
 use crate::agree::merge::merge;
 use crate::agree::study::Coder;
+use crate::model::Project;
 use crate::store;
 use anyhow::{anyhow, bail};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `20%`, `20` or `0.2` as a share between 0 and 1.
 pub(super) fn parse_share(text: &str) -> Result<f64, String> {
@@ -79,21 +80,8 @@ pub(super) fn run_merge(
     if out.exists() {
         bail!("refusing to overwrite an existing file: {}", out.display());
     }
-    let mut projects = Vec::with_capacity(files.len());
-    for file in files {
-        let name = file.file_stem().map_or_else(
-            || file.display().to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        );
-        projects.push((name, store::load(file)?));
-    }
-    let coders: Vec<Coder<'_>> = projects
-        .iter()
-        .map(|(name, project)| Coder {
-            name: name.clone(),
-            project,
-        })
-        .collect();
+    let projects = load_coders(files)?;
+    let coders = coders(&projects);
     let name = out.file_stem().map_or_else(
         || "Curated".to_owned(),
         |s| s.to_string_lossy().into_owned(),
@@ -121,6 +109,37 @@ pub(super) fn run_merge(
         );
     }
     Ok(())
+}
+
+/// The coders' files, each named by its file name without `.ron`; two files of one
+/// name are refused (their figures could not be told apart).
+pub(super) fn load_coders(files: &[PathBuf]) -> anyhow::Result<Vec<(String, Project)>> {
+    let mut projects: Vec<(String, Project)> = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.file_stem().map_or_else(
+            || file.display().to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        if projects.iter().any(|(other, _)| *other == name) {
+            bail!(
+                "two files are named {name}; give each coder's file its own name: {}",
+                file.display()
+            );
+        }
+        projects.push((name, store::load(file)?));
+    }
+    Ok(projects)
+}
+
+/// The loaded files as the agreement functions take them.
+pub(super) fn coders(projects: &[(String, Project)]) -> Vec<Coder<'_>> {
+    projects
+        .iter()
+        .map(|(name, project)| Coder {
+            name: name.clone(),
+            project,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -201,7 +201,7 @@ impl ProjectStats {
         let mut rows = vec![self.documents_header()];
         rows.extend(self.documents.iter().map(Self::document_cells));
         rows.push(self.totals_cells());
-        aligned(&rows, 2)
+        crate::shown::table(&rows, 2)
     }
 
     /// Spans per label per speaker as aligned text, with the spans that offer a
@@ -215,41 +215,8 @@ impl ProjectStats {
         if self.without_speaker.total > 0 {
             rows.push(self.speaker_cells(&self.without_speaker));
         }
-        aligned(&rows, 1)
+        crate::shown::table(&rows, 1)
     }
-}
-
-/// Rows of cells as text: the first `left` columns aligned left, the others (numbers)
-/// right, two blanks between columns, no trailing blanks.
-fn aligned(rows: &[Vec<String>], left: usize) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| cell.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            let pad = widths[c] - cell.chars().count();
-            if c < left {
-                line += cell;
-                line += &" ".repeat(pad + 2);
-            } else {
-                line += &" ".repeat(pad);
-                line += cell;
-                line += "  ";
-            }
-        }
-        out += line.trim_end();
-        out.push('\n');
-    }
-    out
 }
 
 /// A number that changes whenever the figures of [`ProjectStats::of`] may: the

@@ -13,6 +13,7 @@ pub mod agree;
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod diff;
 pub mod edit;
 pub mod fixture;
 pub mod formats;

@@ -17,6 +17,7 @@ pub mod diff;
 pub mod edit;
 pub mod fixture;
 pub mod formats;
+pub mod merge3;
 pub mod model;
 pub mod session;
 pub mod shown;

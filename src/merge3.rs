@@ -85,6 +85,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
         let mut out = Document::new(kept.id, &kept.name, kept.text().to_owned(), &kept.encoding);
         out.source.clone_from(&kept.source);
         out.status = merge_status(b, o, t);
+        let found_before = conflicts.len();
         let spans = merge_spans(
             b.map_or(&[][..], Document::spans),
             o.map_or(&[][..], Document::spans),
@@ -98,6 +99,17 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
             out.reject(&label, range);
         }
         out.set_spans(spans);
+        // The file keeps them, so the window and `validate` can name them.
+        out.set_conflicts(
+            conflicts[found_before..]
+                .iter()
+                .map(|c| crate::model::MergeConflict {
+                    base: c.base.clone(),
+                    ours: c.ours.clone(),
+                    theirs: c.theirs.clone(),
+                })
+                .collect(),
+        );
         documents.push(out);
     }
     // Document ids: ours keep theirs; one theirs added under an id ours used gets a

@@ -86,6 +86,20 @@ fn deletions_changes_and_conflicts() {
     assert_eq!(m.conflicts.len(), 1);
     assert_eq!(m.conflicts[0].ours.as_ref().unwrap().label, "claim");
     assert_eq!(m.conflicts[0].theirs.as_ref().unwrap().label, "quote");
+    // The file keeps both versions, and loads back with them.
+    let ron = crate::store::to_ron(&m.project);
+    assert!(
+        ron.contains("      conflicts: [\n        (base: Some((id: "),
+        "{ron}"
+    );
+    let back = crate::store::parse(&ron, "m.ron").unwrap();
+    let kept = &back.documents()[0].conflicts()[0];
+    assert_eq!(kept.theirs.as_ref().unwrap().label, "quote");
+    assert_eq!(
+        crate::store::to_ron(&back),
+        ron,
+        "written the same way again"
+    );
     // Changed on one side, deleted on the other: a conflict, the change kept.
     let (mut o, mut t) = (b.clone(), b.clone());
     apply(&mut o, vec![relabel(ids[1], "claim")]);

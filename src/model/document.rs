@@ -73,6 +73,20 @@ pub struct Document {
     revision: u64,
     /// Suggestions the user rejected, as (label, range): they do not come back.
     rejected: std::collections::BTreeSet<(String, CharRange)>,
+    /// Spans two branches changed differently, left by a three-way merge.
+    conflicts: Vec<MergeConflict>,
+}
+
+/// A span two branches of a project changed in different ways (or one changed and the
+/// other deleted), as `spanmark merge-driver` leaves it: every version, for a person
+/// to choose from. Meanwhile the document keeps one of them as a span (ours, or theirs
+/// where ours deleted it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeConflict {
+    /// The span as the common ancestor had it (`None`: both branches added here).
+    pub base: Option<Span>,
+    pub ours: Option<Span>,
+    pub theirs: Option<Span>,
 }
 
 /// Documents are equal when everything a user or a file sees is equal (the indexes
@@ -88,6 +102,7 @@ impl PartialEq for Document {
             && self.text == other.text
             && self.spans == other.spans
             && self.rejected == other.rejected
+            && self.conflicts == other.conflicts
     }
 }
 
@@ -113,7 +128,17 @@ impl Document {
             label_counts: BTreeMap::new(),
             revision: 0,
             rejected: std::collections::BTreeSet::new(),
+            conflicts: Vec::new(),
         }
+    }
+
+    /// The merge conflicts left in this document, in the order the merge found them.
+    pub fn conflicts(&self) -> &[MergeConflict] {
+        &self.conflicts
+    }
+
+    pub(crate) fn set_conflicts(&mut self, conflicts: Vec<MergeConflict>) {
+        self.conflicts = conflicts;
     }
 
     pub fn text(&self) -> &str {

@@ -12,7 +12,7 @@ pub mod span;
 pub mod stats;
 
 pub use attributes::Attributes;
-pub use document::{DocId, Document, Status, sha256_hex};
+pub use document::{DocId, Document, MergeConflict, Status, sha256_hex};
 pub use label::{Label, LabelSet};
 pub use offsets::{ByteOffset, CharOffset, CharRange, OffsetIndex, Utf16Offset};
 pub use project::{FreshIds, MAX_ID, MAX_IMPORTED_ID, Project};

@@ -85,6 +85,19 @@ pub struct DocumentFile<'a> {
     /// Suggestions the user rejected (they do not come back).
     #[serde(default)]
     pub rejected: Vec<RejectedFile>,
+    /// Spans two branches changed differently (written only when there are any).
+    #[serde(default)]
+    pub conflicts: Vec<ConflictFile<'a>>,
+}
+
+#[derive(Deserialize)]
+pub struct ConflictFile<'a> {
+    #[serde(default)]
+    pub base: Option<SpanFile<'a>>,
+    #[serde(default)]
+    pub ours: Option<SpanFile<'a>>,
+    #[serde(default)]
+    pub theirs: Option<SpanFile<'a>>,
 }
 
 #[derive(Deserialize)]

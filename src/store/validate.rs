@@ -255,6 +255,34 @@ fn document_from_file(
             document.reject(&r.label, CharRange::new(r.start, r.end));
         }
     }
+    let mut conflicts = Vec::with_capacity(doc.conflicts.len());
+    for (i, c) in doc.conflicts.into_iter().enumerate() {
+        let mut version = |span: Option<super::file::SpanFile<'_>>| {
+            let span = span?;
+            let range = CharRange::new(span.start, span.end);
+            if span.start >= span.end || span.end > len_chars {
+                let message = format!(
+                    "merge conflict {}: a version's range {range} is not in the text",
+                    i + 1
+                );
+                problems.push(problem(Some(&name), Some(span.id), message));
+                return None;
+            }
+            Some(Span {
+                id: SpanId(span.id),
+                label: span.label.into_owned(),
+                range,
+                note: span.note.map(Cow::into_owned),
+                attributes: span.attributes,
+            })
+        };
+        let (base, ours, theirs) = (version(c.base), version(c.ours), version(c.theirs));
+        conflicts.push(crate::model::MergeConflict { base, ours, theirs });
+    }
+    if problems.len() > before {
+        return None;
+    }
+    document.set_conflicts(conflicts);
     Some(document)
 }
 

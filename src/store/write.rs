@@ -99,32 +99,9 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
         push_quoted(out, doc.text())?;
         out.write_str(",\n      spans: [\n")?;
         for span in doc.spans() {
-            write!(
-                out,
-                "        (id: {}, label: {}, start: {}, end: {}",
-                span.id.0,
-                quoted(&span.label),
-                span.range.start.0,
-                span.range.end.0
-            )?;
-            if let Some(note) = &span.note {
-                out.write_str(", note: Some(")?;
-                push_quoted(out, note)?;
-                out.write_char(')')?;
-            }
-            if !span.attributes.is_empty() {
-                out.write_str(", attributes: {")?;
-                for (i, (key, value)) in span.attributes.iter().enumerate() {
-                    if i > 0 {
-                        out.write_str(", ")?;
-                    }
-                    push_quoted(out, key)?;
-                    out.write_str(": ")?;
-                    push_quoted(out, value)?;
-                }
-                out.write_char('}')?;
-            }
-            out.write_str("),\n")?;
+            out.write_str("        ")?;
+            write_span(out, span)?;
+            out.write_str(",\n")?;
         }
         out.write_str("      ],\n")?;
         // Written only when there are any, so files without suggestions stay as they were.
@@ -138,6 +115,32 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
                     range.start.0,
                     range.end.0
                 )?;
+            }
+            out.write_str("      ],\n")?;
+        }
+        if !doc.conflicts().is_empty() {
+            out.write_str("      conflicts: [\n")?;
+            for c in doc.conflicts() {
+                out.write_str("        (")?;
+                for (i, (key, version)) in
+                    [("base", &c.base), ("ours", &c.ours), ("theirs", &c.theirs)]
+                        .into_iter()
+                        .enumerate()
+                {
+                    if i > 0 {
+                        out.write_str(", ")?;
+                    }
+                    write!(out, "{key}: ")?;
+                    match version {
+                        Some(span) => {
+                            out.write_str("Some(")?;
+                            write_span(out, span)?;
+                            out.write_char(')')?;
+                        }
+                        None => out.write_str("None")?,
+                    }
+                }
+                out.write_str("),\n")?;
             }
             out.write_str("      ],\n")?;
         }
@@ -221,4 +224,34 @@ fn char_literal(c: char) -> String {
             None => format!("'{c}'"),
         },
     }
+}
+
+/// One span as `(id: 7, label: "quote", start: 120, end: 137, …)`.
+fn write_span(out: &mut impl std::fmt::Write, span: &crate::model::Span) -> std::fmt::Result {
+    write!(
+        out,
+        "(id: {}, label: {}, start: {}, end: {}",
+        span.id.0,
+        quoted(&span.label),
+        span.range.start.0,
+        span.range.end.0
+    )?;
+    if let Some(note) = &span.note {
+        out.write_str(", note: Some(")?;
+        push_quoted(out, note)?;
+        out.write_char(')')?;
+    }
+    if !span.attributes.is_empty() {
+        out.write_str(", attributes: {")?;
+        for (i, (key, value)) in span.attributes.iter().enumerate() {
+            if i > 0 {
+                out.write_str(", ")?;
+            }
+            push_quoted(out, key)?;
+            out.write_str(": ")?;
+            push_quoted(out, value)?;
+        }
+        out.write_char('}')?;
+    }
+    out.write_char(')')
 }

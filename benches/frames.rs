@@ -21,8 +21,9 @@ use egui::{
 };
 use spanmark::app::dialogs::NoDialogs;
 use spanmark::app::{App, Config};
+use spanmark::edit::Edit;
 use spanmark::fixture::generated_project;
-use spanmark::model::CharOffset;
+use spanmark::model::{CharOffset, CharRange, Project};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -237,6 +238,18 @@ fn session(h: &mut Driver, times: &mut Vec<Duration>) -> Vec<(&'static str, usiz
         frame(h, times);
     }
     mark(times, "jump + idle");
+    // Compare mode: step through the coders' disagreements (J), each shown beside the
+    // others in the Adjudicate tab and brought into view.
+    if !h.state().session.layers().is_empty() {
+        h.key(Modifiers::NONE, Key::Escape);
+        frame(h, times);
+        for _ in 0..30 {
+            h.key(Modifiers::NONE, Key::J);
+            frame(h, times);
+            frame(h, times);
+        }
+        mark(times, "step J");
+    }
     phases
 }
 
@@ -274,26 +287,73 @@ struct Corpus {
     name: &'static str,
     _dir: tempfile::TempDir,
     path: std::path::PathBuf,
+    /// Coders' files shown as layers (compare mode), none for the others.
+    layers: Vec<std::path::PathBuf>,
     text_bytes: usize,
     span_count: usize,
 }
 
-fn corpus(name: &'static str, chars: usize, spans: usize) -> Corpus {
+fn corpus(name: &'static str, chars: usize, spans: usize, coders: usize) -> Corpus {
     let project = generated_project(1, chars, spans);
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("bench.ron");
     spanmark::store::save(&project, &path).expect("save");
+    let layers = (0..coders)
+        .map(|k| {
+            let coder = coder_of(&project, k);
+            let path = dir.path().join(format!("coder{}.ron", k + 1));
+            spanmark::store::save(&coder, &path).expect("save");
+            path
+        })
+        .collect();
     Corpus {
         name,
         text_bytes: project.documents()[0].text().len(),
         span_count: project.span_count(),
+        layers,
         _dir: dir,
         path,
     }
 }
 
+/// Coder `k`'s file of the same text: the project's spans, with some dropped, some
+/// ends moved back a character and some relabelled, differently for each coder, so
+/// every kind of disagreement is there (about 30% of the spans).
+fn coder_of(project: &Project, k: usize) -> Project {
+    let mut coder = project.clone();
+    let doc = &project.documents()[0];
+    let labels = ["quote", "claim", "figure"];
+    for (i, span) in doc.spans().iter().enumerate() {
+        let edit = if i % (9 + k) == k {
+            Edit::RemoveSpan {
+                doc: doc.id,
+                span: span.id,
+            }
+        } else if i % (11 + k) == 1 && span.range.len_chars() > 1 {
+            Edit::Resize {
+                doc: doc.id,
+                span: span.id,
+                range: CharRange::new(span.range.start.0, span.range.end.0 - 1),
+            }
+        } else if i % (13 + k) == 2 {
+            let label = labels[(labels.iter().position(|l| *l == span.label).unwrap_or(0) + 1) % 3];
+            Edit::Relabel {
+                doc: doc.id,
+                span: span.id,
+                label: label.to_owned(),
+            }
+        } else {
+            continue;
+        };
+        // A change that would duplicate another span is left out.
+        let _ = edit.apply(&mut coder);
+    }
+    coder
+}
+
 /// Opens the project in a fresh window and runs the session on it.
-fn run(name: &'static str, path: &std::path::Path, text_bytes: usize, span_count: usize) -> Row {
+fn run(c: &Corpus) -> Row {
+    let (name, path, text_bytes, span_count) = (c.name, &c.path, c.text_bytes, c.span_count);
     // A folder of its own, so nothing the last run left (a recovery file) is offered.
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = {
@@ -307,6 +367,7 @@ fn run(name: &'static str, path: &std::path::Path, text_bytes: usize, span_count
     config.dialogs = Box::new(NoDialogs);
     config.data_dir = Some(dir.path().join("data"));
     config.open_last = false;
+    config.layers = c.layers.clone();
     let mut h = Driver::new(config);
     // Large files load on a thread behind a progress window: step until the article is
     // drawn (the first frame, with the progress, comes at once).
@@ -397,13 +458,14 @@ fn main() {
     let window = empty_window_bytes();
     let only = std::env::var("ONLY").unwrap_or_default();
     let corpora: Vec<Corpus> = [
-        ("10 KB / 0 spans", 10_000, 0),
-        ("1 MB / 10k spans", 1_000_000, 10_000),
-        ("10 MB / 100k spans", 10_000_000, 100_000),
+        ("10 KB / 0 spans", 10_000, 0, 0),
+        ("1 MB / 10k spans", 1_000_000, 10_000, 0),
+        ("10 MB / 100k spans", 10_000_000, 100_000, 0),
+        ("compare 1 MB, 3×10k", 1_000_000, 10_000, 3),
     ]
     .into_iter()
-    .filter(|(name, chars, _)| name.starts_with(&only) && !(quick && *chars > 1_000_000))
-    .map(|(name, chars, spans)| corpus(name, chars, spans))
+    .filter(|(name, chars, _, _)| name.starts_with(&only) && !(quick && *chars > 1_000_000))
+    .map(|(name, chars, spans, coders)| corpus(name, chars, spans, coders))
     .collect();
     // The machine's speed drifts (other work on the host, clock changes) over seconds:
     // the corpora take turns for a few rounds, each run in a fresh window, and per
@@ -416,7 +478,7 @@ fn main() {
     let mut best: Vec<Option<Row>> = corpora.iter().map(|_| None).collect();
     for _ in 0..rounds {
         for (c, best) in corpora.iter().zip(&mut best) {
-            let row = run(c.name, &c.path, c.text_bytes, c.span_count);
+            let row = run(c);
             if best.as_ref().is_none_or(|b| row.median < b.median) {
                 *best = Some(row);
             }
@@ -467,14 +529,24 @@ fn main() {
         );
     }
     let small = rows.first().filter(|r| r.spans == 0);
-    if let (Some(small), Some(big)) = (small, rows.last().filter(|r| r.spans > 0)) {
+    let big = rows
+        .iter()
+        .rfind(|r| r.spans > 0 && !r.name.starts_with("compare"));
+    if let (Some(small), Some(big)) = (small, big) {
         println!(
             "{} median / 10 KB median = {:.2} (target <= 1.5)",
             big.name,
             ms(big.median) / ms(small.median)
         );
     }
-    if let Some(big) = rows.get(2) {
+    if let Some(compare) = rows.iter().find(|r| r.name.starts_with("compare")) {
+        println!(
+            "compare mode (1 MB, 3 coders × 10k spans as layers): median {:.2} ms {} 4 ms",
+            ms(compare.median),
+            if ms(compare.median) <= 4.0 { "<=" } else { ">" }
+        );
+    }
+    if let Some(big) = rows.iter().find(|r| r.name.starts_with("10 MB")) {
         println!(
             "10 MB: median {} 4 ms, p99 {} 8 ms, open {} 1 s, memory {} budget",
             if ms(big.median) <= 4.0 { "<=" } else { ">" },

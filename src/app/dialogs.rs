@@ -22,6 +22,8 @@ pub enum Picked {
 pub enum Purpose {
     OpenArticles,
     OpenProject,
+    /// Coders' project files, added as read-only layers.
+    AddLayers,
     SaveProject,
     /// A file, or a folder for a folder format (brat).
     Export(ExportFormat),
@@ -33,6 +35,7 @@ impl Purpose {
         match self {
             Purpose::OpenArticles => "Open articles".to_owned(),
             Purpose::OpenProject => "Open project".to_owned(),
+            Purpose::AddLayers => "Add coders' files (read-only layers)".to_owned(),
             Purpose::SaveProject => "Save project as".to_owned(),
             Purpose::Export(ExportFormat::Brat) => "Export brat standoff into a folder".to_owned(),
             Purpose::Export(format) => format!("Export {}", format.title()),
@@ -80,6 +83,7 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("Spanmark project", &["ron"])
                 .pick_file()
                 .map(|p| vec![p]),
+            Purpose::AddLayers => dialog.add_filter("Spanmark project", &["ron"]).pick_files(),
             Purpose::SaveProject => dialog
                 .add_filter("Spanmark project", &["ron"])
                 .set_file_name(suggested)

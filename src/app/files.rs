@@ -114,6 +114,8 @@ impl App {
                 Some(path) => self.save_to(&path, super::saving::How::Checked),
                 None => self.ask(Purpose::SaveProject),
             },
+            FileCommand::AddLayers => self.ask(Purpose::AddLayers),
+            FileCommand::AddLayerPaths(paths) => self.add_layer_paths(&paths),
             FileCommand::SaveAs => self.ask(Purpose::SaveProject),
             FileCommand::Export(format) => self.ask(Purpose::Export(format)),
             FileCommand::Import(format) => self.ask(Purpose::Import(format)),
@@ -200,6 +202,7 @@ impl App {
                     self.open_project(path);
                 }
             }
+            Purpose::AddLayers => self.add_layer_paths(&paths),
             Purpose::SaveProject => {
                 if let Some(path) = paths.first() {
                     let mut path = path.clone();

@@ -146,6 +146,13 @@ impl SidePanels {
         };
     }
 
+    /// The spans panel shows again where it fits, if the user had hidden it.
+    pub(super) fn unhide_spans(&mut self) {
+        if self.spans == Wish::Hidden {
+            self.spans = Wish::Auto;
+        }
+    }
+
     /// The central width the article needs for [`ARTICLE_MIN_CHARS`] a line.
     fn article_min(&mut self, ctx: &egui::Context) -> f32 {
         *self.article_min.get_or_insert_with(|| {

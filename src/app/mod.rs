@@ -5,6 +5,7 @@
 
 pub mod dialogs;
 mod files;
+mod layers;
 mod layout;
 pub mod loading;
 pub mod modal;
@@ -31,6 +32,8 @@ const PREFS_KEY: &str = "spanmark-prefs";
 pub struct Config {
     /// Projects and articles given on the command line.
     pub paths: Vec<PathBuf>,
+    /// Coders' project files to show as read-only layers (`spanmark adjudicate`).
+    pub layers: Vec<PathBuf>,
     pub dialogs: Box<dyn FileDialogs>,
     /// Where an untitled project's recovery file goes (the user's data folder).
     pub data_dir: Option<PathBuf>,
@@ -53,6 +56,7 @@ impl Config {
     pub fn new(paths: Vec<PathBuf>) -> Self {
         Self {
             paths,
+            layers: Vec::new(),
             dialogs: Box::new(dialogs::NativeDialogs),
             data_dir: eframe::storage_dir("spanmark"),
             autosave_seconds: 5.0,
@@ -213,6 +217,9 @@ impl App {
             shortcuts,
         };
         app.start(config.paths, config.open_last);
+        if !config.layers.is_empty() {
+            app.add_layer_paths(&config.layers);
+        }
         app
     }
 
@@ -421,6 +428,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         let mut out = std::mem::take(&mut self.queued);
         self.session.refresh_suggestions();
+        self.session.refresh_layers();
         self.keys(&ctx, &mut out);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -431,7 +439,17 @@ impl eframe::App for App {
                 .collect()
         });
         if !dropped.is_empty() {
-            out.push(FileCommand::OpenPaths(dropped).into());
+            // Projects dropped with Alt held are added as coders' layers.
+            let alt = ctx.input(|i| i.modifiers.alt);
+            let (layers, rest): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+                .into_iter()
+                .partition(|p| alt && p.extension().is_some_and(|e| e == "ron"));
+            if !layers.is_empty() {
+                out.push(FileCommand::AddLayerPaths(layers).into());
+            }
+            if !rest.is_empty() {
+                out.push(FileCommand::OpenPaths(rest).into());
+            }
         }
 
         let menu = egui::Panel::top("menu")

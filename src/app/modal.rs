@@ -198,7 +198,7 @@ fn path_field_ui(ui: &mut Ui, purpose: Purpose, text: &mut String) -> Option<Ans
     ui.label(
         "No file dialog is available on this system (no desktop portal or zenity). Type the path instead.",
     );
-    if purpose == Purpose::OpenArticles {
+    if matches!(purpose, Purpose::OpenArticles | Purpose::AddLayers) {
         ui.weak("Several files: separate them with ;");
     }
     let edit = ui

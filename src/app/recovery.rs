@@ -33,7 +33,8 @@ impl App {
     /// Messages about the old one go too.
     /// The labels suggested before are suggested again (a view, not an edit).
     pub(super) fn set_session(&mut self, session: Session) {
-        self.session = session;
+        let mut old = std::mem::replace(&mut self.session, session);
+        self.session.keep_layers(&mut old);
         for label in self.prefs.suggested.clone() {
             if self.session.project().labels.contains(&label) {
                 let show = SuggestionCommand::Toggle(label);

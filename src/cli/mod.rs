@@ -122,6 +122,15 @@ pub enum Command {
         #[arg(long)]
         min_coders: Option<usize>,
     },
+    /// Open the window on a curated project with coders' files as read-only layers, to
+    /// compare them and take their versions. A curated file that does not exist yet is
+    /// made first from the coders' texts (every text once, no spans).
+    Adjudicate {
+        curated: PathBuf,
+        /// One project file per coder (the file name names the coder).
+        #[arg(required = true, num_args = 1..)]
+        coders: Vec<PathBuf>,
+    },
     /// Agreement of coders' project files (one per coder; documents matched by their
     /// text): exact and overlap F1 per pair of coders, Krippendorff's α_u, per label, per
     /// document and overall, and agreement on the attributes of matched spans.
@@ -212,6 +221,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             labels,
             format,
         } => agree::run(&projects, &labels, format),
+        Command::Adjudicate { curated, coders } => team::run_adjudicate(&curated, &coders),
     }
 }
 

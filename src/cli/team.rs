@@ -111,6 +111,43 @@ pub(super) fn run_merge(
     Ok(())
 }
 
+/// `spanmark adjudicate`: the window on `curated` with the coders' files as layers. A
+/// curated file that does not exist is made first: every coder's text once, the labels
+/// of all coders, no spans (a merge that requires more coders than there are).
+pub(super) fn run_adjudicate(curated: &Path, files: &[PathBuf]) -> anyhow::Result<()> {
+    if files.iter().any(|f| same_path(f, curated)) {
+        bail!(
+            "the curated project cannot also be a coder's file: {}",
+            curated.display()
+        );
+    }
+    if !curated.exists() {
+        let projects = load_coders(files)?;
+        let name = curated.file_stem().map_or_else(
+            || "Curated".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let merged = merge(&coders(&projects), usize::MAX, &name)
+            .map_err(|err| anyhow!("cannot make the curated project ({err})"))?;
+        store::save_new(&merged.project, curated)?;
+        println!(
+            "wrote {}: the {} texts of the coders' files, no spans yet",
+            curated.display(),
+            merged.project.documents().len()
+        );
+    }
+    let mut config = crate::app::Config::new(vec![curated.to_path_buf()]);
+    config.layers = files.to_vec();
+    crate::app::run(config)
+}
+
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// The coders' files, each named by its file name without `.ron`; two files of one
 /// name are refused (their figures could not be told apart).
 pub(super) fn load_coders(files: &[PathBuf]) -> anyhow::Result<Vec<(String, Project)>> {

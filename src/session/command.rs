@@ -3,6 +3,7 @@
 //! app's; every [`SessionCommand`] goes to [`super::Session::apply`]. Each level is an
 //! enum of its own, so every match over commands is exhaustive.
 
+use super::layers::{Layer, Take};
 use crate::article::Article;
 use crate::formats::ExportFormat;
 use crate::formats::import::ImportFormat;
@@ -35,6 +36,10 @@ pub enum FileCommand {
     OpenPath(PathBuf),
     /// Articles and projects dropped on the window or given on the command line.
     OpenPaths(Vec<PathBuf>),
+    /// Asks for coders' project files to add as read-only layers.
+    AddLayers,
+    /// Reads coders' project files and adds them as layers.
+    AddLayerPaths(Vec<PathBuf>),
     Save,
     SaveAs,
     Export(ExportFormat),
@@ -69,6 +74,8 @@ pub enum SessionCommand {
     View(ViewCommand),
     Suggestion(SuggestionCommand),
     Edit(EditCommand),
+    /// Comparing coders' files and taking their versions into the curated project.
+    Adjudicate(AdjudicateCommand),
     Undo,
     Redo,
 }
@@ -104,6 +111,24 @@ pub enum SuggestionCommand {
     /// Accepts every confident suggestion of a label, as one undo step.
     AcceptAll(String),
     Clear,
+}
+
+/// Coders' files as read-only layers: adding them, stepping through what they
+/// disagree on (views) and taking versions into the project (each one undo step).
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdjudicateCommand {
+    /// Adds coders' projects as layers (read by the app).
+    AddLayers(Vec<Layer>),
+    /// The next (`true`) or previous disagreement of the document shown.
+    Step(bool),
+    /// Selects a disagreement of the document shown (an index into its list).
+    Select(usize),
+    /// Takes a version of the selected disagreement.
+    Take(Take),
+    /// Takes a version of disagreement `i` (and selects it).
+    TakeAt(usize, Take),
+    /// Adds every span all coders give identically in the document shown, as one step.
+    AcceptAgreed,
 }
 
 /// Changes to the project: each is one undo step.
@@ -165,5 +190,11 @@ impl From<SuggestionCommand> for Command {
 impl From<EditCommand> for Command {
     fn from(command: EditCommand) -> Self {
         Command::Session(SessionCommand::Edit(command))
+    }
+}
+
+impl From<AdjudicateCommand> for Command {
+    fn from(command: AdjudicateCommand) -> Self {
+        Command::Session(SessionCommand::Adjudicate(command))
     }
 }

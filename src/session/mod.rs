@@ -10,16 +10,18 @@
 //! command line changes projects through a session too, so adding articles, importing
 //! and accepting suggestions are written once.
 
+mod adjudicating;
 mod changes;
 pub mod command;
+pub mod layers;
 mod navigate;
 mod outcome;
 mod suggesting;
 pub mod suggestions;
 
 pub use command::{
-    Boundary, Command, EditCommand, FileCommand, SessionCommand, SuggestionCommand, ViewCommand,
-    WindowCommand, WindowPart,
+    AdjudicateCommand, Boundary, Command, EditCommand, FileCommand, SessionCommand,
+    SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
 };
 pub use outcome::{Accepted, AddedArticles};
 
@@ -74,6 +76,8 @@ pub struct Session {
     /// A short confirmation of what the last command did (a bulk edit, an undo),
     /// taken by the window.
     notice: Option<String>,
+    /// Coders' files shown as read-only layers, and what they disagree on.
+    layers: layers::Layers,
 }
 
 impl Session {
@@ -101,6 +105,7 @@ impl Session {
             scroll_to: None,
             suggestions: Default::default(),
             notice: None,
+            layers: Default::default(),
         }
     }
 
@@ -228,6 +233,7 @@ impl Session {
             }
             SessionCommand::Suggestion(suggestion) => self.suggestion(suggestion),
             SessionCommand::Edit(edit) => self.change(edit),
+            SessionCommand::Adjudicate(command) => self.adjudicate(command),
             SessionCommand::Undo => {
                 let edit = self
                     .history

@@ -4,9 +4,10 @@
 //! letter, 1–9 by position) are here too.
 
 use crate::formats::ExportFormat;
+use crate::session::layers::Take;
 use crate::session::{
-    Boundary, Command, EditCommand, FileCommand, SessionCommand, SuggestionCommand, ViewCommand,
-    WindowCommand, WindowPart,
+    AdjudicateCommand, Boundary, Command, EditCommand, FileCommand, SessionCommand,
+    SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
 };
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::borrow::Cow;
@@ -37,7 +38,18 @@ pub enum Action {
     GoToEnd,
     MoveBoundary(Boundary),
     Toggle(WindowPart),
+    AddLayers,
+    NextDisagreement,
+    PrevDisagreement,
+    /// Takes the version of coder `n` (0-based) of the selected disagreement.
+    TakeCoder(u8),
+    TakeAll,
+    TakeNone,
+    AcceptAgreed,
 }
+
+/// How many coders have a key of their own (Alt+1 …).
+pub const CODER_KEYS: usize = 6;
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -50,6 +62,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 };
 const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
 
 const fn bound(end: bool, forward: bool, word: bool) -> Action {
     Action::MoveBoundary(Boundary { end, forward, word })
@@ -101,6 +114,18 @@ impl Action {
         bound(false, true, true),
         bound(true, false, true),
         bound(true, true, true),
+        Action::AddLayers,
+        Action::NextDisagreement,
+        Action::PrevDisagreement,
+        Action::TakeCoder(0),
+        Action::TakeCoder(1),
+        Action::TakeCoder(2),
+        Action::TakeCoder(3),
+        Action::TakeCoder(4),
+        Action::TakeCoder(5),
+        Action::TakeAll,
+        Action::TakeNone,
+        Action::AcceptAgreed,
     ];
 
     /// The action's name in menus and the help.
@@ -135,6 +160,15 @@ impl Action {
                 WindowPart::KeyboardHelp => "Keyboard",
                 WindowPart::Guidelines => "Annotation guidelines",
             },
+            Action::AddLayers => "Add coders' files…",
+            Action::NextDisagreement => "Next disagreement",
+            Action::PrevDisagreement => "Previous disagreement",
+            Action::TakeCoder(n) => {
+                return Cow::Owned(format!("Take coder {}'s version", n + 1));
+            }
+            Action::TakeAll => "Take every version",
+            Action::TakeNone => "Take no version",
+            Action::AcceptAgreed => "Accept everything all coders agree on",
             Action::MoveBoundary(b) => {
                 let end = if b.end { "end" } else { "start" };
                 let unit = if b.word { "word" } else { "character" };
@@ -170,6 +204,13 @@ impl Action {
             Action::GoToEnd => ViewCommand::GoToEdge(true).into(),
             Action::MoveBoundary(b) => EditCommand::MoveBoundary(b).into(),
             Action::Toggle(part) => WindowCommand::Toggle(part).into(),
+            Action::AddLayers => FileCommand::AddLayers.into(),
+            Action::NextDisagreement => AdjudicateCommand::Step(true).into(),
+            Action::PrevDisagreement => AdjudicateCommand::Step(false).into(),
+            Action::TakeCoder(n) => AdjudicateCommand::Take(Take::Coder(n.into())).into(),
+            Action::TakeAll => AdjudicateCommand::Take(Take::All).into(),
+            Action::TakeNone => AdjudicateCommand::Take(Take::None).into(),
+            Action::AcceptAgreed => AdjudicateCommand::AcceptAgreed.into(),
         }
     }
 
@@ -203,6 +244,21 @@ impl Action {
             Action::Toggle(WindowPart::Statistics) => const { &[key(CTRL, Key::I)] },
             Action::Toggle(WindowPart::KeyboardHelp) => const { &[key(NONE, Key::F1)] },
             Action::Toggle(WindowPart::Guidelines) => &[],
+            Action::AddLayers => &[],
+            Action::NextDisagreement => const { &[key(NONE, Key::J)] },
+            Action::PrevDisagreement => const { &[key(NONE, Key::K)] },
+            Action::TakeCoder(n) => match n {
+                0 => const { &[key(ALT, Key::Num1)] },
+                1 => const { &[key(ALT, Key::Num2)] },
+                2 => const { &[key(ALT, Key::Num3)] },
+                3 => const { &[key(ALT, Key::Num4)] },
+                4 => const { &[key(ALT, Key::Num5)] },
+                5 => const { &[key(ALT, Key::Num6)] },
+                _ => &[],
+            },
+            Action::TakeAll => const { &[key(ALT, Key::A)] },
+            Action::TakeNone => const { &[key(ALT, Key::Num0)] },
+            Action::AcceptAgreed => const { &[key(CTRL_SHIFT, Key::A)] },
             Action::MoveBoundary(b) => match (b.end, b.word, b.forward) {
                 (false, false, false) => const { &[key(NONE, Key::ArrowLeft)] },
                 (false, false, true) => const { &[key(NONE, Key::ArrowRight)] },
@@ -228,7 +284,9 @@ impl Action {
             | Action::Quit
             | Action::Find
             | Action::MarkDone
-            | Action::Toggle(_) => false,
+            | Action::Toggle(_)
+            | Action::AddLayers
+            | Action::AcceptAgreed => false,
             Action::Undo
             | Action::Copy
             | Action::Redo
@@ -242,7 +300,12 @@ impl Action {
             | Action::PrevSuggestion
             | Action::GoToStart
             | Action::GoToEnd
-            | Action::MoveBoundary(_) => true,
+            | Action::MoveBoundary(_)
+            | Action::NextDisagreement
+            | Action::PrevDisagreement
+            | Action::TakeCoder(_)
+            | Action::TakeAll
+            | Action::TakeNone => true,
         }
     }
 

@@ -81,6 +81,7 @@ pub fn menu_bar_ui(
                     }
                 }
             });
+            action_button(ui, Action::AddLayers, true, out);
             ui.separator();
             action_button(ui, Action::Save, true, out);
             action_button(ui, Action::SaveAs, true, out);
@@ -127,6 +128,19 @@ pub fn menu_bar_ui(
             action_button(ui, Action::GoToEnd, session.document().is_some(), out);
             ui.separator();
             action_button(ui, Action::MarkDone, session.document().is_some(), out);
+            if !session.layers().is_empty() {
+                ui.separator();
+                let listed = session
+                    .layers()
+                    .units()
+                    .is_some_and(|u| !u.disagreements.is_empty());
+                let chosen = session.layers().selected().is_some();
+                action_button(ui, Action::NextDisagreement, listed, out);
+                action_button(ui, Action::PrevDisagreement, listed, out);
+                action_button(ui, Action::TakeAll, chosen, out);
+                action_button(ui, Action::TakeNone, chosen, out);
+                action_button(ui, Action::AcceptAgreed, session.document().is_some(), out);
+            }
         });
         ui.menu_button("View", |ui| {
             switch(ui, WindowPart::DocumentsPanel, Some(panels.documents), out);

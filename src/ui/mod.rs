@@ -3,6 +3,7 @@
 //! [`theme`].
 
 pub mod actions;
+pub mod adjudicate;
 pub mod article;
 pub mod bars;
 pub mod documents;
@@ -113,6 +114,28 @@ pub fn spans_tooltip_ui(ui: &mut Ui, doc: &DocRef, spans: &[&Span]) {
                 ui.weak(format!("— {speaker}"));
             }
         });
+    }
+}
+
+/// The coders' spans under the pointer, one line a span: coder, label, text, speaker;
+/// a coder without a span there says so.
+pub fn coders_tooltip_ui(ui: &mut Ui, doc: &DocRef, coders: &[(&str, Vec<&Span>)]) {
+    ui.separator();
+    ui.weak("Coders:");
+    for (k, (name, spans)) in coders.iter().enumerate() {
+        let who = RichText::new(*name).color(adjudicate::coder_color(k));
+        if spans.is_empty() {
+            ui.horizontal(|ui| {
+                ui.label(who.clone());
+                ui.weak("nothing here");
+            });
+        }
+        for span in spans {
+            ui.horizontal(|ui| {
+                ui.label(who.clone());
+                spans_tooltip_ui(ui, doc, &[span]);
+            });
+        }
     }
 }
 

@@ -34,6 +34,8 @@ enum Tab {
     #[default]
     Spans,
     Statistics,
+    /// Coders' layers: disagreements, versions, agreement.
+    Adjudicate,
 }
 
 #[derive(Default)]
@@ -76,11 +78,22 @@ struct RowsKey {
 }
 
 impl SpansPanel {
+    /// Shows the Adjudicate tab (coders' files were added).
+    pub fn show_adjudicate(&mut self) {
+        self.tab = Tab::Adjudicate;
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         ui.set_max_width(ui.available_width());
         remember_selected_span(ui.ctx(), session);
+        let layers = !session.layers().is_empty() || self.tab == Tab::Adjudicate;
         ui.horizontal_wrapped(|ui| {
-            for (tab, name) in [(Tab::Spans, "Spans"), (Tab::Statistics, "Statistics")] {
+            let tabs = [
+                (Tab::Spans, "Spans"),
+                (Tab::Statistics, "Statistics"),
+                (Tab::Adjudicate, "Adjudicate"),
+            ];
+            for (tab, name) in tabs.into_iter().take(if layers { 3 } else { 2 }) {
                 let text = egui::RichText::new(name).heading();
                 if ui.selectable_label(self.tab == tab, text).clicked() {
                     self.tab = tab;
@@ -90,6 +103,10 @@ impl SpansPanel {
         if self.tab == Tab::Statistics {
             self.stats_view
                 .stats_ui(ui, session.project(), &mut self.stats);
+            return;
+        }
+        if self.tab == Tab::Adjudicate {
+            super::adjudicate::adjudicate_ui(ui, session, out);
             return;
         }
         let inspector_height = if session.selected_span().is_some() {

@@ -42,6 +42,16 @@ pub const LANE_GAP: f32 = 3.0;
 /// Lanes beyond this one are drawn on it.
 pub const MAX_LANES: usize = 4;
 
+/// Coders' ticks (layers): lane 0's top this far below the row's top, each next
+/// coder's this much lower, this thick; coders beyond [`MAX_CODER_LANES`] share the last.
+pub const CODER_TICK_TOP: f32 = 0.5;
+pub const CODER_LANE_GAP: f32 = 2.5;
+pub const CODER_TICK_THICKNESS: f32 = 1.5;
+pub const MAX_CODER_LANES: usize = 4;
+/// The selected disagreement's outline (a neutral grey, apart from the labels).
+pub const FOCUS_COLOR: Color32 = Color32::from_rgb(0x70, 0x70, 0x70);
+pub const FOCUS_WIDTH: f32 = 1.5;
+
 // The selection, find matches and suggestions over the article.
 
 /// How strongly the theme's selection colour fills the selected text.

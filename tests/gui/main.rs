@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
 
 mod access;
+mod adjudicate;
 mod editing;
 mod files;
 mod interop;

@@ -103,12 +103,33 @@ impl ArticleView {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
             let under: Vec<&Span> = doc.document.spans_at(at);
-            if !under.is_empty() || suggestion.is_some() {
+            let coders: Vec<(&str, Vec<&Span>)> = if session.layers().is_empty() {
+                Vec::new()
+            } else {
+                let docs = session.layers().documents(doc.document.sha256());
+                session
+                    .layers()
+                    .coders()
+                    .iter()
+                    .zip(docs)
+                    .map(|(layer, d)| {
+                        (
+                            layer.name.as_str(),
+                            d.map(|d| d.spans_at(at)).unwrap_or_default(),
+                        )
+                    })
+                    .collect()
+            };
+            let any_coder = coders.iter().any(|(_, s)| !s.is_empty());
+            if !under.is_empty() || suggestion.is_some() || any_coder {
                 response.on_hover_ui_at_pointer(|ui| {
                     if let Some(s) = suggestion {
                         suggestion_tooltip_ui(ui, doc, s);
                     }
                     crate::ui::spans_tooltip_ui(ui, doc, &under);
+                    if any_coder {
+                        crate::ui::coders_tooltip_ui(ui, doc, &coders);
+                    }
                 });
             }
         }

@@ -16,6 +16,8 @@ pub(super) struct Look {
     pub(super) outline: Option<Outline>,
     /// An underline in a label colour, in an underline lane (spans).
     pub(super) underline: Option<(Color32, usize)>,
+    /// A thin tick above the text in a label colour, in a coder's lane (layers).
+    pub(super) tick: Option<(Color32, usize)>,
 }
 
 /// A mark's fill: flat, or hatched with diagonal stripes; `inset` is how much of the
@@ -46,6 +48,7 @@ pub(super) fn look(mark: &Mark, selection_fill: Color32) -> Look {
         fill: None,
         outline: None,
         underline: None,
+        tick: None,
     };
     match *mark {
         Mark::Span { part, selected } => Look {
@@ -62,6 +65,21 @@ pub(super) fn look(mark: &Mark, selection_fill: Color32) -> Look {
                 inset: theme::SELECTED_FRAME_INSET,
             }),
             underline: Some((part.color, part.lane)),
+            tick: None,
+        },
+        Mark::Coder { part } => Look {
+            tick: Some((part.color, part.lane)),
+            ..none
+        },
+        Mark::Focus { .. } => Look {
+            outline: Some(Outline {
+                color: theme::FOCUS_COLOR,
+                width: theme::FOCUS_WIDTH,
+                dash: None,
+                kind: StrokeKind::Outside,
+                inset: 0.0,
+            }),
+            ..none
         },
         Mark::Selection { .. } => Look {
             fill: Some(Fill {
@@ -116,6 +134,7 @@ pub(super) fn look(mark: &Mark, selection_fill: Color32) -> Look {
                 inset: theme::SUGGESTION_INSET,
             }),
             underline: None,
+            tick: None,
         },
     }
 }

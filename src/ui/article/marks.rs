@@ -42,14 +42,22 @@ pub(super) enum Mark {
         color: Color32,
         selected: bool,
     },
+    /// A coder's span (a layer's): a thin tick in its label's colour above the text,
+    /// in the coder's own lane (`part.lane` is the coder's index).
+    Coder { part: SpanPart },
+    /// The disagreement selected in the Adjudicate tab, outlined.
+    Focus { rect: Rect },
 }
 
 impl Mark {
     /// The row rectangle the mark covers, in the paragraph's coordinates.
     pub(super) fn rect(&self) -> Rect {
         match *self {
-            Mark::Span { part, .. } => part.rect,
-            Mark::Selection { rect } | Mark::Find { rect } | Mark::Suggestion { rect, .. } => rect,
+            Mark::Span { part, .. } | Mark::Coder { part } => part.rect,
+            Mark::Selection { rect }
+            | Mark::Find { rect }
+            | Mark::Focus { rect }
+            | Mark::Suggestion { rect, .. } => rect,
         }
     }
 }
@@ -64,6 +72,8 @@ pub(super) struct Scene<'a> {
     pub(super) suggestions: &'a [Suggestion],
     /// The selected suggestion's label and range.
     pub(super) selected_suggestion: Option<(&'a str, CharRange)>,
+    /// The selected disagreement's range.
+    pub(super) focus: Option<CharRange>,
 }
 
 /// The code points whose spans a paragraph shows: its own, or for an empty paragraph
@@ -108,6 +118,30 @@ pub(super) fn span_parts<G: RowRects + ?Sized>(
     }
 }
 
+/// The rows of the coders' spans over `paragraph`: per coder (its lane), its spans
+/// meeting [`spans_query`], appended to `out`.
+pub(super) fn coder_parts<G: RowRects + ?Sized>(
+    paragraph: &Paragraph,
+    coders: &[(usize, Vec<&Span>)],
+    labels: &LabelSet,
+    rows: &G,
+    out: &mut Vec<SpanPart>,
+) {
+    for (lane, spans) in coders {
+        for span in spans {
+            let color = theme::label_color(labels, &span.label);
+            rows.row_rects(paragraph.local_range(span.range), &mut |rect| {
+                out.push(SpanPart {
+                    id: span.id,
+                    color,
+                    lane: *lane,
+                    rect,
+                });
+            });
+        }
+    }
+}
+
 /// Everything drawn over `paragraph` in this frame, in drawing order, appended to
 /// `out`: its span rows `parts` (from [`span_parts`]), the selection, find matches and
 /// suggestions.
@@ -129,6 +163,14 @@ pub(super) fn paragraph_marks<G: RowRects + ?Sized>(
     {
         rows.row_rects(paragraph.local_range(sel), &mut |rect| {
             out.push(Mark::Selection { rect });
+        });
+    }
+    if let Some(focus) = scene
+        .focus
+        .filter(|f| f.start < chars.end && f.end > chars.start)
+    {
+        rows.row_rects(paragraph.local_range(focus), &mut |rect| {
+            out.push(Mark::Focus { rect });
         });
     }
     let first = scene.find.partition_point(|h| h.end <= chars.start);
@@ -221,6 +263,7 @@ mod tests {
             find: &[],
             suggestions: &[],
             selected_suggestion: None,
+            focus: None,
         }
     }
 
@@ -320,6 +363,29 @@ mod tests {
                 (SpanId(2), 0, cell(3.0, 0.0, 2.0)),
             ]
         );
+    }
+
+    #[test]
+    fn coders_spans_take_their_coders_lanes_and_the_focus_is_outlined() {
+        let labels = LabelSet::default();
+        let (_, paragraphs, spans) = article("[quote:We win] and [figure:270].");
+        let p = &paragraphs[0];
+        let grid = Grid {
+            per_row: 1000,
+            len: p.chars.len_chars(),
+        };
+        // Coder 0 gave the quote, coder 2 the quote and the figure; coder 1 nothing.
+        let coders = vec![(0, vec![&spans[0]]), (2, vec![&spans[0], &spans[1]])];
+        let mut parts = Vec::new();
+        coder_parts(p, &coders, &labels, &grid, &mut parts);
+        let lanes: Vec<(usize, Range<usize>)> =
+            parts.iter().map(|q| (q.lane, columns(&q.rect))).collect();
+        assert_eq!(lanes, [(0, 0..6), (2, 0..6), (2, 11..14)]);
+        let mut scene = scene(&labels);
+        scene.focus = Some(CharRange::new(11, 14));
+        let mut out = Vec::new();
+        paragraph_marks(p, &[], &scene, &grid, &mut out);
+        assert!(matches!(&out[..], [Mark::Focus { rect }] if columns(rect) == (11..14)));
     }
 
     #[test]

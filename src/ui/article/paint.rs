@@ -19,8 +19,12 @@ use std::sync::Arc;
 struct Parts {
     revision: u64,
     labels: u64,
+    /// The layers' generation the coders' rows were made for.
+    layers: u64,
     galley: Arc<Galley>,
     parts: Vec<SpanPart>,
+    /// The coders' span rows (lane: the coder's index).
+    coders: Vec<SpanPart>,
 }
 
 #[derive(Default)]
@@ -81,6 +85,16 @@ impl ArticleView {
                 .suggestions()
                 .selected()
                 .map(|(label, range)| (label.as_str(), *range)),
+            focus: session.layers().selected().and_then(|i| {
+                let units = session.layers().units()?;
+                Some(units.disagreement(i)?.range)
+            }),
+        };
+        let layers = session.layers().generation();
+        let coder_docs = if session.layers().is_empty() {
+            Vec::new()
+        } else {
+            session.layers().documents(doc.document.sha256())
         };
         let MarkCache {
             by_paragraph,
@@ -91,17 +105,28 @@ impl ArticleView {
             let cached = by_paragraph.get(&shown.index).is_some_and(|m| {
                 m.revision == revision
                     && m.labels == labels
+                    && m.layers == layers
                     && Arc::ptr_eq(&m.galley, &shown.galley)
             });
             if !cached {
                 let spans = doc.document.spans_overlapping(marks::spans_query(&p));
                 let mut parts = Vec::with_capacity(spans.len());
                 marks::span_parts(&p, &spans, doc.labels, &*shown.galley, &mut parts);
+                let query = marks::spans_query(&p);
+                let coders: Vec<(usize, Vec<&crate::model::Span>)> = coder_docs
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, d)| Some((k, d.as_ref()?.spans_overlapping(query))))
+                    .collect();
+                let mut coder_parts = Vec::new();
+                marks::coder_parts(&p, &coders, doc.labels, &*shown.galley, &mut coder_parts);
                 let entry = Parts {
                     revision,
                     labels,
+                    layers,
                     galley: shown.galley.clone(),
                     parts,
+                    coders: coder_parts,
                 };
                 by_paragraph.insert(shown.index, entry);
             }
@@ -110,6 +135,7 @@ impl ArticleView {
             };
             frame.clear();
             marks::paragraph_marks(&p, &parts.parts, &scene, &*shown.galley, frame);
+            frame.extend(parts.coders.iter().map(|part| Mark::Coder { part: *part }));
             paint_marks(
                 painter,
                 &mut mesh,
@@ -152,6 +178,17 @@ fn paint_marks(
             let half = theme::UNDERLINE_THICKNESS / 2.0;
             mesh.add_colored_rect(
                 Rect::from_x_y_ranges(rect.x_range(), y - half..=y + half),
+                color,
+            );
+        }
+        if let Some((color, lane)) = look.tick {
+            let lane = lane.min(theme::MAX_CODER_LANES - 1) as f32;
+            let y = rect.top() + theme::CODER_TICK_TOP + lane * theme::CODER_LANE_GAP;
+            mesh.add_colored_rect(
+                Rect::from_x_y_ranges(
+                    rect.left() + 0.5..=rect.right() - 0.5,
+                    y..=y + theme::CODER_TICK_THICKNESS,
+                ),
                 color,
             );
         }

@@ -5,6 +5,7 @@
 mod agree;
 mod change;
 mod format_names;
+mod git;
 mod team;
 
 use crate::formats::import::{self, ImportFormat};
@@ -88,6 +89,29 @@ pub enum Command {
     },
     /// Check a project file and report every problem.
     Validate { project: PathBuf },
+    /// What changed between two project files, per document: spans added, removed and
+    /// changed, documents and labels added and removed.
+    Diff { old: PathBuf, new: PathBuf },
+    /// Install the git merge driver and the readable diff in a repository (the
+    /// .gitattributes line and the git config entries).
+    GitSetup {
+        /// The repository (default: this folder).
+        #[arg(default_value = ".")]
+        repo: PathBuf,
+    },
+    /// git's three-way merge of a project file (set up by git-setup): BASE OURS THEIRS
+    /// NAME, as git's %O %A %B %P; the result replaces OURS. Exit 1 on conflicts, which
+    /// stay in the file with both versions.
+    #[command(hide = true)]
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        name: String,
+    },
+    /// A project file as one line per span, for git's textconv.
+    #[command(hide = true)]
+    Textconv { project: PathBuf },
     /// Share a project among coders: one file per coder in the folder -o, each with its
     /// share of the documents and a seeded random sample every coder gets (to measure
     /// agreement on).
@@ -162,6 +186,21 @@ pub fn main() -> ExitCode {
             }
         };
     };
+    if let Command::MergeDriver {
+        base,
+        ours,
+        theirs,
+        name,
+    } = &command
+    {
+        return match git::merge_driver(base, ours, theirs, name) {
+            Ok(code) => code,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match run(command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -203,6 +242,11 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             apply,
         } => suggest(&project, &labels, apply),
         Command::Validate { project } => validate(&project),
+        Command::Diff { old, new } => git::run_diff(&old, &new),
+        Command::GitSetup { repo } => git::git_setup(&repo),
+        Command::Textconv { project } => git::textconv(&project),
+        // main() runs it, for its exit status.
+        Command::MergeDriver { .. } => Ok(()),
         Command::Assign {
             project,
             coders,
@@ -348,6 +392,31 @@ fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {
 
 fn validate(path: &Path) -> anyhow::Result<()> {
     let project = store::load(path)?;
+    let mut conflicts = 0;
+    for doc in project.documents() {
+        for c in doc.conflicts() {
+            conflicts += 1;
+            let version = |v: &Option<crate::model::Span>| {
+                v.as_ref().map_or("deleted".to_owned(), |s| {
+                    let text = doc.slice(s.range).unwrap_or("");
+                    format!("{} {} {}", s.label, s.range, crate::shown::quoted(text))
+                })
+            };
+            println!(
+                "merge conflict in {}: ours {}, theirs {}",
+                crate::shown::quoted(&doc.name),
+                version(&c.ours),
+                version(&c.theirs)
+            );
+        }
+    }
+    if conflicts > 0 {
+        let s = if conflicts == 1 { "" } else { "s" };
+        bail!(
+            "{conflicts} merge conflict{s} to settle (the project keeps our version meanwhile): {}",
+            path.display()
+        );
+    }
     println!(
         "ok: {} documents, {} spans, {} labels: {}",
         project.documents().len(),

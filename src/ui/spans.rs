@@ -106,7 +106,11 @@ impl SpansPanel {
             return;
         }
         if self.tab == Tab::Adjudicate {
-            super::adjudicate::adjudicate_ui(ui, session, out);
+            // Wider than a narrow panel (800×600): it scrolls sideways, never past the
+            // panel's edges.
+            egui::ScrollArea::horizontal()
+                .id_salt("adjudicate")
+                .show(ui, |ui| super::adjudicate::adjudicate_ui(ui, session, out));
             return;
         }
         let inspector_height = if session.selected_span().is_some() {

@@ -4,7 +4,9 @@
 //! conversion) and [`shown`] (how values appear in messages); [`edit`] (undoable
 //! edits and history), [`suggest`] (detectors) and [`article`] (reading article
 //! files); [`store`] (the RON project file) and [`formats`] (exports and imports);
-//! [`session`] (the open project: typed commands, and the one door through which every
+//! [`agree`] (agreement between coders, assigning and merging their files),
+//! [`diff`] and [`merge3`] (what changed between project files, and git's three-way
+//! merge); [`session`] (the open project: typed commands, and the one door through which every
 //! change goes); [`ui`] (the window's panels, which read the session and emit
 //! commands); [`app`] (the eframe shell: files, prompts, autosave); [`cli`] (the
 //! subcommands). The binary in `main.rs` only dispatches.

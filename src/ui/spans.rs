@@ -40,8 +40,8 @@ enum Tab {
 
 #[derive(Default)]
 pub struct SpansPanel {
-    pub filter_text: String,
-    pub filter_label: Option<String>,
+    filter_text: String,
+    filter_label: Option<String>,
     /// Group the list by speaker.
     by_speaker: bool,
     tab: Tab,

@@ -466,6 +466,14 @@ impl eframe::App for App {
             .show(ui, |ui| crate::ui::bars::status_bar_ui(ui, &self.session));
         self.side_panels_ui(ui, &mut out);
         egui::CentralPanel::default().show(ui, |ui| {
+            if self
+                .session
+                .document()
+                .is_some_and(|d| !d.conflicts().is_empty())
+            {
+                crate::ui::conflicts::conflicts_bar_ui(ui, &self.session, &mut out);
+                ui.separator();
+            }
             if self.session.suggestions().is_on() {
                 crate::ui::suggest_bar::suggestions_bar_ui(ui, &self.session, &mut out);
                 ui.separator();

@@ -84,6 +84,17 @@ pub enum Edit {
         label: String,
         range: CharRange,
     },
+    /// Takes merge conflict `index` of a document out of its list (it is settled).
+    RemoveConflict {
+        doc: DocId,
+        index: usize,
+    },
+    /// Puts a merge conflict back (an undone settlement).
+    AddConflict {
+        doc: DocId,
+        index: usize,
+        conflict: Box<crate::model::MergeConflict>,
+    },
     Batch(Vec<Edit>),
 }
 
@@ -129,6 +140,8 @@ pub enum EditError {
     BadLabelName(String),
     #[error("\"{0}\" is not a colour of the form #RRGGBB")]
     BadColor(String),
+    #[error("document {doc} has no merge conflict {index}")]
+    NoConflict { doc: DocId, index: usize },
 }
 
 impl Edit {
@@ -145,7 +158,9 @@ impl Edit {
             | Edit::RemoveDocument { doc }
             | Edit::SetStatus { doc, .. }
             | Edit::RejectSuggestion { doc, .. }
-            | Edit::UnrejectSuggestion { doc, .. } => Some(*doc),
+            | Edit::UnrejectSuggestion { doc, .. }
+            | Edit::RemoveConflict { doc, .. }
+            | Edit::AddConflict { doc, .. } => Some(*doc),
             Edit::AddDocument { document, .. } => Some(document.id),
             Edit::Batch(edits) => edits.iter().find_map(Edit::document),
             Edit::AddLabel { .. }
@@ -158,9 +173,9 @@ impl Edit {
     /// What the edit does, in a few words for a confirmation: `3 spans added, 1 status
     /// changed`. Counted by kind, in a fixed order.
     pub fn summary(&self) -> String {
-        let mut counts = [0usize; 10];
+        let mut counts = [0usize; 11];
         self.count(&mut counts);
-        const KINDS: [(&str, &str); 10] = [
+        const KINDS: [(&str, &str); 11] = [
             ("span added", "spans added"),
             ("span removed", "spans removed"),
             ("span relabelled", "spans relabelled"),
@@ -174,6 +189,10 @@ impl Edit {
                 "suggestions rejected or restored",
             ),
             ("label or name changed", "labels or names changed"),
+            (
+                "merge conflict settled or reopened",
+                "merge conflicts settled or reopened",
+            ),
         ];
         let parts: Vec<String> = counts
             .iter()
@@ -188,7 +207,7 @@ impl Edit {
         }
     }
 
-    fn count(&self, counts: &mut [usize; 10]) {
+    fn count(&self, counts: &mut [usize; 11]) {
         let kind = match self {
             Edit::AddSpan { .. } => 0,
             Edit::RemoveSpan { .. } => 1,
@@ -199,6 +218,7 @@ impl Edit {
             Edit::RemoveDocument { .. } => 6,
             Edit::SetStatus { .. } => 7,
             Edit::RejectSuggestion { .. } | Edit::UnrejectSuggestion { .. } => 8,
+            Edit::RemoveConflict { .. } | Edit::AddConflict { .. } => 10,
             Edit::AddLabel { .. }
             | Edit::RemoveLabel { .. }
             | Edit::UpdateLabel { .. }
@@ -321,6 +341,24 @@ impl Edit {
             Edit::UnrejectSuggestion { doc, label, range } => {
                 document_mut(project, doc)?.unreject(&label, range);
                 Ok(Edit::RejectSuggestion { doc, label, range })
+            }
+            Edit::RemoveConflict { doc, index } => {
+                let conflict = document_mut(project, doc)?
+                    .remove_conflict(index)
+                    .ok_or(EditError::NoConflict { doc, index })?;
+                Ok(Edit::AddConflict {
+                    doc,
+                    index,
+                    conflict: Box::new(conflict),
+                })
+            }
+            Edit::AddConflict {
+                doc,
+                index,
+                conflict,
+            } => {
+                document_mut(project, doc)?.insert_conflict(index, *conflict);
+                Ok(Edit::RemoveConflict { doc, index })
             }
             Edit::SetProjectName { name } => {
                 let old = std::mem::replace(&mut project.name, name);

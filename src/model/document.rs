@@ -141,6 +141,17 @@ impl Document {
         self.conflicts = conflicts;
     }
 
+    /// Takes merge conflict `index` out of the list (settled).
+    pub(crate) fn remove_conflict(&mut self, index: usize) -> Option<MergeConflict> {
+        (index < self.conflicts.len()).then(|| self.conflicts.remove(index))
+    }
+
+    /// Puts a merge conflict back at `index` (an undone settlement).
+    pub(crate) fn insert_conflict(&mut self, index: usize, conflict: MergeConflict) {
+        let index = index.min(self.conflicts.len());
+        self.conflicts.insert(index, conflict);
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -76,8 +76,25 @@ pub enum SessionCommand {
     Edit(EditCommand),
     /// Comparing coders' files and taking their versions into the curated project.
     Adjudicate(AdjudicateCommand),
+    /// Settling the merge conflicts git left in the open document.
+    Conflict(ConflictCommand),
     Undo,
     Redo,
+}
+
+/// Which version of merge conflict `index` (of the open document) stays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictCommand {
+    /// Our version (the one the project holds) stays.
+    KeepOurs(usize),
+    /// Their version replaces it (or, where they deleted the span, it goes).
+    TakeTheirs(usize),
+}
+
+impl From<ConflictCommand> for Command {
+    fn from(command: ConflictCommand) -> Self {
+        Command::Session(SessionCommand::Conflict(command))
+    }
 }
 
 /// Selection and navigation: what is shown changes, the project never does.

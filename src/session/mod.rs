@@ -13,6 +13,7 @@
 mod adjudicating;
 mod changes;
 pub mod command;
+mod conflicts;
 pub mod layers;
 mod navigate;
 mod outcome;
@@ -20,8 +21,8 @@ mod suggesting;
 pub mod suggestions;
 
 pub use command::{
-    AdjudicateCommand, Boundary, Command, EditCommand, FileCommand, SessionCommand,
-    SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
+    AdjudicateCommand, Boundary, Command, ConflictCommand, EditCommand, FileCommand,
+    SessionCommand, SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
 };
 pub use outcome::{Accepted, AddedArticles};
 
@@ -234,6 +235,7 @@ impl Session {
             SessionCommand::Suggestion(suggestion) => self.suggestion(suggestion),
             SessionCommand::Edit(edit) => self.change(edit),
             SessionCommand::Adjudicate(command) => self.adjudicate(command),
+            SessionCommand::Conflict(command) => self.settle(command),
             SessionCommand::Undo => {
                 let edit = self
                     .history

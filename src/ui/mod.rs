@@ -6,6 +6,7 @@ pub mod actions;
 pub mod adjudicate;
 pub mod article;
 pub mod bars;
+pub mod conflicts;
 pub mod documents;
 pub mod find;
 pub mod geometry;

@@ -7,6 +7,7 @@
 
 mod access;
 mod adjudicate;
+mod conflicts;
 mod editing;
 mod files;
 mod interop;

@@ -67,6 +67,9 @@ fn buttons(ui: &mut Ui, choices: &[Choice<'_>]) -> Option<Answer> {
     answer
 }
 
+/// Below this height (in points) the whole dialog scrolls.
+const TINY_HEIGHT: f32 = 360.0;
+
 impl Modal {
     /// Shows the modal; `Some(answer)` once the user has chosen.
     pub fn ui(&mut self, ui: &mut Ui) -> Option<Answer> {
@@ -78,23 +81,32 @@ impl Modal {
         let text_height = (screen.height() - 120.0).max(60.0);
         let whole_height = (screen.height() - 2.0 * MODAL_MARGIN).max(60.0);
         let mut answer = None;
+        // The whole dialog scrolls only where the window is too short for a heading, a
+        // few lines of text and the buttons: a scroll area learns its size a frame late,
+        // and would move the buttons under a pointer about to click them.
+        let tiny = screen.height() < TINY_HEIGHT;
         let response = egui::Modal::new(egui::Id::unique("spanmark-modal")).show(ui.ctx(), |ui| {
             ui.set_max_width(width);
-            egui::ScrollArea::vertical()
-                .id_salt("modal-whole")
-                .max_height(whole_height)
-                .show(ui, |ui| {
-                    if let Modal::PathField { purpose, text } = self {
-                        answer = path_field_ui(ui, *purpose, text);
-                        return;
-                    }
-                    ui.heading(self.title());
-                    egui::ScrollArea::vertical()
-                        .id_salt("modal-text")
-                        .max_height(text_height)
-                        .show(ui, |ui| self.body_ui(ui));
-                    answer = buttons(ui, self.choices());
-                });
+            let mut dialog = |ui: &mut Ui| {
+                if let Modal::PathField { purpose, text } = self {
+                    answer = path_field_ui(ui, *purpose, text);
+                    return;
+                }
+                ui.heading(self.title());
+                egui::ScrollArea::vertical()
+                    .id_salt("modal-text")
+                    .max_height(text_height)
+                    .show(ui, |ui| self.body_ui(ui));
+                answer = buttons(ui, self.choices());
+            };
+            if tiny {
+                egui::ScrollArea::vertical()
+                    .id_salt("modal-whole")
+                    .max_height(whole_height)
+                    .show(ui, dialog);
+            } else {
+                dialog(ui);
+            }
         });
         if response.should_close() && answer.is_none() && !matches!(self, Modal::Recovery(_)) {
             answer = Some(Answer::Cancel);

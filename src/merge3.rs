@@ -39,7 +39,11 @@ pub struct Merged {
 
 /// The same span apart from its id.
 fn same(a: &Span, b: &Span) -> bool {
-    a.label == b.label && a.range == b.range && a.note == b.note && a.attributes == b.attributes
+    a.label == b.label
+        && a.range == b.range
+        && a.note == b.note
+        && a.attributes == b.attributes
+        && a.provenance == b.provenance
 }
 
 /// The document of `project` with `sha256`, if any.

@@ -114,6 +114,12 @@ pub fn utc(time: std::time::SystemTime) -> String {
     format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} UTC")
 }
 
+/// A moment as spans record it: `2026-11-29T10:02:03Z` (UTC, ISO 8601).
+pub fn utc_second(time: std::time::SystemTime) -> String {
+    let (y, mo, d, h, mi, s) = civil(time);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+}
+
 /// A moment for a file name: `2026-11-29-100203` (UTC).
 pub fn utc_compact(time: std::time::SystemTime) -> String {
     let (y, mo, d, h, mi, s) = civil(time);

@@ -74,6 +74,9 @@ impl App {
             }
             Command::Session(command) => {
                 let history_step = matches!(command, SessionCommand::Undo | SessionCommand::Redo);
+                if let SessionCommand::SetCoder(name) = &command {
+                    self.prefs.coder = name.as_deref().and_then(crate::session::cleaned_coder);
+                }
                 if let Err(message) = self.session.apply(command) {
                     self.error(message);
                 }

@@ -50,6 +50,10 @@ pub struct Config {
     pub font_providers: Vec<std::sync::Arc<dyn egui::epaint::text::FontProvider>>,
     /// Preferences to start with where eframe keeps none (a test's window).
     pub prefs: Option<Prefs>,
+    /// A fixed time spans record (`YYYY-MM-DDTHH:MM:SSZ`) instead of the clock's.
+    pub clock: Option<String>,
+    /// The name `--coder` gave, for this run over the one the window remembers.
+    pub coder: Option<String>,
 }
 
 impl Config {
@@ -65,6 +69,8 @@ impl Config {
             load_throttle: std::time::Duration::ZERO,
             font_providers: Vec::new(),
             prefs: None,
+            clock: None,
+            coder: None,
         }
     }
 }
@@ -78,6 +84,9 @@ pub struct Prefs {
     pub zoom: Option<f32>,
     /// The labels whose suggestions were shown (ticked under "Suggest").
     pub suggested: Vec<String>,
+    /// The name spans made in the window record ("Your name" in the inspector);
+    /// `None`: git's `user.name`, else the login name.
+    pub coder: Option<String>,
 }
 
 impl Prefs {
@@ -186,8 +195,11 @@ impl App {
             cc.egui_ctx
                 .set_font_providers(config.font_providers.clone());
         }
+        let mut session = Session::untitled();
+        session.set_coder(config.coder.as_deref().or(prefs.coder.as_deref()));
+        session.set_clock(config.clock.as_deref());
         let mut app = Self {
-            session: Session::untitled(),
+            session,
             article: ArticleView::new(config.font_providers),
             spans: SpansPanel::default(),
             find: FindBar::default(),

@@ -35,6 +35,7 @@ impl App {
     pub(super) fn set_session(&mut self, session: Session) {
         let mut old = std::mem::replace(&mut self.session, session);
         self.session.keep_layers(&mut old);
+        self.session.keep_coder(&old);
         for label in self.prefs.suggested.clone() {
             if self.session.project().labels.contains(&label) {
                 let show = SuggestionCommand::Toggle(label);

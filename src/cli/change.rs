@@ -146,8 +146,10 @@ pub(super) fn import_file(
     file: &Path,
     format: import::ImportFormat,
     options: &import::ReadOptions,
+    coder: Option<&str>,
 ) -> anyhow::Result<()> {
     let (_lock, mut session, stamp) = load_for_change(path, "import")?;
+    session.set_coder(coder);
     let mut imported = import::read(format, file, session.project(), options)
         .map_err(|err| anyhow!("{err}: {}", file.display()))?;
     if !imported.predictions.is_empty() {

@@ -63,6 +63,10 @@ pub enum Command {
         /// $variable; default: text).
         #[arg(long)]
         text_field: Option<String>,
+        /// Who the spans the file does not say the making of record as importing them
+        /// (default: git's user.name, else the login name).
+        #[arg(long)]
+        coder: Option<String>,
     },
     /// Write the tagged spans as JSON, JSONL, CSV, doccano or spaCy JSONL, Label Studio
     /// JSON, W3C Web Annotations (to stdout without -o) or brat files (into -o FOLDER).
@@ -86,6 +90,10 @@ pub enum Command {
         /// Add the suggestions at or above the confidence threshold as spans.
         #[arg(long)]
         apply: bool,
+        /// Who the added spans record as accepting them (default: git's user.name,
+        /// else the login name).
+        #[arg(long)]
+        coder: Option<String>,
     },
     /// Check a project file and report every problem.
     Validate { project: PathBuf },
@@ -154,6 +162,10 @@ pub enum Command {
         /// One project file per coder (the file name names the coder).
         #[arg(required = true, num_args = 1..)]
         coders: Vec<PathBuf>,
+        /// Who the spans taken record as adjudicating them (default: the name the
+        /// window remembers, else git's user.name, else the login name).
+        #[arg(long)]
+        coder: Option<String>,
     },
     /// Agreement of coders' project files (one per coder; documents matched by their
     /// text): exact and overlap F1 per pair of coders, Krippendorff's α_u, per label, per
@@ -229,7 +241,14 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             file,
             format,
             text_field,
-        } => import_file(&project, &file, format, &import::ReadOptions { text_field }),
+            coder,
+        } => import_file(
+            &project,
+            &file,
+            format,
+            &import::ReadOptions { text_field },
+            coder_name(coder)?.as_deref(),
+        ),
         Command::Export {
             project,
             format,
@@ -240,7 +259,8 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             project,
             labels,
             apply,
-        } => suggest(&project, &labels, apply),
+            coder,
+        } => suggest(&project, &labels, apply, coder_name(coder)?.as_deref()),
         Command::Validate { project } => validate(&project),
         Command::Diff { old, new } => git::run_diff(&old, &new),
         Command::GitSetup { repo } => git::git_setup(&repo),
@@ -265,7 +285,25 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             labels,
             format,
         } => agree::run(&projects, &labels, format),
-        Command::Adjudicate { curated, coders } => team::run_adjudicate(&curated, &coders),
+        Command::Adjudicate {
+            curated,
+            coders,
+            coder,
+        } => team::run_adjudicate(&curated, &coders, coder_name(coder)?),
+    }
+}
+
+/// The name `--coder` gave, made usable; a name of blanks only is refused.
+fn coder_name(given: Option<String>) -> anyhow::Result<Option<String>> {
+    match given {
+        None => Ok(None),
+        Some(name) => match crate::session::cleaned_coder(&name) {
+            Some(name) => Ok(Some(name)),
+            None => bail!(
+                "--coder needs a name (it was {})",
+                crate::shown::quoted(&name)
+            ),
+        },
     }
 }
 
@@ -325,7 +363,7 @@ pub fn stats_table(project: &Project) -> String {
     ProjectStats::of(project).documents_table()
 }
 
-fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {
+fn suggest(path: &Path, labels: &[String], apply: bool, coder: Option<&str>) -> anyhow::Result<()> {
     for label in labels {
         if !["quote", "claim", "figure"].contains(&label.as_str()) {
             bail!(
@@ -337,6 +375,7 @@ fn suggest(path: &Path, labels: &[String], apply: bool) -> anyhow::Result<()> {
     let wanted: Vec<&str> = labels.iter().map(String::as_str).collect();
     if apply {
         let (lock, mut session, stamp) = load_for_change(path, "suggest")?;
+        session.set_coder(coder);
         let found = session
             .project()
             .documents()

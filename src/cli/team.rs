@@ -114,7 +114,11 @@ pub(super) fn run_merge(
 /// `spanmark adjudicate`: the window on `curated` with the coders' files as layers. A
 /// curated file that does not exist is made first: every coder's text once, the labels
 /// of all coders, no spans (a merge that requires more coders than there are).
-pub(super) fn run_adjudicate(curated: &Path, files: &[PathBuf]) -> anyhow::Result<()> {
+pub(super) fn run_adjudicate(
+    curated: &Path,
+    files: &[PathBuf],
+    coder: Option<String>,
+) -> anyhow::Result<()> {
     if files.iter().any(|f| same_path(f, curated)) {
         bail!(
             "the curated project cannot also be a coder's file: {}",
@@ -138,6 +142,7 @@ pub(super) fn run_adjudicate(curated: &Path, files: &[PathBuf]) -> anyhow::Resul
     }
     let mut config = crate::app::Config::new(vec![curated.to_path_buf()]);
     config.layers = files.to_vec();
+    config.coder = coder;
     crate::app::run(config)
 }
 

@@ -404,6 +404,7 @@ pub fn read_files(path: &Path, labels: &LabelSet) -> Result<Imported, String> {
         });
     }
     Ok(Imported {
+        format: "brat",
         file: ExportFile::imported(documents),
         found,
         predictions: Vec::new(),

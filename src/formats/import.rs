@@ -37,7 +37,7 @@ pub use super::report::{Findings, ImportReport, Imported, Prediction, Skip};
 /// The formats imports read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
-    /// spanmark's own JSON export.
+    /// spanmark's own JSON export (or its JSONL).
     Json,
     /// doccano JSONL (UTF-16 offsets).
     Doccano,
@@ -80,7 +80,7 @@ impl ImportFormat {
     /// What the format is, in one line (the command line's help).
     pub fn help(self) -> &'static str {
         match self {
-            ImportFormat::Json => "spanmark's own JSON export",
+            ImportFormat::Json => "spanmark's own JSON (or JSONL) export",
             ImportFormat::Doccano => "doccano JSONL (UTF-16 offsets)",
             ImportFormat::DoccanoGraphemes => {
                 "doccano JSONL with grapheme-cluster offsets (a project set to count them)"
@@ -144,7 +144,7 @@ pub fn read(
         std::fs::read(path).map_err(|err| format!("cannot read ({})", crate::shown::io_error(&err)))
     };
     let cannot = |err: String| format!("cannot import ({err})");
-    match format {
+    let mut imported = match format {
         ImportFormat::Brat => super::brat::read_files(path, &project.labels).map_err(cannot),
         ImportFormat::Json => Ok(Imported::clean(
             parse(&bytes()?).map_err(|e| cannot(e.to_string()))?,
@@ -158,7 +158,9 @@ pub fn read(
             super::label_studio::parse(&bytes()?, options.text_field.as_deref()).map_err(cannot)
         }
         ImportFormat::W3c => super::w3c::parse(&bytes()?, project).map_err(cannot),
-    }
+    }?;
+    imported.format = format.name();
+    Ok(imported)
 }
 
 /// [`plan`] for a file read by [`read`]: the report counts what reading it left out
@@ -171,9 +173,13 @@ pub fn plan_imported(project: &Project, imported: &Imported) -> (Edit, ImportRep
     (edit, report)
 }
 
-/// Parses the bytes of a JSON export, checking its header.
+/// Parses the bytes of a JSON export, checking its header, or of a JSONL export.
 pub fn parse(bytes: &[u8]) -> Result<ExportFile<'static>, ImportError> {
-    let export: ExportFile<'static> = serde_json::from_slice(bytes)?;
+    let export: ExportFile<'static> = match serde_json::from_slice(bytes) {
+        Ok(export) => export,
+        // spanmark's JSONL: the same documents, one per line.
+        Err(err) => return super::jsonl::parse(bytes).ok_or(ImportError::Json(err)),
+    };
     if export.format != json::FORMAT {
         return Err(ImportError::NotAnExport(export.format.into_owned()));
     }
@@ -319,6 +325,12 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
             let mut new = Span::new(id.unwrap_or(SpanId(0)), &span.label, range);
             new.note = span.note.as_deref().map(str::to_owned);
             new.attributes = span.attributes.clone().into_owned();
+            if let Some(p) = &span.provenance {
+                match p.to_model() {
+                    Ok(p) => new.provenance = Some(p),
+                    Err(why) => report.found.remark(&at(), &format!("{why}; left out")),
+                }
+            }
             new_spans.push((id, new));
         }
         // Fresh ids in the order of the export, then the spans in the document's

@@ -3,6 +3,7 @@
 //! `utf16_*` (JavaScript) and `byte_*` (UTF-8) given alongside. [`verify`] checks a
 //! built export against its texts by a separate walk before anything is written.
 
+use super::provenance::ExportProvenance;
 use crate::model::{Attributes, CharRange, Project};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -49,6 +50,9 @@ pub struct ExportSpan<'a> {
     pub byte_end: usize,
     pub note: Option<Cow<'a, str>>,
     pub attributes: Cow<'a, Attributes>,
+    /// Who made the span, when and how; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<ExportProvenance>,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -86,6 +90,7 @@ impl ExportSpan<'static> {
             byte_end: 0,
             note: note.map(|n| Cow::Owned(n.to_owned())),
             attributes: Cow::Owned(Attributes::new()),
+            provenance: None,
         }
     }
 }
@@ -134,6 +139,7 @@ pub fn build(project: &Project) -> ExportFile<'_> {
                         byte_end: byte_end.0,
                         note: span.note.as_deref().map(Cow::Borrowed),
                         attributes: Cow::Borrowed(&span.attributes),
+                        provenance: span.provenance.as_ref().map(ExportProvenance::from_model),
                     }
                 })
                 .collect();

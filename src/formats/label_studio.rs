@@ -145,6 +145,7 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
         });
     }
     Ok(Imported {
+        format: "label-studio",
         file: ExportFile::imported(documents),
         found,
         predictions,

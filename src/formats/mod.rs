@@ -9,6 +9,7 @@ pub mod import;
 pub mod json;
 pub mod jsonl;
 pub mod label_studio;
+pub mod provenance;
 pub mod report;
 pub mod spacy;
 mod spans_jsonl;

@@ -108,6 +108,9 @@ pub struct Prediction {
 /// and why), and suggestions it carries.
 #[derive(Debug)]
 pub struct Imported {
+    /// The format's name (as `spanmark import --format` takes it): what the
+    /// provenance of the spans it adds says they were imported from.
+    pub format: &'static str,
     pub file: ExportFile<'static>,
     pub found: Findings,
     pub predictions: Vec<Prediction>,
@@ -117,6 +120,7 @@ impl Imported {
     /// Spans to merge, with nothing left out on the way.
     pub fn clean(file: ExportFile<'static>) -> Self {
         Self {
+            format: "json",
             file,
             found: Findings::default(),
             predictions: Vec::new(),

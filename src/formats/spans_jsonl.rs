@@ -23,6 +23,15 @@ pub(super) enum Flavor {
     Spacy,
 }
 
+/// The format's name on the command line.
+fn flavor_name(flavor: Flavor) -> &'static str {
+    match flavor {
+        Flavor::Doccano => "doccano",
+        Flavor::DoccanoGraphemes => "doccano-graphemes",
+        Flavor::Spacy => "spacy",
+    }
+}
+
 /// Where each grapheme cluster of a text begins, in code points, with the text's length
 /// last: cluster `g` is `starts[g]..starts[g + 1]`.
 fn grapheme_starts(text: &str) -> Vec<usize> {
@@ -181,6 +190,7 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
         });
     }
     Ok(Imported {
+        format: flavor_name(flavor),
         file: ExportFile::imported(documents),
         found,
         predictions: Vec::new(),

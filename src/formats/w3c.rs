@@ -4,7 +4,10 @@
 //! absolute IRI, `urn:sha256:` of its text, with its name as the source's `label`
 //! (`rdfs:label`, a term of the annotation context, so it survives JSON-LD expansion
 //! and compaction), and the target carries a `TextPositionSelector` (code points) and a
-//! `TextQuoteSelector` (`exact`, with 32 characters of `prefix` and `suffix`).
+//! `TextQuoteSelector` (`exact`, with 32 characters of `prefix` and `suffix`). A span
+//! whose provenance is known carries `creator`, `created` and `generator` (see
+//! [`super::provenance`]); an import reads them back, and keeps the span ids of
+//! spanmark's own annotations.
 //!
 //! Annotations carry no text, so an import finds their document in the project by the
 //! source's hash, else its label, else its name or the last segment of its IRI (what a
@@ -16,6 +19,7 @@
 mod anchor;
 
 use super::json::{ExportDocument, ExportFile, ExportSpan};
+use super::provenance;
 use super::report::{Findings, Imported, Skip};
 use crate::model::{Document, Project};
 use crate::shown::quoted;
@@ -58,7 +62,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
             if let Some(note) = &span.note {
                 body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": note}));
             }
-            items.push(json!({
+            let mut item = json!({
                 "id": format!("urn:spanmark:{}:{}", doc.sha256, span.id),
                 "type": "Annotation",
                 "body": body,
@@ -69,7 +73,11 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
                         {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
                     ],
                 },
-            }));
+            });
+            if let (Some(p), Some(fields)) = (&span.provenance, item.as_object_mut()) {
+                fields.extend(provenance::to_w3c(p).map(|(k, v)| (k.to_owned(), v)));
+            }
+            items.push(item);
         }
     }
     let id = collection_id(export);
@@ -171,18 +179,23 @@ pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
             continue;
         };
         let spans = &mut documents[*entry].spans;
-        spans.push(ExportSpan::imported(
-            spans.len() as u64 + 1,
-            label,
-            range,
-            text,
-            note,
-        ));
+        // spanmark's own annotation keeps its span's id.
+        let id = item["id"]
+            .as_str()
+            .and_then(|id| id.strip_prefix("urn:spanmark:"))
+            .and_then(|id| id.strip_prefix(doc.sha256()))
+            .and_then(|id| id.strip_prefix(':')?.parse().ok())
+            .unwrap_or(spans.len() as u64 + 1);
+        let mut span = ExportSpan::imported(id, label, range, text, note);
+        span.provenance =
+            provenance::from_w3c(item).map(|p| provenance::ExportProvenance::from_model(&p));
+        spans.push(span);
     }
     // A source whose every annotation was skipped leaves an empty entry: harmless, but
     // the import would count it as matched.
     documents.retain(|d| !d.spans.is_empty());
     Ok(Imported {
+        format: "w3c",
         file: ExportFile::imported(documents),
         found,
         predictions: Vec::new(),

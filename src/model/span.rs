@@ -1,8 +1,9 @@
 //! Spans: a labelled half-open code-point range of a document, with an id that never
-//! changes, an optional note and label-specific attributes.
+//! changes, an optional note, label-specific attributes and its provenance.
 
 use super::attributes::Attributes;
 use super::offsets::CharRange;
+use super::provenance::Provenance;
 use std::fmt;
 
 /// A span's id, unique within its project and never reused.
@@ -23,6 +24,8 @@ pub struct Span {
     pub note: Option<String>,
     /// Attribute name -> value (a quote's `speaker`), sorted by name.
     pub attributes: Attributes,
+    /// Who made the span, when and how; `None` when unknown (spans of older files).
+    pub provenance: Option<Provenance>,
 }
 
 impl Span {
@@ -33,6 +36,7 @@ impl Span {
             range,
             note: None,
             attributes: Attributes::new(),
+            provenance: None,
         }
     }
 
@@ -43,6 +47,11 @@ impl Span {
 
     pub fn with_note(mut self, note: &str) -> Self {
         self.note = Some(note.to_owned());
+        self
+    }
+
+    pub fn with_provenance(mut self, provenance: Provenance) -> Self {
+        self.provenance = Some(provenance);
         self
     }
 

@@ -6,8 +6,9 @@
 
 use super::Session;
 use super::command::AdjudicateCommand;
-use super::layers::{self, Layer, Layers, Take};
+use super::layers::{self, Disagreement, Layer, Layers, Take};
 use crate::edit::Edit;
+use crate::model::How;
 
 impl Session {
     pub fn layers(&self) -> &Layers {
@@ -117,7 +118,8 @@ impl Session {
             Take::None => "no version".to_owned(),
         };
         let mut ids = self.project.fresh_ids();
-        let edits = layers::take_edits(d, take, doc, &mut ids);
+        let mut edits = layers::take_edits(d, take, doc, &mut ids);
+        self.stamp_taken(d, &mut edits);
         if edits.is_empty() {
             self.notice = Some(format!("The project already holds {what}"));
             return Ok(());
@@ -140,10 +142,12 @@ impl Session {
             .iter()
             .filter(|d| d.agreed() && d.coders.len() >= 2)
             .flat_map(|d| {
-                layers::take_edits(d, Take::All, doc, &mut ids)
+                let mut edits: Vec<Edit> = layers::take_edits(d, Take::All, doc, &mut ids)
                     .into_iter()
                     .filter(|e| matches!(e, Edit::AddSpan { .. }))
-                    .collect::<Vec<_>>()
+                    .collect();
+                self.stamp_taken(d, &mut edits);
+                edits
             })
             .collect();
         if edits.is_empty() {
@@ -158,5 +162,28 @@ impl Session {
             "Accepted {added} span{s} all coders agree on; Ctrl+Z undoes"
         ));
         Ok(())
+    }
+
+    /// Gives each span `edits` add the provenance `adjudicated`, from the coders who
+    /// gave exactly that span (label, range and attributes), in layer order.
+    fn stamp_taken(&self, d: &Disagreement, edits: &mut [Edit]) {
+        let names = self.layers.coders();
+        for edit in edits {
+            let Edit::AddSpan { span, .. } = edit else {
+                continue;
+            };
+            let mut coders: Vec<String> = d
+                .versions
+                .iter()
+                .filter(|v| {
+                    v.label == span.label
+                        && v.range == span.range
+                        && v.attributes == span.attributes
+                })
+                .filter_map(|v| names.get(v.coder).map(|l| l.name.clone()))
+                .collect();
+            coders.dedup();
+            span.provenance = Some(self.provenance(How::Adjudicated { coders }));
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::edit::Edit;
 use crate::formats::import::{self, ImportReport, Imported};
 use crate::model::segment::{step_grapheme, step_word};
 use crate::model::stats::SPEAKER;
-use crate::model::{CharRange, DocId, Document, Span, SpanId, Status};
+use crate::model::{CharRange, DocId, Document, How, Span, SpanId, Status};
 use crate::suggest::{CONFIDENT, Suggestion};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -134,7 +134,12 @@ impl Session {
     /// predictions as suggestions. A file of which no span can be used changes
     /// nothing. The report names the predictions that could not be offered.
     pub fn import(&mut self, imported: Imported) -> Result<ImportReport, String> {
-        let (edit, mut report) = import::plan_imported(&self.project, &imported);
+        let (mut edit, mut report) = import::plan_imported(&self.project, &imported);
+        // Spans whose file says nothing of their making were imported, now, by us.
+        let made = self.provenance(How::Imported {
+            format: imported.format.to_owned(),
+        });
+        stamp_unknown(&mut edit, &made);
         let changes = !matches!(&edit, Edit::Batch(edits) if edits.is_empty());
         if changes && !report.nothing_usable() {
             self.edit(edit)?;
@@ -177,7 +182,7 @@ impl Session {
             let id = self.project.fresh_ids().span();
             let add = Edit::AddSpan {
                 doc,
-                span: Span::new(id, &label, range),
+                span: Span::new(id, &label, range).with_provenance(self.provenance(How::Manual)),
             };
             self.edit(self.started(vec![add]))?;
             self.selection = None;
@@ -202,12 +207,13 @@ impl Session {
         let doc_id = doc.id;
         let mut ids = self.project.fresh_ids();
         let matches = ranges.len();
+        let made = self.provenance(How::Manual);
         let edits: Vec<Edit> = ranges
             .into_iter()
             .filter(|r| doc.duplicate_of(label, *r, SpanId(0)).is_none())
             .map(|range| Edit::AddSpan {
                 doc: doc_id,
-                span: Span::new(ids.span(), label, range),
+                span: Span::new(ids.span(), label, range).with_provenance(made.clone()),
             })
             .collect();
         let tagged = edits.len();
@@ -322,6 +328,17 @@ impl Session {
         }
         let doc = doc.id;
         self.edit(Edit::Resize { doc, span, range })
+    }
+}
+
+/// Gives every span `edit` adds without a provenance `made`.
+fn stamp_unknown(edit: &mut Edit, made: &crate::model::Provenance) {
+    match edit {
+        Edit::AddSpan { span, .. } if span.provenance.is_none() => {
+            span.provenance = Some(made.clone());
+        }
+        Edit::Batch(edits) => edits.iter_mut().for_each(|e| stamp_unknown(e, made)),
+        _ => {}
     }
 }
 

@@ -74,6 +74,9 @@ pub enum SessionCommand {
     View(ViewCommand),
     Suggestion(SuggestionCommand),
     Edit(EditCommand),
+    /// The name the spans made from now on record (`None`: git's or the login name).
+    /// Not an edit: the window remembers it in its preferences.
+    SetCoder(Option<String>),
     /// Comparing coders' files and taking their versions into the curated project.
     Adjudicate(AdjudicateCommand),
     /// Settling the merge conflicts git left in the open document.

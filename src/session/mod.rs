@@ -12,6 +12,7 @@
 
 mod adjudicating;
 mod changes;
+mod coder;
 pub mod command;
 mod conflicts;
 pub mod layers;
@@ -20,6 +21,7 @@ mod outcome;
 mod suggesting;
 pub mod suggestions;
 
+pub use coder::{cleaned_coder, default_coder};
 pub use command::{
     AdjudicateCommand, Boundary, Command, ConflictCommand, EditCommand, FileCommand,
     SessionCommand, SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
@@ -79,6 +81,8 @@ pub struct Session {
     notice: Option<String>,
     /// Coders' files shown as read-only layers, and what they disagree on.
     layers: layers::Layers,
+    /// Who makes spans here, and the clock that says when.
+    stamper: coder::Stamper,
 }
 
 impl Session {
@@ -107,6 +111,7 @@ impl Session {
             suggestions: Default::default(),
             notice: None,
             layers: Default::default(),
+            stamper: Default::default(),
         }
     }
 
@@ -234,6 +239,11 @@ impl Session {
             }
             SessionCommand::Suggestion(suggestion) => self.suggestion(suggestion),
             SessionCommand::Edit(edit) => self.change(edit),
+            SessionCommand::SetCoder(name) => {
+                self.set_coder(name.as_deref());
+                self.notice = Some(format!("Spans you make now record {}", self.coder()));
+                Ok(())
+            }
             SessionCommand::Adjudicate(command) => self.adjudicate(command),
             SessionCommand::Conflict(command) => self.settle(command),
             SessionCommand::Undo => {

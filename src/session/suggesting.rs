@@ -6,7 +6,7 @@ use super::Session;
 use super::command::SuggestionCommand;
 use super::outcome::Accepted;
 use crate::edit::Edit;
-use crate::model::{CharRange, DocId, Span, SpanId};
+use crate::model::{CharRange, Confidence, DocId, How, Span, SpanId};
 use crate::suggest::{CONFIDENT, Suggestion};
 
 impl Session {
@@ -86,7 +86,8 @@ impl Session {
                 } else if doc.is_rejected(&s.label, s.range) {
                     accepted.rejected += 1;
                 } else {
-                    let mut span = Span::new(ids.span(), &s.label, s.range);
+                    let mut span = Span::new(ids.span(), &s.label, s.range)
+                        .with_provenance(self.provenance(suggested(&s)));
                     span.attributes = s.attributes;
                     edits.push(Edit::AddSpan { doc: doc_id, span });
                 }
@@ -134,8 +135,11 @@ impl Session {
         let (Some(doc), Some(i)) = (self.current, self.suggestions.position(label, range)) else {
             return Ok(());
         };
-        let mut span = Span::new(self.project.fresh_ids().span(), label, range);
-        span.attributes = self.suggestions.list()[i].attributes.clone();
+        let suggestion = &self.suggestions.list()[i];
+        let made = self.provenance(suggested(suggestion));
+        let mut span =
+            Span::new(self.project.fresh_ids().span(), label, range).with_provenance(made);
+        span.attributes = suggestion.attributes.clone();
         let id = span.id;
         self.edit(self.started(vec![Edit::AddSpan { doc, span }]))?;
         self.selected_span = Some(id);
@@ -155,5 +159,13 @@ impl Session {
         })?;
         self.select_after(range);
         Ok(())
+    }
+}
+
+/// How a span made from `s` was made: its rule and confidence.
+fn suggested(s: &Suggestion) -> How {
+    How::Suggested {
+        rule: s.rule.to_owned(),
+        confidence: Confidence::from_f64(f64::from(s.confidence)),
     }
 }

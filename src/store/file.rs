@@ -19,7 +19,8 @@
 //! ```
 //! `start` and `end` are code points, end exclusive. Fields added in later versions get
 //! defaults, so every older file keeps loading; `coder: Some("ann")` (after `open_document`)
-//! is written only in a coder's file, and older builds skip it.
+//! is written only in a coder's file, and older builds skip it. A span's
+//! `provenance: Some((who: …, when: …, how: …))` comes last on its line, only when known.
 
 use crate::model::{Attributes, LabelSet, Status};
 use serde::Deserialize;
@@ -136,4 +137,25 @@ pub struct SpanFile<'a> {
     pub note: Option<Cow<'a, str>>,
     #[serde(default)]
     pub attributes: Attributes,
+    /// Who made the span, when and how (written only when known).
+    #[serde(default)]
+    pub provenance: Option<ProvenanceFile>,
+}
+
+/// `(who: "ann", when: "2026-03-01T09:15:00Z", how: Manual)`; `how` is also
+/// `Suggested(rule: "curly quotes", confidence: 0.9)`, `Imported(format: "brat")` or
+/// `Adjudicated(coders: ["ann", "bo"])`.
+#[derive(Deserialize)]
+pub struct ProvenanceFile {
+    pub who: String,
+    pub when: String,
+    pub how: HowFile,
+}
+
+#[derive(Deserialize)]
+pub enum HowFile {
+    Manual,
+    Suggested { rule: String, confidence: f64 },
+    Imported { format: String },
+    Adjudicated { coders: Vec<String> },
 }

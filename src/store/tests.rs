@@ -314,3 +314,63 @@ fn a_coders_name_is_kept_and_older_files_have_none() {
     let bad = ron.replace("Olena K.", "a\\nb");
     assert!(parse(&bad, "p.ron").is_err());
 }
+
+#[test]
+fn provenance_of_every_kind_survives_save_and_load_and_bad_ones_are_named() {
+    use crate::model::{Confidence, How, Provenance};
+    let mut p = sample();
+    let when = "2026-03-01T09:15:00Z";
+    let kinds = [
+        How::Manual,
+        How::Suggested {
+            rule: "curly \"quotes\"\n".into(),
+            confidence: Confidence::from_f64(1.0),
+        },
+        How::Imported {
+            format: "label-studio".into(),
+        },
+        How::Adjudicated {
+            coders: vec!["Zoë".into(), "a, b".into()],
+        },
+    ];
+    let doc = p.documents()[0].id;
+    let ids: Vec<_> = p.documents()[0].spans().iter().map(|s| s.id).collect();
+    for (id, how) in ids.iter().zip(kinds.iter().cycle()) {
+        let mut span = p.remove_span(doc, *id).unwrap();
+        span.provenance = Some(Provenance::new("Ann Lee", when, how.clone()));
+        p.insert_span(doc, span);
+    }
+    let ron = to_ron(&p);
+    assert!(
+        ron.contains(
+            r#"provenance: Some((who: "Ann Lee", when: "2026-03-01T09:15:00Z", how: Manual))"#
+        ),
+        "{ron}"
+    );
+    let back = parse(&ron, "p.ron").unwrap();
+    assert_eq!(back.documents(), p.documents());
+    assert_eq!(to_ron(&back), ron);
+    // Spans without provenance write none: older files stay as they were.
+    assert!(!to_ron(&sample()).contains("provenance"));
+    for (bad, says) in [
+        (r#"when: "2026-03-01 09:15""#, "not UTC to the second"),
+        (r#"who: """#, "not a usable coder name"),
+        ("confidence: 1.0", "confidence 2 is not between 0 and 1"),
+    ] {
+        let (field, _) = bad.split_once(':').unwrap();
+        let good = match field {
+            "when" => format!(r#"when: "{when}""#),
+            "who" => r#"who: "Ann Lee""#.to_owned(),
+            _ => bad.to_owned(),
+        };
+        let broken = if field == "confidence" {
+            ron.replacen(&good, "confidence: 2.0", 1)
+        } else {
+            ron.replacen(&good, bad, 1)
+        };
+        assert_ne!(broken, ron, "{bad}");
+        let err = parse(&broken, "p.ron").unwrap_err().to_string();
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains("span "), "names the span: {err}");
+    }
+}

@@ -5,7 +5,10 @@
 
 use super::file::{DocumentFile, ProjectFile};
 use crate::model::label::{MAX_LABEL_CHARS, is_valid_color, is_valid_label_name};
-use crate::model::{CharRange, DocId, Document, Label, LabelSet, MAX_ID, Project, Span, SpanId};
+use crate::model::{
+    CharRange, Confidence, DocId, Document, How, Label, LabelSet, MAX_ID, Project, Provenance,
+    Span, SpanId,
+};
 use crate::shown::quoted;
 use std::collections::HashSet;
 use std::fmt;
@@ -237,12 +240,20 @@ fn document_from_file(
                 quoted(&span.label)
             )));
         }
+        let provenance = match span.provenance.map(provenance_from_file).transpose() {
+            Ok(provenance) => provenance,
+            Err(message) => {
+                problems.push(at(message));
+                None
+            }
+        };
         spans.push(Span {
             id: SpanId(span.id),
             label: span.label.into_owned(),
             range,
             note: span.note.map(Cow::into_owned),
             attributes: span.attributes,
+            provenance,
         });
     }
     if problems.len() > before {
@@ -268,12 +279,16 @@ fn document_from_file(
                 problems.push(problem(Some(&name), Some(span.id), message));
                 return None;
             }
+            // A version's provenance that does not read is dropped: the conflict is
+            // about the span, and the version stays choosable.
+            let provenance = span.provenance.and_then(|p| provenance_from_file(p).ok());
             Some(Span {
                 id: SpanId(span.id),
                 label: span.label.into_owned(),
                 range,
                 note: span.note.map(Cow::into_owned),
                 attributes: span.attributes,
+                provenance,
             })
         };
         let (base, ours, theirs) = (version(c.base), version(c.ours), version(c.theirs));
@@ -287,3 +302,42 @@ fn document_from_file(
 }
 
 use std::borrow::Cow;
+
+/// A span's provenance as read, or why it cannot be used.
+fn provenance_from_file(p: super::file::ProvenanceFile) -> Result<Provenance, String> {
+    use super::file::HowFile;
+    use crate::model::provenance::{is_utc_second, is_valid_who};
+    if !is_valid_who(&p.who) {
+        return Err(format!(
+            "provenance: {} is not a usable coder name",
+            quoted(&p.who)
+        ));
+    }
+    if !is_utc_second(&p.when) {
+        return Err(format!(
+            "provenance: time {} is not UTC to the second (YYYY-MM-DDTHH:MM:SSZ)",
+            quoted(&p.when)
+        ));
+    }
+    let how = match p.how {
+        HowFile::Manual => How::Manual,
+        HowFile::Suggested { rule, confidence } => {
+            if !(0.0..=1.0).contains(&confidence) {
+                return Err(format!(
+                    "provenance: confidence {confidence} is not between 0 and 1"
+                ));
+            }
+            How::Suggested {
+                rule,
+                confidence: Confidence::from_f64(confidence),
+            }
+        }
+        HowFile::Imported { format } => How::Imported { format },
+        HowFile::Adjudicated { coders } => How::Adjudicated { coders },
+    };
+    Ok(Provenance {
+        who: p.who,
+        when: p.when,
+        how,
+    })
+}

@@ -253,5 +253,46 @@ fn write_span(out: &mut impl std::fmt::Write, span: &crate::model::Span) -> std:
         }
         out.write_char('}')?;
     }
+    if let Some(p) = &span.provenance {
+        write_provenance(out, p)?;
+    }
     out.write_char(')')
+}
+
+/// `, provenance: Some((who: "ann", when: "…", how: Manual))`.
+fn write_provenance(
+    out: &mut impl std::fmt::Write,
+    p: &crate::model::Provenance,
+) -> std::fmt::Result {
+    use crate::model::How;
+    out.write_str(", provenance: Some((who: ")?;
+    push_quoted(out, &p.who)?;
+    out.write_str(", when: ")?;
+    push_quoted(out, &p.when)?;
+    out.write_str(", how: ")?;
+    match &p.how {
+        How::Manual => out.write_str("Manual")?,
+        How::Suggested { rule, confidence } => {
+            out.write_str("Suggested(rule: ")?;
+            push_quoted(out, rule)?;
+            // A float RON reads as one: `1.0`, not `1`.
+            write!(out, ", confidence: {:?})", confidence.as_f64())?;
+        }
+        How::Imported { format } => {
+            out.write_str("Imported(format: ")?;
+            push_quoted(out, format)?;
+            out.write_char(')')?;
+        }
+        How::Adjudicated { coders } => {
+            out.write_str("Adjudicated(coders: [")?;
+            for (i, coder) in coders.iter().enumerate() {
+                if i > 0 {
+                    out.write_str(", ")?;
+                }
+                push_quoted(out, coder)?;
+            }
+            out.write_str("])")?;
+        }
+    }
+    out.write_str("))")
 }

@@ -1,4 +1,6 @@
-//! The inspector of the selected span: label, text, offsets, attributes, note, delete.
+//! The inspector of the selected span: label, text, offsets, who made it (when and
+//! how), attributes, note, delete; and "Your name", which the spans made from now on
+//! record.
 //! Text fields edit a draft that becomes one undoable edit when the field loses focus
 //! or Enter is pressed. The speaker field offers the project's speakers as completions
 //! in a list under it, filtered by what is typed (↓ / ↑ pick one, Enter or a click
@@ -9,7 +11,7 @@ use super::stats::StatsCache;
 use super::theme;
 use crate::model::stats::{SPEAKER, speakers_matching};
 use crate::model::{Attributes, SpanId};
-use crate::session::{Command, EditCommand, Session};
+use crate::session::{Command, EditCommand, Session, SessionCommand};
 use egui::{Key, Rect, RichText, TextEdit, Ui};
 
 /// Completions shown under the speaker field, at most.
@@ -24,6 +26,8 @@ pub struct Inspector {
     completion_rect: Option<Rect>,
     /// The completion picked with the arrow keys.
     highlighted: Option<usize>,
+    /// "Your name" as being typed.
+    coder: Option<String>,
 }
 
 struct Draft {
@@ -98,6 +102,14 @@ impl Inspector {
                 "{}–{} (code points)",
                 span.range.start, span.range.end
             ));
+            ui.end_row();
+            ui.label("Made");
+            let made = match &span.provenance {
+                Some(p) => RichText::new(p.describe()),
+                None => RichText::new("unknown (made before spanmark recorded it)").weak(),
+            };
+            ui.add(egui::Label::new(made).wrap())
+                .on_hover_text("Who made the span, how, and when (UTC)");
             ui.end_row();
 
             let fields = session
@@ -188,6 +200,41 @@ impl Inspector {
         self.completion_rect = completion_rect;
         if ui.button("Delete span").clicked() {
             out.push(EditCommand::DeleteSpan(span.id).into());
+        }
+        self.coder_ui(ui, session, out);
+    }
+
+    /// "Your name": what the spans made from now on record. Enter or leaving the
+    /// field sets it; emptied, the default (git's `user.name`, the login) comes back.
+    fn coder_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+        let current = session.coder();
+        let mut draft = self.coder.take().unwrap_or_else(|| current.clone());
+        let mut keep = true;
+        ui.horizontal(|ui| {
+            ui.label("Your name");
+            let response = ui
+                .add(
+                    TextEdit::singleline(&mut draft)
+                        .hint_text(crate::session::default_coder())
+                        .desired_width(160.0)
+                        .id_salt("coder"),
+                )
+                .accessible_name("Your name")
+                .on_hover_text("Recorded with every span you make (git's user.name by default)");
+            if response.lost_focus() {
+                let typed = crate::session::cleaned_coder(&draft);
+                let emptied_default = typed.is_none() && !session.coder_given();
+                if typed.as_deref() != Some(current.as_str()) && !emptied_default {
+                    out.push(SessionCommand::SetCoder(typed).into());
+                }
+                keep = false;
+            } else if !response.has_focus() {
+                // Shown as the session has it (a new project keeps it).
+                draft.clone_from(&current);
+            }
+        });
+        if keep {
+            self.coder = Some(draft);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Which rows the span list shows: the current document's spans that pass the label
 //! filter and the text filter (a case-insensitive match on the span's text, its label,
-//! its note or any attribute value, so a speaker's name finds their quotes), in file
+//! its note, any attribute value, or who made it and how — so a speaker's name finds
+//! their quotes, a coder's name their spans, and `suggested` the accepted suggestions), in file
 //! order, or grouped by speaker (groups in alphabetical order, the spans without a
 //! speaker last, collapsed groups without their rows). Computed once per document
 //! revision and filter, never per frame; no egui here.
@@ -105,13 +106,18 @@ pub fn rows(doc: &Document, filter: &Filter) -> Rows {
     out
 }
 
-/// Does `span` hold `needle` (lowercase) in its text, label, note or attribute values?
+/// Does `span` hold `needle` (lowercase) in its text, label, note, attribute values,
+/// or who made it and how?
 fn matches(doc: &Document, span: &Span, needle: &str) -> bool {
     let holds = |text: &str| holds(text, needle);
     holds(doc.slice(span.range).unwrap_or(""))
         || holds(&span.label)
         || span.note.as_deref().is_some_and(holds)
         || span.attributes.iter().any(|(_, value)| holds(value))
+        || span
+            .provenance
+            .as_ref()
+            .is_some_and(|p| p.words().any(holds))
 }
 
 /// Does `text` hold `needle` (lowercase) in any case? Without allocating when both
@@ -185,6 +191,42 @@ mod tests {
             ..filter("", &none)
         };
         assert_eq!(rows(doc, &quotes).matched, 4);
+    }
+
+    #[test]
+    fn the_filter_finds_who_made_a_span_and_how() {
+        use crate::model::{How, Provenance};
+        let mut project = fixture::project("p", &[("a.txt", MARKUP)]);
+        let doc_id = project.documents()[0].id;
+        let ids: Vec<_> = project.documents()[0]
+            .spans()
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        let when = "2026-03-01T09:15:00Z";
+        let made = [
+            Provenance::new("Kim Park", when, How::Manual),
+            Provenance::new(
+                "bo",
+                when,
+                How::Imported {
+                    format: "brat".into(),
+                },
+            ),
+        ];
+        for (id, p) in ids.iter().zip(made) {
+            project
+                .document_mut(doc_id)
+                .and_then(|d| d.update_span(*id, |s| s.provenance = Some(p)));
+        }
+        let doc = &project.documents()[0];
+        let none = HashSet::new();
+        let found = |text: &str| texts(doc, &rows(doc, &filter(text, &none)));
+        assert_eq!(found("KIM"), ["We will win"]);
+        assert_eq!(found("manual"), ["We will win"]);
+        assert_eq!(found("imported"), ["Later"]);
+        assert_eq!(found("brat"), ["Later"]);
+        assert!(found("suggested").is_empty());
     }
 
     #[test]

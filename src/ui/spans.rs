@@ -220,6 +220,9 @@ impl SpansPanel {
                                     if let Some(speaker) = look.speaker {
                                         ui.label(format!("said by {speaker}"));
                                     }
+                                    if let Some(p) = &span.provenance {
+                                        ui.label(format!("made: {}", p.describe()));
+                                    }
                                 });
                             }
                             if response.clicked() {
@@ -269,7 +272,7 @@ impl SpansPanel {
                 .accessible_name("Filter spans by label");
             ui.add(
                 TextEdit::singleline(&mut self.filter_text)
-                    .hint_text("filter: text, speaker, note")
+                    .hint_text("filter: text, speaker, note, coder")
                     .desired_width(f32::INFINITY),
             )
             .accessible_name("Filter spans by text");

@@ -81,7 +81,7 @@ pub const UNSURE_SUGGESTION_ALPHA: f32 = 0.5;
 // The span list.
 
 /// The room kept below the list for the inspector of the selected span.
-pub const INSPECTOR_HEIGHT: f32 = 260.0;
+pub const INSPECTOR_HEIGHT: f32 = 310.0;
 /// The list is never lower than this, however little room the inspector leaves.
 pub const MIN_LIST_HEIGHT: f32 = 80.0;
 /// A row's colour mark: its distance from the row's left, its width, and where it

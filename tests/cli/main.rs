@@ -7,6 +7,7 @@
 mod agree;
 mod git;
 mod more;
+mod provenance;
 mod writers;
 
 use assert_cmd::Command;
@@ -386,7 +387,8 @@ fn export_formats_and_refusals() {
     assert!(csv.starts_with("document,span_id,label,start,end,text,note,attributes,utf16_start"));
     assert!(
         csv.contains(
-            "kyiv.txt,10,quote,32,39,lasting,,\"{\"\"speaker\"\":\"\"Zoë\"\"}\",34,41,40,47\n"
+            // Then who imported it, when, how (the provenance columns come last).
+            "kyiv.txt,10,quote,32,39,lasting,,\"{\"\"speaker\"\":\"\"Zoë\"\"}\",34,41,40,47,"
         ),
         "{csv}"
     );

@@ -208,6 +208,7 @@ fn read(target: Target, input: &Input, into: &Project) -> Read {
                 spans,
             };
             Ok(Imported {
+                format: "brat",
                 file: ExportFile::imported(vec![doc]),
                 found,
                 predictions: Vec::new(),

@@ -14,6 +14,7 @@ mod interop;
 mod jumps;
 mod layout;
 mod long;
+mod provenance;
 mod selecting;
 mod speakers;
 mod suggestions;

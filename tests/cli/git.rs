@@ -178,6 +178,7 @@ fn a_deletion_against_an_untouched_span_and_the_same_relabel_merge_cleanly() {
     );
     assert!(clean);
     assert_eq!(spans(&repo.load()), pairs(&[("claim", "270 drones")]));
+    assert!(validates(&repo.file()).status.success());
 }
 
 #[test]
@@ -230,6 +231,7 @@ fn a_document_added_on_both_branches_and_a_label_on_one_merge_once() {
     let names: Vec<&str> = merged.documents().iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["a.txt", "b.txt"]);
     assert!(merged.labels.contains("verdict"));
+    assert!(validates(&repo.file()).status.success());
 }
 
 #[test]

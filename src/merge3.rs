@@ -67,6 +67,14 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
         .next_span_id()
         .max(ours.next_span_id())
         .max(theirs.next_span_id());
+    // The ids ours and the base use, in every document: a span theirs added under one
+    // of them gets a fresh id, wherever it is.
+    let mut used: HashSet<SpanId> = ours
+        .documents()
+        .iter()
+        .chain(base.documents())
+        .flat_map(|d| d.spans().iter().map(|s| s.id))
+        .collect();
     let mut documents: Vec<Document> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     // Ours' order first, then theirs' additions.
@@ -96,6 +104,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
             t.map_or(&[][..], Document::spans),
             &kept.name,
             &mut next,
+            &mut used,
             &mut conflicts,
             &mut renumbered,
         );
@@ -185,6 +194,7 @@ fn merge_spans(
     theirs: &[Span],
     document: &str,
     next: &mut u64,
+    used: &mut HashSet<SpanId>,
     conflicts: &mut Vec<Conflict>,
     renumbered: &mut Vec<(String, SpanId, SpanId)>,
 ) -> Vec<Span> {
@@ -250,7 +260,6 @@ fn merge_spans(
         places.insert((s.label.clone(), s.range), out.len());
         out.push(s.clone());
     }
-    let mut used: HashSet<SpanId> = out.iter().map(|s| s.id).collect();
     for s in theirs_added {
         match places.get(&(s.label.clone(), s.range)) {
             // Added on both sides: once; differently (note, attributes): a conflict.

@@ -57,6 +57,37 @@ fn additions_on_both_sides_are_kept_and_clashing_ids_renumbered() {
 }
 
 #[test]
+fn ids_that_clash_across_documents_are_renumbered_too() {
+    let b = fixture::project(
+        "p",
+        &[
+            ("a.txt", "First text here."),
+            ("b.txt", "Second text here."),
+        ],
+    );
+    let (da, db) = (b.documents()[0].id, b.documents()[1].id);
+    let (mut o, mut t) = (b.clone(), b.clone());
+    let id = b.fresh_ids().span();
+    apply(
+        &mut o,
+        vec![Edit::AddSpan {
+            doc: da,
+            span: Span::new(id, "claim", CharRange::new(0, 5)),
+        }],
+    );
+    apply(
+        &mut t,
+        vec![Edit::AddSpan {
+            doc: db,
+            span: Span::new(id, "claim", CharRange::new(0, 6)),
+        }],
+    );
+    let m = merge(&b, &o, &t).unwrap();
+    assert_eq!(m.project.span_count(), 2);
+    assert_eq!(m.renumbered.len(), 1);
+}
+
+#[test]
 fn deletions_changes_and_conflicts() {
     let b = base();
     let doc = b.documents()[0].id;

@@ -184,18 +184,18 @@ fn how_from_iri(how: &str) -> Option<How> {
         "suggested" => {
             let (confidence, rule) = rest.split_once(':')?;
             How::Suggested {
-                rule: unescaped(rule),
+                rule: percent_decoded(rule),
                 confidence: Confidence::from_f64(confidence.parse().ok()?),
             }
         }
         "imported" => How::Imported {
-            format: unescaped(rest),
+            format: percent_decoded(rest),
         },
         "adjudicated" => How::Adjudicated {
             coders: rest
                 .split(',')
                 .filter(|c| !c.is_empty())
-                .map(unescaped)
+                .map(percent_decoded)
                 .collect(),
         },
         _ => return None,
@@ -221,7 +221,8 @@ fn escaped(text: &str) -> String {
     out
 }
 
-fn unescaped(text: &str) -> String {
+/// `%20`-style escapes of an IRI segment undone (what cannot be decoded stays).
+pub(super) fn percent_decoded(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -242,7 +242,8 @@ impl<'p> Sources<'p> {
         let by_segment = || {
             let id = id?;
             let segment = id.rsplit(['/', '#']).next()?;
-            self.by_name.get(percent_decoded(segment).as_str())
+            self.by_name
+                .get(provenance::percent_decoded(segment).as_str())
         };
         by_hash
             .or_else(by_label)
@@ -255,30 +256,6 @@ impl<'p> Sources<'p> {
 /// A JSON-LD literal as text: a string, or `{"@value": string}`.
 fn literal(value: &Value) -> Option<&str> {
     value.as_str().or_else(|| value["@value"].as_str())
-}
-
-/// `%20`-style escapes of an IRI segment undone (what cannot be decoded stays).
-fn percent_decoded(segment: &str) -> String {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| segment.to_owned())
 }
 
 /// A JSON-LD value that may be one object or a list of them.

@@ -30,7 +30,15 @@ pub struct Merged {
 }
 
 /// Merges `coders`' files: spans at least `min_coders` of them gave.
-pub fn merge(coders: &[Coder<'_>], min_coders: usize, name: &str) -> Result<Merged, String> {
+/// Merges `coders`' files: spans at least `min_coders` of them gave. With `made`
+/// (who runs the merge, and when), each span records that it was adjudicated from the
+/// coders who gave it.
+pub fn merge(
+    coders: &[Coder<'_>],
+    min_coders: usize,
+    name: &str,
+    made: Option<(&str, &str)>,
+) -> Result<Merged, String> {
     let mut project = Project::new(name);
     let mut labels = Vec::new();
     for c in coders {
@@ -102,6 +110,14 @@ pub fn merge(coders: &[Coder<'_>], min_coders: usize, name: &str) -> Result<Merg
                     continue;
                 }
                 let mut span = Span::new(ids.span(), &label, range);
+                span.provenance = made.map(|(who, when)| {
+                    let coders = by.iter().map(|(n, _)| (*n).to_owned()).collect();
+                    crate::model::Provenance::new(
+                        who,
+                        when,
+                        crate::model::How::Adjudicated { coders },
+                    )
+                });
                 let keys: std::collections::BTreeSet<&String> =
                     by.iter().flat_map(|(_, s)| s.attributes.keys()).collect();
                 let mut differing = Vec::new();
@@ -183,7 +199,7 @@ mod tests {
                 project: p,
             })
             .collect();
-        let merged = merge(&coders, 2, "Curated").unwrap();
+        let merged = merge(&coders, 2, "Curated", Some(("Eve", "2026-01-02T03:04:05Z"))).unwrap();
         let doc = &merged.project.documents()[0];
         let texts: Vec<(&str, &str)> = doc
             .spans()
@@ -202,6 +218,16 @@ mod tests {
         assert_eq!(merged.open[0].text, "270");
         assert_eq!(merged.open[0].coders, ["b"]);
         // With all three required, only the quote stays.
-        assert_eq!(merge(&coders, 3, "C").unwrap().spans, 1);
+        assert_eq!(merge(&coders, 3, "C", None).unwrap().spans, 1);
+        // Each merged span records who merged it, when, and from which coders.
+        let made = doc.spans()[0].provenance.as_ref().unwrap();
+        assert_eq!(
+            (made.who.as_str(), made.when.as_str()),
+            ("Eve", "2026-01-02T03:04:05Z")
+        );
+        let crate::model::How::Adjudicated { coders } = &made.how else {
+            panic!("{made:?}");
+        };
+        assert_eq!(coders, &["a", "b", "c"]);
     }
 }

@@ -153,6 +153,10 @@ pub enum Command {
         /// How many coders must give a span (default: all of them).
         #[arg(long)]
         min_coders: Option<usize>,
+        /// Who the merged spans record as adjudicating them (default: git's user.name,
+        /// else the login name).
+        #[arg(long)]
+        coder: Option<String>,
     },
     /// Open the window on a curated project with coders' files as read-only layers, to
     /// compare them and take their versions. A curated file that does not exist yet is
@@ -279,7 +283,13 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             projects,
             output,
             min_coders,
-        } => team::run_merge(&projects, min_coders.unwrap_or(projects.len()), &output),
+            coder,
+        } => team::run_merge(
+            &projects,
+            min_coders.unwrap_or(projects.len()),
+            &output,
+            coder_name(coder)?,
+        ),
         Command::Agree {
             projects,
             labels,

@@ -67,7 +67,10 @@ pub(super) fn run_merge(
     files: &[std::path::PathBuf],
     min_coders: usize,
     out: &Path,
+    coder: Option<String>,
 ) -> anyhow::Result<()> {
+    let who = coder.unwrap_or_else(crate::session::default_coder);
+    let when = crate::shown::utc_second(std::time::SystemTime::now());
     if files.len() < 2 {
         bail!("merging needs the files of at least two coders");
     }
@@ -86,8 +89,8 @@ pub(super) fn run_merge(
         || "Curated".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let merged =
-        merge(&coders, min_coders, &name).map_err(|err| anyhow!("cannot merge ({err})"))?;
+    let merged = merge(&coders, min_coders, &name, Some((&who, &when)))
+        .map_err(|err| anyhow!("cannot merge ({err})"))?;
     store::save_new(&merged.project, out)?;
     println!(
         "wrote {}: {} spans that at least {min_coders} coders gave, in {} documents; {} left for adjudication",
@@ -131,7 +134,7 @@ pub(super) fn run_adjudicate(
             || "Curated".to_owned(),
             |s| s.to_string_lossy().into_owned(),
         );
-        let merged = merge(&coders(&projects), usize::MAX, &name)
+        let merged = merge(&coders(&projects), usize::MAX, &name, None)
             .map_err(|err| anyhow!("cannot make the curated project ({err})"))?;
         store::save_new(&merged.project, curated)?;
         println!(

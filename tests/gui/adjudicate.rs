@@ -35,7 +35,9 @@ fn team() -> Team {
         })
         .collect();
     // The curated project as `spanmark adjudicate` makes it: the texts, no spans.
-    let curated = merge(&as_coders, usize::MAX, "curated", None).unwrap().project;
+    let curated = merge(&as_coders, usize::MAX, "curated", None)
+        .unwrap()
+        .project;
     let path = dir.path().join("curated.ron");
     store::save(&curated, &path).unwrap();
     let layers = coders.clone();

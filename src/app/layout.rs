@@ -83,6 +83,7 @@ impl App {
                 }
             }
             WindowPart::KeyboardHelp | WindowPart::Guidelines => self.help.open(part),
+            WindowPart::Labels => self.labels.toggle(),
         }
     }
 

@@ -19,6 +19,7 @@ use crate::ui::actions::{Action, label_shortcuts};
 use crate::ui::article::ArticleView;
 use crate::ui::bars::help::HelpWindows;
 use crate::ui::find::FindBar;
+use crate::ui::label_editor::LabelEditor;
 use crate::ui::spans::SpansPanel;
 use dialogs::FileDialogs;
 use egui::{Id, KeyboardShortcut, Ui};
@@ -138,6 +139,7 @@ pub struct App {
     /// Which side panels show, and how wide they may be.
     panels: layout::SidePanels,
     help: HelpWindows,
+    labels: LabelEditor,
     modal: Option<Modal>,
     /// A large file being opened on a thread.
     loading: Option<loading::Loading>,
@@ -198,6 +200,7 @@ impl App {
         let mut session = Session::untitled();
         session.set_coder(config.coder.as_deref().or(prefs.coder.as_deref()));
         session.set_clock(config.clock.as_deref());
+        session.set_reserved_keys(crate::ui::actions::reserved_label_keys());
         let mut app = Self {
             session,
             article: ArticleView::new(config.font_providers),
@@ -205,6 +208,7 @@ impl App {
             find: FindBar::default(),
             panels: layout::SidePanels::default(),
             help: HelpWindows::default(),
+            labels: LabelEditor::default(),
             modal: None,
             loading: None,
             background_bytes: config.background_bytes,
@@ -500,6 +504,8 @@ impl eframe::App for App {
                 .ui(ui, &self.session, scroll_to, highlights, &mut out);
         });
         self.help.windows_ui(&ctx, menu.bottom, &self.session);
+        self.labels
+            .window_ui(&ctx, menu.bottom, &self.session, &mut out);
         // Everything is laid out: the font texture has its size for the frame.
         self.spans.finish_frame(&ctx);
         // The article takes the keyboard whenever nothing else has it.

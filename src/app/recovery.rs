@@ -36,6 +36,7 @@ impl App {
         let mut old = std::mem::replace(&mut self.session, session);
         self.session.keep_layers(&mut old);
         self.session.keep_coder(&old);
+        self.session.keep_reserved_keys(&old);
         for label in self.prefs.suggested.clone() {
             if self.session.project().labels.contains(&label) {
                 let show = SuggestionCommand::Toggle(label);

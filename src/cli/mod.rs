@@ -1,11 +1,12 @@
-//! The command line: `new`, `add`, `import`, `export`, `stats`, `validate`, over the
-//! store and the formats. Exit status 0 on success, 1 on failure with one clear line on
+//! The command line: `new`, `add`, `import`, `export`, `stats`, `validate`, `labels`
+//! and the team commands, over the store, the formats and the session. Exit status 0 on success, 1 on failure with one clear line on
 //! stderr, 2 on bad usage (clap's own).
 
 mod agree;
 mod change;
 mod format_names;
 mod git;
+pub mod labels;
 mod team;
 
 use crate::formats::import::{self, ImportFormat};
@@ -97,6 +98,13 @@ pub enum Command {
     },
     /// Check a project file and report every problem.
     Validate { project: PathBuf },
+    /// List the labels (name, colour, key, spans, attributes), or add, rename,
+    /// recolour, re-key or remove one (one change a run; renaming relabels its spans).
+    Labels {
+        project: PathBuf,
+        #[command(flatten)]
+        change: labels::LabelArgs,
+    },
     /// What changed between two project files, per document: spans added, removed and
     /// changed, documents and labels added and removed.
     Diff { old: PathBuf, new: PathBuf },
@@ -266,6 +274,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             coder,
         } => suggest(&project, &labels, apply, coder_name(coder)?.as_deref()),
         Command::Validate { project } => validate(&project),
+        Command::Labels { project, change } => labels::run(&project, change),
         Command::Diff { old, new } => git::run_diff(&old, &new),
         Command::GitSetup { repo } => git::git_setup(&repo),
         Command::Textconv { project } => git::textconv(&project),

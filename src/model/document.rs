@@ -311,6 +311,23 @@ impl Document {
         Some(result)
     }
 
+    /// Gives every span labelled `from` the label `to` (a renamed label) in one pass
+    /// and one re-sort: O(n log n) for the document, not a shift of the list per span.
+    /// Returns how many spans changed.
+    pub(crate) fn rename_label(&mut self, from: &str, to: &str) -> usize {
+        let Some(count) = self.label_counts.remove(from) else {
+            return 0;
+        };
+        for span in self.spans.iter_mut().filter(|s| s.label == from) {
+            span.label = to.to_owned();
+        }
+        // Stable and adaptive: the list is sorted but for runs of equal ranges.
+        self.spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        *self.label_counts.entry(to.to_owned()).or_default() += count;
+        self.revision += 1;
+        count
+    }
+
     /// Appends spans that are already sorted (the loader's fast path), else sorts.
     pub(crate) fn set_spans(&mut self, mut spans: Vec<Span>) {
         if !spans.is_sorted_by(|a, b| a.sort_key() <= b.sort_key()) {

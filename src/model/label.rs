@@ -27,6 +27,28 @@ impl Label {
     }
 }
 
+/// The Okabe–Ito palette in the order labels take it: the three defaults first, then
+/// the rest, black last.
+pub const OKABE_ITO: [&str; 8] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000",
+];
+
+/// The colour for a new label: the first Okabe–Ito colour no label has, else the one
+/// fewest labels have (the first of those).
+pub fn next_color(labels: &LabelSet) -> &'static str {
+    let uses = |c: &str| {
+        labels
+            .iter()
+            .filter(|l| l.color.eq_ignore_ascii_case(c))
+            .count()
+    };
+    OKABE_ITO
+        .iter()
+        .min_by_key(|c| uses(c))
+        .copied()
+        .unwrap_or(FALLBACK_COLOR)
+}
+
 /// The colour given to labels that arrive without one (Okabe–Ito grey-ish purple).
 pub const FALLBACK_COLOR: &str = "#CC79A7";
 
@@ -110,6 +132,15 @@ impl LabelSet {
         Some((index, self.labels.remove(index)))
     }
 
+    /// Moves label `name` to `index` (clamped); returns where it was.
+    pub(crate) fn move_to(&mut self, name: &str, index: usize) -> Option<usize> {
+        let from = self.position(name)?;
+        let label = self.labels.remove(from);
+        let index = index.min(self.labels.len());
+        self.labels.insert(index, label);
+        Some(from)
+    }
+
     pub(crate) fn replace(&mut self, index: usize, label: Label) -> Label {
         std::mem::replace(&mut self.labels[index], label)
     }
@@ -127,6 +158,29 @@ mod tests {
         assert_eq!(labels.get("quote").unwrap().attributes, ["speaker"]);
         assert_eq!(labels.get("claim").unwrap().color, "#D55E00");
         assert!(labels.iter().all(|l| is_valid_color(&l.color)));
+    }
+
+    #[test]
+    fn new_labels_continue_the_okabe_ito_set() {
+        let mut labels = LabelSet::default();
+        assert_eq!(next_color(&labels), "#CC79A7");
+        labels.insert(9, Label::new("person", "#cc79a7", None, &[]));
+        assert_eq!(next_color(&labels), "#E69F00");
+        for (i, c) in OKABE_ITO.iter().enumerate().skip(4) {
+            labels.insert(99, Label::new(&format!("l{i}"), c, None, &[]));
+        }
+        // Every colour taken once: the first of them again.
+        assert_eq!(next_color(&labels), "#0072B2");
+        assert!(OKABE_ITO.iter().all(|c| is_valid_color(c)));
+    }
+
+    #[test]
+    fn labels_move() {
+        let mut labels = LabelSet::default();
+        assert_eq!(labels.move_to("figure", 0), Some(2));
+        let names: Vec<_> = labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["figure", "quote", "claim"]);
+        assert_eq!(labels.move_to("nope", 0), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::layers::{Layer, Take};
 use crate::article::Article;
 use crate::formats::ExportFormat;
 use crate::formats::import::ImportFormat;
-use crate::model::{CharOffset, CharRange, DocId, SpanId, Status};
+use crate::model::{CharOffset, CharRange, DocId, Label, SpanId, Status};
 use std::path::PathBuf;
 
 /// Which end of a span a key moves, and how far.
@@ -67,6 +67,8 @@ pub enum WindowPart {
     Statistics,
     KeyboardHelp,
     Guidelines,
+    /// The label editor.
+    Labels,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +83,8 @@ pub enum SessionCommand {
     Adjudicate(AdjudicateCommand),
     /// Settling the merge conflicts git left in the open document.
     Conflict(ConflictCommand),
+    /// Changing the label set (each one undo step).
+    Label(LabelCommand),
     Undo,
     Redo,
 }
@@ -149,6 +153,31 @@ pub enum AdjudicateCommand {
     TakeAt(usize, Take),
     /// Adds every span all coders give identically in the document shown, as one step.
     AcceptAgreed,
+}
+
+/// Changes to the label set: each is one undo step. The window's label editor and
+/// `spanmark labels` both send these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LabelCommand {
+    /// Adds a label at the end (an empty colour takes the next Okabe–Ito one).
+    Add(Label),
+    /// Replaces label `name` by `label`: a rename (every span follows), a new colour,
+    /// key or attribute names.
+    Update { name: String, label: Label },
+    /// Removes a label; its spans, if any, are relabelled to `relabel_to` in the same
+    /// step (without it, a label in use is refused).
+    Remove {
+        name: String,
+        relabel_to: Option<String>,
+    },
+    /// Moves a label to a position in the label bar.
+    Move { name: String, to: usize },
+}
+
+impl From<LabelCommand> for Command {
+    fn from(command: LabelCommand) -> Self {
+        Command::Session(SessionCommand::Label(command))
+    }
 }
 
 /// Changes to the project: each is one undo step.

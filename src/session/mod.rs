@@ -15,6 +15,7 @@ mod changes;
 mod coder;
 pub mod command;
 mod conflicts;
+pub mod labels;
 pub mod layers;
 mod navigate;
 mod outcome;
@@ -23,7 +24,7 @@ pub mod suggestions;
 
 pub use coder::{cleaned_coder, default_coder};
 pub use command::{
-    AdjudicateCommand, Boundary, Command, ConflictCommand, EditCommand, FileCommand,
+    AdjudicateCommand, Boundary, Command, ConflictCommand, EditCommand, FileCommand, LabelCommand,
     SessionCommand, SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
 };
 pub use outcome::{Accepted, AddedArticles};
@@ -83,6 +84,9 @@ pub struct Session {
     layers: layers::Layers,
     /// Who makes spans here, and the clock that says when.
     stamper: coder::Stamper,
+    /// Letters the window's command table takes, which no label may have as its key:
+    /// (letter, what the key does).
+    reserved_keys: Vec<(char, String)>,
 }
 
 impl Session {
@@ -112,6 +116,7 @@ impl Session {
             notice: None,
             layers: Default::default(),
             stamper: Default::default(),
+            reserved_keys: Vec::new(),
         }
     }
 
@@ -246,6 +251,7 @@ impl Session {
             }
             SessionCommand::Adjudicate(command) => self.adjudicate(command),
             SessionCommand::Conflict(command) => self.settle(command),
+            SessionCommand::Label(command) => self.change_labels(command),
             SessionCommand::Undo => {
                 let edit = self
                     .history

@@ -106,6 +106,7 @@ impl Action {
         Action::Toggle(WindowPart::Statistics),
         Action::Toggle(WindowPart::KeyboardHelp),
         Action::Toggle(WindowPart::Guidelines),
+        Action::Toggle(WindowPart::Labels),
         bound(false, false, false),
         bound(false, true, false),
         bound(true, false, false),
@@ -159,6 +160,7 @@ impl Action {
                 WindowPart::Statistics => "Statistics",
                 WindowPart::KeyboardHelp => "Keyboard",
                 WindowPart::Guidelines => "Annotation guidelines",
+                WindowPart::Labels => "Labels…",
             },
             Action::AddLayers => "Add coders' files…",
             Action::NextDisagreement => "Next disagreement",
@@ -244,6 +246,7 @@ impl Action {
             Action::Toggle(WindowPart::Statistics) => const { &[key(CTRL, Key::I)] },
             Action::Toggle(WindowPart::KeyboardHelp) => const { &[key(NONE, Key::F1)] },
             Action::Toggle(WindowPart::Guidelines) => &[],
+            Action::Toggle(WindowPart::Labels) => const { &[key(CTRL, Key::L)] },
             Action::AddLayers => &[],
             Action::NextDisagreement => const { &[key(NONE, Key::J)] },
             Action::PrevDisagreement => const { &[key(NONE, Key::K)] },
@@ -341,9 +344,37 @@ pub fn label_shortcuts(key: Option<char>, position: usize) -> Vec<KeyboardShortc
     keys
 }
 
+/// The letters the command table takes without Ctrl or Alt (N, J, K …), which no
+/// label may have as its key, each with the name of what it does.
+pub fn reserved_label_keys() -> Vec<(char, String)> {
+    let mut out: Vec<(char, String)> = Vec::new();
+    for action in Action::ALL {
+        for shortcut in action.shortcuts() {
+            let m = shortcut.modifiers;
+            if m.alt || m.ctrl || m.command || m.mac_cmd {
+                continue;
+            }
+            let mut name = shortcut.logical_key.name().chars();
+            if let (Some(c), None) = (name.next(), name.next())
+                && c.is_ascii_alphabetic()
+                && !out.iter().any(|(k, _)| k.eq_ignore_ascii_case(&c))
+            {
+                out.push((c.to_ascii_lowercase(), action.name().into_owned()));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Action;
+    use super::{Action, reserved_label_keys};
+
+    #[test]
+    fn the_letters_of_the_command_table_are_reserved() {
+        let keys: Vec<char> = reserved_label_keys().iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ['n', 'j', 'k']);
+    }
 
     #[test]
     fn every_action_has_its_own_name_and_its_own_keys() {

@@ -128,6 +128,8 @@ pub fn menu_bar_ui(
             action_button(ui, Action::GoToEnd, session.document().is_some(), out);
             ui.separator();
             action_button(ui, Action::MarkDone, session.document().is_some(), out);
+            ui.separator();
+            switch(ui, WindowPart::Labels, None, out);
             if !session.layers().is_empty() {
                 ui.separator();
                 let listed = session

@@ -12,6 +12,7 @@ pub mod find;
 pub mod geometry;
 pub mod heights;
 pub mod inspector;
+pub mod label_editor;
 pub mod paragraphs;
 pub mod span_rows;
 pub mod spans;

@@ -6,6 +6,7 @@
 
 mod agree;
 mod git;
+mod labels;
 mod more;
 mod provenance;
 mod writers;

@@ -12,6 +12,7 @@ mod editing;
 mod files;
 mod interop;
 mod jumps;
+mod labels;
 mod layout;
 mod long;
 mod provenance;

@@ -30,7 +30,10 @@ impl HelpWindows {
         match part {
             WindowPart::KeyboardHelp => self.keyboard = true,
             WindowPart::Guidelines => self.guidelines = true,
-            WindowPart::DocumentsPanel | WindowPart::SpansPanel | WindowPart::Statistics => {}
+            WindowPart::DocumentsPanel
+            | WindowPart::SpansPanel
+            | WindowPart::Statistics
+            | WindowPart::Labels => {}
         }
     }
 
@@ -50,7 +53,12 @@ impl HelpWindows {
 }
 
 /// A window that scrolls, at most `width` wide, inside `area`, at its top centre.
-fn help_window<'a>(title: &'a str, open: &'a mut bool, area: Rect, width: f32) -> egui::Window<'a> {
+pub(crate) fn help_window<'a>(
+    title: &'a str,
+    open: &'a mut bool,
+    area: Rect,
+    width: f32,
+) -> egui::Window<'a> {
     let inside = area.shrink(GAP);
     egui::Window::new(title)
         .open(open)

@@ -1,0 +1,169 @@
+//! `spanmark labels`: the listing, each change (add, rename, recolour, re-key, new
+//! attribute names, remove with relabelling) and each refusal, one line each and the
+//! project left as it was.
+
+use crate::Dir;
+
+fn stdout(d: &Dir, args: &[&str]) -> String {
+    String::from_utf8(d.run(args).success().get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn labels_lists_name_colour_key_spans_and_attributes() {
+    let d = Dir::annotated();
+    assert_eq!(
+        stdout(&d, &["labels", "p.ron"]),
+        "label   colour   key  spans  attributes\n\
+         quote   #0072B2  q        2  speaker\n\
+         claim   #D55E00  c        1\n\
+         figure  #009E73  f        2\n"
+    );
+}
+
+#[test]
+fn labels_add_rename_recolour_rekey_and_remove() {
+    let d = Dir::annotated();
+    let added = stdout(
+        &d,
+        &[
+            "labels",
+            "p.ron",
+            "--add",
+            "person",
+            "--key",
+            "P",
+            "--attributes",
+            "role,org",
+        ],
+    );
+    assert!(added.starts_with("Added label \"person\": "), "{added}");
+    // Without --color, the next Okabe–Ito colour; without --key, none.
+    d.run(&["labels", "p.ron", "--add", "place"]).success();
+    d.run(&["labels", "p.ron", "--rename", "quote", "citation"])
+        .success();
+    d.run(&["labels", "p.ron", "--color", "claim", "#112233"])
+        .success();
+    d.run(&["labels", "p.ron", "--key", "figure", "g"])
+        .success();
+    d.run(&["labels", "p.ron", "--attributes", "place", "country"])
+        .success();
+    let listed = stdout(&d, &["labels", "p.ron"]);
+    assert_eq!(
+        listed,
+        "label     colour   key  spans  attributes\n\
+         citation  #0072B2  q        2  speaker\n\
+         claim     #112233  c        1\n\
+         figure    #009E73  g        2\n\
+         person    #CC79A7  p        0  role,org\n\
+         place     #E69F00  -        0  country\n"
+    );
+    let removed = stdout(
+        &d,
+        &[
+            "labels",
+            "p.ron",
+            "--remove",
+            "claim",
+            "--relabel-to",
+            "figure",
+        ],
+    );
+    assert!(
+        removed.contains("its 1 spans are now \"figure\""),
+        "{removed}"
+    );
+    d.run(&["labels", "p.ron", "--remove", "place"]).success();
+    let saved = d.read("p.ron");
+    assert!(
+        !saved.contains("\"claim\"") && !saved.contains("\"quote\""),
+        "{saved}"
+    );
+    assert!(saved.contains("\"citation\""));
+    d.run(&["validate", "p.ron"]).success();
+    let listed = stdout(&d, &["labels", "p.ron"]);
+    assert!(listed.contains("figure    #009E73  g        3"), "{listed}");
+    // The same colour again changes nothing and writes nothing.
+    let same = stdout(&d, &["labels", "p.ron", "--color", "figure", "#009E73"]);
+    assert!(same.starts_with("nothing changed"), "{same}");
+}
+
+#[test]
+fn labels_refuses_bad_input_in_one_line() {
+    let d = Dir::annotated();
+    d.fails(
+        &["labels", "p.ron", "--rename", "nope", "x"],
+        "there is no label \"nope\"",
+    );
+    d.fails(
+        &["labels", "p.ron", "--color", "nope", "#112233"],
+        "there is no label \"nope\"",
+    );
+    d.fails(
+        &["labels", "p.ron", "--rename", "quote", "claim"],
+        "a label named \"claim\" already exists",
+    );
+    d.fails(
+        &["labels", "p.ron", "--add", "quote"],
+        "a label named \"quote\" already exists",
+    );
+    d.fails(
+        &["labels", "p.ron", "--add", " x"],
+        "is not a usable label name",
+    );
+    d.fails(
+        &["labels", "p.ron", "--color", "claim", "red"],
+        "\"red\" is not a colour of the form #RRGGBB",
+    );
+    d.fails(
+        &["labels", "p.ron", "--add", "x", "--color", "#12345"],
+        "is not a colour",
+    );
+    d.fails(
+        &["labels", "p.ron", "--key", "claim", "q"],
+        "the key Q already tags \"quote\"",
+    );
+    d.fails(
+        &["labels", "p.ron", "--add", "x", "--key", "n"],
+        "the key N is taken by the command \"Next suggestion\"",
+    );
+    d.fails(
+        &["labels", "p.ron", "--key", "claim", "7"],
+        "is not a letter",
+    );
+    d.fails(
+        &["labels", "p.ron", "--key", "claim", "ab"],
+        "is not one letter",
+    );
+    d.fails(
+        &["labels", "p.ron", "--remove", "quote"],
+        "label \"quote\" is used by 2 spans: give --relabel-to OTHER",
+    );
+    d.fails(
+        &[
+            "labels",
+            "p.ron",
+            "--remove",
+            "quote",
+            "--relabel-to",
+            "nope",
+        ],
+        "no such other label",
+    );
+    d.fails(
+        &["labels", "p.ron", "--remove", "nope"],
+        "there is no label \"nope\"",
+    );
+    d.fails(
+        &["labels", "p.ron", "--add", "x", "--rename", "quote", "y"],
+        "one change at a time",
+    );
+    d.fails(
+        &[
+            "labels", "p.ron", "--color", "quote", "#112233", "--key", "claim", "x",
+        ],
+        "one label at a time",
+    );
+    d.fails(&["labels", "missing.ron"], "missing.ron");
+    // --relabel-to without --remove is bad usage (clap's, exit 2).
+    d.run(&["labels", "p.ron", "--relabel-to", "quote"]).code(2);
+}

@@ -8,6 +8,7 @@ mod files;
 mod layers;
 mod layout;
 pub mod loading;
+mod messages;
 pub mod modal;
 mod recovery;
 mod saving;
@@ -23,6 +24,7 @@ use crate::ui::label_editor::LabelEditor;
 use crate::ui::spans::SpansPanel;
 use dialogs::FileDialogs;
 use egui::{Id, KeyboardShortcut, Ui};
+use messages::{Lasts, Messages};
 use modal::Modal;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -100,37 +102,6 @@ impl Prefs {
     }
 }
 
-/// A message shown at the top of the window until dismissed, or until what it
-/// reports is over.
-pub struct Message {
-    pub text: String,
-    pub error: bool,
-    /// How many times it was given (shown once, with the count).
-    pub count: usize,
-    lasts: Lasts,
-    /// When it was first shown (egui time), for those that last a moment.
-    since: Option<f64>,
-}
-
-/// Until when a message stays (the user may dismiss any earlier).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Lasts {
-    /// While the same project is open: another project, a new one or restored work
-    /// ends it.
-    ThisProject,
-    /// Until the work is saved (or another project opens): restored work, a failed
-    /// autosave.
-    Unsaved,
-    /// A few seconds: a confirmation of what a command did.
-    Moment,
-}
-
-/// How long a confirmation shows, in seconds.
-const NOTICE_SECONDS: f64 = 5.0;
-
-/// How many messages show before "N more".
-const SHOWN_MESSAGES: usize = 4;
-
 pub struct App {
     pub session: Session,
     pub article: ArticleView,
@@ -145,9 +116,7 @@ pub struct App {
     loading: Option<loading::Loading>,
     background_bytes: u64,
     load_throttle: std::time::Duration,
-    pub messages: Vec<Message>,
-    /// Every message is listed, not only the newest.
-    all_messages: bool,
+    pub messages: Messages,
     prefs: Prefs,
     dialogs: Box<dyn FileDialogs>,
     data_dir: Option<PathBuf>,
@@ -213,8 +182,7 @@ impl App {
             loading: None,
             background_bytes: config.background_bytes,
             load_throttle: config.load_throttle,
-            messages: Vec::new(),
-            all_messages: false,
+            messages: Messages::default(),
             prefs,
             dialogs: config.dialogs,
             data_dir: config.data_dir,
@@ -240,52 +208,26 @@ impl App {
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message(text.into(), true, Lasts::ThisProject);
+        self.messages.add(text.into(), true, Lasts::ThisProject);
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message(text.into(), false, Lasts::ThisProject);
+        self.messages.add(text.into(), false, Lasts::ThisProject);
     }
 
-    /// A confirmation of what a command did ("Tagged 3 matches…"): it shows for a few
-    /// seconds, the newest replacing the one before.
+    /// A confirmation of what a command did: it shows for a few seconds.
     fn notice(&mut self, text: String) {
-        self.messages.retain(|m| m.lasts != Lasts::Moment);
-        self.message(text, false, Lasts::Moment);
+        self.messages.notice(text);
     }
 
     /// A message about work that is not saved: it goes when the work is saved.
     fn until_saved(&mut self, text: impl Into<String>, error: bool) {
-        self.message(text.into(), error, Lasts::Unsaved);
+        self.messages.add(text.into(), error, Lasts::Unsaved);
     }
 
     /// The messages that end with `lasts` go.
     fn resolved(&mut self, lasts: Lasts) {
-        self.messages.retain(|m| {
-            m.lasts != lasts && !(lasts == Lasts::ThisProject && m.lasts == Lasts::Unsaved)
-        });
-        if self.messages.len() <= SHOWN_MESSAGES {
-            self.all_messages = false;
-        }
-    }
-
-    /// Adds a message; one already shown moves to the top with its count raised.
-    fn message(&mut self, text: String, error: bool, lasts: Lasts) {
-        let count = match self
-            .messages
-            .iter()
-            .position(|m| m.text == text && m.error == error)
-        {
-            Some(i) => self.messages.remove(i).count + 1,
-            None => 1,
-        };
-        self.messages.push(Message {
-            text,
-            error,
-            count,
-            lasts,
-            since: None,
-        });
+        self.messages.resolved(lasts);
     }
 
     /// Keys: the command table and the label keys. Keys that type text are only taken
@@ -319,82 +261,6 @@ impl App {
             if ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy))) {
                 out.push(WindowCommand::Copy.into());
             }
-        }
-    }
-
-    /// The newest messages (all of them on request), newest first, each with ✕.
-    fn messages_ui(&mut self, ui: &mut Ui) {
-        let now = ui.input(|i| i.time);
-        for m in self
-            .messages
-            .iter_mut()
-            .filter(|m| m.lasts == Lasts::Moment)
-        {
-            let since = *m.since.get_or_insert(now);
-            let left = NOTICE_SECONDS - (now - since);
-            if left > 0.0 {
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_secs_f64(left));
-            }
-        }
-        self.messages.retain(|m| {
-            m.lasts != Lasts::Moment || m.since.is_none_or(|s| now - s < NOTICE_SECONDS)
-        });
-        let mut dismissed = None;
-        let hidden = self.messages.len().saturating_sub(SHOWN_MESSAGES);
-        let shown = if self.all_messages {
-            self.messages.len()
-        } else {
-            SHOWN_MESSAGES
-        };
-        let mut rows = |ui: &mut Ui| {
-            for (i, message) in self.messages.iter().enumerate().rev().take(shown) {
-                let color = if message.error {
-                    ui.visuals().error_fg_color
-                } else {
-                    ui.visuals().text_color()
-                };
-                ui.horizontal(|ui| {
-                    if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
-                        dismissed = Some(i);
-                    }
-                    let text = if message.count > 1 {
-                        format!("{} (×{})", message.text, message.count)
-                    } else {
-                        message.text.clone()
-                    };
-                    ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
-                });
-            }
-        };
-        // Many messages scroll; a few are listed as they are (a scroll area learns its
-        // height a frame late, which would move the buttons below it).
-        if self.all_messages && self.messages.len() > 3 * SHOWN_MESSAGES {
-            egui::ScrollArea::vertical()
-                .max_height(240.0)
-                .id_salt("messages")
-                .show(ui, rows);
-        } else {
-            rows(ui);
-        }
-        if hidden > 0 {
-            ui.horizontal(|ui| {
-                let toggle = if self.all_messages {
-                    "Show fewer messages".to_owned()
-                } else {
-                    format!("{hidden} more messages")
-                };
-                if ui.small_button(toggle).clicked() {
-                    self.all_messages = !self.all_messages;
-                }
-                if ui.small_button("Dismiss all").clicked() {
-                    self.messages.clear();
-                    self.all_messages = false;
-                }
-            });
-        }
-        if let Some(i) = dismissed {
-            self.messages.remove(i);
         }
     }
 
@@ -474,7 +340,7 @@ impl eframe::App for App {
                 let shown = self.shown();
                 let menu = crate::ui::bars::menu_bar_ui(ui, session, recent, shown, &mut out);
                 crate::ui::bars::label_bar_ui(ui, &self.session, &mut out);
-                self.messages_ui(ui);
+                self.messages.ui(ui);
                 menu
             })
             .inner;

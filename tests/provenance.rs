@@ -38,11 +38,11 @@ fn with_provenance(mut project: Project) -> Project {
     for doc in project.documents() {
         for span in doc.spans() {
             let mut made = span.clone();
-            made.provenance = Some(Provenance::new(
+            made.provenance = Some(Box::new(Provenance::new(
                 if n % 2 == 0 { "Ann Lee" } else { "Zoë" },
                 &format!("2026-03-0{}T09:15:{:02}Z", 1 + n % 9, n),
                 kinds[n % kinds.len()].clone(),
-            ));
+            )));
             n += 1;
             edits.push(Edit::RemoveSpan {
                 doc: doc.id,
@@ -292,6 +292,6 @@ fn formats_without_room_for_it_import_as_imported_by_the_coder() {
     assert!(
         spans
             .iter()
-            .all(|s| s.provenance.as_ref() == Some(&expected))
+            .all(|s| s.provenance.as_deref() == Some(&expected))
     );
 }

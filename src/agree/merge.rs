@@ -112,11 +112,11 @@ pub fn merge(
                 let mut span = Span::new(ids.span(), &label, range);
                 span.provenance = made.map(|(who, when)| {
                     let coders = by.iter().map(|(n, _)| (*n).to_owned()).collect();
-                    crate::model::Provenance::new(
+                    Box::new(crate::model::Provenance::new(
                         who,
                         when,
                         crate::model::How::Adjudicated { coders },
-                    )
+                    ))
                 });
                 let keys: std::collections::BTreeSet<&String> =
                     by.iter().flat_map(|(_, s)| s.attributes.keys()).collect();

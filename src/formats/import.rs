@@ -327,7 +327,7 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
             new.attributes = span.attributes.clone().into_owned();
             if let Some(p) = &span.provenance {
                 match p.to_model() {
-                    Ok(p) => new.provenance = Some(p),
+                    Ok(p) => new.provenance = Some(Box::new(p)),
                     Err(why) => report.found.remark(&at(), &format!("{why}; left out")),
                 }
             }

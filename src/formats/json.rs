@@ -139,7 +139,7 @@ pub fn build(project: &Project) -> ExportFile<'_> {
                         byte_end: byte_end.0,
                         note: span.note.as_deref().map(Cow::Borrowed),
                         attributes: Cow::Borrowed(&span.attributes),
-                        provenance: span.provenance.as_ref().map(ExportProvenance::from_model),
+                        provenance: span.provenance.as_deref().map(ExportProvenance::from_model),
                     }
                 })
                 .collect();

@@ -25,7 +25,7 @@ pub struct Span {
     /// Attribute name -> value (a quote's `speaker`), sorted by name.
     pub attributes: Attributes,
     /// Who made the span, when and how; `None` when unknown (spans of older files).
-    pub provenance: Option<Provenance>,
+    pub provenance: Option<Box<Provenance>>,
 }
 
 impl Span {
@@ -51,7 +51,7 @@ impl Span {
     }
 
     pub fn with_provenance(mut self, provenance: Provenance) -> Self {
-        self.provenance = Some(provenance);
+        self.provenance = Some(Box::new(provenance));
         self
     }
 

@@ -183,7 +183,7 @@ impl Session {
                 .filter_map(|v| names.get(v.coder).map(|l| l.name.clone()))
                 .collect();
             coders.dedup();
-            span.provenance = Some(self.provenance(How::Adjudicated { coders }));
+            span.provenance = Some(Box::new(self.provenance(How::Adjudicated { coders })));
         }
     }
 }

@@ -335,7 +335,7 @@ impl Session {
 fn stamp_unknown(edit: &mut Edit, made: &crate::model::Provenance) {
     match edit {
         Edit::AddSpan { span, .. } if span.provenance.is_none() => {
-            span.provenance = Some(made.clone());
+            span.provenance = Some(Box::new(made.clone()));
         }
         Edit::Batch(edits) => edits.iter_mut().for_each(|e| stamp_unknown(e, made)),
         _ => {}

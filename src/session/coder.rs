@@ -136,7 +136,7 @@ mod tests {
         session.project().documents()[0]
             .spans()
             .iter()
-            .map(|s| s.provenance.clone())
+            .map(|s| s.provenance.as_deref().cloned())
             .collect()
     }
 
@@ -188,7 +188,7 @@ mod tests {
         let bo = Provenance::new("bo", "2025-05-05T05:05:05Z", How::Manual);
         let first = from.documents()[0].spans()[0].id;
         let mut span = from.remove_span(doc, first).unwrap();
-        span.provenance = Some(bo.clone());
+        span.provenance = Some(Box::new(bo.clone()));
         from.insert_span(doc, span);
         let file = import::parse(&json::render(&json::build(&from))).unwrap();
         let mut session = session_on("Kyiv was hit.");

@@ -337,7 +337,7 @@ fn provenance_of_every_kind_survives_save_and_load_and_bad_ones_are_named() {
     let ids: Vec<_> = p.documents()[0].spans().iter().map(|s| s.id).collect();
     for (id, how) in ids.iter().zip(kinds.iter().cycle()) {
         let mut span = p.remove_span(doc, *id).unwrap();
-        span.provenance = Some(Provenance::new("Ann Lee", when, how.clone()));
+        span.provenance = Some(Box::new(Provenance::new("Ann Lee", when, how.clone())));
         p.insert_span(doc, span);
     }
     let ron = to_ron(&p);

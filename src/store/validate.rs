@@ -253,7 +253,7 @@ fn document_from_file(
             range,
             note: span.note.map(Cow::into_owned),
             attributes: span.attributes,
-            provenance,
+            provenance: provenance.map(Box::new),
         });
     }
     if problems.len() > before {
@@ -288,7 +288,7 @@ fn document_from_file(
                 range,
                 note: span.note.map(Cow::into_owned),
                 attributes: span.attributes,
-                provenance,
+                provenance: provenance.map(Box::new),
             })
         };
         let (base, ours, theirs) = (version(c.base), version(c.ours), version(c.theirs));

@@ -217,7 +217,7 @@ mod tests {
         for (id, p) in ids.iter().zip(made) {
             project
                 .document_mut(doc_id)
-                .and_then(|d| d.update_span(*id, |s| s.provenance = Some(p)));
+                .and_then(|d| d.update_span(*id, |s| s.provenance = Some(Box::new(p))));
         }
         let doc = &project.documents()[0];
         let none = HashSet::new();

@@ -139,7 +139,7 @@ pub struct SpanFile<'a> {
     pub attributes: Attributes,
     /// Who made the span, when and how (written only when known).
     #[serde(default)]
-    pub provenance: Option<ProvenanceFile>,
+    pub provenance: Option<Box<ProvenanceFile>>,
 }
 
 /// `(who: "ann", when: "2026-03-01T09:15:00Z", how: Manual)`; `how` is also

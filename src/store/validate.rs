@@ -240,7 +240,11 @@ fn document_from_file(
                 quoted(&span.label)
             )));
         }
-        let provenance = match span.provenance.map(provenance_from_file).transpose() {
+        let provenance = match span
+            .provenance
+            .map(|p| provenance_from_file(*p))
+            .transpose()
+        {
             Ok(provenance) => provenance,
             Err(message) => {
                 problems.push(at(message));
@@ -281,7 +285,7 @@ fn document_from_file(
             }
             // A version's provenance that does not read is dropped: the conflict is
             // about the span, and the version stays choosable.
-            let provenance = span.provenance.and_then(|p| provenance_from_file(p).ok());
+            let provenance = span.provenance.and_then(|p| provenance_from_file(*p).ok());
             Some(Span {
                 id: SpanId(span.id),
                 label: span.label.into_owned(),

@@ -13,15 +13,8 @@ impl Session {
     pub(super) fn suggestion(&mut self, command: SuggestionCommand) -> Result<(), String> {
         match command {
             SuggestionCommand::Toggle(label) => {
-                let was = self.suggestions.selected().cloned();
                 self.suggestions.toggle(label);
                 self.refresh_suggestions();
-                // A newly selected suggestion comes into view (the view scrolls only
-                // when it is not).
-                let now = self.suggestions.selected().cloned();
-                if let Some((_, range)) = now.filter(|n| Some(n) != was.as_ref()) {
-                    self.scroll_to = Some(range.start);
-                }
             }
             SuggestionCommand::Step(forward) => self.step_suggestion(forward),
             SuggestionCommand::Accept(label, range) => self.accept_suggestion(&label, range)?,

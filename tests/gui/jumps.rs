@@ -306,16 +306,3 @@ fn typing_in_find_brings_the_first_match_into_view() {
     assert!(in_view(&w, w.find("Line 3 says")));
     assert_eq!(offset(&w), before);
 }
-
-/// Ticking a label under Suggest brings its first suggestion into view.
-#[test]
-fn ticking_a_label_brings_its_first_suggestion_into_view() {
-    let mut article = long_article();
-    article += "At the end, “we will rebuild every bridge,” Mayor Anna Berger said.\n";
-    let mut w = Window::open(&[("long.txt", &article)]);
-    let quote = w.find("we will rebuild");
-    assert!(!in_view(&w, quote));
-    w.h.get_by_label("quote").click();
-    w.h.run_steps(30);
-    assert!(in_view(&w, quote), "the selected suggestion is in view");
-}

@@ -204,7 +204,7 @@ fn document_from_file(
     let len_chars = document.len_chars();
     let mut spans = Vec::with_capacity(doc.spans.len());
     let mut seen_ranges = HashSet::new();
-    for span in doc.spans {
+    for mut span in doc.spans {
         let at = |message: String| problem(Some(&name), Some(span.id), message);
         if span.id == 0 {
             problems.push(at("span id 0 is not allowed".into()));
@@ -242,6 +242,7 @@ fn document_from_file(
         }
         let provenance = match span
             .provenance
+            .take()
             .map(|p| provenance_from_file(*p))
             .transpose()
         {
@@ -251,14 +252,7 @@ fn document_from_file(
                 None
             }
         };
-        spans.push(Span {
-            id: SpanId(span.id),
-            label: span.label.into_owned(),
-            range,
-            note: span.note.map(Cow::into_owned),
-            attributes: span.attributes,
-            provenance: provenance.map(Box::new),
-        });
+        spans.push(span_from_file(span, range, provenance));
     }
     if problems.len() > before {
         return None;
@@ -273,7 +267,7 @@ fn document_from_file(
     let mut conflicts = Vec::with_capacity(doc.conflicts.len());
     for (i, c) in doc.conflicts.into_iter().enumerate() {
         let mut version = |span: Option<super::file::SpanFile<'_>>| {
-            let span = span?;
+            let mut span = span?;
             let range = CharRange::new(span.start, span.end);
             if span.start >= span.end || span.end > len_chars {
                 let message = format!(
@@ -285,15 +279,11 @@ fn document_from_file(
             }
             // A version's provenance that does not read is dropped: the conflict is
             // about the span, and the version stays choosable.
-            let provenance = span.provenance.and_then(|p| provenance_from_file(*p).ok());
-            Some(Span {
-                id: SpanId(span.id),
-                label: span.label.into_owned(),
-                range,
-                note: span.note.map(Cow::into_owned),
-                attributes: span.attributes,
-                provenance: provenance.map(Box::new),
-            })
+            let provenance = span
+                .provenance
+                .take()
+                .and_then(|p| provenance_from_file(*p).ok());
+            Some(span_from_file(span, range, provenance))
         };
         let (base, ours, theirs) = (version(c.base), version(c.ours), version(c.theirs));
         conflicts.push(crate::model::MergeConflict { base, ours, theirs });
@@ -308,6 +298,22 @@ fn document_from_file(
 use std::borrow::Cow;
 
 /// A span's provenance as read, or why it cannot be used.
+/// The span a file's span becomes, its values checked by the caller.
+fn span_from_file(
+    span: super::file::SpanFile<'_>,
+    range: CharRange,
+    provenance: Option<Provenance>,
+) -> Span {
+    Span {
+        id: SpanId(span.id),
+        label: span.label.into_owned(),
+        range,
+        note: span.note.map(Cow::into_owned),
+        attributes: span.attributes,
+        provenance: provenance.map(Box::new),
+    }
+}
+
 fn provenance_from_file(p: super::file::ProvenanceFile) -> Result<Provenance, String> {
     use super::file::HowFile;
     use crate::model::provenance::{is_utc_second, is_valid_who};

@@ -7,7 +7,7 @@
 
 use crate::model::{Document, Project, Span};
 use crate::shown::quoted;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 /// One document's changes, in text order.
@@ -89,48 +89,64 @@ fn changes(doc: &Document, old: &Span, new: &Span) -> Vec<String> {
     parts
 }
 
-/// The changes from `old` to `new` of one document's spans.
+/// The changes from `old` to `new` of one document's spans. Spans at the same label and
+/// range are the same span (renumbered when their ids differ); the rest are paired by
+/// id (changed); what is left was added or removed. Matching places first keeps two
+/// projects of different histories (a merge's output and a coder's file) from reading
+/// as every span changed.
 fn document_lines(old: &Document, new: &Document) -> Vec<String> {
-    let before: HashMap<u64, &Span> = old.spans().iter().map(|s| (s.id.0, s)).collect();
-    let after: HashMap<u64, &Span> = new.spans().iter().map(|s| (s.id.0, s)).collect();
-    let by_place = |spans: &[Span]| -> HashMap<(String, crate::model::CharRange), u64> {
-        spans
-            .iter()
-            .map(|s| ((s.label.clone(), s.range), s.id.0))
-            .collect()
-    };
-    let (old_places, new_places) = (by_place(old.spans()), by_place(new.spans()));
-    // (sort key, line)
-    let mut lines: Vec<((crate::model::CharRange, u8), String)> = Vec::new();
+    type Place = (String, crate::model::CharRange);
+    let old_places: HashMap<Place, &Span> = old
+        .spans()
+        .iter()
+        .map(|s| ((s.label.clone(), s.range), s))
+        .collect();
+    let mut paired_old: HashSet<u64> = HashSet::new();
+    let mut pairs: Vec<(&Span, &Span)> = Vec::new();
+    let mut unpaired_new: Vec<&Span> = Vec::new();
     for span in new.spans() {
-        match before.get(&span.id.0) {
-            Some(was) if *was != span => {
-                let parts = changes(new, was, span);
-                if !parts.is_empty() {
-                    let line = format!("~ span {}: {}", span.id, parts.join(", "));
-                    lines.push(((span.range, 1), line));
-                }
+        match old_places.get(&(span.label.clone(), span.range)) {
+            Some(was) => {
+                paired_old.insert(was.id.0);
+                pairs.push((was, span));
             }
-            Some(_) => {}
-            None => match old_places.get(&(span.label.clone(), span.range)) {
-                Some(old_id) if !after.contains_key(old_id) => {
-                    let line = format!("~ span {old_id} is now span {}", span.id);
-                    lines.push(((span.range, 1), line));
-                }
-                _ => lines.push(((span.range, 0), format!("+ {}", describe(new, span)))),
-            },
+            None => unpaired_new.push(span),
         }
     }
-    for span in old.spans() {
-        if after.contains_key(&span.id.0) {
+    let old_left: HashMap<u64, &Span> = old
+        .spans()
+        .iter()
+        .filter(|s| !paired_old.contains(&s.id.0))
+        .map(|s| (s.id.0, s))
+        .collect();
+    // (sort key, line)
+    let mut lines: Vec<((crate::model::CharRange, u8), String)> = Vec::new();
+    for span in unpaired_new {
+        match old_left.get(&span.id.0) {
+            Some(was) => {
+                paired_old.insert(was.id.0);
+                pairs.push((was, span));
+            }
+            None => lines.push(((span.range, 0), format!("+ {}", describe(new, span)))),
+        }
+    }
+    for (was, span) in pairs {
+        let parts = changes(new, was, span);
+        let line = if was.id != span.id {
+            let mut line = format!("~ span {} is now span {}", was.id, span.id);
+            if !parts.is_empty() {
+                line = format!("{line}: {}", parts.join(", "));
+            }
+            line
+        } else if parts.is_empty() {
             continue;
-        }
-        let renumbered = new_places
-            .get(&(span.label.clone(), span.range))
-            .is_some_and(|id| !before.contains_key(id));
-        if !renumbered {
-            lines.push(((span.range, 2), format!("- {}", describe(old, span))));
-        }
+        } else {
+            format!("~ span {}: {}", span.id, parts.join(", "))
+        };
+        lines.push(((span.range, 1), line));
+    }
+    for span in old.spans().iter().filter(|s| !paired_old.contains(&s.id.0)) {
+        lines.push(((span.range, 2), format!("- {}", describe(old, span))));
     }
     lines.sort();
     lines.into_iter().map(|(_, l)| l).collect()
@@ -271,6 +287,25 @@ mod tests {
         assert!(diff(&old, &old).is_empty());
         let text = d.render();
         assert!(text.starts_with("a.txt:\n  + quote"), "{text}");
+    }
+
+    #[test]
+    fn the_same_spans_under_other_ids_read_as_renumbered_not_changed() {
+        // A merge's output against a coder's file: same spans, ids handed out anew.
+        let old = fixture::project("p", &[("a.txt", "[claim:Kyiv] was [figure:hit].")]);
+        let mut new = fixture::project("p", &[("a.txt", "Kyiv was hit.")]);
+        let doc = new.documents()[0].id;
+        let spans: Vec<Span> = old.documents()[0].spans().to_vec();
+        // Added in the other order: ids swap.
+        for (id, s) in [(2, &spans[0]), (1, &spans[1])] {
+            let span = Span::new(SpanId(id), &s.label, s.range);
+            Edit::AddSpan { doc, span }.apply(&mut new).unwrap();
+        }
+        let d = diff(&old, &new);
+        assert_eq!(
+            d.documents[0].lines,
+            ["~ span 1 is now span 2", "~ span 2 is now span 1"]
+        );
     }
 
     #[test]

@@ -137,3 +137,62 @@ fn a_bare_file_name_made_an_iri_by_the_processor_still_finds_its_document() {
         report.problems()
     );
 }
+
+/// Who made each span, when and how (W3C `creator`, `created`, `generator`) survives a
+/// JSON-LD processor too (issue 16).
+#[test]
+fn provenance_survives_a_json_ld_processor() {
+    use spanmark::edit::Edit;
+    use spanmark::model::{How, Provenance};
+    let mut project = fixture::project("JSON-LD", &[("a.txt", ARTICLE)]);
+    let doc = project.documents()[0].id;
+    let hows = [
+        How::Manual,
+        How::Suggested {
+            rule: "curly quotes".into(),
+            confidence: spanmark::model::Confidence::from_f64(0.9),
+        },
+        How::Imported {
+            format: "brat".into(),
+        },
+    ];
+    let spans: Vec<_> = project.documents()[0].spans().to_vec();
+    let mut edits = Vec::new();
+    for (span, how) in spans.into_iter().zip(hows) {
+        let mut made = span.clone();
+        made.provenance = Some(Box::new(Provenance::new(
+            "Zoë K.",
+            "2026-03-01T09:15:00Z",
+            how,
+        )));
+        edits.push(Edit::RemoveSpan { doc, span: span.id });
+        edits.push(Edit::AddSpan { doc, span: made });
+    }
+    Edit::Batch(edits).apply(&mut project).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (export, processed) = (
+        dir.path().join("w3c.json"),
+        dir.path().join("processed.json"),
+    );
+    std::fs::write(
+        &export,
+        formats::export(&project, ExportFormat::W3c).unwrap(),
+    )
+    .unwrap();
+    if !through_pyld(&export, &processed) {
+        return;
+    }
+    let mut target = bare(&project);
+    let imported = w3c::parse(&std::fs::read(&processed).unwrap(), &target).unwrap();
+    let (edit, report) = import::plan_imported(&target, &imported);
+    assert_eq!(report.found.skipped_total(), 0, "{:?}", report.problems());
+    edit.apply(&mut target).unwrap();
+    let made = |p: &Project| -> Vec<Option<Provenance>> {
+        p.documents()[0]
+            .spans()
+            .iter()
+            .map(|s| s.provenance.as_deref().cloned())
+            .collect()
+    };
+    assert_eq!(made(&target), made(&project));
+}

@@ -47,6 +47,15 @@ CONTEXT = {"@context": {
     "start": {"@id": "oa:start", "@type": "xsd:nonNegativeInteger"},
     "end": {"@id": "oa:end", "@type": "xsd:nonNegativeInteger"},
     "total": {"@id": "as:totalItems", "@type": "xsd:nonNegativeInteger"},
+    # Who made an annotation, when and with what, as the Web Annotation context has them.
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "Person": "foaf:Person",
+    "Software": "as:Application",
+    "name": "foaf:name",
+    "creator": {"@type": "@id", "@id": "dcterms:creator"},
+    "created": {"@id": "dcterms:created", "@type": "xsd:dateTime"},
+    "generator": {"@type": "@id", "@id": "as:generator"},
 }}
 ANNO = "http://www.w3.org/ns/anno.jsonld"
 

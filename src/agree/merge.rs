@@ -51,17 +51,36 @@ pub fn merge(
             }
         }
     }
+    let mut types: Vec<crate::model::RelationType> = Vec::new();
+    for c in coders {
+        for t in &c.project.relation_types {
+            if !types.iter().any(|have| have.name == t.name) {
+                types.push(t.clone());
+            }
+        }
+    }
     let mut edits: Vec<Edit> = project
-        .labels
+        .relation_types
         .iter()
-        .map(|l| Edit::RemoveLabel {
-            name: l.name.clone(),
+        .map(|t| Edit::RemoveRelationType {
+            name: t.name.clone(),
         })
         .collect();
+    edits.extend(project.labels.iter().map(|l| Edit::RemoveLabel {
+        name: l.name.clone(),
+    }));
     edits.extend(labels.into_iter().map(|label| Edit::AddLabel {
         index: usize::MAX,
         label,
     }));
+    edits.extend(
+        types
+            .into_iter()
+            .map(|relation_type| Edit::AddRelationType {
+                index: usize::MAX,
+                relation_type,
+            }),
+    );
     Edit::Batch(edits)
         .apply(&mut project)
         .map_err(|e| e.to_string())?;

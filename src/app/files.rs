@@ -255,7 +255,9 @@ impl App {
             ));
             return;
         }
-        let loaded = store::load_stamped(path).map_err(|err| err.to_string());
+        let loaded = store::load_stamped(path)
+            .map(Box::new)
+            .map_err(|err| err.to_string());
         self.loaded(Loaded::Project(path.to_path_buf(), loaded, locking));
     }
 
@@ -294,7 +296,8 @@ impl App {
     /// Takes in what was read, here or on a loading thread.
     pub(super) fn loaded(&mut self, loaded: Loaded) {
         match loaded {
-            Loaded::Project(path, Ok((project, stamp)), locking) => {
+            Loaded::Project(path, Ok(read), locking) => {
+                let (project, stamp) = *read;
                 let mut session = Session::new(project, Some(path.clone()), true);
                 session.set_stamp(Some(stamp));
                 match locking {

@@ -15,7 +15,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 /// A project read from its file, with the file's stamp as read.
-pub type ReadProject = Result<(Project, FileStamp), String>;
+pub type ReadProject = Result<Box<(Project, FileStamp)>, String>;
 
 /// The project's lock as opening it found it: held, or why the window may not save.
 pub type Locking = Result<ProjectLock, ReadOnly>;
@@ -114,7 +114,7 @@ impl Loading {
             });
             match result {
                 Ok(None) => None,
-                Ok(Some(read)) => Some(Loaded::Project(path, Ok(read), locking)),
+                Ok(Some(read)) => Some(Loaded::Project(path, Ok(Box::new(read)), locking)),
                 Err(err) => Some(Loaded::Project(path, Err(err.to_string()), locking)),
             }
         })

@@ -4,6 +4,7 @@
 //! refusal (unknown label, key clash, bad colour, label in use) is one line.
 
 use super::change::load_for_change;
+use crate::model::schema::{describe_fields, parse_fields};
 use crate::model::{Label, Project};
 use crate::session::{LabelCommand, SessionCommand};
 use crate::shown::quoted;
@@ -104,7 +105,7 @@ fn command(project: &Project, args: LabelArgs) -> Result<LabelCommand, String> {
             .flatten();
         let attributes = one(&args.attributes, "attributes")?.unwrap_or_default();
         let mut label = Label::new(&name, &color, key, &[]);
-        label.attributes = attributes.split(',').map(str::to_owned).collect();
+        label.attributes = parse_fields(&attributes)?;
         return Ok(LabelCommand::Add(label));
     }
     if let [old, new] = args.rename.as_slice() {
@@ -151,7 +152,7 @@ fn command(project: &Project, args: LabelArgs) -> Result<LabelCommand, String> {
         match flag {
             "color" => label.color = value,
             "key" => label.key = key(&value)?,
-            _ => label.attributes = value.split(',').map(str::to_owned).collect(),
+            _ => label.attributes = parse_fields(&value)?,
         }
     }
     Ok(LabelCommand::Update { name, label })
@@ -195,7 +196,7 @@ pub fn table(project: &Project) -> String {
                 l.color.clone(),
                 l.key.map_or("-".to_owned(), |k| k.to_string()),
                 spans.to_string(),
-                l.attributes.join(","),
+                describe_fields(&l.attributes),
             ]
         })
         .collect();

@@ -475,10 +475,23 @@ fn validate(path: &Path) -> anyhow::Result<()> {
             path.display()
         );
     }
+    let findings = crate::model::check::findings(&project);
+    for finding in &findings {
+        println!("{finding}");
+    }
+    if !findings.is_empty() {
+        let n = findings.len();
+        let s = if n == 1 { "" } else { "s" };
+        bail!(
+            "{n} value{s} or link{s} do not fit the project's labels (kept as they are; fix them in the window): {}",
+            path.display()
+        );
+    }
     println!(
-        "ok: {} documents, {} spans, {} labels: {}",
+        "ok: {} documents, {} spans, {} relations, {} labels: {}",
         project.documents().len(),
         project.span_count(),
+        project.relation_count(),
         project.labels.len(),
         path.display()
     );

@@ -120,13 +120,17 @@ fn remove_spans(
             return Err(EditError::NoSpan { doc, span });
         }
     }
+    let detached = super::relations::detach(project, doc, &set);
     let mut removed = project.remove_spans(doc, &set);
     // In the order they were named, so undoing gives back the same order.
     let order: std::collections::HashMap<SpanId, usize> =
         ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     removed.sort_by_key(|s| order.get(&s.id).copied().unwrap_or(usize::MAX));
-    Ok(removed
+    // The batch's inverses are reversed at its end: what points at the spans goes
+    // first here, so that it comes back after them.
+    Ok(detached
         .into_iter()
-        .map(|span| Edit::AddSpan { doc, span })
+        .rev()
+        .chain(removed.into_iter().map(|span| Edit::AddSpan { doc, span }))
         .collect())
 }

@@ -5,10 +5,16 @@
 
 mod bulk;
 mod history;
+mod relations;
 
 pub use history::History;
+pub use relations::relations_of_type;
 
-use crate::model::{CharRange, DocId, Document, Label, Project, Span, SpanId, Status};
+use crate::model::{
+    CharRange, DocId, Document, Label, Project, Relation, RelationId, RelationType, Span, SpanId,
+    Status,
+};
+use std::collections::HashSet;
 use thiserror::Error;
 
 /// One change to a project. [`Edit::Batch`] groups the changes of one user gesture
@@ -100,6 +106,28 @@ pub enum Edit {
         index: usize,
         conflict: Box<crate::model::MergeConflict>,
     },
+    /// Links two spans of a document.
+    AddRelation {
+        doc: DocId,
+        relation: Relation,
+    },
+    RemoveRelation {
+        doc: DocId,
+        relation: RelationId,
+    },
+    AddRelationType {
+        index: usize,
+        relation_type: RelationType,
+    },
+    /// Removes a relation type no relation has.
+    RemoveRelationType {
+        name: String,
+    },
+    /// Replaces relation type `name`; a new name retypes every relation of it.
+    UpdateRelationType {
+        name: String,
+        relation_type: RelationType,
+    },
     Batch(Vec<Edit>),
 }
 
@@ -147,6 +175,37 @@ pub enum EditError {
     BadColor(String),
     #[error("document {doc} has no merge conflict {index}")]
     NoConflict { doc: DocId, index: usize },
+    #[error(
+        "label {} is an end of relation type {}; change the type first",
+        crate::shown::quoted(label),
+        crate::shown::quoted(relation_type)
+    )]
+    LabelInRelationType {
+        label: String,
+        relation_type: String,
+    },
+    #[error("document {doc} has no relation with id {relation}")]
+    NoRelation { doc: DocId, relation: RelationId },
+    #[error("relation id {0} is already in use")]
+    RelationIdInUse(RelationId),
+    #[error("relation id {0} is not between 1 and the largest id")]
+    RelationIdTooLarge(RelationId),
+    #[error("there is no relation type {}", crate::shown::quoted(.0))]
+    NoRelationType(String),
+    #[error("a relation type named {} already exists", crate::shown::quoted(.0))]
+    RelationTypeExists(String),
+    #[error(
+        "relation type {} is still used by {count} relations",
+        crate::shown::quoted(name)
+    )]
+    RelationTypeInUse { name: String, count: usize },
+    #[error("span {0} cannot be linked to itself")]
+    RelationToItself(SpanId),
+    #[error(
+        "these spans are already linked by {} (relation {existing})",
+        crate::shown::quoted(kind)
+    )]
+    DuplicateRelation { kind: String, existing: RelationId },
 }
 
 impl Edit {
@@ -165,23 +224,28 @@ impl Edit {
             | Edit::RejectSuggestion { doc, .. }
             | Edit::UnrejectSuggestion { doc, .. }
             | Edit::RemoveConflict { doc, .. }
-            | Edit::AddConflict { doc, .. } => Some(*doc),
+            | Edit::AddConflict { doc, .. }
+            | Edit::AddRelation { doc, .. }
+            | Edit::RemoveRelation { doc, .. } => Some(*doc),
             Edit::AddDocument { document, .. } => Some(document.id),
             Edit::Batch(edits) => edits.iter().find_map(Edit::document),
             Edit::AddLabel { .. }
             | Edit::RemoveLabel { .. }
             | Edit::UpdateLabel { .. }
             | Edit::MoveLabel { .. }
-            | Edit::SetProjectName { .. } => None,
+            | Edit::SetProjectName { .. }
+            | Edit::AddRelationType { .. }
+            | Edit::RemoveRelationType { .. }
+            | Edit::UpdateRelationType { .. } => None,
         }
     }
 
     /// What the edit does, in a few words for a confirmation: `3 spans added, 1 status
     /// changed`. Counted by kind, in a fixed order.
     pub fn summary(&self) -> String {
-        let mut counts = [0usize; 11];
+        let mut counts = [0usize; 12];
         self.count(&mut counts);
-        const KINDS: [(&str, &str); 11] = [
+        const KINDS: [(&str, &str); 12] = [
             ("span added", "spans added"),
             ("span removed", "spans removed"),
             ("span relabelled", "spans relabelled"),
@@ -199,6 +263,7 @@ impl Edit {
                 "merge conflict settled or reopened",
                 "merge conflicts settled or reopened",
             ),
+            ("relation added or removed", "relations added or removed"),
         ];
         let parts: Vec<String> = counts
             .iter()
@@ -213,7 +278,7 @@ impl Edit {
         }
     }
 
-    fn count(&self, counts: &mut [usize; 11]) {
+    fn count(&self, counts: &mut [usize; 12]) {
         let kind = match self {
             Edit::AddSpan { .. } => 0,
             Edit::RemoveSpan { .. } => 1,
@@ -229,7 +294,11 @@ impl Edit {
             | Edit::RemoveLabel { .. }
             | Edit::UpdateLabel { .. }
             | Edit::MoveLabel { .. }
-            | Edit::SetProjectName { .. } => 9,
+            | Edit::SetProjectName { .. }
+            | Edit::AddRelationType { .. }
+            | Edit::RemoveRelationType { .. }
+            | Edit::UpdateRelationType { .. } => 9,
+            Edit::AddRelation { .. } | Edit::RemoveRelation { .. } => 11,
             Edit::Batch(edits) => {
                 for edit in edits {
                     edit.count(counts);
@@ -246,11 +315,17 @@ impl Edit {
         match self {
             Edit::AddSpan { doc, span } => add_span(project, doc, span),
             Edit::RemoveSpan { doc, span } => {
-                project.document(doc).ok_or(EditError::NoDocument(doc))?;
+                existing_span(project, doc, span)?;
+                let detached = relations::detach(project, doc, &HashSet::from([span]));
                 let removed = project
                     .remove_span(doc, span)
                     .ok_or(EditError::NoSpan { doc, span })?;
-                Ok(Edit::AddSpan { doc, span: removed })
+                let add = Edit::AddSpan { doc, span: removed };
+                if detached.is_empty() {
+                    Ok(add)
+                } else {
+                    Ok(Edit::Batch(std::iter::once(add).chain(detached).collect()))
+                }
             }
             Edit::Relabel { doc, span, label } => {
                 if !project.labels.contains(&label) {
@@ -334,6 +409,16 @@ impl Edit {
                 if count > 0 {
                     return Err(EditError::LabelInUse { name, count });
                 }
+                if let Some(t) = project
+                    .relation_types
+                    .iter()
+                    .find(|t| t.from.iter().chain(&t.to).any(|l| *l == name))
+                {
+                    return Err(EditError::LabelInRelationType {
+                        relation_type: t.name.clone(),
+                        label: name,
+                    });
+                }
                 let (index, label) = project
                     .labels
                     .remove(&name)
@@ -378,6 +463,19 @@ impl Edit {
                 let old = std::mem::replace(&mut project.name, name);
                 Ok(Edit::SetProjectName { name: old })
             }
+            Edit::AddRelation { doc, relation } => relations::add_relation(project, doc, relation),
+            Edit::RemoveRelation { doc, relation } => {
+                relations::remove_relation(project, doc, relation)
+            }
+            Edit::AddRelationType {
+                index,
+                relation_type,
+            } => relations::add_relation_type(project, index, relation_type),
+            Edit::RemoveRelationType { name } => relations::remove_relation_type(project, name),
+            Edit::UpdateRelationType {
+                name,
+                relation_type,
+            } => relations::update_relation_type(project, name, relation_type),
             Edit::Batch(edits) => bulk::apply_batch(project, edits),
         }
     }
@@ -514,6 +612,7 @@ fn update_label(project: &mut Project, name: String, label: Label) -> Result<Edi
         for document in &mut project.documents {
             document.rename_label(&name, &new_name);
         }
+        relations::rename_label_in_types(project, &name, &new_name);
     }
     Ok(Edit::UpdateLabel {
         name: new_name,

@@ -251,7 +251,7 @@ pub fn read(
                         Some((key, value))
                             if labels
                                 .get(&span.label)
-                                .is_some_and(|l| l.attributes.iter().any(|a| a == key)) =>
+                                .is_some_and(|l| l.field(key).is_some()) =>
                         {
                             span.attributes
                                 .to_mut()

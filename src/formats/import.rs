@@ -431,7 +431,13 @@ fn plan_labels(
     };
     if adopt && !export.labels.is_empty() {
         // The project has no spans yet: its label set becomes the export's, keeping the
-        // keys and attributes of labels it already had.
+        // keys and attributes of labels it already had. The relation types step aside
+        // meanwhile and come back where the new labels have their ends.
+        for t in &project.relation_types {
+            edits.push(Edit::RemoveRelationType {
+                name: t.name.clone(),
+            });
+        }
         for label in project.labels.iter() {
             edits.push(Edit::RemoveLabel {
                 name: label.name.clone(),
@@ -455,6 +461,14 @@ fn plan_labels(
                 index: usize::MAX,
                 label: new,
             });
+        }
+        for t in &project.relation_types {
+            if t.from.iter().chain(&t.to).all(|l| names.contains(l)) {
+                edits.push(Edit::AddRelationType {
+                    index: usize::MAX,
+                    relation_type: t.clone(),
+                });
+            }
         }
     }
     let colors: BTreeMap<&str, &str> = export

@@ -3,6 +3,7 @@
 
 use super::interval::IntervalIndex;
 use super::offsets::{CharOffset, CharRange, OffsetIndex};
+use super::relation::{Relation, RelationId};
 use super::span::{Span, SpanId};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -75,6 +76,8 @@ pub struct Document {
     rejected: std::collections::BTreeSet<(String, CharRange)>,
     /// Spans two branches changed differently, left by a three-way merge.
     conflicts: Vec<MergeConflict>,
+    /// Links between this document's spans, sorted by id.
+    relations: Vec<Relation>,
 }
 
 /// A span two branches of a project changed in different ways (or one changed and the
@@ -103,6 +106,7 @@ impl PartialEq for Document {
             && self.spans == other.spans
             && self.rejected == other.rejected
             && self.conflicts == other.conflicts
+            && self.relations == other.relations
     }
 }
 
@@ -129,7 +133,69 @@ impl Document {
             revision: 0,
             rejected: std::collections::BTreeSet::new(),
             conflicts: Vec::new(),
+            relations: Vec::new(),
         }
+    }
+
+    /// The relations between this document's spans, sorted by id.
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    pub fn relation(&self, id: RelationId) -> Option<&Relation> {
+        let at = self.relations.binary_search_by_key(&id, |r| r.id).ok()?;
+        Some(&self.relations[at])
+    }
+
+    /// The relations starting or ending at `span`, by id.
+    pub fn relations_of(&self, span: SpanId) -> impl Iterator<Item = &Relation> {
+        self.relations.iter().filter(move |r| r.touches(span))
+    }
+
+    /// A relation other than `except` of this type between these ends, if any.
+    pub fn duplicate_relation(
+        &self,
+        kind: &str,
+        from: SpanId,
+        to: SpanId,
+        except: RelationId,
+    ) -> Option<&Relation> {
+        self.relations
+            .iter()
+            .find(|r| r.id != except && r.from == from && r.to == to && r.kind == kind)
+    }
+
+    /// Inserts a relation the caller has checked, keeping the list sorted by id.
+    pub(crate) fn insert_relation(&mut self, relation: Relation) {
+        let at = self.relations.partition_point(|r| r.id < relation.id);
+        self.relations.insert(at, relation);
+        self.revision += 1;
+    }
+
+    pub(crate) fn remove_relation(&mut self, id: RelationId) -> Option<Relation> {
+        let at = self.relations.binary_search_by_key(&id, |r| r.id).ok()?;
+        self.revision += 1;
+        Some(self.relations.remove(at))
+    }
+
+    /// Sets all relations at once (the loader's path; they are checked there).
+    pub(crate) fn set_relations(&mut self, mut relations: Vec<Relation>) {
+        relations.sort_by_key(|r| r.id);
+        self.relations = relations;
+        self.revision += 1;
+    }
+
+    /// Gives every relation of type `from` the type `to` (a renamed relation type).
+    pub(crate) fn rename_relation_type(&mut self, from: &str, to: &str) -> usize {
+        let mut count = 0;
+        for relation in self.relations.iter_mut().filter(|r| r.kind == from) {
+            relation.kind = to.to_owned();
+            count += 1;
+        }
+        if count > 0 {
+            self.revision += 1;
+        }
+        count
     }
 
     /// The merge conflicts left in this document, in the order the merge found them.

@@ -2,28 +2,46 @@
 //! attribute fields they offer. [`LabelSet::default`] is quote / claim / figure in the
 //! Okabe–Ito colour-blind-safe palette.
 
-use serde::{Deserialize, Serialize};
+use super::schema::{AttributeDef, FIGURE_KINDS};
 
 /// One label: `quote`, `claim`, `figure` or a user's own.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Label {
     pub name: String,
     /// `#RRGGBB`.
     pub color: String,
     /// The key that tags a selection with this label, if any.
     pub key: Option<char>,
-    /// Names of the attributes a span of this label offers (a quote's `speaker`).
-    pub attributes: Vec<String>,
+    /// The attribute fields a span of this label offers (a quote's `speaker`), in the
+    /// order the inspector shows them.
+    pub attributes: Vec<AttributeDef>,
 }
 
 impl Label {
+    /// A label whose `attributes` are all text fields.
     pub fn new(name: &str, color: &str, key: Option<char>, attributes: &[&str]) -> Self {
         Self {
             name: name.to_owned(),
             color: color.to_owned(),
             key,
-            attributes: attributes.iter().map(|a| (*a).to_owned()).collect(),
+            attributes: attributes.iter().map(|a| AttributeDef::text(a)).collect(),
         }
+    }
+
+    /// The same label offering one more field.
+    pub fn with_field(mut self, field: AttributeDef) -> Self {
+        self.attributes.push(field);
+        self
+    }
+
+    /// The field named `name`, if the label offers it.
+    pub fn field(&self, name: &str) -> Option<&AttributeDef> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
+
+    /// The names of its fields, in order.
+    pub fn field_names(&self) -> impl Iterator<Item = &str> {
+        self.attributes.iter().map(|a| a.name.as_str())
     }
 }
 
@@ -81,7 +99,8 @@ impl Default for LabelSet {
             labels: vec![
                 Label::new("quote", "#0072B2", Some('q'), &["speaker"]),
                 Label::new("claim", "#D55E00", Some('c'), &[]),
-                Label::new("figure", "#009E73", Some('f'), &[]),
+                Label::new("figure", "#009E73", Some('f'), &[])
+                    .with_field(AttributeDef::choice("kind", &FIGURE_KINDS)),
             ],
         }
     }
@@ -155,7 +174,12 @@ mod tests {
         let labels = LabelSet::default();
         let names: Vec<_> = labels.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["quote", "claim", "figure"]);
-        assert_eq!(labels.get("quote").unwrap().attributes, ["speaker"]);
+        assert_eq!(
+            labels.get("quote").unwrap().attributes,
+            [AttributeDef::text("speaker")]
+        );
+        let kind = labels.get("figure").unwrap().field("kind").unwrap();
+        assert_eq!(kind.kind.values(), FIGURE_KINDS);
         assert_eq!(labels.get("claim").unwrap().color, "#D55E00");
         assert!(labels.iter().all(|l| is_valid_color(&l.color)));
     }

@@ -1,13 +1,16 @@
 //! Pure data, no I/O and no GUI: text offsets and their conversions, labels, spans,
-//! documents and the project that holds them.
+//! documents, relations and the project that holds them.
 
 pub mod attributes;
+pub mod check;
 pub mod document;
 pub mod interval;
 pub mod label;
 pub mod offsets;
 pub mod project;
 pub mod provenance;
+pub mod relation;
+pub mod schema;
 pub mod segment;
 pub mod span;
 pub mod stats;
@@ -18,4 +21,6 @@ pub use label::{Label, LabelSet};
 pub use offsets::{ByteOffset, CharOffset, CharRange, OffsetIndex, Utf16Offset};
 pub use project::{FreshIds, MAX_ID, MAX_IMPORTED_ID, Project};
 pub use provenance::{Confidence, How, Provenance};
+pub use relation::{Relation, RelationId};
+pub use schema::{AttributeDef, AttributeKind, RelationType};
 pub use span::{Span, SpanId};

@@ -1,8 +1,11 @@
-//! The project: a name, a label set and documents with their spans. Everything the
+//! The project: a name, a label set, relation types and documents with their spans
+//! and relations. Everything the
 //! user annotates lives here; only [`crate::edit`] and the loader change it.
 
 use super::document::{DocId, Document};
 use super::label::LabelSet;
+use super::relation::{Relation, RelationId};
+use super::schema::RelationType;
 use super::span::{Span, SpanId};
 use std::collections::HashMap;
 
@@ -24,10 +27,17 @@ pub struct Project {
     /// Whose file this is, when it is one coder's share of a team's project
     /// (`spanmark assign` sets it).
     pub coder: Option<String>,
+    /// The types a relation between two spans may have, with the labels allowed at
+    /// each end.
+    pub relation_types: Vec<RelationType>,
     pub(crate) documents: Vec<Document>,
     /// The id the next new span gets; ids are never reused, even after a delete.
     pub(crate) next_span_id: u64,
     pub(crate) next_doc_id: u64,
+    /// The id the next new relation gets (a counter apart from span ids).
+    pub(crate) next_relation_id: u64,
+    /// Which document holds each relation.
+    relation_docs: HashMap<RelationId, DocId>,
     /// Which document holds each span, so id lookups do not scan every document.
     span_docs: HashMap<SpanId, DocId>,
     /// Where each document is in `documents`.
@@ -42,9 +52,12 @@ impl Project {
             labels: LabelSet::default(),
             open_document: None,
             coder: None,
+            relation_types: RelationType::defaults(),
             documents: Vec::new(),
             next_span_id: 1,
             next_doc_id: 1,
+            next_relation_id: 1,
+            relation_docs: HashMap::new(),
             span_docs: HashMap::new(),
             doc_index: HashMap::new(),
         }
@@ -80,12 +93,20 @@ impl Project {
             .iter()
             .flat_map(|d| d.spans().iter().map(move |s| (s.id, d.id)))
             .collect();
+        self.relation_docs = self
+            .documents
+            .iter()
+            .flat_map(|d| d.relations().iter().map(move |r| (r.id, d.id)))
+            .collect();
         self.reindex_documents();
     }
 
     pub(crate) fn insert_document(&mut self, index: usize, document: Document) {
         for span in document.spans() {
             self.span_docs.insert(span.id, document.id);
+        }
+        for relation in document.relations() {
+            self.relation_docs.insert(relation.id, document.id);
         }
         let index = index.min(self.documents.len());
         let id = document.id;
@@ -102,6 +123,9 @@ impl Project {
         let document = self.documents.remove(index);
         for span in document.spans() {
             self.span_docs.remove(&span.id);
+        }
+        for relation in document.relations() {
+            self.relation_docs.remove(&relation.id);
         }
         if index == self.documents.len() {
             self.doc_index.remove(&document.id);
@@ -156,6 +180,51 @@ impl Project {
         let span = self.document_mut(doc)?.remove_span(id)?;
         self.span_docs.remove(&id);
         Some(span)
+    }
+
+    /// Adds a relation the caller has checked to document `doc`.
+    pub(crate) fn insert_relation(&mut self, doc: DocId, relation: Relation) -> bool {
+        let id = relation.id;
+        let Some(document) = self.document_mut(doc) else {
+            return false;
+        };
+        document.insert_relation(relation);
+        self.relation_docs.insert(id, doc);
+        self.reserve_relation_id(id);
+        true
+    }
+
+    pub(crate) fn remove_relation(&mut self, doc: DocId, id: RelationId) -> Option<Relation> {
+        let relation = self.document_mut(doc)?.remove_relation(id)?;
+        self.relation_docs.remove(&id);
+        Some(relation)
+    }
+
+    /// The document holding relation `id`, and the relation.
+    pub fn find_relation(&self, id: RelationId) -> Option<(&Document, &Relation)> {
+        let document = self.document(*self.relation_docs.get(&id)?)?;
+        Some((document, document.relation(id)?))
+    }
+
+    pub fn relation_count(&self) -> usize {
+        self.relation_docs.len()
+    }
+
+    pub fn relation_type(&self, name: &str) -> Option<&RelationType> {
+        self.relation_types.iter().find(|t| t.name == name)
+    }
+
+    /// Is relation id `id` free?
+    pub fn relation_id_is_free(&self, id: RelationId) -> bool {
+        id.0 > 0 && !self.relation_docs.contains_key(&id)
+    }
+
+    pub(crate) fn reserve_relation_id(&mut self, id: RelationId) {
+        self.next_relation_id = self.next_relation_id.max(id.0.saturating_add(1));
+    }
+
+    pub fn next_relation_id(&self) -> u64 {
+        self.next_relation_id
     }
 
     pub(crate) fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
@@ -214,6 +283,7 @@ impl Project {
         FreshIds {
             next_span_id: self.next_span_id,
             next_doc_id: self.next_doc_id,
+            next_relation_id: self.next_relation_id,
         }
     }
 
@@ -233,6 +303,7 @@ impl Project {
 pub struct FreshIds {
     next_span_id: u64,
     next_doc_id: u64,
+    next_relation_id: u64,
 }
 
 impl FreshIds {
@@ -245,6 +316,17 @@ impl FreshIds {
     /// Hands out only ids above `id` from now on (an id kept from elsewhere).
     pub fn reserve_span(&mut self, id: SpanId) {
         self.next_span_id = self.next_span_id.max(id.0.saturating_add(1));
+    }
+
+    pub fn relation(&mut self) -> RelationId {
+        let id = RelationId(self.next_relation_id);
+        self.next_relation_id = self.next_relation_id.saturating_add(1);
+        id
+    }
+
+    /// Hands out only relation ids above `id` from now on.
+    pub fn reserve_relation(&mut self, id: RelationId) {
+        self.next_relation_id = self.next_relation_id.max(id.0.saturating_add(1));
     }
 
     pub fn doc(&mut self) -> DocId {

@@ -71,7 +71,7 @@ impl ProjectStats {
         let offers_speaker: Vec<bool> = project
             .labels
             .iter()
-            .map(|l| l.attributes.iter().any(|a| a == SPEAKER))
+            .map(|l| l.field(SPEAKER).is_some())
             .collect();
         let mut totals = vec![0; labels.len()];
         let mut documents = Vec::with_capacity(project.documents().len());

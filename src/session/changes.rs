@@ -48,6 +48,9 @@ impl Session {
                 if old == value {
                     return Ok(());
                 }
+                if let Some(value) = &value {
+                    self.check_value(span, &key, value)?;
+                }
                 self.edit(Edit::SetAttribute {
                     doc,
                     span,
@@ -345,7 +348,7 @@ fn stamp_unknown(edit: &mut Edit, made: &crate::model::Provenance) {
 /// A name as selected in the text: blanks (line breaks too) folded into one space, and
 /// the quotation marks, brackets, dashes and punctuation around it dropped
 /// (`“Zelensky,”` -> `Zelensky`); marks inside it stay (`Wei Che-chia`, `O’Brien`).
-fn speaker_name(selected: &str) -> String {
+pub(super) fn speaker_name(selected: &str) -> String {
     let folded = selected.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut name = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
     while let Some(last) = name.chars().last().filter(|c| !c.is_alphanumeric()) {

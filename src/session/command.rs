@@ -85,6 +85,8 @@ pub enum SessionCommand {
     Conflict(ConflictCommand),
     /// Changing the label set (each one undo step).
     Label(LabelCommand),
+    /// Linking spans and changing the relation types.
+    Relation(super::RelationCommand),
     Undo,
     Redo,
 }
@@ -172,6 +174,12 @@ pub enum LabelCommand {
     },
     /// Moves a label to a position in the label bar.
     Move { name: String, to: usize },
+}
+
+impl From<super::RelationCommand> for Command {
+    fn from(command: super::RelationCommand) -> Self {
+        Command::Session(SessionCommand::Relation(command))
+    }
 }
 
 impl From<LabelCommand> for Command {

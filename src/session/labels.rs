@@ -8,7 +8,7 @@ use super::Session;
 use super::command::LabelCommand;
 use crate::edit::Edit;
 use crate::model::label::next_color;
-use crate::model::{Label, LabelSet};
+use crate::model::{AttributeDef, AttributeKind, Label, LabelSet};
 use crate::shown::quoted;
 
 impl Session {
@@ -156,10 +156,48 @@ impl Session {
         } else {
             self.notice = Some(format!("Removed label {}; Ctrl+Z undoes", quoted(name)));
         }
+        edits.extend(self.types_without(name)?);
         edits.push(Edit::RemoveLabel {
             name: name.to_owned(),
         });
         self.edit(Edit::Batch(edits))
+    }
+}
+
+impl Session {
+    /// The edits that take label `name` out of the relation types' ends: a type left
+    /// with no label at an end that had some goes (refused while relations have it).
+    fn types_without(&self, name: &str) -> Result<Vec<Edit>, String> {
+        let mut edits = Vec::new();
+        for t in &self.project.relation_types {
+            if !t.from.iter().chain(&t.to).any(|l| l == name) {
+                continue;
+            }
+            let mut changed = t.clone();
+            changed.from.retain(|l| l != name);
+            changed.to.retain(|l| l != name);
+            let emptied = (changed.from.is_empty() && !t.from.is_empty())
+                || (changed.to.is_empty() && !t.to.is_empty());
+            if !emptied {
+                edits.push(Edit::UpdateRelationType {
+                    name: t.name.clone(),
+                    relation_type: changed,
+                });
+                continue;
+            }
+            let used = self.relation_type_use(&t.name);
+            if used > 0 {
+                return Err(format!(
+                    "relation type {} links only {} spans at one end and {used} relations have it: remove those links or change the type first",
+                    quoted(&t.name),
+                    quoted(name)
+                ));
+            }
+            edits.push(Edit::RemoveRelationType {
+                name: t.name.clone(),
+            });
+        }
+        Ok(edits)
     }
 }
 
@@ -202,16 +240,29 @@ pub fn check_key(
     Ok(Some(key))
 }
 
-/// Attribute names trimmed, blanks dropped, each once; a name with a control
-/// character is refused.
-pub fn cleaned_attributes(names: &[String]) -> Result<Vec<String>, String> {
-    let mut out: Vec<String> = Vec::new();
-    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+/// Attribute fields with their names trimmed, blank ones dropped, each name once (the
+/// first wins); a name with a control character, or a choice without values, is
+/// refused.
+pub fn cleaned_attributes(fields: &[AttributeDef]) -> Result<Vec<AttributeDef>, String> {
+    let mut out: Vec<AttributeDef> = Vec::new();
+    for field in fields {
+        let name = field.name.trim();
+        if name.is_empty() {
+            continue;
+        }
         if name.chars().any(char::is_control) {
             return Err(format!("{} is not a usable attribute name", quoted(name)));
         }
-        if !out.iter().any(|n| n == name) {
-            out.push(name.to_owned());
+        if let AttributeKind::Choice(values) = &field.kind
+            && values.iter().all(|v| v.trim().is_empty())
+        {
+            return Err(format!("choice {} needs at least one value", quoted(name)));
+        }
+        if !out.iter().any(|f| f.name == name) {
+            out.push(AttributeDef {
+                name: name.to_owned(),
+                kind: field.kind.clone(),
+            });
         }
     }
     Ok(out)
@@ -262,12 +313,17 @@ mod tests {
             "the key N is taken by the command \"Next suggestion\""
         );
         assert!(check_key(&labels, &reserved, Some('1'), "x").is_err());
-        let attributes = ["  speaker ".to_owned(), String::new(), "speaker".to_owned()];
+        let attributes = [
+            AttributeDef::text("  speaker "),
+            AttributeDef::text(""),
+            AttributeDef::choice("speaker", &["a"]),
+        ];
         assert_eq!(
             cleaned_attributes(&attributes),
-            Ok(vec!["speaker".to_owned()])
+            Ok(vec![AttributeDef::text("speaker")])
         );
-        assert!(cleaned_attributes(&["a\nb".to_owned()]).is_err());
+        assert!(cleaned_attributes(&[AttributeDef::text("a\nb")]).is_err());
+        assert!(cleaned_attributes(&[AttributeDef::choice("kind", &[" "])]).is_err());
     }
 
     #[test]

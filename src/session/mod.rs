@@ -19,6 +19,7 @@ pub mod labels;
 pub mod layers;
 mod navigate;
 mod outcome;
+pub mod relations;
 mod suggesting;
 pub mod suggestions;
 
@@ -28,6 +29,7 @@ pub use command::{
     SessionCommand, SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
 };
 pub use outcome::{Accepted, AddedArticles};
+pub use relations::RelationCommand;
 
 use crate::edit::{Edit, History};
 use crate::model::{CharOffset, CharRange, DocId, Document, Project, SpanId};
@@ -87,6 +89,9 @@ pub struct Session {
     /// Letters the window's command table takes, which no label may have as its key:
     /// (letter, what the key does).
     reserved_keys: Vec<(char, String)>,
+    /// The span a linking gesture started from (R pressed on it), until the other end
+    /// is picked.
+    linking_from: Option<SpanId>,
 }
 
 impl Session {
@@ -117,6 +122,7 @@ impl Session {
             layers: Default::default(),
             stamper: Default::default(),
             reserved_keys: Vec::new(),
+            linking_from: None,
         }
     }
 
@@ -252,6 +258,7 @@ impl Session {
             SessionCommand::Adjudicate(command) => self.adjudicate(command),
             SessionCommand::Conflict(command) => self.settle(command),
             SessionCommand::Label(command) => self.change_labels(command),
+            SessionCommand::Relation(command) => self.change_relations(command),
             SessionCommand::Undo => {
                 let edit = self
                     .history

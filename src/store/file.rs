@@ -1,19 +1,24 @@
 //! The wire structs the RON project file is read into (`write.rs` writes it), apart from the model so the file format
 //! can evolve (with a migration per version) without the model following it.
 //!
-//! Version 1:
+//! Version 2 (version 1 had no relations, and attribute fields were bare names, all
+//! text):
 //! ```ron
 //! (
 //!     format: "spanmark-project",
 //!     version: 1,
 //!     name: "Security guarantees",
-//!     labels: [(name: "quote", color: "#0072B2", key: Some('q'), attributes: ["speaker"])],
+//!     labels: [(name: "quote", color: "#0072B2", key: Some('q'),
+//!         attributes: [(name: "speaker", type: "text")])],
+//!     relation_types: [(name: "attributed to", from: ["quote"], to: [])],
 //!     next_span_id: 8,
+//!     next_relation_id: 2,
 //!     open_document: Some(1),
 //!     documents: [(
 //!         id: 1, name: "article-1.txt", source: Some("articles/article-1.txt"),
 //!         encoding: "UTF-8", status: InProgress, sha256: "…", text: "…",
 //!         spans: [(id: 7, label: "quote", start: 120, end: 137, attributes: {"speaker": "Zelensky"})],
+//!         relations: [(id: 1, type: "attributed to", from: 7, to: 5)],
 //!     )],
 //! )
 //! ```
@@ -28,7 +33,7 @@ use std::borrow::Cow;
 
 pub const FORMAT: &str = "spanmark-project";
 /// The newest project file version this build reads and the one it writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Just enough of a project file to tell what it is, whatever its version.
 /// Missing fields read as empty / zero.
@@ -47,8 +52,14 @@ pub struct ProjectFile<'a> {
     pub name: Cow<'a, str>,
     #[serde(default = "default_labels")]
     pub labels: Vec<LabelFile<'a>>,
+    /// Relation types (version 2); a version 1 file gets the default ones whose
+    /// labels it has.
+    #[serde(default, deserialize_with = "present")]
+    pub relation_types: Option<Vec<RelationTypeFile>>,
     #[serde(default)]
     pub next_span_id: u64,
+    #[serde(default)]
+    pub next_relation_id: u64,
     /// The document the window showed when the project was saved.
     #[serde(default)]
     pub open_document: Option<u64>,
@@ -66,7 +77,43 @@ pub struct LabelFile<'a> {
     #[serde(default)]
     pub key: Option<char>,
     #[serde(default)]
-    pub attributes: Vec<Cow<'a, str>>,
+    pub attributes: Vec<AttributeFile>,
+}
+
+/// An attribute field: a bare name (version 1, a text field) or, from version 2,
+/// `(name: "kind", type: "choice", values: ["count", "money"])`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum AttributeFile {
+    Name(String),
+    Typed {
+        name: String,
+        #[serde(rename = "type", default)]
+        kind: Option<String>,
+        #[serde(default)]
+        values: Vec<String>,
+    },
+}
+
+/// `(name: "supported by", from: ["claim"], to: ["figure", "quote"])`; an empty list
+/// allows any label.
+#[derive(Deserialize)]
+pub struct RelationTypeFile {
+    pub name: String,
+    #[serde(default)]
+    pub from: Vec<String>,
+    #[serde(default)]
+    pub to: Vec<String>,
+}
+
+/// `(id: 3, type: "attributed to", from: 7, to: 9)`: span ids of the same document.
+#[derive(Deserialize)]
+pub struct RelationFile {
+    pub id: u64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub from: u64,
+    pub to: u64,
 }
 
 #[derive(Deserialize)]
@@ -89,6 +136,9 @@ pub struct DocumentFile<'a> {
     /// Spans two branches changed differently (written only when there are any).
     #[serde(default)]
     pub conflicts: Vec<ConflictFile<'a>>,
+    /// Links between the spans (version 2, written only when there are any).
+    #[serde(default)]
+    pub relations: Vec<RelationFile>,
 }
 
 #[derive(Deserialize)]
@@ -116,9 +166,24 @@ fn default_labels() -> Vec<LabelFile<'static>> {
             name: Cow::Owned(l.name.clone()),
             color: Cow::Owned(l.color.clone()),
             key: l.key,
-            attributes: l.attributes.iter().map(|a| Cow::Owned(a.clone())).collect(),
+            attributes: l
+                .attributes
+                .iter()
+                .map(|a| AttributeFile::Typed {
+                    name: a.name.clone(),
+                    kind: Some(a.kind.name().to_owned()),
+                    values: a.kind.values().to_vec(),
+                })
+                .collect(),
         })
         .collect()
+}
+
+/// A list that is there (even empty) as `Some`; a missing one stays `None`.
+fn present<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<RelationTypeFile>>, D::Error> {
+    Vec::deserialize(deserializer).map(Some)
 }
 
 fn utf8() -> Cow<'static, str> {

@@ -13,6 +13,7 @@ pub mod lock;
 mod messages;
 pub mod recovery;
 mod save;
+mod schema;
 pub mod validate;
 mod write;
 
@@ -207,11 +208,15 @@ fn syntax(err: ron::error::SpannedError, path: String) -> StoreError {
 }
 
 /// Brings an older file up to [`CURRENT_VERSION`], one version step at a time.
-/// Version 1 is the first; a new version adds its step here, with a test that loads a
+/// Version 1 is the first; each new version adds its step here, with a test that loads a
 /// file of the version before it.
 fn migrate<'a>(file: ProjectFile<'a>, path: &str) -> Result<ProjectFile<'a>, StoreError> {
     match file.version {
         CURRENT_VERSION => Ok(file),
+        // Version 2 added typed attribute fields, relation types and relations, all
+        // read with defaults: bare field names are text fields, and the file gets the
+        // default relation types its labels allow.
+        1 => Ok(ProjectFile { version: 2, ..file }),
         v if v > CURRENT_VERSION => Err(StoreError::Newer {
             version: v,
             path: path.to_owned(),

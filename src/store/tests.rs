@@ -61,7 +61,7 @@ fn round_trip_keeps_everything_and_is_deterministic() {
         "{ron}"
     );
     assert!(
-        ron.starts_with("(\n  format: \"spanmark-project\",\n  version: 1,\n"),
+        ron.starts_with("(\n  format: \"spanmark-project\",\n  version: 2,\n"),
         "{ron}"
     );
 }
@@ -97,7 +97,7 @@ fn save_is_atomic_and_keeps_a_backup() {
 fn newer_files_are_refused_and_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.ron");
-    let newer = to_ron(&sample()).replace("version: 1,", "version: 7,\n  shiny_field: (a: 1),");
+    let newer = to_ron(&sample()).replace("version: 2,", "version: 7,\n  shiny_field: (a: 1),");
     std::fs::write(&path, &newer).unwrap();
     let err = load(&path).unwrap_err();
     assert!(matches!(err, StoreError::Newer { version: 7, .. }), "{err}");

@@ -39,7 +39,7 @@ fn too_large(what: &str, id: u64) -> String {
     )
 }
 
-fn problem(document: Option<&str>, span: Option<u64>, message: String) -> Problem {
+pub(super) fn problem(document: Option<&str>, span: Option<u64>, message: String) -> Problem {
     Problem {
         document: document.map(str::to_owned),
         span,
@@ -52,6 +52,11 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut project = Project::new(&file.name);
     project.labels = labels_from_file(file.labels, &mut problems);
+    project.relation_types = super::schema::relation_types_from_file(
+        file.relation_types,
+        &project.labels,
+        &mut problems,
+    );
     if let Some(coder) = &file.coder {
         if crate::model::label::is_valid_label_name(coder) {
             project.coder = Some(coder.to_string());
@@ -72,6 +77,7 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
     }
     let mut doc_ids = HashSet::new();
     let mut span_ids = HashSet::new();
+    let mut relation_ids = HashSet::new();
     let mut documents = Vec::with_capacity(file.documents.len());
     for doc in file.documents {
         if !doc_ids.insert(doc.id) {
@@ -91,9 +97,11 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
                 too_large("document id", doc.id),
             ));
         }
-        if let Some(document) =
-            document_from_file(doc, &project.labels, &mut span_ids, &mut problems)
-        {
+        let ids = Ids {
+            spans: &mut span_ids,
+            relations: &mut relation_ids,
+        };
+        if let Some(document) = document_from_file(doc, &project, ids, &mut problems) {
             documents.push(document);
         }
     }
@@ -105,7 +113,11 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
         if let Some(max) = document.spans().iter().map(|s| s.id).max() {
             project.reserve_span_id(max);
         }
+        if let Some(last) = document.relations().last() {
+            project.reserve_relation_id(last.id);
+        }
     }
+    project.next_relation_id = project.next_relation_id.max(file.next_relation_id);
     project.set_documents(documents);
     // A document that is gone is no problem: the window shows the first one instead.
     project.open_document = file
@@ -166,25 +178,29 @@ fn labels_from_file(
             ));
         }
         out.push(Label {
-            name,
             color: label.color.into_owned(),
             key: label.key,
-            attributes: label
-                .attributes
-                .into_iter()
-                .map(|a| a.into_owned())
-                .collect(),
+            attributes: super::schema::fields_from_file(&name, label.attributes, problems),
+            name,
         });
     }
     LabelSet::from_vec(out)
 }
 
+/// The ids seen so far in the project, which must be unique across documents.
+struct Ids<'a> {
+    spans: &'a mut HashSet<u64>,
+    relations: &'a mut HashSet<u64>,
+}
+
 fn document_from_file(
     doc: DocumentFile<'_>,
-    labels: &LabelSet,
-    span_ids: &mut HashSet<u64>,
+    project: &Project,
+    ids: Ids<'_>,
     problems: &mut Vec<Problem>,
 ) -> Option<Document> {
+    let labels = &project.labels;
+    let span_ids = ids.spans;
     let name = doc.name.into_owned();
     let mut document = Document::new(DocId(doc.id), &name, doc.text.into_owned(), &doc.encoding);
     document.source = doc.source.map(Cow::into_owned);
@@ -292,6 +308,17 @@ fn document_from_file(
         return None;
     }
     document.set_conflicts(conflicts);
+    let relations = super::schema::relations_from_file(
+        doc.relations,
+        &document,
+        &project.relation_types,
+        ids.relations,
+        problems,
+    );
+    if problems.len() > before {
+        return None;
+    }
+    document.set_relations(relations);
     Some(document)
 }
 

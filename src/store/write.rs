@@ -63,7 +63,27 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
             None => "None".to_owned(),
         };
         field(out, 3, "key", &key)?;
-        let attributes: Vec<String> = label.attributes.iter().map(|a| quoted(a)).collect();
+        let attributes: Vec<String> = label
+            .attributes
+            .iter()
+            .map(|a| {
+                let values = a.kind.values();
+                if values.is_empty() {
+                    format!(
+                        "(name: {}, type: {})",
+                        quoted(&a.name),
+                        quoted(a.kind.name())
+                    )
+                } else {
+                    format!(
+                        "(name: {}, type: {}, values: {})",
+                        quoted(&a.name),
+                        quoted(a.kind.name()),
+                        list(values)
+                    )
+                }
+            })
+            .collect();
         field(
             out,
             3,
@@ -72,8 +92,24 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
         )?;
         out.write_str("    ),\n")?;
     }
+    out.write_str("  ],\n  relation_types: [\n")?;
+    for t in &project.relation_types {
+        writeln!(
+            out,
+            "    (name: {}, from: {}, to: {}),",
+            quoted(&t.name),
+            list(&t.from),
+            list(&t.to)
+        )?;
+    }
     out.write_str("  ],\n")?;
     field(out, 1, "next_span_id", &project.next_span_id().to_string())?;
+    field(
+        out,
+        1,
+        "next_relation_id",
+        &project.next_relation_id().to_string(),
+    )?;
     let open = match project.open_document {
         Some(id) => format!("Some({id})"),
         None => "None".to_owned(),
@@ -144,6 +180,20 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
             }
             out.write_str("      ],\n")?;
         }
+        if !doc.relations().is_empty() {
+            out.write_str("      relations: [\n")?;
+            for r in doc.relations() {
+                writeln!(
+                    out,
+                    "        (id: {}, type: {}, from: {}, to: {}),",
+                    r.id,
+                    quoted(&r.kind),
+                    r.from,
+                    r.to
+                )?;
+            }
+            out.write_str("      ],\n")?;
+        }
         out.write_str("    ),\n")?;
     }
     out.write_str("  ],\n)\n")
@@ -157,6 +207,12 @@ fn field(out: &mut impl Write, depth: usize, name: &str, value: &str) -> std::fm
     out.write_str(": ")?;
     out.write_str(value)?;
     out.write_str(",\n")
+}
+
+/// `["a", "b"]`.
+fn list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| quoted(i)).collect();
+    format!("[{}]", items.join(", "))
 }
 
 fn status_name(status: Status) -> &'static str {

@@ -116,7 +116,7 @@ impl Inspector {
                 .project()
                 .labels
                 .get(&span.label)
-                .map(|l| l.attributes.clone())
+                .map(|l| l.field_names().map(str::to_owned).collect::<Vec<_>>())
                 .unwrap_or_default();
             for key in fields
                 .iter()

@@ -8,6 +8,7 @@
 //! spans asks which label they go to, or cancel.
 
 use crate::model::label::next_color;
+use crate::model::schema::{describe_fields, parse_fields};
 use crate::model::{Label, LabelSet};
 use crate::session::labels::check_key;
 use crate::session::{Command, LabelCommand, Session};
@@ -39,7 +40,7 @@ impl Row {
             self.name.clone_from(&label.name);
         }
         if !self.editing_attributes {
-            self.attributes = label.attributes.join(", ");
+            self.attributes = describe_fields(&label.attributes);
         }
         if !self.editing_color {
             self.color = srgb(&label.color);
@@ -217,15 +218,16 @@ impl LabelEditor {
         }
         if attributes.lost_focus() {
             row.editing_attributes = false;
-            let names = split_names(&row.attributes);
-            if names != label.attributes {
-                out.push(
+            match parse_fields(&row.attributes) {
+                Ok(fields) if fields != label.attributes => out.push(
                     update(Label {
-                        attributes: names,
+                        attributes: fields,
                         ..label.clone()
                     })
                     .into(),
-                );
+                ),
+                Ok(_) => {}
+                Err(why) => self.refusal = Some(format!("{}: {why}", label.name)),
             }
         }
         ui.label(session.label_use(&label.name).to_string());
@@ -376,10 +378,11 @@ impl LabelEditor {
                 &name,
             )
         };
+        let checked = checked.and_then(|key| Ok((key, parse_fields(&new.attributes)?)));
         match checked {
-            Ok(key) => {
+            Ok((key, fields)) => {
                 let mut label = Label::new(&name, &hex(new.color), key, &[]);
-                label.attributes = split_names(&new.attributes);
+                label.attributes = fields;
                 out.push(LabelCommand::Add(label).into());
                 *new = Row::default();
                 self.refusal = None;
@@ -387,15 +390,6 @@ impl LabelEditor {
             Err(why) => self.refusal = Some(why),
         }
     }
-}
-
-/// Comma-separated names, trimmed, blanks dropped.
-fn split_names(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn srgb(color: &str) -> [u8; 3] {
@@ -416,6 +410,7 @@ mod tests {
     fn colours_and_names_round_trip() {
         assert_eq!(hex(srgb("#0072B2")), "#0072B2");
         assert_eq!(hex(srgb("#cc79a7")), "#CC79A7");
-        assert_eq!(split_names(" speaker, ,source,"), ["speaker", "source"]);
+        let fields = parse_fields(" speaker, ,kind: choice(a|b),").unwrap();
+        assert_eq!(describe_fields(&fields), "speaker, kind: choice(a|b)");
     }
 }

@@ -32,7 +32,7 @@ pub fn remember_selected_span(ctx: &Context, session: &Session) {
 fn takes_speaker(labels: &LabelSet, span: &Span) -> bool {
     labels
         .get(&span.label)
-        .is_some_and(|l| l.attributes.iter().any(|a| a == SPEAKER))
+        .is_some_and(|l| l.field(SPEAKER).is_some())
 }
 
 /// The spans of `doc` a name selected at `name` may be the speaker of: the one selected
@@ -74,10 +74,7 @@ pub fn use_as_speaker_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>)
         return;
     };
     let labels = &session.project().labels;
-    if !labels
-        .iter()
-        .any(|l| l.attributes.iter().any(|a| a == SPEAKER))
-    {
+    if !labels.iter().any(|l| l.field(SPEAKER).is_some()) {
         return;
     }
     let Some(name) = session.selection() else {

@@ -16,7 +16,7 @@ fn labels_lists_name_colour_key_spans_and_attributes() {
         "label   colour   key  spans  attributes\n\
          quote   #0072B2  q        2  speaker\n\
          claim   #D55E00  c        1\n\
-         figure  #009E73  f        2\n"
+         figure  #009E73  f        2  kind: choice(count|money|percent|duration|date|other)\n"
     );
 }
 
@@ -53,8 +53,8 @@ fn labels_add_rename_recolour_rekey_and_remove() {
         "label     colour   key  spans  attributes\n\
          citation  #0072B2  q        2  speaker\n\
          claim     #112233  c        1\n\
-         figure    #009E73  g        2\n\
-         person    #CC79A7  p        0  role,org\n\
+         figure    #009E73  g        2  kind: choice(count|money|percent|duration|date|other)\n\
+         person    #CC79A7  p        0  role, org\n\
          place     #E69F00  -        0  country\n"
     );
     let removed = stdout(

@@ -1,0 +1,400 @@
+//! Linking spans: making and removing relations (each one undo step), the linking
+//! gesture the window drives (select a span, press R, pick the other end), checking
+//! attribute values as they are entered, and changing the relation types. A quote
+//! linked *attributed to* a span takes that span's text as its speaker in the same
+//! step.
+
+use super::Session;
+use super::changes::speaker_name;
+use crate::edit::{Edit, relations_of_type};
+use crate::model::schema::ATTRIBUTED_TO;
+use crate::model::stats::SPEAKER;
+use crate::model::{AttributeKind, Relation, RelationId, RelationType, SpanId};
+use crate::shown::quoted;
+
+/// Links between spans and their types: each change is one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RelationCommand {
+    /// Links `from` to `to` with type `kind`, or the first type their labels allow.
+    Link {
+        from: SpanId,
+        to: SpanId,
+        kind: Option<String>,
+    },
+    Remove(RelationId),
+    /// Starts linking from the selected span: the next span picked is the other end.
+    Start,
+    /// Ends the linking gesture at `to` (a click on a span, or Enter on the selected one).
+    Finish(SpanId),
+    Cancel,
+    AddType(RelationType),
+    /// Replaces relation type `name` (a new name retypes its relations).
+    UpdateType {
+        name: String,
+        relation_type: RelationType,
+    },
+    /// Removes a relation type no relation has.
+    RemoveType(String),
+}
+
+impl Session {
+    /// The span a linking gesture started from, while one is under way.
+    pub fn linking_from(&self) -> Option<SpanId> {
+        self.linking_from
+    }
+
+    /// The relation types that may link `from` to `to` (by their labels), in order.
+    pub fn types_between(&self, from: SpanId, to: SpanId) -> Vec<&RelationType> {
+        let label = |id| self.project.find_span(id).map(|(_, s)| s.label.as_str());
+        let (Some(from), Some(to)) = (label(from), label(to)) else {
+            return Vec::new();
+        };
+        self.project
+            .relation_types
+            .iter()
+            .filter(|t| t.allows(from, to))
+            .collect()
+    }
+
+    pub(super) fn change_relations(&mut self, command: RelationCommand) -> Result<(), String> {
+        match command {
+            RelationCommand::Link { from, to, kind } => self.link(from, to, kind),
+            RelationCommand::Remove(id) => {
+                let Some((doc, _)) = self.project.find_relation(id) else {
+                    return Err(format!("there is no relation {id}"));
+                };
+                let doc = doc.id;
+                self.edit(Edit::RemoveRelation { doc, relation: id })?;
+                self.notice = Some("Removed the link; Ctrl+Z undoes".to_owned());
+                Ok(())
+            }
+            RelationCommand::Start => {
+                let Some(from) = self.selected_span else {
+                    return Err("select the span to link from first".to_owned());
+                };
+                self.linking_from = Some(from);
+                self.notice = Some(
+                    "Linking: click the other span (or select it and press Enter); Esc cancels"
+                        .to_owned(),
+                );
+                Ok(())
+            }
+            RelationCommand::Finish(to) => {
+                let Some(from) = self.linking_from.take() else {
+                    return Ok(());
+                };
+                self.link(from, to, None)
+            }
+            RelationCommand::Cancel => {
+                self.linking_from = None;
+                Ok(())
+            }
+            RelationCommand::AddType(t) => {
+                let name = t.name.clone();
+                self.edit(Edit::AddRelationType {
+                    index: usize::MAX,
+                    relation_type: t,
+                })?;
+                self.notice = Some(format!(
+                    "Added relation type {}; Ctrl+Z undoes",
+                    quoted(&name)
+                ));
+                Ok(())
+            }
+            RelationCommand::UpdateType {
+                name,
+                relation_type,
+            } => {
+                if self.project.relation_type(&name) == Some(&relation_type) {
+                    return Ok(());
+                }
+                self.edit(Edit::UpdateRelationType {
+                    name,
+                    relation_type,
+                })
+            }
+            RelationCommand::RemoveType(name) => {
+                self.edit(Edit::RemoveRelationType { name: name.clone() })?;
+                self.notice = Some(format!(
+                    "Removed relation type {}; Ctrl+Z undoes",
+                    quoted(&name)
+                ));
+                Ok(())
+            }
+        }
+    }
+
+    fn link(&mut self, from: SpanId, to: SpanId, kind: Option<String>) -> Result<(), String> {
+        let (Some((from_doc, from_span)), Some((to_doc, to_span))) =
+            (self.project.find_span(from), self.project.find_span(to))
+        else {
+            return Err("a link needs two spans that exist".to_owned());
+        };
+        if from_doc.id != to_doc.id {
+            return Err("a link joins two spans of the same document".to_owned());
+        }
+        if from == to {
+            return Err("a span cannot be linked to itself".to_owned());
+        }
+        let kind = match kind {
+            Some(kind) => {
+                let t = self
+                    .project
+                    .relation_type(&kind)
+                    .ok_or_else(|| format!("there is no relation type {}", quoted(&kind)))?;
+                if let Some(why) = t.refusal(&from_span.label, &to_span.label) {
+                    return Err(why);
+                }
+                kind
+            }
+            None => self
+                .types_between(from, to)
+                .first()
+                .map(|t| t.name.clone())
+                .ok_or_else(|| {
+                    format!(
+                        "no relation type links a {} span to a {} span (add one in the label editor)",
+                        quoted(&from_span.label),
+                        quoted(&to_span.label)
+                    )
+                })?,
+        };
+        let doc = from_doc.id;
+        if let Some(existing) = from_doc.duplicate_relation(&kind, from, to, RelationId(0)) {
+            return Err(format!(
+                "these spans are already linked by {} (relation {})",
+                quoted(&kind),
+                existing.id
+            ));
+        }
+        let mut edits = vec![Edit::AddRelation {
+            doc,
+            relation: Relation::new(self.project.fresh_ids().relation(), &kind, from, to),
+        }];
+        // Linking a quote to the mention of a person names its speaker.
+        let mut speaker = None;
+        let offers_speaker = self
+            .project
+            .labels
+            .get(&from_span.label)
+            .is_some_and(|l| l.field(SPEAKER).is_some());
+        if kind == ATTRIBUTED_TO && offers_speaker {
+            let name = speaker_name(from_doc.slice(to_span.range).unwrap_or(""));
+            if !name.is_empty() && from_span.attributes.get(SPEAKER) != Some(&name) {
+                speaker = Some(name.clone());
+                edits.push(Edit::SetAttribute {
+                    doc,
+                    span: from,
+                    key: SPEAKER.to_owned(),
+                    value: Some(name),
+                });
+            }
+        }
+        self.edit(Edit::Batch(edits))?;
+        self.notice = Some(match speaker {
+            Some(name) => format!("Linked: {}; speaker {}; Ctrl+Z undoes", kind, quoted(&name)),
+            None => format!("Linked: {kind}; Ctrl+Z undoes"),
+        });
+        Ok(())
+    }
+
+    /// Why `value` may not be entered for attribute `key` of span `span`, if it may
+    /// not: it must fit the field the span's label offers (a link must name another
+    /// span of the same document). Fields the label does not offer take any text.
+    pub(super) fn check_value(&self, span: SpanId, key: &str, value: &str) -> Result<(), String> {
+        let Some((doc, s)) = self.project.find_span(span) else {
+            return Err(format!("there is no span {span}"));
+        };
+        let Some(field) = self.project.labels.get(&s.label).and_then(|l| l.field(key)) else {
+            return Ok(());
+        };
+        field
+            .kind
+            .check(value)
+            .map_err(|why| format!("{}: {why}", quoted(key)))?;
+        if field.kind == AttributeKind::Span {
+            let target = value
+                .parse()
+                .map(SpanId)
+                .map_err(|_| format!("{} is not a span id", quoted(value)))?;
+            if target == span || doc.span(target).is_none() {
+                return Err(format!(
+                    "{}: span {value} is not another span of this document",
+                    quoted(key)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// How many relations have type `name`.
+    pub fn relation_type_use(&self, name: &str) -> usize {
+        relations_of_type(&self.project, name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture;
+    use crate::session::{EditCommand, SessionCommand, ViewCommand};
+
+    /// A quote, the name of its speaker (tagged claim, for want of a person label) and
+    /// a figure.
+    fn session() -> (Session, [SpanId; 3]) {
+        let p = fixture::project(
+            "p",
+            &[(
+                "a.txt",
+                "[quote:“We lost [figure:270] drones”], said [claim:Olena Ivanova].",
+            )],
+        );
+        let spans = p.documents()[0].spans();
+        let id = |l: &str| spans.iter().find(|s| s.label == l).map(|s| s.id).unwrap();
+        let ids = [id("quote"), id("claim"), id("figure")];
+        (Session::new(p, None, true), ids)
+    }
+
+    fn run(s: &mut Session, c: impl Into<crate::session::Command>) -> Result<(), String> {
+        match c.into() {
+            crate::session::Command::Session(c) => s.apply(c),
+            other => panic!("not a session command: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn linking_a_quote_to_a_name_sets_its_speaker_in_one_undo_step() {
+        let (mut s, [quote, name, _]) = session();
+        run(&mut s, ViewCommand::SelectSpan(Some(quote))).unwrap();
+        run(&mut s, RelationCommand::Start).unwrap();
+        assert_eq!(s.linking_from(), Some(quote));
+        run(&mut s, RelationCommand::Finish(name)).unwrap();
+        assert_eq!(s.linking_from(), None);
+        let doc = &s.project().documents()[0];
+        assert_eq!(doc.relations().len(), 1);
+        assert_eq!(doc.relations()[0].kind, ATTRIBUTED_TO);
+        assert_eq!(
+            doc.span(quote)
+                .unwrap()
+                .attributes
+                .get(SPEAKER)
+                .map(String::as_str),
+            Some("Olena Ivanova")
+        );
+        assert!(s.is_dirty());
+        assert!(
+            s.take_notice()
+                .unwrap()
+                .contains("speaker \"Olena Ivanova\"")
+        );
+        run(&mut s, SessionCommand::Undo).unwrap();
+        let doc = &s.project().documents()[0];
+        assert!(doc.relations().is_empty());
+        assert_eq!(doc.span(quote).unwrap().attributes.get(SPEAKER), None);
+    }
+
+    #[test]
+    fn links_the_types_do_not_allow_are_refused() {
+        let (mut s, [quote, name, figure]) = session();
+        // Nothing links a figure to anything.
+        let err = run(
+            &mut s,
+            RelationCommand::Link {
+                from: figure,
+                to: quote,
+                kind: None,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("no relation type links a \"figure\" span to a \"quote\" span"),
+            "{err}"
+        );
+        let err = run(
+            &mut s,
+            RelationCommand::Link {
+                from: name,
+                to: figure,
+                kind: Some("attributed to".into()),
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("links from a \"quote\" span, not a \"claim\""),
+            "{err}"
+        );
+        run(
+            &mut s,
+            RelationCommand::Link {
+                from: quote,
+                to: name,
+                kind: None,
+            },
+        )
+        .unwrap();
+        let err = run(
+            &mut s,
+            RelationCommand::Link {
+                from: quote,
+                to: name,
+                kind: None,
+            },
+        )
+        .unwrap_err();
+        assert!(err.contains("already linked"), "{err}");
+        assert_eq!(s.project().relation_count(), 1);
+    }
+
+    #[test]
+    fn deleting_a_span_takes_its_links_and_undo_brings_both_back() {
+        let (mut s, [quote, name, figure]) = session();
+        run(
+            &mut s,
+            RelationCommand::Link {
+                from: quote,
+                to: name,
+                kind: None,
+            },
+        )
+        .unwrap();
+        run(
+            &mut s,
+            RelationCommand::Link {
+                from: name,
+                to: figure,
+                kind: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(s.project().relation_count(), 2);
+        run(&mut s, EditCommand::DeleteSpan(name)).unwrap();
+        assert_eq!(s.project().relation_count(), 0);
+        assert!(s.project().find_span(name).is_none());
+        run(&mut s, SessionCommand::Undo).unwrap();
+        assert_eq!(s.project().relation_count(), 2);
+        assert!(s.project().find_span(name).is_some());
+        run(&mut s, SessionCommand::Redo).unwrap();
+        assert_eq!(s.project().relation_count(), 0);
+    }
+
+    #[test]
+    fn values_are_checked_as_they_are_entered() {
+        let (mut s, [_, _, figure]) = session();
+        let set = |v: &str| EditCommand::SetAttribute(figure, "kind".into(), v.into());
+        let err = run(&mut s, set("lots")).unwrap_err();
+        assert!(
+            err.contains("\"kind\": \"lots\" is not one of \"count\""),
+            "{err}"
+        );
+        run(&mut s, set("count")).unwrap();
+        let doc = &s.project().documents()[0];
+        assert_eq!(
+            doc.span(figure)
+                .unwrap()
+                .attributes
+                .get("kind")
+                .map(String::as_str),
+            Some("count")
+        );
+    }
+}

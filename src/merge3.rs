@@ -14,6 +14,9 @@
 //!   quoted on a branch still names its span on that branch.
 //! - Labels added on either side are kept; a label deleted on one side and unused in the
 //!   result goes. Documents added on both sides are kept once.
+//! - Relations and their types merge the same way ([`relations`]).
+
+mod relations;
 
 use crate::edit::Edit;
 use crate::model::{CharRange, DocId, Document, Label, Project, Span, SpanId};
@@ -35,6 +38,9 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
     /// Spans of theirs that got a new id: (document, id on their branch, id here).
     pub renumbered: Vec<(String, SpanId, SpanId)>,
+    /// Relations that could not stay because the merge removed an end: (document, the
+    /// relation as its side had it).
+    pub dropped: Vec<(String, crate::model::Relation)>,
 }
 
 /// The same span apart from its id.
@@ -60,6 +66,14 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
     });
     project.coder = ours.coder.clone();
     project.labels = merge_labels(base, ours, theirs);
+    project.relation_types = relations::merge_types(base, ours, theirs);
+    let mut relation_ids = relations::RelationIds::new(base, ours);
+    relation_ids.reserve_after(
+        base.next_relation_id()
+            .max(ours.next_relation_id())
+            .max(theirs.next_relation_id()),
+    );
+    let mut dropped = Vec::new();
     let mut conflicts = Vec::new();
     let mut renumbered = Vec::new();
     // Every id either side or the base used stays taken, so fresh ids never meet one.
@@ -98,6 +112,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
         out.source.clone_from(&kept.source);
         out.status = merge_status(b, o, t);
         let found_before = conflicts.len();
+        let mut theirs_ids = HashMap::new();
         let spans = merge_spans(
             b.map_or(&[][..], Document::spans),
             o.map_or(&[][..], Document::spans),
@@ -107,11 +122,17 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
             &mut used,
             &mut conflicts,
             &mut renumbered,
+            &mut theirs_ids,
         );
         for (label, range) in rejections(o, t) {
             out.reject(&label, range);
         }
+        let span_ids: HashSet<SpanId> = spans.iter().map(|s| s.id).collect();
         out.set_spans(spans);
+        let (kept_relations, gone) =
+            relations::merge_relations(b, o, t, &theirs_ids, &span_ids, &mut relation_ids);
+        out.set_relations(kept_relations);
+        dropped.extend(gone.into_iter().map(|r| (kept.name.clone(), r)));
         // The file keeps them, so the window and `validate` can name them.
         out.set_conflicts(
             conflicts[found_before..]
@@ -154,6 +175,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
         project,
         conflicts,
         renumbered,
+        dropped,
     })
 }
 
@@ -197,6 +219,7 @@ fn merge_spans(
     used: &mut HashSet<SpanId>,
     conflicts: &mut Vec<Conflict>,
     renumbered: &mut Vec<(String, SpanId, SpanId)>,
+    theirs_ids: &mut HashMap<SpanId, SpanId>,
 ) -> Vec<Span> {
     let by_id = |spans: &[Span]| -> HashMap<SpanId, Span> {
         spans.iter().map(|s| (s.id, s.clone())).collect()
@@ -264,6 +287,9 @@ fn merge_spans(
         match places.get(&(s.label.clone(), s.range)) {
             // Added on both sides: once; differently (note, attributes): a conflict.
             Some(&i) => {
+                if out[i].id != s.id {
+                    theirs_ids.insert(s.id, out[i].id);
+                }
                 if !same(&out[i], s) && o.get(&out[i].id).is_some_and(|x| !b.contains_key(&x.id)) {
                     conflict(None, Some(&out[i]), Some(s));
                 } else if !same(&out[i], s) {
@@ -276,6 +302,7 @@ fn merge_spans(
                     let id = SpanId(*next);
                     *next += 1;
                     renumbered.push((document.to_owned(), span.id, id));
+                    theirs_ids.insert(span.id, id);
                     span.id = id;
                     used.insert(id);
                 }

@@ -166,7 +166,14 @@ pub fn merge(
                 kept.push(span);
             }
             spans += kept.len();
+            let relations = merged_relations(doc.sha256(), coders, &kept, min_coders, &mut ids);
+            open.extend(relations.1.into_iter().map(|mut o| {
+                o.document.clone_from(&doc.name);
+                o.text = doc.slice(o.range).unwrap_or("").to_owned();
+                o
+            }));
             new.set_spans(kept);
+            new.set_relations(relations.0);
             edits.push(Edit::AddDocument {
                 index: usize::MAX,
                 document: Box::new(new),
@@ -181,6 +188,75 @@ pub fn merge(
         spans,
         open,
     })
+}
+
+/// The links at least `min_coders` coders made between spans the merge kept (matched
+/// by type and by their ends' label and range), with fresh ids; the others are listed
+/// as open (document and text filled in by the caller).
+fn merged_relations(
+    sha256: &str,
+    coders: &[Coder<'_>],
+    kept: &[Span],
+    min_coders: usize,
+    ids: &mut crate::model::FreshIds,
+) -> (Vec<crate::model::Relation>, Vec<Open>) {
+    type End = (String, CharRange);
+    let place: BTreeMap<End, crate::model::SpanId> = kept
+        .iter()
+        .map(|s| ((s.label.clone(), s.range), s.id))
+        .collect();
+    let mut given: BTreeMap<(String, End, End), Vec<String>> = BTreeMap::new();
+    for c in coders {
+        let Some(doc) = c.project.document_by_sha256(sha256) else {
+            continue;
+        };
+        for r in doc.relations() {
+            let (Some(from), Some(to)) = (doc.span(r.from), doc.span(r.to)) else {
+                continue;
+            };
+            let key = (
+                r.kind.clone(),
+                (from.label.clone(), from.range),
+                (to.label.clone(), to.range),
+            );
+            let by = given.entry(key).or_default();
+            if !by.contains(&c.name) {
+                by.push(c.name.clone());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut open = Vec::new();
+    for ((kind, from, to), by) in given {
+        let ends = place.get(&from).zip(place.get(&to));
+        match ends {
+            Some((&f, &t)) if by.len() >= min_coders => {
+                out.push(crate::model::Relation::new(ids.relation(), &kind, f, t));
+            }
+            _ => open.push(Open {
+                document: String::new(),
+                label: from.0.clone(),
+                range: from.1,
+                text: String::new(),
+                reason: if ends.is_none() {
+                    format!(
+                        "its {} link to the {} span at {} lost an end",
+                        kind, to.0, to.1
+                    )
+                } else {
+                    format!(
+                        "its {} link to the {} span at {}: {} of {min_coders} coders",
+                        kind,
+                        to.0,
+                        to.1,
+                        by.len()
+                    )
+                },
+                coders: by,
+            }),
+        }
+    }
+    (out, open)
 }
 
 #[cfg(test)]

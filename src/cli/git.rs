@@ -37,6 +37,12 @@ pub(super) fn merge_driver(
     for (doc, old, new) in &merged.renumbered {
         eprintln!("spanmark: {name}: {doc}: their span {old} is span {new} here");
     }
+    for (doc, r) in &merged.dropped {
+        eprintln!(
+            "spanmark: {name}: {doc}: the {} link from span {} to span {} went, as the other branch removed an end",
+            r.kind, r.from, r.to
+        );
+    }
     if merged.conflicts.is_empty() {
         eprintln!("spanmark: merged {name}");
         return Ok(ExitCode::SUCCESS);

@@ -576,10 +576,18 @@ fn add_document(
             return Err(EditError::SpanIdInUse(span.id));
         }
     }
+    for relation in document.relations() {
+        if !project.relation_id_is_free(relation.id) {
+            return Err(EditError::RelationIdInUse(relation.id));
+        }
+    }
     let doc = document.id;
     project.reserve_doc_id(doc);
     if let Some(max) = document.spans().iter().map(|s| s.id).max() {
         project.reserve_span_id(max);
+    }
+    if let Some(last) = document.relations().last() {
+        project.reserve_relation_id(last.id);
     }
     project.insert_document(index, document);
     Ok(Edit::RemoveDocument { doc })

@@ -170,6 +170,7 @@ impl Session {
                 // A prediction without a score is the model's answer.
                 confidence: p.score.unwrap_or(CONFIDENT),
                 rule: "imported prediction",
+                speaker_at: None,
             };
             self.suggestions.add_imported(&p.sha256, suggestion);
         }

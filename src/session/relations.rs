@@ -397,4 +397,37 @@ mod tests {
             Some("count")
         );
     }
+
+    #[test]
+    fn an_accepted_quote_suggestion_links_to_the_span_naming_its_speaker() {
+        let p = fixture::project(
+            "p",
+            &[(
+                "a.txt",
+                "[claim:Olena Ivanova] spoke. “We lost them all,” said Olena Ivanova.",
+            )],
+        );
+        let mut s = Session::new(p, None, true);
+        run(
+            &mut s,
+            crate::session::SuggestionCommand::Toggle("quote".into()),
+        )
+        .unwrap();
+        run(&mut s, crate::session::SuggestionCommand::AcceptSelected).unwrap();
+        let doc = &s.project().documents()[0];
+        let quote = doc.spans().iter().find(|x| x.label == "quote").unwrap();
+        assert_eq!(
+            quote.attributes.get(SPEAKER).map(String::as_str),
+            Some("Olena Ivanova")
+        );
+        let links: Vec<_> = doc.relations_of(quote.id).collect();
+        assert_eq!(links.len(), 1, "the suggestion proposes the link");
+        assert_eq!(links[0].kind, ATTRIBUTED_TO);
+        let target = doc.span(links[0].to).unwrap();
+        assert_eq!(doc.slice(target.range), Some("Olena Ivanova"));
+        // One undo step takes the quote and its link.
+        run(&mut s, SessionCommand::Undo).unwrap();
+        assert_eq!(s.project().relation_count(), 0);
+        assert_eq!(s.project().span_count(), 1);
+    }
 }

@@ -6,7 +6,8 @@ use super::Session;
 use super::command::SuggestionCommand;
 use super::outcome::Accepted;
 use crate::edit::Edit;
-use crate::model::{CharRange, Confidence, DocId, How, Span, SpanId};
+use crate::model::schema::ATTRIBUTED_TO;
+use crate::model::{CharRange, Confidence, DocId, How, Relation, Span, SpanId};
 use crate::suggest::{CONFIDENT, Suggestion};
 
 impl Session {
@@ -71,6 +72,7 @@ impl Session {
         let mut ids = self.project.fresh_ids();
         let mut accepted = Accepted::default();
         let mut edits = Vec::new();
+        let mut links = Vec::new();
         for (doc_id, suggestions) in found {
             let Some(doc) = self.project.document(doc_id) else {
                 continue;
@@ -88,12 +90,16 @@ impl Session {
                 } else {
                     let mut span = Span::new(ids.span(), &s.label, s.range)
                         .with_provenance(self.provenance(suggested(&s)));
+                    let link = self.speaker_link(doc_id, span.id, &s, &mut ids);
                     span.attributes = s.attributes;
                     edits.push(Edit::AddSpan { doc: doc_id, span });
+                    links.extend(link);
                 }
             }
         }
         accepted.added = edits.len();
+        // The links after every span, so their ends are there.
+        edits.extend(links);
         if !edits.is_empty() {
             self.edit(self.started(edits))?;
             self.refresh_suggestions();
@@ -137,11 +143,15 @@ impl Session {
         };
         let suggestion = &self.suggestions.list()[i];
         let made = self.provenance(suggested(suggestion));
-        let mut span =
-            Span::new(self.project.fresh_ids().span(), label, range).with_provenance(made);
+        let mut ids = self.project.fresh_ids();
+        let mut span = Span::new(ids.span(), label, range).with_provenance(made);
         span.attributes = suggestion.attributes.clone();
         let id = span.id;
-        self.edit(self.started(vec![Edit::AddSpan { doc, span }]))?;
+        let link = self.speaker_link(doc, id, suggestion, &mut ids);
+        let edits = std::iter::once(Edit::AddSpan { doc, span })
+            .chain(link)
+            .collect();
+        self.edit(self.started(edits))?;
         self.selected_span = Some(id);
         self.selection = None;
         self.select_after(range);
@@ -159,6 +169,49 @@ impl Session {
         })?;
         self.select_after(range);
         Ok(())
+    }
+}
+
+impl Session {
+    /// The *attributed to* link a quote suggestion proposes: from the new quote `quote`
+    /// to the span nearest the quote that tags a mention of its speaker (a span whose
+    /// text is the speaker's name, or one no longer than a name around the mention the
+    /// detector found), when the project's types allow it.
+    fn speaker_link(
+        &self,
+        doc: DocId,
+        quote: SpanId,
+        s: &Suggestion,
+        ids: &mut crate::model::FreshIds,
+    ) -> Option<Edit> {
+        const REACH: usize = 2_000;
+        let at = s.speaker_at?;
+        let name = s.attributes.get(crate::model::stats::SPEAKER)?;
+        let kind = self.project.relation_type(ATTRIBUTED_TO)?;
+        let document = self.project.document(doc)?;
+        let near = CharRange::new(
+            s.range.start.0.saturating_sub(REACH),
+            (s.range.end.0 + REACH).min(document.len_chars()),
+        );
+        let distance = |r: CharRange| {
+            r.start.0.saturating_sub(s.range.end.0) + s.range.start.0.saturating_sub(r.end.0)
+        };
+        let target = document
+            .spans_overlapping(near)
+            .into_iter()
+            .filter(|t| t.range != s.range && kind.allows(&s.label, &t.label))
+            .filter(|t| {
+                let names = document.slice(t.range).map(super::changes::speaker_name);
+                let around = t.range.start <= at.start
+                    && at.end <= t.range.end
+                    && t.range.len_chars() <= at.len_chars() * 2 + 10;
+                around || names.as_deref() == Some(name.as_str())
+            })
+            .min_by_key(|t| distance(t.range))?;
+        Some(Edit::AddRelation {
+            doc,
+            relation: Relation::new(ids.relation(), ATTRIBUTED_TO, quote, target.id),
+        })
     }
 }
 

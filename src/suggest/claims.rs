@@ -86,5 +86,6 @@ fn sentence(t: &Chars, start: usize, end: usize) -> Option<Suggestion> {
         attributes: Attributes::new(),
         confidence: if verb { 0.35 } else { 0.25 },
         rule,
+        speaker_at: None,
     })
 }

@@ -241,6 +241,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             attributes,
             confidence,
             rule,
+            speaker_at: None,
         });
         i = end.max(i + 1);
     }

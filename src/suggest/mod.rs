@@ -25,6 +25,9 @@ pub struct Suggestion {
     pub confidence: f32,
     /// The rule that made it, for the user ("curly quotes", "number + noun", ...).
     pub rule: &'static str,
+    /// Where the text names a quote's speaker (the mention nearest the quote): the
+    /// other end of the *attributed to* link the suggestion proposes.
+    pub speaker_at: Option<CharRange>,
 }
 
 /// Suggestions at or above this confidence count as the detector's answer.

@@ -405,6 +405,33 @@ fn is_sentence(t: &Chars, range: CharRange) -> bool {
         .any(|c| matches!(c, '.' | '!' | '?' | ';'))
 }
 
+/// Where `name` stands in the text nearest to `quote` (outside it), as a whole word:
+/// the mention an *attributed to* link points at. Searched within the quote's
+/// neighbourhood (a few paragraphs), so a long article costs no more per quote.
+fn nearest_mention(t: &Chars, name: &str, quote: CharRange) -> Option<CharRange> {
+    const REACH: usize = 2_000;
+    let name: Vec<char> = name.chars().collect();
+    if name.is_empty() {
+        return None;
+    }
+    let from = quote.start.0.saturating_sub(REACH);
+    let to = (quote.end.0 + REACH).min(t.c.len());
+    let word = |i: usize| t.c.get(i).is_some_and(|c| c.is_alphanumeric());
+    let distance = |at: usize| {
+        if at >= quote.end.0 {
+            at - quote.end.0
+        } else {
+            quote.start.0.saturating_sub(at + name.len())
+        }
+    };
+    (from..to.saturating_sub(name.len() - 1))
+        .filter(|&at| at + name.len() <= quote.start.0 || at >= quote.end.0)
+        .filter(|&at| t.c[at..at + name.len()] == name[..])
+        .filter(|&at| (at == 0 || !word(at - 1)) && !word(at + name.len()))
+        .min_by_key(|&at| distance(at))
+        .map(|at| CharRange::new(at, at + name.len()))
+}
+
 /// Quote suggestions with speakers.
 pub fn find(t: &Chars) -> Vec<Suggestion> {
     let found = find_marks(t);
@@ -443,6 +470,9 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             (_, _, false) => (0.7, "quotation marks"),
         };
         let mut attributes = Attributes::new();
+        let speaker_at = speaker
+            .as_deref()
+            .and_then(|name| nearest_mention(t, name, q.range));
         if let Some(name) = speaker {
             attributes.insert("speaker".to_owned(), name);
         }
@@ -452,6 +482,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             attributes,
             confidence,
             rule,
+            speaker_at,
         });
     }
     out

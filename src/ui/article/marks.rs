@@ -420,6 +420,7 @@ mod tests {
             attributes: Attributes::new(),
             confidence,
             rule: "test",
+            speaker_at: None,
         };
         let quote = CharRange::new(8, 21);
         let figure = CharRange::new(26, 34);

@@ -13,10 +13,11 @@
 //! with a warning; notes of the form `key: value` on a span whose label (in the
 //! project importing it) offers that attribute become the attribute.
 
+use super::json::ExportRelation;
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use super::report::{Findings, Imported, Skip};
 use crate::article::read_article;
-use crate::model::{CharRange, LabelSet, OffsetIndex, sha256_hex};
+use crate::model::{CharRange, LabelSet, OffsetIndex, RelationType, sha256_hex};
 use crate::shown::quoted;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -25,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::fmt::Write;
 
 mod conf;
+mod relations;
 
 /// A label as a brat type: brat's types are one token, so blanks become `_`.
 fn brat_type(label: &str) -> String {
@@ -159,7 +161,31 @@ pub fn read(
     labels: &LabelSet,
     shift: usize,
 ) -> (Vec<ExportSpan<'static>>, Findings) {
+    let (spans, relations, mut found) = read_with_relations(ann, text, labels, &[], shift);
+    if !relations.is_empty() {
+        // Counted, so the relations are not dropped unsaid.
+        for _ in &relations {
+            found.relation_dropped(
+                Skip::Unsupported,
+                "R lines",
+                "relations are read by read_with_relations",
+            );
+        }
+    }
+    (spans, found)
+}
+
+/// [`read`], with the `R` lines as relations between the spans' ids (types named as
+/// the project's `types` name them where one has that brat name).
+pub fn read_with_relations(
+    ann: &str,
+    text: &str,
+    labels: &LabelSet,
+    types: &[RelationType],
+    shift: usize,
+) -> (Vec<ExportSpan<'static>>, Vec<ExportRelation>, Findings) {
     let index = OffsetIndex::new(text);
+    let mut raw_relations = Vec::new();
     let mut spans: Vec<ExportSpan<'static>> = Vec::new();
     // The span of each text-bound id (the first fragment of a discontinuous one).
     let mut by_id: HashMap<&str, usize> = HashMap::new();
@@ -280,14 +306,22 @@ pub fn read(
                     span.attributes.to_mut().insert((*key).to_owned(), value);
                 }
             }
+            Some('R') => raw_relations.extend(relations::parse(&fields, at(), &mut found)),
+            Some('*') => relations::equivalence(&at(), &mut found),
             _ if line.trim().is_empty() => {}
-            _ => found.remark(&at(), "not a line spanmark reads (T, # or A); left out"),
+            _ => found.remark(&at(), "not a line spanmark reads (T, R, # or A); left out"),
         }
     }
     for (i, span) in spans.iter_mut().enumerate() {
         span.id = i as u64 + 1;
     }
-    (spans, found)
+    let relations = relations::resolve(
+        raw_relations,
+        |id| by_id.get(id).copied(),
+        types,
+        &mut found,
+    );
+    (spans, relations, found)
 }
 
 /// The texts of a T line's fragments joined by a blank, as brat writes them; `None`
@@ -317,7 +351,7 @@ fn span(label: &str, start: usize, end: usize, text: &str) -> ExportSpan<'static
 pub fn write_files(export: &ExportFile<'_>, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|err| format!("cannot create folder ({err})"))?;
     let mut used = HashSet::new();
-    for doc in &export.documents {
+    for (i, doc) in export.documents.iter().enumerate() {
         let stem = Path::new(doc.name.as_ref()).file_stem().map_or_else(
             || "document".to_owned(),
             |s| s.to_string_lossy().into_owned(),
@@ -328,7 +362,8 @@ pub fn write_files(export: &ExportFile<'_>, dir: &Path) -> Result<(), String> {
             n += 1;
             name = format!("{stem}-{n}");
         }
-        let ann = ann(doc);
+        let mut ann = ann(doc);
+        ann.push_str(&relations::lines(doc, export.relations_of(i)));
         for (ext, bytes) in [("txt", doc.text.as_bytes()), ("ann", ann.as_bytes())] {
             write(&dir.join(format!("{name}.{ext}")), bytes)?;
         }
@@ -356,7 +391,11 @@ fn write(file: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Reads an `.ann` file with the `.txt` beside it, or every such pair in a folder
 /// (sorted), as an export to merge, with what was left out and why.
-pub fn read_files(path: &Path, labels: &LabelSet) -> Result<Imported, String> {
+pub fn read_files(
+    path: &Path,
+    labels: &LabelSet,
+    types: &[RelationType],
+) -> Result<Imported, String> {
     let anns: Vec<PathBuf> = if path.is_dir() {
         let mut list: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|e| format!("cannot read the folder ({})", crate::shown::io_error(&e)))?
@@ -372,6 +411,7 @@ pub fn read_files(path: &Path, labels: &LabelSet) -> Result<Imported, String> {
         vec![path.to_path_buf()]
     };
     let mut documents = Vec::new();
+    let mut relations = Vec::new();
     let mut found = Findings::default();
     for ann in anns {
         let txt = ann.with_extension("txt");
@@ -385,7 +425,9 @@ pub fn read_files(path: &Path, labels: &LabelSet) -> Result<Imported, String> {
         let article = read_article(&txt).map_err(|e| e.to_string())?;
         // brat counts a byte order mark as a character; spanmark's text does not have it.
         let bom = std::fs::read(&txt).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
-        let (spans, mut here) = read(&annotations, &article.text, labels, usize::from(bom));
+        let (spans, links, mut here) =
+            read_with_relations(&annotations, &article.text, labels, types, usize::from(bom));
+        relations.push(links);
         if bom {
             here.remark(
                 &txt.display().to_string(),
@@ -403,9 +445,11 @@ pub fn read_files(path: &Path, labels: &LabelSet) -> Result<Imported, String> {
             spans,
         });
     }
+    let mut file = ExportFile::imported(documents);
+    file.relations = relations;
     Ok(Imported {
         format: "brat",
-        file: ExportFile::imported(documents),
+        file,
         found,
         predictions: Vec::new(),
     })

@@ -7,15 +7,15 @@
 //! are free and below [`MAX_IMPORTED_ID`] (a larger one would leave the allocator no
 //! room), and a span whose `text` is not its document's slice at its offsets is
 //! reported and skipped. Problems quote the file's values shortened, on one line. Into a project without documents the
-//! export's name and label set are taken over too, so export -> import -> export gives
-//! the same file.
+//! export's name, label set and relation types are taken over too, so export -> import
+//! -> export gives the same file. Relations come last, their ends mapped to the spans
+//! the import added or to the identical spans already there ([`relations`]).
 
 use super::json::{self, ExportFile};
 use crate::edit::Edit;
-use crate::model::label::{FALLBACK_COLOR, is_valid_color, is_valid_label_name};
-use crate::model::{CharRange, DocId, Document, Label, MAX_IMPORTED_ID, Project, Span, SpanId};
+use crate::model::{CharRange, DocId, Document, MAX_IMPORTED_ID, Project, Span, SpanId};
 use crate::shown::quoted;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use thiserror::Error;
 
@@ -145,7 +145,9 @@ pub fn read(
     };
     let cannot = |err: String| format!("cannot import ({err})");
     let mut imported = match format {
-        ImportFormat::Brat => super::brat::read_files(path, &project.labels).map_err(cannot),
+        ImportFormat::Brat => {
+            super::brat::read_files(path, &project.labels, &project.relation_types).map_err(cannot)
+        }
         ImportFormat::Json => Ok(Imported::clean(
             parse(&bytes()?).map_err(|e| cannot(e.to_string()))?,
         )),
@@ -160,6 +162,7 @@ pub fn read(
         ImportFormat::W3c => super::w3c::parse(&bytes()?, project).map_err(cannot),
     }?;
     imported.format = format.name();
+    super::label_studio::relations::fill_types(&mut imported.file, project);
     Ok(imported)
 }
 
@@ -202,7 +205,10 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
     let mut report = ImportReport::default();
     let mut edits = Vec::new();
     let adopt = project.documents().is_empty();
-    let labels = plan_labels(project, export, adopt, &mut edits, &mut report);
+    let mut labels = schema::plan_labels(project, export, adopt, &mut edits, &mut report);
+    let relation_types =
+        schema::plan_relation_types(project, export, adopt, &mut labels, &mut edits, &mut report);
+    let mut relations = relations::Planner::new(relation_types, ids_for_relations(project));
     if adopt && project.name != export.project {
         edits.push(Edit::SetProjectName {
             name: export.project.to_string(),
@@ -239,10 +245,12 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
     // Where each added document's `AddDocument` goes in `edits` (filled in at the end,
     // so the document is not copied).
     let mut added_at: Vec<usize> = Vec::new();
-    // Spans per document as they will be, to skip duplicates.
-    let mut seen_by_doc: HashMap<DocId, HashSet<(String, CharRange)>> = HashMap::new();
+    // Spans per document as they will be, to skip duplicates and find relation ends
+    // (the id is `None` until a new span gets its id).
+    let mut seen_by_doc: HashMap<DocId, HashMap<(String, CharRange), Option<SpanId>>> =
+        HashMap::new();
 
-    for doc in &export.documents {
+    for (doc_index, doc) in export.documents.iter().enumerate() {
         let found = candidates.find(&doc.sha256, &doc.name);
         let slot = match found {
             Some(slot) => {
@@ -277,9 +285,11 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
             target
                 .spans()
                 .iter()
-                .map(|s| (s.label.clone(), s.range))
+                .map(|s| ((s.label.clone(), s.range), Some(s.id)))
                 .collect()
         });
+        // The file's span ids, to what they are in the project: (label, range).
+        let mut ends: HashMap<u64, (String, CharRange)> = HashMap::new();
         // The spans to add, `None` for those that need a fresh id.
         let mut new_spans: Vec<(Option<SpanId>, Span)> = Vec::new();
         report.found.items += doc.spans.len();
@@ -316,10 +326,13 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
                 report.found.skip(Skip::UnknownLabel, &at(), &what);
                 continue;
             }
-            if !seen.insert((span.label.to_string(), range)) {
+            let key = (span.label.to_string(), range);
+            ends.entry(span.id).or_insert_with(|| key.clone());
+            if seen.contains_key(&key) {
                 report.found.skip(Skip::Duplicate, &at(), "duplicate");
                 continue;
             }
+            seen.insert(key, None);
             let id = (kept_ids.contains(&span.id) && used_ids.insert(span.id))
                 .then_some(SpanId(span.id));
             let mut new = Span::new(id.unwrap_or(SpanId(0)), &span.label, range);
@@ -343,6 +356,20 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
             })
             .collect();
         spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        for span in &spans {
+            seen.insert((span.label.clone(), span.range), Some(span.id));
+        }
+        let span_of = |id: u64| {
+            ends.get(&id)
+                .and_then(|key| seen.get(key).copied().flatten())
+        };
+        relations.plan_document(
+            target,
+            &doc.name,
+            export.relations_of(doc_index),
+            span_of,
+            &mut report,
+        );
         report.spans_added += spans.len();
         edits.extend(
             spans
@@ -356,7 +383,14 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
             document: Box::new(document),
         };
     }
+    // After every span (and document) they link.
+    edits.extend(relations.into_edits());
     (Edit::Batch(edits), report)
+}
+
+/// Ids for the relations an import adds (its own counter, apart from span ids).
+fn ids_for_relations(project: &Project) -> crate::model::FreshIds {
+    project.fresh_ids()
 }
 
 /// The documents an import may merge into, by slot (see [`plan`]): found by SHA-256
@@ -412,92 +446,7 @@ impl Candidates {
     }
 }
 
-/// Label edits for the import; returns the names that will exist afterwards.
-fn plan_labels(
-    project: &Project,
-    export: &ExportFile<'_>,
-    adopt: bool,
-    edits: &mut Vec<Edit>,
-    report: &mut ImportReport,
-) -> HashSet<String> {
-    let mut names: HashSet<String> = project.labels.iter().map(|l| l.name.clone()).collect();
-    let usable = |name: &str, color: &str| {
-        let color = if is_valid_color(color) {
-            color
-        } else {
-            FALLBACK_COLOR
-        };
-        is_valid_label_name(name).then(|| color.to_owned())
-    };
-    if adopt && !export.labels.is_empty() {
-        // The project has no spans yet: its label set becomes the export's, keeping the
-        // keys and attributes of labels it already had. The relation types step aside
-        // meanwhile and come back where the new labels have their ends.
-        for t in &project.relation_types {
-            edits.push(Edit::RemoveRelationType {
-                name: t.name.clone(),
-            });
-        }
-        for label in project.labels.iter() {
-            edits.push(Edit::RemoveLabel {
-                name: label.name.clone(),
-            });
-        }
-        names.clear();
-        for label in &export.labels {
-            let Some(color) = usable(&label.name, &label.color) else {
-                continue;
-            };
-            if !names.insert(label.name.to_string()) {
-                continue;
-            }
-            let mut new = project
-                .labels
-                .get(&label.name)
-                .cloned()
-                .unwrap_or_else(|| Label::new(&label.name, &color, None, &[]));
-            new.color = color;
-            edits.push(Edit::AddLabel {
-                index: usize::MAX,
-                label: new,
-            });
-        }
-        for t in &project.relation_types {
-            if t.from.iter().chain(&t.to).all(|l| names.contains(l)) {
-                edits.push(Edit::AddRelationType {
-                    index: usize::MAX,
-                    relation_type: t.clone(),
-                });
-            }
-        }
-    }
-    let colors: BTreeMap<&str, &str> = export
-        .labels
-        .iter()
-        .map(|l| (l.name.as_ref(), l.color.as_ref()))
-        .collect();
-    for doc in &export.documents {
-        for span in &doc.spans {
-            if names.contains(span.label.as_ref()) {
-                continue;
-            }
-            let color = colors
-                .get(span.label.as_ref())
-                .copied()
-                .unwrap_or(FALLBACK_COLOR);
-            if let Some(color) = usable(&span.label, color) {
-                names.insert(span.label.to_string());
-                report.labels_added += 1;
-                let label = Label::new(&span.label, &color, None, &[]);
-                edits.push(Edit::AddLabel {
-                    index: usize::MAX,
-                    label,
-                });
-            }
-        }
-    }
-    names
-}
-
+mod relations;
+mod schema;
 #[cfg(test)]
 mod tests;

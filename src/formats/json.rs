@@ -3,6 +3,8 @@
 //! `utf16_*` (JavaScript) and `byte_*` (UTF-8) given alongside. [`verify`] checks a
 //! built export against its texts by a separate walk before anything is written.
 
+pub(crate) mod wire;
+
 use super::provenance::ExportProvenance;
 use crate::model::{Attributes, CharRange, Project};
 use serde::{Deserialize, Serialize};
@@ -13,20 +15,65 @@ pub const FORMAT: &str = "spanmark-export";
 pub const VERSION: u32 = 1;
 pub const OFFSETS: &str = "unicode-codepoints";
 
-#[derive(Debug, Serialize, Deserialize)]
+/// An export. The relations of document `i` are `relations[i]` (kept beside the
+/// documents rather than in them; [`ExportFile::relations_of`]); in the file each
+/// document carries its own `relations` list (see [`wire`]).
+#[derive(Debug, Deserialize)]
+#[serde(from = "wire::WireFile")]
 pub struct ExportFile<'a> {
     pub format: Cow<'a, str>,
     pub version: u32,
     pub offsets: Cow<'a, str>,
     pub project: Cow<'a, str>,
     pub labels: Vec<ExportLabel<'a>>,
+    /// The relation types and the labels allowed at each end (none: any).
+    pub relation_types: Vec<ExportRelationType>,
     pub documents: Vec<ExportDocument<'a>>,
+    /// Per document, by index: its relations (missing entries: none).
+    pub relations: Vec<Vec<ExportRelation>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ExportLabel<'a> {
     pub name: Cow<'a, str>,
     pub color: Cow<'a, str>,
+    /// The attribute fields a span of the label offers, with their type. Older
+    /// exports have none, or names only (`["speaker"]`: text fields).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<ExportAttribute>,
+}
+
+/// One attribute field of a label: `{"name": "kind", "type": "choice", "values": [...]}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "wire::WireAttribute")]
+pub struct ExportAttribute {
+    pub name: String,
+    /// `text`, `choice`, `number`, `date`, `url` or `span`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+}
+
+/// A relation type: `{"name": "supported by", "from": ["claim"], "to": ["figure", "quote"]}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRelationType {
+    pub name: String,
+    #[serde(default)]
+    pub from: Vec<String>,
+    #[serde(default)]
+    pub to: Vec<String>,
+}
+
+/// A relation between two spans of one document, by the spans' ids in the export:
+/// `{"id": 1, "type": "attributed to", "from": 7, "to": 9}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRelation {
+    pub id: u64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub from: u64,
+    pub to: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -64,6 +111,15 @@ pub enum ExportError {
     Mismatch {
         document: String,
         span: u64,
+        problem: String,
+    },
+    #[error(
+        "document {}, relation {relation}: {problem}; nothing was written",
+        crate::shown::quoted(document)
+    )]
+    Relation {
+        document: String,
+        relation: u64,
         problem: String,
     },
 }
@@ -104,8 +160,22 @@ impl ExportFile<'static> {
             offsets: Cow::Borrowed(OFFSETS),
             project: Cow::Borrowed("Imported"),
             labels: Vec::new(),
+            relation_types: Vec::new(),
             documents,
+            relations: Vec::new(),
         }
+    }
+}
+
+impl ExportFile<'_> {
+    /// The relations of document `index`.
+    pub fn relations_of(&self, index: usize) -> &[ExportRelation] {
+        self.relations.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many relations the export holds.
+    pub fn relation_count(&self) -> usize {
+        self.relations.iter().map(Vec::len).sum()
     }
 }
 
@@ -151,6 +221,21 @@ pub fn build(project: &Project) -> ExportFile<'_> {
             }
         })
         .collect();
+    let relations = project
+        .documents()
+        .iter()
+        .map(|doc| {
+            doc.relations()
+                .iter()
+                .map(|r| ExportRelation {
+                    id: r.id.0,
+                    kind: r.kind.clone(),
+                    from: r.from.0,
+                    to: r.to.0,
+                })
+                .collect()
+        })
+        .collect();
     ExportFile {
         format: Cow::Borrowed(FORMAT),
         version: VERSION,
@@ -162,18 +247,61 @@ pub fn build(project: &Project) -> ExportFile<'_> {
             .map(|l| ExportLabel {
                 name: Cow::Borrowed(&l.name),
                 color: Cow::Borrowed(&l.color),
+                attributes: l
+                    .attributes
+                    .iter()
+                    .map(|a| ExportAttribute {
+                        name: a.name.clone(),
+                        kind: a.kind.name().to_owned(),
+                        values: a.kind.values().to_vec(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        relation_types: project
+            .relation_types
+            .iter()
+            .map(|t| ExportRelationType {
+                name: t.name.clone(),
+                from: t.from.clone(),
+                to: t.to.clone(),
             })
             .collect(),
         documents,
+        relations,
     }
 }
 
 /// Checks every span of `export` against its document's text by one independent walk
 /// per document: the code-point, UTF-16 and byte offsets must name the same positions,
 /// and `text` must equal the slice there.
+/// Every relation's ends must be spans of its document.
 pub fn verify(export: &ExportFile<'_>) -> Result<(), ExportError> {
-    for doc in &export.documents {
+    for (i, doc) in export.documents.iter().enumerate() {
         verify_document(doc)?;
+        verify_relations(doc, export.relations_of(i))?;
+    }
+    Ok(())
+}
+
+fn verify_relations(
+    doc: &ExportDocument<'_>,
+    relations: &[ExportRelation],
+) -> Result<(), ExportError> {
+    if relations.is_empty() {
+        return Ok(());
+    }
+    let ids: std::collections::HashSet<u64> = doc.spans.iter().map(|s| s.id).collect();
+    for relation in relations {
+        for end in [relation.from, relation.to] {
+            if !ids.contains(&end) {
+                return Err(ExportError::Relation {
+                    document: doc.name.to_string(),
+                    relation: relation.id,
+                    problem: format!("its end, span {end}, is not in the document"),
+                });
+            }
+        }
     }
     Ok(())
 }
@@ -251,8 +379,13 @@ pub fn render(export: &ExportFile<'_>) -> Vec<u8> {
     key(&mut out, 1, "labels");
     list(&mut out, 1, &export.labels, value);
     out.push(b',');
+    key(&mut out, 1, "relation_types");
+    list(&mut out, 1, &export.relation_types, value);
+    out.push(b',');
     key(&mut out, 1, "documents");
-    list(&mut out, 1, &export.documents, |out, doc| {
+    let documents: Vec<(usize, &ExportDocument<'_>)> =
+        export.documents.iter().enumerate().collect();
+    list(&mut out, 1, &documents, |out, &(i, doc)| {
         out.push(b'{');
         field(out, 3, "name", &doc.name);
         out.push(b',');
@@ -262,6 +395,12 @@ pub fn render(export: &ExportFile<'_>) -> Vec<u8> {
         out.push(b',');
         key(out, 3, "spans");
         list(out, 3, &doc.spans, value);
+        let relations = export.relations_of(i);
+        if !relations.is_empty() {
+            out.push(b',');
+            key(out, 3, "relations");
+            list(out, 3, relations, value);
+        }
         newline(out, 2);
         out.push(b'}');
     });

@@ -8,6 +8,8 @@
 //! Label Studio's `\n` escaping), reads `predictions` (model output, `score` per result
 //! or per prediction) as suggestions, never as spans, and also reads the JSON-MIN export.
 
+pub mod relations;
+
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use super::report::{Findings, Imported, Prediction, Skip};
 use super::spans_jsonl::{offset, shown_value};
@@ -41,6 +43,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
                 "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]},
             }));
         }
+        results.extend(relations::results(export.relations_of(n)));
         tasks.push(json!({
             "id": n + 1,
             "data": {"text": doc.text},
@@ -76,6 +79,7 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
     };
     let field = text_field.unwrap_or("text");
     let mut documents = Vec::new();
+    let mut relations = Vec::new();
     let mut found = Findings::default();
     let mut predictions = Vec::new();
     for (n, task) in tasks.iter().enumerate() {
@@ -106,7 +110,15 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
             );
         }
         let mut spans = Vec::new();
+        let mut links = Vec::new();
+        let mut span_of: std::collections::HashMap<String, u64> = Default::default();
         for (at, result, predicted) in results(task, minimal, field, &at_task) {
+            if relations::is_relation(result) {
+                if predicted.is_none() {
+                    links.push((at, result));
+                }
+                continue;
+            }
             let span = match read_result(result, &text, &index) {
                 Ok(span) => span,
                 Err((why, what)) => {
@@ -128,15 +140,21 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
                     });
                     continue;
                 }
+                let id = spans.len() as u64 + 1;
+                let result_id = match &result["id"] {
+                    Value::String(r) => Some(r.clone()),
+                    Value::Number(r) => Some(r.to_string()),
+                    _ => None,
+                };
+                if let Some(result_id) = result_id {
+                    span_of.entry(result_id).or_insert(id);
+                }
                 spans.push(ExportSpan::imported(
-                    spans.len() as u64 + 1,
-                    &label,
-                    span.range,
-                    span.text,
-                    None,
+                    id, &label, span.range, span.text, None,
                 ));
             }
         }
+        relations.push(relations::resolve(&links, &span_of, &mut found));
         documents.push(ExportDocument {
             name: Cow::Owned(name),
             sha256: Cow::Owned(sha256),
@@ -144,9 +162,11 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
             spans,
         });
     }
+    let mut file = ExportFile::imported(documents);
+    file.relations = relations;
     Ok(Imported {
         format: "label-studio",
-        file: ExportFile::imported(documents),
+        file,
         found,
         predictions,
     })

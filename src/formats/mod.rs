@@ -101,6 +101,17 @@ impl ExportFormat {
         }
     }
 
+    /// Does the format carry relations between spans?
+    pub fn has_relations(self) -> bool {
+        matches!(
+            self,
+            ExportFormat::Json
+                | ExportFormat::Jsonl
+                | ExportFormat::Brat
+                | ExportFormat::LabelStudio
+        )
+    }
+
     /// Does the format write a folder of files rather than one file?
     pub fn is_folder(self) -> bool {
         matches!(self, ExportFormat::Brat)
@@ -155,13 +166,27 @@ pub enum WriteError {
 
 /// What the user of an export in `format` should know about it (doccano: documents
 /// with overlapping spans, which a default doccano project drops).
+/// A format without relations says how many it dropped.
 pub fn export_notes(project: &Project, format: ExportFormat) -> Vec<String> {
-    match format {
+    let mut notes = match format {
         ExportFormat::Doccano | ExportFormat::DoccanoGraphemes => {
             doccano::notes(&json::build(project))
         }
         _ => Vec::new(),
+    };
+    let relations = project.relation_count();
+    if relations > 0 && !format.has_relations() {
+        notes.push(format!(
+            "{relations} {} not exported: {} has no relations",
+            if relations == 1 {
+                "relation was"
+            } else {
+                "relations were"
+            },
+            format.title()
+        ));
     }
+    notes
 }
 
 /// Writes `project` in `format` to `path` (atomically; brat: a folder of files, made

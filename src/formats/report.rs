@@ -4,6 +4,8 @@
 //! where (line or task, and field), said once. The counts add up: every item is merged,
 //! a duplicate, or skipped for a reason. Predictions (suggestions) are counted apart.
 //! Every reader depends on this module, and the merge in `import.rs` on the readers.
+//! Relations are counted apart from spans, the same way: every relation item of the
+//! file is imported, a duplicate, or left out with its reason.
 
 use super::json::ExportFile;
 use crate::model::CharRange;
@@ -25,6 +27,12 @@ pub enum Skip {
     UnknownDocument,
     /// Its label cannot be used as a label name.
     UnknownLabel,
+    /// A relation whose end (a span) was left out or is not in the file.
+    MissingEnd,
+    /// A relation whose type the project does not have (nor the file defines).
+    UnknownRelationType,
+    /// Something the format has that spanmark does not (brat's `*` equivalences).
+    Unsupported,
 }
 
 impl Skip {
@@ -36,6 +44,9 @@ impl Skip {
             Skip::TextMismatch => ("text mismatch", "text mismatches"),
             Skip::UnknownDocument => ("unknown document", "unknown document"),
             Skip::UnknownLabel => ("unusable label", "unusable labels"),
+            Skip::MissingEnd => ("missing end", "missing ends"),
+            Skip::UnknownRelationType => ("unknown relation type", "unknown relation types"),
+            Skip::Unsupported => ("not supported", "not supported"),
         };
         format!("{count} {}", if count == 1 { one } else { many })
     }
@@ -51,6 +62,10 @@ pub struct Findings {
     /// One line per item left out (but duplicates, which are only counted) and per
     /// remark, each with where it is.
     pub problems: Vec<String>,
+    /// The relation items of the file seen so far.
+    pub relations: usize,
+    /// Relation items left out, by reason.
+    pub relations_skipped: BTreeMap<Skip, usize>,
 }
 
 impl Findings {
@@ -69,6 +84,29 @@ impl Findings {
         }
     }
 
+    /// A relation item the reader drops before the merge sees it.
+    pub fn relation_dropped(&mut self, why: Skip, at: &str, what: &str) {
+        self.relations += 1;
+        self.relation_skip(why, at, what);
+    }
+
+    /// A relation item already counted is left out.
+    pub fn relation_skip(&mut self, why: Skip, at: &str, what: &str) {
+        *self.relations_skipped.entry(why).or_default() += 1;
+        if why != Skip::Duplicate {
+            self.problems
+                .push(format!("{at}: {what}; relation skipped"));
+        }
+    }
+
+    pub fn relations_skipped_count(&self, why: Skip) -> usize {
+        self.relations_skipped.get(&why).copied().unwrap_or(0)
+    }
+
+    pub fn relations_skipped_total(&self) -> usize {
+        self.relations_skipped.values().sum()
+    }
+
     /// A remark that leaves no item out (a span split into parts, a text added as given).
     pub fn remark(&mut self, at: &str, what: &str) {
         self.problems.push(format!("{at}: {what}"));
@@ -81,6 +119,10 @@ impl Findings {
             *self.skipped.entry(why).or_default() += n;
         }
         self.problems.extend(other.problems);
+        self.relations += other.relations;
+        for (why, n) in other.relations_skipped {
+            *self.relations_skipped.entry(why).or_default() += n;
+        }
     }
 
     pub fn skipped_count(&self, why: Skip) -> usize {
@@ -135,6 +177,8 @@ pub struct ImportReport {
     pub documents_matched: usize,
     pub labels_added: usize,
     pub spans_added: usize,
+    pub relations_added: usize,
+    pub relation_types_added: usize,
     pub found: Findings,
 }
 
@@ -155,7 +199,8 @@ impl ImportReport {
     }
 
     /// "imported 3 of 5 spans (1 duplicate, 1 text mismatch), 1 document added, 1 matched,
-    /// 0 labels added".
+    /// 0 labels added", then, when the file has relations, "; 2 of 3 relations (1 missing
+    /// end), 0 relation types added".
     pub fn summary(&self) -> String {
         let reasons: Vec<String> = self
             .found
@@ -175,6 +220,29 @@ impl ImportReport {
             self.documents_added,
             self.documents_matched,
             self.labels_added
+        ) + &self.relation_summary()
+    }
+
+    /// "; imported 2 of 3 relations (1 missing end), 0 relation types added", or
+    /// nothing when the file has no relations and added no types.
+    fn relation_summary(&self) -> String {
+        if self.found.relations == 0 && self.relation_types_added == 0 {
+            return String::new();
+        }
+        let reasons: Vec<String> = self
+            .found
+            .relations_skipped
+            .iter()
+            .map(|(why, n)| why.describe(*n))
+            .collect();
+        let reasons = if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join(", "))
+        };
+        format!(
+            "; imported {} of {} relations{reasons}, {} relation types added",
+            self.relations_added, self.found.relations, self.relation_types_added
         )
     }
 }

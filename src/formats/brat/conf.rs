@@ -2,7 +2,8 @@
 //! knows every type the `.ann` files use: `annotation.conf` declares each label as an
 //! entity type, each attribute written on an `A` line with the labels that carry it and
 //! the values it takes (brat's attributes are flags or fixed lists), and allows spans of
-//! any types to overlap (spanmark's spans nest and overlap freely); `visual.conf` gives
+//! any types to overlap (spanmark's spans nest and overlap freely), declares each
+//! relation type with the entity types allowed at its ends; `visual.conf` gives
 //! each label its colour.
 
 use super::{attribute_line, brat_type};
@@ -37,6 +38,7 @@ pub(crate) fn annotation_conf(export: &ExportFile<'_>) -> String {
     }
     out.push_str("\n[relations]\n# spanmark's spans nest and overlap freely.\n");
     out.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
+    out.push_str(&super::relations::conf_lines(export));
     out.push_str("\n[events]\n\n[attributes]\n");
     // Each attribute written on an A line: the types that carry it, the values it takes.
     let mut attributes: BTreeMap<&str, (BTreeSet<String>, BTreeSet<&str>)> = BTreeMap::new();

@@ -1,12 +1,15 @@
 //! `spanmark labels`: lists a project's labels (name, colour, key, span count,
-//! attributes) or changes one, through a session's [`LabelCommand`]s (the label
-//! editor's own) under the project's lock, saving only over the file it read. Each
-//! refusal (unknown label, key clash, bad colour, label in use) is one line.
+//! attributes) or its relation types (name, the labels at each end, relations using
+//! it), or changes one label or relation type, through a session's [`LabelCommand`]s
+//! and [`RelationCommand`]s (the label editor's own) under the project's lock, saving
+//! only over the file it read. Each refusal (unknown label, key clash, bad colour,
+//! label or relation type in use) is one line.
 
 use super::change::load_for_change;
+use crate::model::RelationType;
 use crate::model::schema::{describe_fields, parse_fields};
 use crate::model::{Label, Project};
-use crate::session::{LabelCommand, SessionCommand};
+use crate::session::{LabelCommand, RelationCommand, SessionCommand};
 use crate::shown::quoted;
 use crate::store;
 use anyhow::{anyhow, bail};
@@ -37,6 +40,26 @@ pub struct LabelArgs {
     /// With --remove: the label its spans get instead (one step).
     #[arg(long, value_name = "OTHER", requires = "remove")]
     relabel_to: Option<String>,
+    /// List the relation types (name, the labels at each end, relations using it).
+    #[arg(long)]
+    relation_types: bool,
+    /// Add a relation type; --from and --to name the labels allowed at its ends.
+    #[arg(long, value_name = "NAME")]
+    add_relation_type: Option<String>,
+    /// With --add-relation-type: the labels a link may start from, comma-separated
+    /// (default: any label).
+    #[arg(long, value_name = "A,B", requires = "add_relation_type")]
+    from: Option<String>,
+    /// With --add-relation-type: the labels a link may go to, comma-separated
+    /// (default: any label).
+    #[arg(long, value_name = "A,B", requires = "add_relation_type")]
+    to: Option<String>,
+    /// Remove a relation type no relation has.
+    #[arg(long, value_name = "NAME")]
+    remove_relation_type: Option<String>,
+    /// Rename a relation type; its relations follow.
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"])]
+    rename_relation_type: Vec<String>,
 }
 
 pub(super) fn run(path: &Path, args: LabelArgs) -> anyhow::Result<()> {
@@ -46,26 +69,35 @@ pub(super) fn run(path: &Path, args: LabelArgs) -> anyhow::Result<()> {
         args.remove.is_some(),
         args.add.is_none()
             && !(args.color.is_empty() && args.key.is_empty() && args.attributes.is_empty()),
+        args.add_relation_type.is_some(),
+        args.remove_relation_type.is_some(),
+        !args.rename_relation_type.is_empty(),
     ];
     match changes.iter().filter(|c| **c).count() {
+        0 if args.relation_types => {
+            print!("{}", types_table(&store::load(path)?));
+            return Ok(());
+        }
         0 => {
             print!("{}", table(&store::load(path)?));
             return Ok(());
         }
-        1 => {}
+        1 if !args.relation_types => {}
         _ => bail!(
-            "one change at a time: --add, --rename, --remove, or --color/--key/--attributes of one label: {}",
+            "one change at a time (and --relation-types only lists): --add, --rename, --remove, \
+             --color/--key/--attributes of one label, --add-relation-type, \
+             --rename-relation-type or --remove-relation-type: {}",
             path.display()
         ),
     }
     let (_lock, mut session, stamp) = load_for_change(path, "labels")?;
     session.set_reserved_keys(crate::ui::actions::reserved_label_keys());
-    let command =
-        command(session.project(), args).map_err(|err| anyhow!("{err}: {}", path.display()))?;
-    if let LabelCommand::Remove {
+    let command = session_command(session.project(), args)
+        .map_err(|err| anyhow!("{err}: {}", path.display()))?;
+    if let SessionCommand::Label(LabelCommand::Remove {
         name,
         relabel_to: None,
-    } = &command
+    }) = &command
     {
         let count = session.label_use(name);
         if count > 0 {
@@ -76,21 +108,67 @@ pub(super) fn run(path: &Path, args: LabelArgs) -> anyhow::Result<()> {
             );
         }
     }
+    let renamed_type = match &command {
+        SessionCommand::Relation(RelationCommand::UpdateType {
+            name,
+            relation_type,
+        }) => Some(format!(
+            "Renamed relation type {} to {} ({} relations)",
+            quoted(name),
+            quoted(&relation_type.name),
+            session.relation_type_use(name)
+        )),
+        _ => None,
+    };
     session
-        .apply(SessionCommand::Label(command))
+        .apply(command)
         .map_err(|err| anyhow!("{err}: {}", path.display()))?;
     if !session.is_dirty() {
         println!("nothing changed: {}", path.display());
         return Ok(());
     }
     store::save_expecting(session.project(), path, &stamp)?;
-    let notice = session.take_notice().unwrap_or_default();
+    let notice = session.take_notice().or(renamed_type).unwrap_or_default();
     let done = notice.trim_end_matches("; Ctrl+Z undoes");
     println!("{done}: {}", path.display());
     Ok(())
 }
 
 /// The one change the flags ask for, as the label editor would send it.
+fn session_command(project: &Project, mut args: LabelArgs) -> Result<SessionCommand, String> {
+    let list = |text: &Option<String>| -> Vec<String> {
+        text.iter()
+            .flat_map(|t| t.split(','))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let relation = if let Some(name) = args.add_relation_type.take() {
+        RelationCommand::AddType(RelationType {
+            name: name.trim().to_owned(),
+            from: list(&args.from),
+            to: list(&args.to),
+        })
+    } else if let Some(name) = args.remove_relation_type.take() {
+        RelationCommand::RemoveType(name)
+    } else if let [old, new] = args.rename_relation_type.as_slice() {
+        let mut relation_type = project
+            .relation_type(old)
+            .cloned()
+            .ok_or_else(|| format!("there is no relation type {}", quoted(old)))?;
+        new.trim().clone_into(&mut relation_type.name);
+        RelationCommand::UpdateType {
+            name: old.clone(),
+            relation_type,
+        }
+    } else {
+        return command(project, args).map(SessionCommand::Label);
+    };
+    Ok(SessionCommand::Relation(relation))
+}
+
+/// The one label change the flags ask for.
 fn command(project: &Project, args: LabelArgs) -> Result<LabelCommand, String> {
     if let Some(name) = args.add {
         let one = |values: &[String], flag: &str| match values {
@@ -180,6 +258,31 @@ fn key(text: &str) -> Result<Option<char>, String> {
     }
 }
 
+/// The relation types as an aligned table: name, from, to, relations.
+pub fn types_table(project: &Project) -> String {
+    let ends = |labels: &[String]| {
+        if labels.is_empty() {
+            "any".to_owned()
+        } else {
+            labels.join(",")
+        }
+    };
+    let rows: Vec<[String; 4]> = project
+        .relation_types
+        .iter()
+        .map(|t| {
+            [
+                t.name.clone(),
+                ends(&t.from),
+                ends(&t.to),
+                crate::edit::relations_of_type(project, &t.name).to_string(),
+            ]
+        })
+        .collect();
+    let header = ["relation type", "from", "to", "relations"].map(str::to_owned);
+    aligned(&header, &rows, 3)
+}
+
 /// The labels as an aligned table: name, colour, key, spans, attributes.
 pub fn table(project: &Project) -> String {
     let rows: Vec<[String; 5]> = project
@@ -201,18 +304,24 @@ pub fn table(project: &Project) -> String {
         })
         .collect();
     let header = ["label", "colour", "key", "spans", "attributes"].map(str::to_owned);
-    let mut widths = [0usize; 5];
-    for row in std::iter::once(&header).chain(&rows) {
+    aligned(&header, &rows, 3)
+}
+
+/// `header` and `rows` in columns two blanks apart, column `right` (a count) aligned
+/// right.
+fn aligned<const N: usize>(header: &[String; N], rows: &[[String; N]], right: usize) -> String {
+    let mut widths = [0usize; N];
+    for row in std::iter::once(header).chain(rows) {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
     let mut out = String::new();
-    for row in std::iter::once(&header).chain(&rows) {
+    for row in std::iter::once(header).chain(rows) {
         let mut line = String::new();
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
             let pad = w - cell.chars().count();
-            if i == 3 {
+            if i == right {
                 line += &format!("{}{cell}  ", " ".repeat(pad));
             } else {
                 line += &format!("{cell}{}  ", " ".repeat(pad));

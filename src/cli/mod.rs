@@ -98,12 +98,13 @@ pub enum Command {
     },
     /// Check a project file and report every problem.
     Validate { project: PathBuf },
-    /// List the labels (name, colour, key, spans, attributes), or add, rename,
-    /// recolour, re-key or remove one (one change a run; renaming relabels its spans).
+    /// List the labels (name, colour, key, spans, attributes) or the relation types,
+    /// or add, rename, recolour, re-key or remove a label, or add, rename or remove a
+    /// relation type (one change a run; renaming relabels its spans or relations).
     Labels {
         project: PathBuf,
         #[command(flatten)]
-        change: labels::LabelArgs,
+        change: Box<labels::LabelArgs>,
     },
     /// What changed between two project files, per document: spans added, removed and
     /// changed, documents and labels added and removed.
@@ -274,7 +275,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             coder,
         } => suggest(&project, &labels, apply, coder_name(coder)?.as_deref()),
         Command::Validate { project } => validate(&project),
-        Command::Labels { project, change } => labels::run(&project, change),
+        Command::Labels { project, change } => labels::run(&project, *change),
         Command::Diff { old, new } => git::run_diff(&old, &new),
         Command::GitSetup { repo } => git::git_setup(&repo),
         Command::Textconv { project } => git::textconv(&project),

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod adjudicate;
 pub mod article;
+pub mod attribute_field;
 pub mod bars;
 pub mod conflicts;
 pub mod documents;

@@ -167,3 +167,153 @@ fn labels_refuses_bad_input_in_one_line() {
     // --relabel-to without --remove is bad usage (clap's, exit 2).
     d.run(&["labels", "p.ron", "--relabel-to", "quote"]).code(2);
 }
+
+#[test]
+fn labels_list_add_rename_and_remove_relation_types() {
+    let d = Dir::annotated();
+    let listed = stdout(&d, &["labels", "p.ron", "--relation-types"]);
+    assert_eq!(
+        listed,
+        "relation type  from   to            relations\n\
+         attributed to  quote  any                   0\n\
+         supported by   claim  figure,quote          0\n"
+    );
+    let added = stdout(
+        &d,
+        &[
+            "labels",
+            "p.ron",
+            "--add-relation-type",
+            "contradicts",
+            "--from",
+            "claim",
+            "--to",
+            "quote, claim",
+        ],
+    );
+    assert!(
+        added.starts_with("Added relation type \"contradicts\": "),
+        "{added}"
+    );
+    let renamed = stdout(
+        &d,
+        &[
+            "labels",
+            "p.ron",
+            "--rename-relation-type",
+            "contradicts",
+            "disputes",
+        ],
+    );
+    assert!(
+        renamed
+            .starts_with("Renamed relation type \"contradicts\" to \"disputes\" (0 relations): "),
+        "{renamed}"
+    );
+    let listed = stdout(&d, &["labels", "p.ron", "--relation-types"]);
+    assert!(
+        listed.ends_with("disputes       claim  quote,claim           0\n"),
+        "{listed}"
+    );
+    d.run(&["validate", "p.ron"]).success();
+    let removed = stdout(
+        &d,
+        &["labels", "p.ron", "--remove-relation-type", "disputes"],
+    );
+    assert!(
+        removed.starts_with("Removed relation type \"disputes\": "),
+        "{removed}"
+    );
+    assert!(!d.read("p.ron").contains("disputes"));
+}
+
+#[test]
+fn relation_type_changes_are_refused_in_one_line() {
+    use spanmark::session::{RelationCommand, Session, SessionCommand};
+    let d = Dir::new();
+    let project =
+        spanmark::fixture::project("p", &[("a.txt", "[quote:We won], said [claim:Olena].")]);
+    let spans: Vec<_> = project.documents()[0]
+        .spans()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let mut session = Session::new(project, None, true);
+    let link = RelationCommand::Link {
+        from: spans[0],
+        to: spans[1],
+        kind: None,
+    };
+    session.apply(SessionCommand::Relation(link)).unwrap();
+    spanmark::store::save(session.project(), &d.path("p.ron")).unwrap();
+    let listed = stdout(&d, &["labels", "p.ron", "--relation-types"]);
+    assert!(
+        listed.contains("attributed to  quote  any                   1"),
+        "{listed}"
+    );
+    d.fails(
+        &["labels", "p.ron", "--remove-relation-type", "attributed to"],
+        "attributed to",
+    );
+    d.fails(
+        &["labels", "p.ron", "--remove-relation-type", "nope"],
+        "nope",
+    );
+    d.fails(
+        &["labels", "p.ron", "--rename-relation-type", "nope", "x"],
+        "there is no relation type \"nope\"",
+    );
+    d.fails(
+        &[
+            "labels",
+            "p.ron",
+            "--rename-relation-type",
+            "attributed to",
+            "supported by",
+        ],
+        "supported by",
+    );
+    d.fails(
+        &[
+            "labels",
+            "p.ron",
+            "--add-relation-type",
+            "x",
+            "--from",
+            "person",
+        ],
+        "person",
+    );
+    d.fails(
+        &["labels", "p.ron", "--add-relation-type", "supported by"],
+        "supported by",
+    );
+    d.fails(
+        &[
+            "labels",
+            "p.ron",
+            "--add-relation-type",
+            "x",
+            "--remove",
+            "quote",
+        ],
+        "one change at a time",
+    );
+    // --from without --add-relation-type is bad usage (clap's, exit 2).
+    d.run(&["labels", "p.ron", "--from", "quote"]).code(2);
+    // Renaming a type in use retypes its relations.
+    let renamed = stdout(
+        &d,
+        &[
+            "labels",
+            "p.ron",
+            "--rename-relation-type",
+            "attributed to",
+            "said by",
+        ],
+    );
+    assert!(renamed.contains("(1 relations)"), "{renamed}");
+    let listed = stdout(&d, &["labels", "p.ron", "--relation-types"]);
+    assert!(listed.contains("said by"), "{listed}");
+    assert!(!d.read("p.ron").contains("attributed to"));
+}

@@ -1,36 +1,43 @@
-//! The label editor (Edit → Labels…, Ctrl+L): a scrolling window below the menu bar
-//! listing the project's labels, each with its colour (a picker), name, key, attribute
-//! names, span count, ↑/↓ to reorder and Remove; under them a row that adds a label
-//! (its colour the next Okabe–Ito one). Every change is one [`LabelCommand`], so one
-//! undo step. Text fields commit when they lose the keyboard (Enter, Escape, a click
-//! elsewhere), the key field at once, a colour when its picker closes. A key that
-//! clashes is refused here, with the reason, before any command; removing a label with
-//! spans asks which label they go to, or cancel.
+//! The label editor (Edit → Labels…, Ctrl+L): a window at the right, below the menu
+//! bar, that scrolls. First the project's labels, each with its colour (a picker),
+//! name, key, span count, ↑/↓ to reorder and Remove, and under it its attribute fields
+//! ([`fields`]: name, type, a choice's values, ✖) and "Add field"; then a row that adds
+//! a label (its colour the next Okabe–Ito one); then the relation types
+//! ([`relation_types`]). Every change is one [`LabelCommand`] or `RelationCommand`, so
+//! one undo step. Text fields commit when they lose the keyboard (Enter, Escape, a
+//! click elsewhere), the key field at once, a colour when its picker closes. What the
+//! editor can tell is wrong (a key that clashes, a field without a name, a choice
+//! without values, a type still in use) is refused at the foot of the window, with
+//! the reason, before any command; removing a label with spans asks which label they
+//! go to, or cancel.
+
+mod fields;
+mod relation_types;
 
 use crate::model::label::next_color;
-use crate::model::schema::{describe_fields, parse_fields};
-use crate::model::{Label, LabelSet};
+use crate::model::{AttributeDef, Label, LabelSet};
 use crate::session::labels::check_key;
 use crate::session::{Command, LabelCommand, Session};
-use crate::ui::bars::help::help_window;
 use crate::ui::theme::parse_color;
 use egui::containers::Popup;
-use egui::{Color32, Rect, RichText, TextEdit, Ui, pos2};
+use egui::{Align, Align2, Color32, Layout, Rect, RichText, TextEdit, Ui, pos2};
+use fields::{Adding, FieldRow};
 
 /// The height of the editor's text fields.
 const FIELD_HEIGHT: f32 = 20.0;
+/// The editor's width at most: narrow enough to leave some of the article in view.
+const WIDTH: f32 = 560.0;
 
-/// What one row's fields hold while the user edits them.
+/// What one label's widgets hold while the user edits them.
 #[derive(Clone, Debug, Default)]
 struct Row {
     name: String,
     key: String,
-    attributes: String,
     color: [u8; 3],
     /// Fields the user has typed in and not yet committed (kept as typed).
     editing_name: bool,
-    editing_attributes: bool,
     editing_color: bool,
+    fields: Vec<FieldRow>,
 }
 
 impl Row {
@@ -39,9 +46,6 @@ impl Row {
         if !self.editing_name {
             self.name.clone_from(&label.name);
         }
-        if !self.editing_attributes {
-            self.attributes = describe_fields(&label.attributes);
-        }
         if !self.editing_color {
             self.color = srgb(&label.color);
         }
@@ -49,15 +53,18 @@ impl Row {
     }
 }
 
-/// The editor's state: open or not, the rows' drafts, the label being added, a
-/// removal waiting for its answer, and the last refusal.
+/// The editor's state: open or not, the rows' drafts, the label being added, the
+/// field being added (and to which label), a removal waiting for its answer, the
+/// relation types' drafts, and the last refusal.
 #[derive(Default)]
 pub struct LabelEditor {
     open: bool,
     rows: Vec<Row>,
     new: Row,
+    adding_field: Option<(String, FieldRow)>,
     /// A label with spans the user asked to remove, and the label its spans would get.
     removing: Option<(String, String)>,
+    types: relation_types::RelationTypes,
     refusal: Option<String>,
 }
 
@@ -66,6 +73,7 @@ impl LabelEditor {
     pub fn toggle(&mut self) {
         self.open = !self.open;
         self.removing = None;
+        self.adding_field = None;
         self.refusal = None;
     }
 
@@ -85,45 +93,113 @@ impl LabelEditor {
             return;
         }
         let screen = ctx.content_rect();
-        let area = Rect::from_min_max(pos2(screen.left(), menu_bottom), screen.max);
+        let inside = Rect::from_min_max(pos2(screen.left(), menu_bottom), screen.max).shrink(8.0);
         let mut open = true;
-        help_window("Labels", &mut open, area, 720.0)
-            .default_height(area.height().min(420.0))
-            .show(ctx, |ui| self.editor_ui(ui, session, out));
+        let before = self.refusal.clone();
+        egui::Window::new("Labels")
+            .open(&mut open)
+            .collapsible(false)
+            .constrain_to(inside)
+            .pivot(Align2::RIGHT_TOP)
+            .default_pos(inside.right_top())
+            .default_width(WIDTH.min(inside.width()))
+            .default_height(inside.height().min(460.0))
+            .max_width(inside.width())
+            .max_height(inside.height())
+            .show(ctx, |ui| {
+                // The refusal stays in view below what scrolls, and nothing above it
+                // moves when it comes or goes.
+                ui.with_layout(Layout::bottom_up(Align::LEFT), |ui| {
+                    if let Some(refusal) = &self.refusal {
+                        ui.colored_label(ui.visuals().error_fg_color, refusal);
+                    }
+                    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
+                        egui::ScrollArea::both()
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| self.editor_ui(ui, session, out));
+                    });
+                });
+            });
+        if self.refusal != before {
+            // The refusal is laid out before the row that made it: lay the frame out again.
+            ctx.request_discard("a refusal of the label editor");
+        }
         self.open = open;
     }
 
     fn editor_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         let labels = &session.project().labels;
         self.rows.resize_with(labels.len(), Row::default);
-        egui::Grid::new("labels")
-            .striped(true)
-            .num_columns(7)
-            .show(ui, |ui| {
-                for heading in ["Colour", "Name", "Key", "Attributes", "Spans", "", ""] {
-                    ui.label(RichText::new(heading).strong());
-                }
-                ui.end_row();
-                for (i, label) in labels.iter().enumerate() {
-                    self.row_ui(ui, session, i, label, out);
-                    ui.end_row();
-                }
-            });
+        for (i, label) in labels.iter().enumerate() {
+            ui.push_id(("label", i), |ui| self.label_ui(ui, session, i, label, out));
+            ui.separator();
+        }
         if let Some((name, to)) = self.removing.clone() {
             self.removing_ui(ui, session, &name, to, out);
+            ui.separator();
         }
-        ui.separator();
         self.new_label_ui(ui, labels, session, out);
-        if let Some(refusal) = &self.refusal {
-            ui.colored_label(ui.visuals().error_fg_color, refusal);
-        }
         ui.add_space(4.0);
         ui.weak(
             "Renaming relabels every span of the label. Keys are letters; 1–9 tag by position. \
              Every change is one step of Ctrl+Z.",
         );
+        ui.add_space(8.0);
+        ui.separator();
+        self.types.section_ui(ui, session, out, &mut self.refusal);
     }
 
+    /// One label: its row, then its fields.
+    fn label_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        i: usize,
+        label: &Label,
+        out: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| self.row_ui(ui, session, i, label, out));
+        let Some(row) = self.rows.get_mut(i) else {
+            return;
+        };
+        let mut fields_changed = None;
+        ui.indent("fields", |ui| {
+            fields_changed = fields::fields_ui(ui, &mut row.fields, label);
+            match &mut self.adding_field {
+                Some((to, draft)) if *to == label.name => {
+                    match fields::new_field_ui(ui, draft, label) {
+                        Adding::Keep => {}
+                        Adding::Cancel => self.adding_field = None,
+                        Adding::Add(result) => {
+                            if result.is_ok() {
+                                self.adding_field = None;
+                            }
+                            fields_changed = Some(result);
+                        }
+                    }
+                }
+                _ => {
+                    let add = ui
+                        .small_button("Add field")
+                        .accessible_name(format!("Add a field to label {}", label.name))
+                        .on_hover_text("A value a span of this label can carry");
+                    if add.clicked() {
+                        self.adding_field = Some((label.name.clone(), FieldRow::default()));
+                    }
+                }
+            }
+        });
+        match fields_changed {
+            Some(Ok(fields)) => {
+                self.refusal = None;
+                out.push(update_fields(label, fields));
+            }
+            Some(Err(why)) => self.refusal = Some(format!("{}: {why}", label.name)),
+            None => {}
+        }
+    }
+
+    /// Colour, name, key, spans, ↑/↓ and Remove of one label.
     fn row_ui(
         &mut self,
         ui: &mut Ui,
@@ -142,7 +218,7 @@ impl LabelEditor {
             label: changed,
         };
         // Colour: committed when the picker closes, as one step.
-        ui.push_id(("colour", i), |ui| {
+        ui.push_id("colour", |ui| {
             let popup = ui.auto_id_with("popup");
             let response = egui::color_picker::color_edit_button_srgb(ui, &mut row.color)
                 .on_hover_text(format!("Colour of {}", label.name));
@@ -182,6 +258,7 @@ impl LabelEditor {
                 );
             }
         }
+        ui.label("Key");
         let key = ui
             .add_sized([28.0, FIELD_HEIGHT], TextEdit::singleline(&mut row.key))
             .accessible_name(format!("Key of label {}", label.name));
@@ -206,54 +283,30 @@ impl LabelEditor {
                 Err(why) => self.refusal = Some(format!("{}: {why}", label.name)),
             }
         }
-        let attributes = ui
-            .add_sized(
-                [180.0, FIELD_HEIGHT],
-                TextEdit::singleline(&mut row.attributes).hint_text("none"),
-            )
-            .accessible_name(format!("Attributes of label {}", label.name))
-            .on_hover_text("The attribute fields a span of this label offers, comma-separated");
-        if attributes.changed() {
-            row.editing_attributes = true;
-        }
-        if attributes.lost_focus() {
-            row.editing_attributes = false;
-            match parse_fields(&row.attributes) {
-                Ok(fields) if fields != label.attributes => out.push(
-                    update(Label {
-                        attributes: fields,
-                        ..label.clone()
-                    })
+        let count = session.label_use(&label.name);
+        let s = if count == 1 { "" } else { "s" };
+        ui.label(format!("{count} span{s}"));
+        let mut to = |ui: &mut Ui, text: &str, enabled: bool, index: usize, what: &str| {
+            let button = ui
+                .add_enabled(enabled, egui::Button::new(text).small())
+                .on_hover_text(what);
+            if button.clicked() {
+                out.push(
+                    LabelCommand::Move {
+                        name: label.name.clone(),
+                        to: index,
+                    }
                     .into(),
-                ),
-                Ok(_) => {}
-                Err(why) => self.refusal = Some(format!("{}: {why}", label.name)),
+                );
             }
-        }
-        ui.label(session.label_use(&label.name).to_string());
-        ui.horizontal(|ui| {
-            let mut to = |ui: &mut Ui, text: &str, enabled: bool, index: usize, what: &str| {
-                let button = ui
-                    .add_enabled(enabled, egui::Button::new(text).small())
-                    .on_hover_text(what);
-                if button.clicked() {
-                    out.push(
-                        LabelCommand::Move {
-                            name: label.name.clone(),
-                            to: index,
-                        }
-                        .into(),
-                    );
-                }
-            };
-            to(ui, "⏶", i > 0, i.saturating_sub(1), "Move up");
-            to(ui, "⏷", i + 1 < labels.len(), i + 1, "Move down");
-        });
+        };
+        to(ui, "⏶", i > 0, i.saturating_sub(1), "Move up");
+        to(ui, "⏷", i + 1 < labels.len(), i + 1, "Move down");
         let remove = ui
             .button("Remove")
             .on_hover_text(format!("Remove label {}", label.name));
         if remove.clicked() {
-            if session.label_use(&label.name) == 0 {
+            if count == 0 {
                 self.removing = None;
                 out.push(
                     LabelCommand::Remove {
@@ -288,12 +341,11 @@ impl LabelEditor {
             return;
         }
         let count = session.label_use(name);
-        ui.separator();
         let s = if count == 1 { "" } else { "s" };
         ui.label(format!(
             "Label \"{name}\" has {count} span{s}. Relabel them to another label and remove it?"
         ));
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("Relabel to");
             egui::ComboBox::from_id_salt("relabel-to")
                 .selected_text(to.clone())
@@ -321,7 +373,7 @@ impl LabelEditor {
         });
     }
 
-    /// The row that adds a label.
+    /// The row that adds a label (its fields are added in its own row after).
     fn new_label_ui(
         &mut self,
         ui: &mut Ui,
@@ -354,12 +406,6 @@ impl LabelEditor {
                     .desired_width(24.0),
             )
             .accessible_name("Key of the new label");
-            ui.add(
-                TextEdit::singleline(&mut new.attributes)
-                    .hint_text("attributes, comma-separated")
-                    .desired_width(180.0),
-            )
-            .accessible_name("Attributes of the new label");
             add |= ui.button("Add label").clicked();
         });
         if !add {
@@ -378,18 +424,27 @@ impl LabelEditor {
                 &name,
             )
         };
-        let checked = checked.and_then(|key| Ok((key, parse_fields(&new.attributes)?)));
         match checked {
-            Ok((key, fields)) => {
-                let mut label = Label::new(&name, &hex(new.color), key, &[]);
-                label.attributes = fields;
-                out.push(LabelCommand::Add(label).into());
+            Ok(key) => {
+                out.push(LabelCommand::Add(Label::new(&name, &hex(new.color), key, &[])).into());
                 *new = Row::default();
                 self.refusal = None;
             }
             Err(why) => self.refusal = Some(why),
         }
     }
+}
+
+/// The one command that gives `label` the fields `fields`.
+fn update_fields(label: &Label, fields: Vec<AttributeDef>) -> Command {
+    LabelCommand::Update {
+        name: label.name.clone(),
+        label: Label {
+            attributes: fields,
+            ..label.clone()
+        },
+    }
+    .into()
 }
 
 fn srgb(color: &str) -> [u8; 3] {
@@ -407,10 +462,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colours_and_names_round_trip() {
+    fn colours_round_trip() {
         assert_eq!(hex(srgb("#0072B2")), "#0072B2");
         assert_eq!(hex(srgb("#cc79a7")), "#CC79A7");
-        let fields = parse_fields(" speaker, ,kind: choice(a|b),").unwrap();
-        assert_eq!(describe_fields(&fields), "speaker, kind: choice(a|b)");
     }
 }

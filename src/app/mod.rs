@@ -238,6 +238,18 @@ impl App {
             && ctx.memory(|m| m.focused().is_none_or(|f| f == article))
             && self.modal.is_none()
             && self.loading.is_none();
+        if article_keys && let Some(from) = self.session.linking_from() {
+            // While linking, Enter ends the link at the selected span and Esc gives up
+            // (before the table gives them to suggestions and the selection).
+            let enter = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+            let target = self.session.selected_span().filter(|s| *s != from);
+            if enter && let Some(to) = target {
+                out.push(crate::session::RelationCommand::Finish(to).into());
+            }
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+                out.push(crate::session::RelationCommand::Cancel.into());
+            }
+        }
         for (shortcut, action) in &self.shortcuts {
             if action.plain_keys() && !article_keys {
                 continue;

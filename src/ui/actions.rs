@@ -6,8 +6,8 @@
 use crate::formats::ExportFormat;
 use crate::session::layers::Take;
 use crate::session::{
-    AdjudicateCommand, Boundary, Command, EditCommand, FileCommand, SessionCommand,
-    SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
+    AdjudicateCommand, Boundary, Command, EditCommand, FileCommand, RelationCommand,
+    SessionCommand, SuggestionCommand, ViewCommand, WindowCommand, WindowPart,
 };
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::borrow::Cow;
@@ -27,6 +27,9 @@ pub enum Action {
     Copy,
     MarkDone,
     DeleteSpan,
+    /// Starts linking the selected span to another (the next span clicked, or the one
+    /// selected when Enter is pressed).
+    LinkSpan,
     NextSpan,
     PrevSpan,
     ClearSelection,
@@ -92,6 +95,7 @@ impl Action {
         Action::Copy,
         Action::MarkDone,
         Action::DeleteSpan,
+        Action::LinkSpan,
         Action::NextSpan,
         Action::PrevSpan,
         Action::ClearSelection,
@@ -145,6 +149,7 @@ impl Action {
             Action::Copy => "Copy",
             Action::MarkDone => "Mark the document done (or back in progress)",
             Action::DeleteSpan => "Delete span",
+            Action::LinkSpan => "Link span",
             Action::NextSpan => "Next span",
             Action::PrevSpan => "Previous span",
             Action::ClearSelection => "Clear selection",
@@ -195,6 +200,7 @@ impl Action {
             Action::Copy => WindowCommand::Copy.into(),
             Action::MarkDone => EditCommand::ToggleDone.into(),
             Action::DeleteSpan => EditCommand::DeleteSelectedSpan.into(),
+            Action::LinkSpan => RelationCommand::Start.into(),
             Action::NextSpan => ViewCommand::NextSpan.into(),
             Action::PrevSpan => ViewCommand::PrevSpan.into(),
             Action::ClearSelection => ViewCommand::ClearSelection.into(),
@@ -232,6 +238,7 @@ impl Action {
             Action::Copy => const { &[key(CTRL, Key::C)] },
             Action::MarkDone => const { &[key(CTRL, Key::D)] },
             Action::DeleteSpan => const { &[key(NONE, Key::Delete)] },
+            Action::LinkSpan => const { &[key(NONE, Key::R)] },
             Action::NextSpan => const { &[key(NONE, Key::Tab)] },
             Action::PrevSpan => const { &[key(SHIFT, Key::Tab)] },
             Action::ClearSelection => const { &[key(NONE, Key::Escape)] },
@@ -294,6 +301,7 @@ impl Action {
             | Action::Copy
             | Action::Redo
             | Action::DeleteSpan
+            | Action::LinkSpan
             | Action::NextSpan
             | Action::PrevSpan
             | Action::ClearSelection
@@ -373,7 +381,7 @@ mod tests {
     #[test]
     fn the_letters_of_the_command_table_are_reserved() {
         let keys: Vec<char> = reserved_label_keys().iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, ['n', 'j', 'k']);
+        assert_eq!(keys, ['r', 'n', 'j', 'k']);
     }
 
     #[test]

@@ -198,6 +198,7 @@ impl Inspector {
             ui.end_row();
         });
         self.completion_rect = completion_rect;
+        super::relation_list::relations_ui(ui, session, span.id, out);
         if ui.button("Delete span").clicked() {
             out.push(EditCommand::DeleteSpan(span.id).into());
         }

@@ -15,6 +15,7 @@ pub mod heights;
 pub mod inspector;
 pub mod label_editor;
 pub mod paragraphs;
+pub mod relation_list;
 pub mod span_rows;
 pub mod spans;
 pub mod speaker_menu;

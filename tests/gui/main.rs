@@ -16,6 +16,7 @@ mod labels;
 mod layout;
 mod long;
 mod provenance;
+mod relations;
 mod selecting;
 mod speakers;
 mod suggestions;

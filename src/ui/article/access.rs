@@ -5,7 +5,7 @@
 //! make the article's text, and its text selection is the selected text (or else the
 //! selected span), clamped to what is in view. After each paragraph come the spans
 //! and suggestions that start there in view: named "quote: we will win" ("suggested
-//! quote: …"), described by their speaker and note, selected when they are, and
+//! quote: …"), described by their speaker, note and links (relations), selected when they are, and
 //! activated (AccessKit's Click) to select the span or accept the suggestion. Setting
 //! the text selection from the screen reader selects that text in the article.
 //!
@@ -137,6 +137,7 @@ impl ArticleView {
             .filter(|s| s.range.start < in_view.end && s.range.end > in_view.start)
             .collect();
         suggestions.sort_by_key(|s| s.range.start);
+        let links = self.relations.cache.descriptions(doc, in_view);
         let (mut next_span, mut next_suggestion) = (0, 0);
         for (n, &k) in lines.iter().enumerate() {
             self.add_line(ui, article, k);
@@ -149,7 +150,11 @@ impl ArticleView {
                 let selected = session.selected_span() == Some(span.id);
                 let text = doc.offsets.slice(doc.text, span.range).unwrap_or("");
                 let name = format!("{}: {text}", span.label);
-                let about = describe(&span.attributes, span.note.as_deref(), "");
+                let mut about = describe(&span.attributes, span.note.as_deref(), "");
+                if let Some(links) = links.get(&span.id) {
+                    let sep = if about.is_empty() { "" } else { "; " };
+                    about = format!("{about}{sep}links: {}", links.join(", "));
+                }
                 self.add_mark(ui, span.range, name, about, selected, Marked::Span(span.id));
                 next_span += 1;
             }

@@ -2,13 +2,15 @@
 //! held, scrolling past the edges), double-clicks select a word, Shift+click extends,
 //! clicks select the span under the pointer (cycling through overlaps) or accept the
 //! suggestion there, right-click opens the tag menu and hovering lists the spans under
-//! the pointer (and the suggestion, with what a click does).
+//! the pointer (and the suggestion, with what a click does). While a link is being
+//! made (R), a click on another span ends it there, and a click beside the text gives
+//! it up; a click on a relation's plate goes to its other end.
 
 use super::{ArticleView, DocRef};
 use crate::model::segment::{snap_to_graphemes, snap_to_words, word_at};
 use crate::model::{CharOffset, CharRange, Document, Span, SpanId};
 use crate::session::Session;
-use crate::session::{Command, SuggestionCommand, ViewCommand};
+use crate::session::{Command, RelationCommand, SuggestionCommand, ViewCommand};
 use crate::suggest::Suggestion;
 use egui::{Pos2, RichText, Sense, Ui};
 
@@ -94,6 +96,11 @@ impl ArticleView {
             out.push(ViewCommand::SelectSpan(Some(span)).into());
         }
         response.context_menu(|ui| crate::ui::context_menu_ui(ui, session, doc.labels, out));
+        if let Some(pos) = response.hover_pos()
+            && self.relations.marker_at(pos).is_some()
+        {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
         if let Some(pos) = response.hover_pos().filter(|_| !response.dragged())
             && let Some(at) = self.char_at(pos)
         {
@@ -145,6 +152,9 @@ impl ArticleView {
         snap: &dyn Fn(CharRange) -> CharRange,
     ) {
         let Some(pos) = pointer else { return };
+        if self.click_marker(pos, out) {
+            return;
+        }
         if shift && let (Some(sel), Some(focus)) = (session.selection(), self.boundary_at(pos)) {
             let range = CharRange {
                 start: sel.start.min(focus),
@@ -154,9 +164,23 @@ impl ArticleView {
             return;
         }
         let Some(at) = self.char_at(pos) else {
+            if session.linking_from().is_some() {
+                out.push(RelationCommand::Cancel.into());
+            }
             out.push(ViewCommand::ClearSelection.into());
             return;
         };
+        // While linking, a click on another span ends the link there (the innermost
+        // span under the pointer that is not where the link starts).
+        if let Some(from) = session.linking_from() {
+            let mut under: Vec<&Span> = doc.document.spans_at(at);
+            under.sort_by_key(|s| (s.range.len_chars(), s.range.start, s.id));
+            match under.iter().find(|s| s.id != from) {
+                Some(to) => self.relations.finish(session, from, to.id, pos, out),
+                None => out.push(RelationCommand::Cancel.into()),
+            }
+            return;
+        }
         // A click on a suggestion accepts it at once, as the suggestions bar says,
         // whether it is the selected one or not.
         self.accepted_at = None;

@@ -14,6 +14,7 @@ mod layouts;
 mod look;
 mod marks;
 mod paint;
+mod relations;
 mod reveal;
 mod shaper;
 
@@ -60,6 +61,8 @@ pub struct ArticleView {
     layouts: Layouts,
     /// Where each span lies in the paragraphs in and near view.
     marks: paint::MarkCache,
+    /// The relations by where their ends are, and the plates drawn for them.
+    relations: relations::Relations,
     viewport: Rect,
     scroll_y: f32,
     scroll_request: Option<f32>,
@@ -88,6 +91,7 @@ impl ArticleView {
             shown: Vec::new(),
             layouts: Layouts::new(font_providers),
             marks: paint::MarkCache::default(),
+            relations: relations::Relations::default(),
             viewport: Rect::NOTHING,
             scroll_y: 0.0,
             scroll_request: None,
@@ -124,6 +128,7 @@ impl ArticleView {
         self.shown.clear();
         self.layouts.reset();
         self.marks.clear();
+        self.relations.clear();
         self.drag_anchor = None;
         self.last_click = None;
         self.accepted_at = None;
@@ -273,6 +278,7 @@ impl ArticleView {
         self.prefetch(ui, doc.text);
 
         self.paint_spans(ui, doc, session, highlights);
+        self.paint_relations(ui, doc, session, out);
         self.interact(ui, doc, session, out);
         self.access(ui, doc, session, out);
     }

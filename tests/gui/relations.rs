@@ -1,0 +1,133 @@
+//! Linking spans in the window: R on a selected span, then a click on the other span
+//! (or Tab to it and Enter); Esc gives up. The inspector lists each link at both ends,
+//! goes to the other end and deletes a link; deleting a span takes its links, and
+//! Ctrl+Z brings both back; the project file keeps them.
+
+use crate::Window;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+
+const ARTICLE: &str = "[quote:we lost drones], said [claim:Olena Ivanova] on Monday.";
+
+/// The rows the inspector lists for the selected span's links.
+const AT_QUOTE: &str = "→ attributed to “Olena Ivanova”";
+const AT_NAME: &str = "← attributed to quote “we lost drones”";
+
+fn click_on(w: &mut Window, needle: &str) {
+    w.click_char(w.find(needle) + 1);
+}
+
+fn saved_relations(w: &Window) -> Vec<(String, String, String)> {
+    let project = w.saved();
+    let doc = &project.documents()[0];
+    let text = |id| {
+        let span = doc.span(id).unwrap();
+        doc.slice(span.range).unwrap().to_owned()
+    };
+    doc.relations()
+        .iter()
+        .map(|r| (text(r.from), r.kind.clone(), text(r.to)))
+        .collect()
+}
+
+#[test]
+fn r_then_a_click_links_two_spans_and_both_ends_list_the_link() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    click_on(&mut w, "lost");
+    assert!(w.status().starts_with("Span 1: quote"), "{}", w.status());
+    w.key(Key::R);
+    assert!(
+        w.shows_containing("Linking from quote “we lost drones”"),
+        "a hint says how to finish"
+    );
+    click_on(&mut w, "Olena");
+    assert!(!w.shows_containing("Linking from"), "the gesture ended");
+    // The quote stays selected and lists its link; its speaker is the name.
+    assert!(w.status().starts_with("Span 1: quote"), "{}", w.status());
+    assert!(w.shows(AT_QUOTE), "{:?}", w.texts());
+    w.save();
+    assert_eq!(
+        saved_relations(&w),
+        [(
+            "we lost drones".to_owned(),
+            "attributed to".to_owned(),
+            "Olena Ivanova".to_owned()
+        )]
+    );
+    assert_eq!(
+        w.saved().documents()[0].spans()[0].attributes["speaker"],
+        "Olena Ivanova"
+    );
+    let file = std::fs::read_to_string(&w.path).unwrap();
+    assert!(file.contains("relations: ["), "{file}");
+
+    // The row goes to the other end, which lists the link from its side.
+    w.h.get_by_role_and_label(Role::Button, AT_QUOTE).click();
+    w.h.run_steps(3);
+    assert!(w.status().starts_with("Span 2: claim"), "{}", w.status());
+    assert!(w.shows(AT_NAME), "{:?}", w.texts());
+
+    // Its ✕ deletes the link; Ctrl+Z brings it back.
+    w.button(&format!("Delete link {AT_NAME}"));
+    assert!(!w.shows(AT_NAME));
+    w.save();
+    assert!(saved_relations(&w).is_empty());
+    w.ctrl(Key::Z);
+    click_on(&mut w, "Olena");
+    assert!(w.shows(AT_NAME), "{:?}", w.texts());
+}
+
+#[test]
+fn tab_r_tab_enter_links_from_the_keyboard_and_esc_gives_up() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    w.key(Key::Tab);
+    assert!(w.status().starts_with("Span 1: quote"), "{}", w.status());
+    // Esc ends the gesture and keeps the selection.
+    w.key(Key::R);
+    assert!(w.shows_containing("Linking from"));
+    w.key(Key::Escape);
+    assert!(!w.shows_containing("Linking from"));
+    assert!(w.status().starts_with("Span 1: quote"), "{}", w.status());
+
+    w.key(Key::R);
+    w.key(Key::Tab);
+    assert!(w.status().starts_with("Span 2: claim"), "{}", w.status());
+    assert!(w.shows_containing("Linking from"), "Tab keeps the gesture");
+    w.key(Key::Enter);
+    assert!(!w.shows_containing("Linking from"));
+    assert!(w.shows(AT_NAME), "{:?}", w.texts());
+    w.save();
+    assert_eq!(saved_relations(&w).len(), 1);
+}
+
+#[test]
+fn deleting_a_linked_span_takes_its_link_and_undo_brings_both_back() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    click_on(&mut w, "lost");
+    w.key(Key::R);
+    click_on(&mut w, "Olena");
+    w.save();
+    assert_eq!(saved_relations(&w).len(), 1);
+
+    // Select the name and delete it: the quote lists no link any more.
+    click_on(&mut w, "Olena");
+    assert!(w.status().starts_with("Span 2: claim"), "{}", w.status());
+    w.key(Key::Delete);
+    assert!(w.shows("1 of 1 spans"));
+    click_on(&mut w, "lost");
+    assert!(!w.shows(AT_QUOTE));
+    w.save();
+    assert!(saved_relations(&w).is_empty());
+    assert_eq!(w.saved_spans().len(), 1);
+
+    // One Ctrl+Z: the span and its link.
+    w.ctrl(Key::Z);
+    assert!(w.shows("2 of 2 spans"));
+    click_on(&mut w, "lost");
+    assert!(w.shows(AT_QUOTE), "{:?}", w.texts());
+    w.save();
+    assert_eq!(saved_relations(&w).len(), 1);
+    let file = std::fs::read_to_string(&w.path).unwrap();
+    assert!(file.contains("relations: ["), "{file}");
+}

@@ -243,6 +243,15 @@ impl Session {
     /// Runs a command of the session. Errors come back as a message for the user; the
     /// project is then unchanged.
     pub fn apply(&mut self, command: SessionCommand) -> Result<(), String> {
+        // A link half made does not survive another document, an undo or a redo.
+        if matches!(
+            command,
+            SessionCommand::View(ViewCommand::ShowDocument(_))
+                | SessionCommand::Undo
+                | SessionCommand::Redo
+        ) {
+            self.linking_from = None;
+        }
         match command {
             SessionCommand::View(view) => {
                 self.view(view);

@@ -86,7 +86,9 @@ impl Session {
                 self.link(from, to, None)
             }
             RelationCommand::Cancel => {
-                self.linking_from = None;
+                if self.linking_from.take().is_some() {
+                    self.notice = Some("Linking cancelled".to_owned());
+                }
                 Ok(())
             }
             RelationCommand::AddType(t) => {
@@ -108,10 +110,21 @@ impl Session {
                 if self.project.relation_type(&name) == Some(&relation_type) {
                     return Ok(());
                 }
+                let renamed = (relation_type.name != name).then(|| relation_type.name.clone());
                 self.edit(Edit::UpdateRelationType {
-                    name,
+                    name: name.clone(),
                     relation_type,
-                })
+                })?;
+                self.notice = Some(match renamed {
+                    Some(new) => format!(
+                        "Renamed relation type {} to {} ({} links); Ctrl+Z undoes",
+                        quoted(&name),
+                        quoted(&new),
+                        self.relation_type_use(&new)
+                    ),
+                    None => format!("Changed relation type {}; Ctrl+Z undoes", quoted(&name)),
+                });
+                Ok(())
             }
             RelationCommand::RemoveType(name) => {
                 self.edit(Edit::RemoveRelationType { name: name.clone() })?;

@@ -6,11 +6,12 @@
 //! in a list under it, filtered by what is typed (↓ / ↑ pick one, Enter or a click
 //! takes it): taking one is one edit, never the letters typed before it.
 
+use super::attribute_field::attribute_value_ui;
 use super::preview;
 use super::stats::StatsCache;
 use super::theme;
 use crate::model::stats::{SPEAKER, speakers_matching};
-use crate::model::{Attributes, SpanId};
+use crate::model::{AttributeKind, Attributes, SpanId};
 use crate::session::{Command, EditCommand, Session, SessionCommand};
 use egui::{Key, Rect, RichText, TextEdit, Ui};
 
@@ -129,6 +130,28 @@ impl Inspector {
                 let Some(value) = draft.attributes.get_mut(key) else {
                     continue;
                 };
+                let field = session
+                    .project()
+                    .labels
+                    .get(&span.label)
+                    .and_then(|l| l.field(key));
+                let stored = span.attributes.get(key).cloned().unwrap_or_default();
+                if let Some(field) = field.filter(|f| f.kind != AttributeKind::Text) {
+                    // A typed field: a drop-down for a choice (a pick is sent at once),
+                    // a checked line for the others (sent when the editing ends).
+                    let response = attribute_value_ui(ui, Some(field), value, ("attr", key))
+                        .accessible_name(key.clone());
+                    let picked =
+                        matches!(field.kind, AttributeKind::Choice(_)) && response.changed();
+                    let ending = response.lost_focus();
+                    if (picked || ending) && *value != stored {
+                        out.push(
+                            EditCommand::SetAttribute(span.id, key.clone(), value.clone()).into(),
+                        );
+                    }
+                    ui.end_row();
+                    continue;
+                }
                 let response = ui
                     .add(
                         TextEdit::singleline(value)
@@ -136,7 +159,6 @@ impl Inspector {
                             .id_salt(("attr", key)),
                     )
                     .accessible_name(key.clone());
-                let stored = span.attributes.get(key).cloned().unwrap_or_default();
                 // Never ask the response inside `ui.input`: both take egui's context lock.
                 let focused = response.has_focus();
                 // Enter ends a one-line field's editing (egui takes its focus at once).

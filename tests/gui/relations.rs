@@ -131,3 +131,27 @@ fn deleting_a_linked_span_takes_its_link_and_undo_brings_both_back() {
     let file = std::fs::read_to_string(&w.path).unwrap();
     assert!(file.contains("relations: ["), "{file}");
 }
+
+/// A figure's `kind` is a drop-down in the inspector: a pick is saved at once, one undo
+/// step.
+#[test]
+fn a_figures_kind_is_picked_from_a_drop_down_and_saved() {
+    let mut w = Window::open(&[("a.txt", "They lost [figure:270 drones] on Monday.")]);
+    click_on(&mut w, "drones");
+    assert!(w.status().starts_with("Span 1: figure"), "{}", w.status());
+    w.h.get_by_role_and_label(Role::ComboBox, "kind").click();
+    w.h.run_steps(2);
+    w.h.get_by_label("count").click();
+    w.h.run_steps(2);
+    w.save();
+    let saved = w.saved();
+    assert_eq!(saved.documents()[0].spans()[0].attributes["kind"], "count");
+    w.ctrl(Key::Z);
+    w.save();
+    assert!(
+        w.saved().documents()[0].spans()[0]
+            .attributes
+            .get("kind")
+            .is_none()
+    );
+}

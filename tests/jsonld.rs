@@ -196,3 +196,56 @@ fn provenance_survives_a_json_ld_processor() {
     };
     assert_eq!(made(&target), made(&project));
 }
+
+/// Relations (linking annotations, targets from then to) survive a JSON-LD processor:
+/// it keeps the order of the targets.
+#[test]
+fn relations_survive_a_json_ld_processor() {
+    use spanmark::edit::Edit;
+    use spanmark::model::{Relation, RelationId};
+    let mut project = fixture::project("JSON-LD", &[("a.txt", ARTICLE)]);
+    let doc = &project.documents()[0];
+    let id = |label: &str| doc.spans().iter().find(|s| s.label == label).unwrap().id;
+    let links = [
+        ("supported by", id("claim"), id("figure")),
+        ("attributed to", id("quote"), id("claim")),
+    ];
+    let doc = doc.id;
+    for (kind, from, to) in links {
+        let relation = Relation::new(RelationId(project.next_relation_id()), kind, from, to);
+        Edit::AddRelation { doc, relation }
+            .apply(&mut project)
+            .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (export, processed) = (
+        dir.path().join("w3c.json"),
+        dir.path().join("processed.json"),
+    );
+    std::fs::write(
+        &export,
+        formats::export(&project, ExportFormat::W3c).unwrap(),
+    )
+    .unwrap();
+    if !through_pyld(&export, &processed) {
+        return;
+    }
+    let mut target = bare(&project);
+    let imported = w3c::parse(&std::fs::read(&processed).unwrap(), &target).unwrap();
+    let (edit, report) = import::plan_imported(&target, &imported);
+    assert!(report.problems().is_empty(), "{:?}", report.problems());
+    assert_eq!(report.relations_added, 2);
+    edit.apply(&mut target).unwrap();
+    let relations = |p: &Project| -> Vec<(String, String, String)> {
+        let d = &p.documents()[0];
+        let label = |id| d.span(id).unwrap().label.clone();
+        let mut out: Vec<_> = d
+            .relations()
+            .iter()
+            .map(|r| (r.kind.clone(), label(r.from), label(r.to)))
+            .collect();
+        out.sort();
+        out
+    };
+    assert_eq!(relations(&target), relations(&project));
+}

@@ -440,3 +440,321 @@ fn label_studio_relations_without_labels_take_a_type_that_fits() {
         "figure -> claim: no type allows it"
     );
 }
+
+#[test]
+fn doccano_round_trip_keeps_relations() {
+    round_trip(
+        ExportFormat::Doccano,
+        import::ImportFormat::Doccano,
+        Project::new("x"),
+    );
+}
+
+#[test]
+fn doccano_graphemes_round_trip_keeps_relations() {
+    round_trip(
+        ExportFormat::DoccanoGraphemes,
+        import::ImportFormat::DoccanoGraphemes,
+        Project::new("x"),
+    );
+}
+
+#[test]
+fn doccano_writes_entities_and_relations_only_where_a_document_has_relations() {
+    let mut project = sample();
+    project = {
+        // A third document without relations keeps the `label` triples.
+        let mut with_plain = fixture::project("p", &[("c.txt", "[quote:plain]")]);
+        std::mem::swap(&mut with_plain, &mut project);
+        let (edit, _) = import::plan(&project, &formats::json::build(&with_plain));
+        edit.apply(&mut project).unwrap();
+        project
+    };
+    let bytes = formats::export(&project, ExportFormat::Doccano).unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(bytes)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let b = lines.iter().find(|l| l["meta"]["name"] == "b.txt").unwrap();
+    assert!(b.get("label").is_none());
+    let relation = &b["relations"][0];
+    assert_eq!(relation["type"], "attributed to");
+    let entity = |id: &serde_json::Value| {
+        b["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| &e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let from = entity(&relation["from_id"]);
+    assert_eq!(from["label"], "quote");
+    // UTF-16: the flag is four units, the opening quote one.
+    assert_eq!(
+        (&from["start_offset"], &from["end_offset"]),
+        (&1.into(), &17.into())
+    );
+    assert_eq!(entity(&relation["to_id"])["label"], "claim");
+    let c = lines.iter().find(|l| l["meta"]["name"] == "c.txt").unwrap();
+    assert_eq!(c["label"], serde_json::json!([[0, 5, "quote"]]));
+    assert!(c.get("relations").is_none());
+}
+
+#[test]
+fn doccano_relations_with_a_missing_end_are_reported() {
+    // doccano's own example shape: relations without ids, entity ids from 0.
+    let line = r#"{"text": "Kyiv was hit, said the mayor.", "entities": [{"id": 0, "start_offset": 0, "end_offset": 12, "label": "quote"}, {"id": 1, "start_offset": 19, "end_offset": 28, "label": "claim"}, {"id": 2, "start_offset": 40, "end_offset": 50, "label": "claim"}], "relations": [{"from_id": 0, "to_id": 1, "type": "attributed to"}, {"from_id": 0, "to_id": 2, "type": "attributed to"}, {"from_id": 0, "to_id": 7, "type": "attributed to"}, {"from_id": 1, "to_id": 0, "type": "contradicts"}]}"#;
+    let read = formats::doccano::parse(line.as_bytes()).unwrap();
+    let mut target = Project::new("t");
+    let (edit, report) = import::plan_imported(&target, &read);
+    edit.apply(&mut target).unwrap();
+    assert_eq!(report.relations_added, 1);
+    assert_eq!(report.found.relations, 4);
+    assert_eq!(
+        report
+            .found
+            .relations_skipped_count(import::Skip::MissingEnd),
+        2,
+        "the entity out of range, and one not there"
+    );
+    assert_eq!(
+        report
+            .found
+            .relations_skipped_count(import::Skip::UnknownRelationType),
+        1
+    );
+    let relations = target.documents()[0].relations();
+    assert_eq!(relations[0].kind, "attributed to");
+}
+
+#[test]
+fn w3c_round_trip_keeps_relations() {
+    round_trip(ExportFormat::W3c, import::ImportFormat::W3c, texts_only());
+}
+
+#[test]
+fn w3c_writes_a_linking_annotation_from_then_to() {
+    let bytes = formats::export(&sample(), ExportFormat::W3c).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let items = value["first"]["items"].as_array().unwrap();
+    let links: Vec<_> = items
+        .iter()
+        .filter(|i| i["motivation"] == "linking")
+        .collect();
+    assert_eq!(links.len(), 4);
+    assert_eq!(value["total"], items.len());
+    let link = links
+        .iter()
+        .find(|l| {
+            l["target"][0]
+                .as_str()
+                .unwrap()
+                .contains(&spanmark::model::sha256_hex(&fixture::parse(B).unwrap().0))
+        })
+        .unwrap();
+    assert_eq!(link["body"]["purpose"], "tagging");
+    assert_eq!(link["body"]["value"], "attributed to");
+    let quote_of = |id: &serde_json::Value| {
+        items.iter().find(|i| &i["id"] == id).unwrap()["target"]["selector"][1]["exact"].clone()
+    };
+    assert_eq!(quote_of(&link["target"][0]), "Київ 🇺🇦 stands");
+    assert_eq!(quote_of(&link["target"][1]), "the mayor");
+}
+
+#[test]
+fn w3c_links_that_are_no_relation_are_reported() {
+    let project = fixture::project(
+        "p",
+        &[("a.txt", "[quote:Kyiv was hit], said [claim:the mayor].")],
+    );
+    let bytes = formats::export(&project, ExportFormat::W3c).unwrap();
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let items = value["first"]["items"].as_array_mut().unwrap();
+    let (quote, claim) = (items[0]["id"].clone(), items[1]["id"].clone());
+    let link = |targets: serde_json::Value, kind: &str| {
+        serde_json::json!({"type": "Annotation", "motivation": "linking",
+            "body": {"type": "TextualBody", "purpose": "tagging", "value": kind},
+            "target": targets})
+    };
+    items.push(link(serde_json::json!([quote, claim]), "attributed to"));
+    items.push(link(
+        serde_json::json!([quote, "urn:nowhere"]),
+        "attributed to",
+    ));
+    items.push(link(
+        serde_json::json!([quote, claim, claim]),
+        "attributed to",
+    ));
+    items.push(link(quote.clone(), "attributed to"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w3c.json");
+    std::fs::write(&path, serde_json::to_vec(&value).unwrap()).unwrap();
+    let mut target = texts_only_of(&project);
+    let read = import::read(
+        import::ImportFormat::W3c,
+        &path,
+        &target,
+        &import::ReadOptions::default(),
+    )
+    .unwrap();
+    let (edit, report) = import::plan_imported(&target, &read);
+    edit.apply(&mut target).unwrap();
+    assert_eq!(report.spans_added, 2);
+    assert_eq!(report.relations_added, 1);
+    assert_eq!(report.found.relations, 4);
+    let found = &report.found;
+    assert_eq!(found.relations_skipped_count(import::Skip::MissingEnd), 1);
+    assert_eq!(found.relations_skipped_count(import::Skip::Unsupported), 2);
+    assert_eq!(report.found.skipped_total(), 0, "no span was skipped");
+}
+
+/// `project`'s documents without their spans.
+fn texts_only_of(project: &Project) -> Project {
+    let docs: Vec<(String, String)> = project
+        .documents()
+        .iter()
+        .map(|d| (d.name.clone(), d.text().to_owned()))
+        .collect();
+    let docs: Vec<(&str, &str)> = docs.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    fixture::project("Target", &docs)
+}
+
+/// The rows of a CSV file, header first.
+fn csv_rows(path: &std::path::Path) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn csv_writes_relations_to_a_second_file_beside_the_first() {
+    let project = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("spans.csv");
+    let written = formats::write_export(&project, ExportFormat::Csv, &path).unwrap();
+    let beside = dir.path().join("spans.relations.csv");
+    let notes = written.notes.join("\n");
+    assert!(
+        notes.contains(&format!("4 relations written to {}", beside.display())),
+        "{notes}"
+    );
+    let rows = csv_rows(&beside);
+    assert_eq!(
+        rows[0],
+        [
+            "document",
+            "relation_id",
+            "type",
+            "from_span_id",
+            "from_text",
+            "to_span_id",
+            "to_text"
+        ]
+    );
+    assert_eq!(rows.len(), 5);
+    // Each end is a span of the first file, by its id, with its text.
+    let spans = csv_rows(&path);
+    let span = |doc: &str, id: &str| {
+        spans
+            .iter()
+            .find(|s| s[0] == doc && s[1] == id)
+            .unwrap_or_else(|| panic!("span {id} of {doc}"))[5]
+            .clone()
+    };
+    for row in &rows[1..] {
+        assert_eq!(span(&row[0], &row[3]), row[4]);
+        assert_eq!(span(&row[0], &row[5]), row[6]);
+    }
+    let mut got: Vec<(&str, &str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str(), r[4].as_str(), r[6].as_str()))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("a.txt", "attributed to", "we will win", "Olena Kovalenko"),
+            (
+                "a.txt",
+                "supported by",
+                "Kyiv was hit by 270 drones 👋🏽",
+                "270 drones"
+            ),
+            (
+                "a.txt",
+                "supported by",
+                "Kyiv was hit by 270 drones 👋🏽",
+                "we will win"
+            ),
+            ("b.txt", "attributed to", "Київ 🇺🇦 stands", "the mayor"),
+        ]
+    );
+    // Without relations, no second file.
+    let plain = dir.path().join("plain.csv");
+    let written = formats::write_export(
+        &fixture::project("p", &[("a", "[quote:x]")]),
+        ExportFormat::Csv,
+        &plain,
+    )
+    .unwrap();
+    assert!(written.notes.is_empty(), "{:?}", written.notes);
+    assert!(!dir.path().join("plain.relations.csv").exists());
+}
+
+#[test]
+fn csv_relations_file_names() {
+    use formats::csv::relations_path;
+    use std::path::Path;
+    assert_eq!(
+        relations_path(Path::new("out/spans.csv")),
+        Path::new("out/spans.relations.csv")
+    );
+    assert_eq!(
+        relations_path(Path::new("Spans.CSV")),
+        Path::new("Spans.relations.csv")
+    );
+    assert_eq!(
+        relations_path(Path::new("export")),
+        Path::new("export.relations.csv")
+    );
+}
+
+#[test]
+fn the_command_line_writes_csv_relations_beside_and_says_so_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    spanmark::store::save(&sample(), &project).unwrap();
+    let out = dir.path().join("spans.csv");
+    let run = assert_cmd::Command::cargo_bin("spanmark")
+        .unwrap()
+        .arg("export")
+        .arg(&project)
+        .args(["--format", "csv", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("4 relations written to"), "{stderr}");
+    assert_eq!(csv_rows(&dir.path().join("spans.relations.csv")).len(), 5);
+    // To stdout: the spans, and a note that relations need -o.
+    let run = assert_cmd::Command::cargo_bin("spanmark")
+        .unwrap()
+        .arg("export")
+        .arg(&project)
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("4 relations are not in the CSV on stdout: give -o"),
+        "{stderr}"
+    );
+}

@@ -2,8 +2,13 @@
 //! "quote"], …], "meta": {"name", "sha256"}}` per document, offsets in **UTF-16 code
 //! units** (doccano counts like JavaScript), or in grapheme clusters for a doccano
 //! project set to count those. Import also reads the
-//! `entities: [{"start_offset", "end_offset", "label"}]` shape. A default doccano project
-//! drops overlapping spans on import: [`notes`] says where an export has them.
+//! `entities: [{"start_offset", "end_offset", "label"}]` shape. A document with
+//! relations is written in doccano's relation-extraction shape instead, `entities` with
+//! ids and `relations` between them ([`relations`]); import reads both shapes. A
+//! default doccano project drops overlapping spans on import: [`notes`] says where an
+//! export has them.
+
+pub(super) mod relations;
 
 use super::json::ExportFile;
 use super::spans_jsonl::{self, Flavor};

@@ -101,7 +101,8 @@ impl ExportFormat {
         }
     }
 
-    /// Does the format carry relations between spans?
+    /// Does the format carry relations between spans? CSV writes them to a second
+    /// file, so only where it writes to a file ([`write_export`]).
     pub fn has_relations(self) -> bool {
         matches!(
             self,
@@ -109,6 +110,10 @@ impl ExportFormat {
                 | ExportFormat::Jsonl
                 | ExportFormat::Brat
                 | ExportFormat::LabelStudio
+                | ExportFormat::Doccano
+                | ExportFormat::DoccanoGraphemes
+                | ExportFormat::W3c
+                | ExportFormat::Csv
         )
     }
 
@@ -166,8 +171,22 @@ pub enum WriteError {
 
 /// What the user of an export in `format` should know about it (doccano: documents
 /// with overlapping spans, which a default doccano project drops).
-/// A format without relations says how many it dropped.
+/// A format without relations says how many it dropped; CSV, which writes relations
+/// to a second file only beside a file, that they need one (for output to stdout).
 pub fn export_notes(project: &Project, format: ExportFormat) -> Vec<String> {
+    let mut notes = notes_without_csv_relations(project, format);
+    let relations = project.relation_count();
+    if relations > 0 && format == ExportFormat::Csv {
+        notes.push(format!(
+            "{relations} {} not in the CSV on stdout: give -o FILE.csv to have them written to FILE.relations.csv",
+            if relations == 1 { "relation is" } else { "relations are" }
+        ));
+    }
+    notes
+}
+
+/// [`export_notes`] but CSV's note on its relations file.
+fn notes_without_csv_relations(project: &Project, format: ExportFormat) -> Vec<String> {
     let mut notes = match format {
         ExportFormat::Doccano | ExportFormat::DoccanoGraphemes => {
             doccano::notes(&json::build(project))
@@ -190,7 +209,8 @@ pub fn export_notes(project: &Project, format: ExportFormat) -> Vec<String> {
 }
 
 /// Writes `project` in `format` to `path` (atomically; brat: a folder of files, made
-/// if missing), after checking every span against its text. The window and
+/// if missing; CSV: its relations, if any, to a second file beside it,
+/// [`csv::relations_path`]), after checking every span against its text. The window and
 /// `spanmark export -o` both write through here.
 pub fn write_export(
     project: &Project,
@@ -204,6 +224,7 @@ pub fn write_export(
         path: shown(),
     };
     json::verify(&export).map_err(|err| refused(err.into()))?;
+    let mut notes = notes_without_csv_relations(project, format);
     if format.is_folder() {
         brat::write_files(&export, path).map_err(WriteError::Files)?;
     } else {
@@ -213,10 +234,31 @@ pub fn write_export(
             path: shown(),
         })?;
     }
+    let relations = export.relation_count();
+    if format == ExportFormat::Csv && relations > 0 {
+        let beside = csv::relations_path(path);
+        let bytes = csv::render_relations(&export).map_err(|err| WriteError::Refused {
+            source: err.into(),
+            path: beside.display().to_string(),
+        })?;
+        crate::store::write_atomic(&beside, &bytes, false).map_err(|source| WriteError::Write {
+            source,
+            path: beside.display().to_string(),
+        })?;
+        notes.push(format!(
+            "{relations} {} written to {}",
+            if relations == 1 {
+                "relation"
+            } else {
+                "relations"
+            },
+            beside.display()
+        ));
+    }
     Ok(Written {
         documents: project.documents().len(),
         spans: project.span_count(),
-        notes: export_notes(project, format),
+        notes,
     })
 }
 

@@ -2,9 +2,12 @@
 //! document per line with `text`, `[start, end, label]` triples and `meta` (name and
 //! SHA-256); the self-check of every span in the format's unit on export; and reading
 //! lines back, where a span that does not fit the text is reported and left out. Neither
-//! format carries notes, attributes or span ids. Imports become a
+//! format carries notes or attributes; doccano carries relations, a line with some
+//! written in its relation-extraction shape ([`super::doccano::relations`]). Imports
+//! become a
 //! [`super::json::ExportFile`] and go through the same merge as JSON imports.
 
+use super::doccano::relations as doccano_relations;
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use super::report::{Findings, Imported, Skip};
 use crate::model::{CharRange, OffsetIndex, Utf16Offset, sha256_hex};
@@ -49,7 +52,11 @@ fn grapheme_starts(text: &str) -> Vec<usize> {
 /// The export, checked span by span in the format's own unit before it is returned.
 pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    for doc in &export.documents {
+    for (n, doc) in export.documents.iter().enumerate() {
+        let relations = match flavor {
+            Flavor::Doccano | Flavor::DoccanoGraphemes => export.relations_of(n),
+            Flavor::Spacy => &[],
+        };
         let units: Vec<u16> = doc.text.encode_utf16().collect();
         let chars: Vec<char> = doc.text.chars().collect();
         let clusters = match flavor {
@@ -99,10 +106,18 @@ pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>,
                     span.id
                 ));
             }
-            triples.push(json!([start, end, span.label]));
+            triples.push(if relations.is_empty() {
+                json!([start, end, span.label])
+            } else {
+                doccano_relations::entity(span, start, end)
+            });
         }
         let meta = json!({"name": doc.name, "sha256": doc.sha256});
         let line = match flavor {
+            Flavor::Doccano | Flavor::DoccanoGraphemes if !relations.is_empty() => {
+                let links = doccano_relations::entries(relations);
+                json!({"text": doc.text, "entities": triples, "relations": links, "meta": meta})
+            }
             Flavor::Doccano | Flavor::DoccanoGraphemes => {
                 json!({"text": doc.text, "label": triples, "meta": meta})
             }
@@ -121,6 +136,7 @@ pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>,
 pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
     let mut documents = Vec::new();
+    let mut relations = Vec::new();
     let mut found = Findings::default();
     for (n, line) in text
         .lines()
@@ -144,6 +160,8 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
         let index = OffsetIndex::new(&doc_text);
         let mut clusters: Option<Vec<usize>> = None;
         let mut spans = Vec::new();
+        // doccano entity id -> the span id it became.
+        let mut span_of = std::collections::HashMap::new();
         for (at, entry) in entries(&value, flavor, n + 1, &mut found) {
             let (start, end, label) = match triple(entry, flavor) {
                 Ok(triple) => triple,
@@ -174,14 +192,18 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
                 found.dropped(Skip::OutOfRange, &at, &what);
                 continue;
             };
-            spans.push(ExportSpan::imported(
-                spans.len() as u64 + 1,
-                &label,
-                range,
-                text,
-                None,
-            ));
+            let id = spans.len() as u64 + 1;
+            if let Some(key) = doccano_relations::entity_key(entry) {
+                span_of.entry(key).or_insert(id);
+            }
+            spans.push(ExportSpan::imported(id, &label, range, text, None));
         }
+        relations.push(match flavor {
+            Flavor::Doccano | Flavor::DoccanoGraphemes => {
+                doccano_relations::resolve(&value, n + 1, &span_of, &mut found)
+            }
+            Flavor::Spacy => Vec::new(),
+        });
         documents.push(ExportDocument {
             name: Cow::Owned(name),
             sha256: Cow::Owned(sha256_hex(&doc_text)),
@@ -189,9 +211,11 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
             spans,
         });
     }
+    let mut file = ExportFile::imported(documents);
+    file.relations = relations;
     Ok(Imported {
         format: flavor_name(flavor),
-        file: ExportFile::imported(documents),
+        file,
         found,
         predictions: Vec::new(),
     })

@@ -7,7 +7,8 @@
 //! `TextQuoteSelector` (`exact`, with 32 characters of `prefix` and `suffix`). A span
 //! whose provenance is known carries `creator`, `created` and `generator` (see
 //! [`super::provenance`]); an import reads them back, and keeps the span ids of
-//! spanmark's own annotations.
+//! spanmark's own annotations. Each relation is a `linking` annotation whose two
+//! targets are its span annotations, from then to ([`relations`]).
 //!
 //! Annotations carry no text, so an import finds their document in the project by the
 //! source's hash, else its label, else its name or the last segment of its IRI (what a
@@ -17,6 +18,7 @@
 //! and only when a position is wrong; the `anchor` module), else it is reported.
 
 mod anchor;
+mod relations;
 
 use super::json::{ExportDocument, ExportFile, ExportSpan};
 use super::provenance;
@@ -34,7 +36,7 @@ const CONTEXT: usize = 32;
 /// The export as an AnnotationCollection.
 pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
     let mut items = Vec::new();
-    for doc in &export.documents {
+    for (n, doc) in export.documents.iter().enumerate() {
         let chars: Vec<char> = doc.text.chars().collect();
         for span in &doc.spans {
             // `get` refuses a reversed range or one past the end, and the rest of the
@@ -63,7 +65,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
                 body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": note}));
             }
             let mut item = json!({
-                "id": format!("urn:spanmark:{}:{}", doc.sha256, span.id),
+                "id": relations::span_annotation_id(&doc.sha256, span.id),
                 "type": "Annotation",
                 "body": body,
                 "target": {
@@ -79,6 +81,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
             }
             items.push(item);
         }
+        items.extend(relations::annotations(doc, export.relations_of(n)));
     }
     let id = collection_id(export);
     let collection = json!({
@@ -132,8 +135,16 @@ pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
     let mut targets: HashMap<crate::model::DocId, (usize, Option<QuoteFinder>)> = HashMap::new();
     let mut documents: Vec<ExportDocument<'static>> = Vec::new();
     let mut found = Findings::default();
+    // The linking annotations, read once every span annotation is; and the span
+    // annotations by id, with their document entry and span id.
+    let mut links = Vec::new();
+    let mut span_of = HashMap::new();
     for (n, item) in items.iter().enumerate() {
         let at = || format!("annotation {}", n + 1);
+        if relations::is_link(item) {
+            links.push((at(), item));
+            continue;
+        }
         let source = &item["target"]["source"];
         let Some(doc) = sources.find(source) else {
             let what = format!(
@@ -190,13 +201,23 @@ pub fn parse(bytes: &[u8], project: &Project) -> Result<Imported, String> {
         span.provenance =
             provenance::from_w3c(item).map(|p| provenance::ExportProvenance::from_model(&p));
         spans.push(span);
+        if let Some(key) = relations::id_of(item) {
+            span_of.entry(key.to_owned()).or_insert((*entry, id));
+        }
     }
+    let links = relations::resolve(&links, &span_of, documents.len(), &mut found);
     // A source whose every annotation was skipped leaves an empty entry: harmless, but
     // the import would count it as matched.
-    documents.retain(|d| !d.spans.is_empty());
+    let (documents, links): (Vec<_>, Vec<_>) = documents
+        .into_iter()
+        .zip(links)
+        .filter(|(d, _)| !d.spans.is_empty())
+        .unzip();
+    let mut file = ExportFile::imported(documents);
+    file.relations = links;
     Ok(Imported {
         format: "w3c",
-        file: ExportFile::imported(documents),
+        file,
         found,
         predictions: Vec::new(),
     })

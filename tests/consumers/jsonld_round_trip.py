@@ -31,6 +31,9 @@ CONTEXT = {"@context": {
     "TextPositionSelector": "oa:TextPositionSelector",
     "tagging": "oa:tagging",
     "commenting": "oa:commenting",
+    # Relations: linking annotations (their targets, in order, are from and to).
+    "linking": "oa:linking",
+    "motivation": {"@type": "@vocab", "@id": "oa:motivatedBy"},
     "body": {"@type": "@id", "@id": "oa:hasBody"},
     "target": {"@type": "@id", "@id": "oa:hasTarget"},
     "source": {"@type": "@id", "@id": "oa:hasSource"},

@@ -116,12 +116,15 @@ impl Session {
                     relation_type,
                 })?;
                 self.notice = Some(match renamed {
-                    Some(new) => format!(
-                        "Renamed relation type {} to {} ({} links); Ctrl+Z undoes",
-                        quoted(&name),
-                        quoted(&new),
-                        self.relation_type_use(&new)
-                    ),
+                    Some(new) => {
+                        let n = self.relation_type_use(&new);
+                        let s = if n == 1 { "" } else { "s" };
+                        format!(
+                            "Renamed relation type {} to {} ({n} relation{s}); Ctrl+Z undoes",
+                            quoted(&name),
+                            quoted(&new),
+                        )
+                    }
                     None => format!("Changed relation type {}; Ctrl+Z undoes", quoted(&name)),
                 });
                 Ok(())

@@ -312,7 +312,7 @@ fn relation_type_changes_are_refused_in_one_line() {
             "said by",
         ],
     );
-    assert!(renamed.contains("(1 relations)"), "{renamed}");
+    assert!(renamed.contains("(1 relation)"), "{renamed}");
     let listed = stdout(&d, &["labels", "p.ron", "--relation-types"]);
     assert!(listed.contains("said by"), "{listed}");
     assert!(!d.read("p.ron").contains("attributed to"));

@@ -17,8 +17,8 @@ use crate::model::{CharOffset, CharRange, DocId, Document, SpanId};
 use crate::session::{Command, RelationCommand, Session, ViewCommand};
 use crate::ui::geometry::RowRects;
 use crate::ui::preview;
-use egui::epaint::CubicBezierShape;
-use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, pos2, vec2};
+use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, Ui, pos2, vec2};
+use std::sync::Arc;
 
 /// At most this many relations are drawn in a frame (the nearest the view's top).
 const MAX_DRAWN: usize = 400;
@@ -48,21 +48,47 @@ fn relation_color(visuals: &egui::Visuals) -> Color32 {
     }
 }
 
-/// A relation's two ends (the spans' ranges) and its place in the document's list.
-#[derive(Clone, Copy)]
-struct Ends {
-    index: u32,
-    from: CharRange,
-    to: CharRange,
+/// Where a text position is kept in the cache: 32 bits (a text of 4 billion code
+/// points is far beyond what the view opens), half the size of a `CharOffset`.
+fn offset32(at: CharOffset) -> u32 {
+    u32::try_from(at.0).unwrap_or(u32::MAX)
 }
 
-/// The document's relations by where their ends start, for one revision.
+/// A relation's two ends (the spans' ranges), start and end of each.
+#[derive(Clone, Copy, Default)]
+struct Ends {
+    from: [u32; 2],
+    to: [u32; 2],
+}
+
+impl Ends {
+    fn range([start, end]: [u32; 2]) -> CharRange {
+        CharRange {
+            start: CharOffset(start as usize),
+            end: CharOffset(end as usize),
+        }
+    }
+
+    fn from(&self) -> CharRange {
+        Self::range(self.from)
+    }
+
+    fn to(&self) -> CharRange {
+        Self::range(self.to)
+    }
+}
+
+/// The document's relations by where their ends start, for one revision: 24 bytes a
+/// relation.
 #[derive(Default)]
 pub(super) struct RelationCache {
     key: Option<(DocId, u64, usize)>,
+    /// The ends of each relation, by its place in the document's list (an end whose
+    /// span is gone: in neither list below).
     ends: Vec<Ends>,
-    by_from: Vec<(CharOffset, u32)>,
-    by_to: Vec<(CharOffset, u32)>,
+    /// The relations (places in `ends`) by where their source and their target start.
+    by_from: Vec<u32>,
+    by_to: Vec<u32>,
 }
 
 impl RelationCache {
@@ -72,40 +98,46 @@ impl RelationCache {
             return;
         }
         self.key = Some(key);
+        let relations = doc.relations();
+        // Made again in place: the lists keep their memory, so a new revision costs no
+        // second copy of them.
         self.ends.clear();
-        for (i, r) in doc.relations().iter().enumerate() {
-            if let (Some(from), Some(to)) = (doc.span(r.from), doc.span(r.to)) {
-                let index = u32::try_from(i).unwrap_or(u32::MAX);
-                self.ends.push(Ends {
-                    index,
-                    from: from.range,
-                    to: to.range,
-                });
-            }
+        self.ends.reserve_exact(relations.len());
+        self.by_from.clear();
+        self.by_from.reserve_exact(relations.len());
+        for (i, r) in relations.iter().enumerate() {
+            let ends = match (doc.span(r.from), doc.span(r.to)) {
+                (Some(from), Some(to)) => {
+                    self.by_from.push(u32::try_from(i).unwrap_or(u32::MAX));
+                    Ends {
+                        from: [offset32(from.range.start), offset32(from.range.end)],
+                        to: [offset32(to.range.start), offset32(to.range.end)],
+                    }
+                }
+                _ => Ends::default(),
+            };
+            self.ends.push(ends);
         }
-        let numbered = |end: fn(&Ends) -> CharOffset| {
-            let mut list: Vec<(CharOffset, u32)> = (self.ends.iter().enumerate())
-                .map(|(k, e)| (end(e), u32::try_from(k).unwrap_or(u32::MAX)))
-                .collect();
-            list.sort_unstable();
-            list
-        };
-        self.by_from = numbered(|e| e.from.start);
-        self.by_to = numbered(|e| e.to.start);
+        self.by_to.clear();
+        self.by_to.extend_from_slice(&self.by_from);
+        let ends = &self.ends;
+        let at = |k: u32| ends.get(k as usize).copied().unwrap_or_default();
+        self.by_from.sort_by_key(|k| at(*k).from[0]);
+        self.by_to.sort_by_key(|k| at(*k).to[0]);
     }
 
-    /// The relations (indices into `ends`) with an end starting in `range`, each once,
-    /// in the document's order.
+    /// The relations (places in `ends`, the same as in the document's list) with an end
+    /// starting in `range`, each once, in the document's order.
     fn touching(&self, range: CharRange, out: &mut Vec<u32>) {
         out.clear();
-        for list in [&self.by_from, &self.by_to] {
-            let first = list.partition_point(|(at, _)| *at < range.start);
-            out.extend(
-                list[first..]
-                    .iter()
-                    .take_while(|(at, _)| *at < range.end)
-                    .map(|(_, k)| *k),
-            );
+        let (start, end) = (offset32(range.start), offset32(range.end));
+        let at = |k: u32| self.ends.get(k as usize).copied().unwrap_or_default();
+        for (list, side) in [
+            (&self.by_from, (|e: Ends| e.from[0]) as fn(Ends) -> u32),
+            (&self.by_to, |e: Ends| e.to[0]),
+        ] {
+            let first = list.partition_point(|k| side(at(*k)) < start);
+            out.extend(list[first..].iter().take_while(|k| side(at(**k)) < end));
         }
         out.sort_unstable();
         out.dedup();
@@ -129,11 +161,7 @@ impl RelationCache {
             })
         };
         for k in picked.iter().take(MAX_DRAWN) {
-            let Some(r) = self
-                .ends
-                .get(*k as usize)
-                .and_then(|e| relations.get(e.index as usize))
-            else {
+            let Some(r) = relations.get(*k as usize) else {
                 continue;
             };
             (out.entry(r.from).or_default()).push(format!("{} {}", r.kind, name(r.to)));
@@ -150,7 +178,10 @@ pub(super) struct Relations {
     pub(super) cache: RelationCache,
     /// Plates of relations with one end out of view, and the span each leads to.
     markers: Vec<(Rect, SpanId)>,
+    /// Lists a frame fills, kept for the next one's.
     picked: Vec<u32>,
+    placed: Vec<Rect>,
+    names: Names,
     /// From, to, and where the menu opens.
     choosing: Option<(SpanId, SpanId, Pos2)>,
 }
@@ -227,11 +258,16 @@ impl ArticleView {
         session: &Session,
         out: &mut Vec<Command>,
     ) {
-        self.relations.markers.clear();
         self.relations.cache.update(doc.document);
         let color = relation_color(ui.visuals());
-        let mut markers = Vec::new();
+        let faded = color.gamma_multiply(f32::from(FADED_ALPHA) / 255.0);
+        // The lists of the last frame, emptied, so a frame allocates none.
+        let mut markers = std::mem::take(&mut self.relations.markers);
         let mut picked = std::mem::take(&mut self.relations.picked);
+        let mut placed = std::mem::take(&mut self.relations.placed);
+        let mut names = std::mem::take(&mut self.relations.names);
+        markers.clear();
+        placed.clear();
         if let Some(in_view) = self.chars_in_view() {
             self.relations.cache.touching(in_view, &mut picked);
         } else {
@@ -240,58 +276,55 @@ impl ArticleView {
         let painter = ui.painter();
         let plate_fill = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
         let selected = session.selected_span();
-        let mut placed: Vec<Rect> = Vec::new();
         let relations = doc.document.relations();
         let cache = &self.relations.cache;
+        let in_view = |range| {
+            self.first_row(range)
+                .filter(|b| b.intersects(self.viewport))
+        };
         for k in picked.iter().take(MAX_DRAWN) {
-            let Some(e) = cache.ends.get(*k as usize) else {
+            let (Some(e), Some(r)) = (cache.ends.get(*k as usize), relations.get(*k as usize))
+            else {
                 continue;
-            };
-            let Some(r) = relations.get(e.index as usize) else {
-                continue;
-            };
-            let in_view = |range| {
-                self.first_row(range)
-                    .filter(|b| b.intersects(self.viewport))
             };
             let strong = selected.is_some_and(|s| r.touches(s));
-            let c = if strong {
-                color
-            } else {
-                color.gamma_multiply(f32::from(FADED_ALPHA) / 255.0)
-            };
             let plate = Plate {
                 fill: plate_fill,
-                color: c,
+                color: if strong { color } else { faded },
             };
-            match (in_view(e.from), in_view(e.to)) {
+            match (in_view(e.from()), in_view(e.to())) {
                 (Some(a), Some(b)) => {
                     let width = if strong { STRONG_ARC_WIDTH } else { ARC_WIDTH };
-                    let top = arc(painter, a, b, Stroke::new(width, c));
-                    plate.name(painter, top, &r.kind, &mut placed);
+                    let top = arc(painter, a, b, Stroke::new(width, plate.color));
+                    let galley = names.galley(painter, &r.kind, Way::Here);
+                    plate.name(painter, top, galley, &mut placed);
                 }
                 (Some(a), None) => {
-                    let text = format!(
-                        "{} {}",
-                        if e.to.start < e.from.start {
-                            '↑'
-                        } else {
-                            '↓'
-                        },
-                        r.kind
-                    );
-                    markers.push((plate.marker(painter, a, &text, &mut placed), r.to));
+                    let way = if e.to[0] < e.from[0] {
+                        Way::Up
+                    } else {
+                        Way::Down
+                    };
+                    let galley = names.galley(painter, &r.kind, way);
+                    markers.push((plate.marker(painter, a, galley, &mut placed), r.to));
                 }
                 (None, Some(b)) => {
-                    let up = e.from.start < e.to.start;
-                    let text = format!("{} {}", if up { '↑' } else { '↓' }, r.kind);
-                    markers.push((plate.marker(painter, b, &text, &mut placed), r.from));
+                    let way = if e.from[0] < e.to[0] {
+                        Way::Up
+                    } else {
+                        Way::Down
+                    };
+                    let galley = names.galley(painter, &r.kind, way);
+                    markers.push((plate.marker(painter, b, galley, &mut placed), r.from));
                 }
                 (None, None) => {}
             }
         }
+        names.end_frame();
         self.relations.picked = picked;
         self.relations.markers = markers;
+        self.relations.placed = placed;
+        self.relations.names = names;
         self.linking_ui(ui, doc, session, color, out);
     }
 
@@ -383,6 +416,11 @@ impl ArticleView {
     }
 }
 
+/// How many straight pieces an arc is drawn with: at most a few tenths of a point
+/// off the true curve at the sizes arcs have, and far fewer than the tessellator makes
+/// of a Bézier curve a few points wide.
+const ARC_PIECES: usize = 16;
+
 /// Draws the arc from row `a` to row `b` (an arrowhead at `b`); returns its top point.
 fn arc(painter: &egui::Painter, a: Rect, b: Rect, stroke: Stroke) -> Pos2 {
     let p0 = pos2(a.center().x, a.top() + ARC_INSET);
@@ -394,12 +432,19 @@ fn arc(painter: &egui::Painter, a: Rect, b: Rect, stroke: Stroke) -> Pos2 {
     let bow = if dx < 12.0 { -24.0 } else { 0.0 };
     let p1 = pos2(p0.x + bow, top);
     let p2 = pos2(p3.x + bow, top);
-    painter.add(CubicBezierShape::from_points_stroke(
-        [p0, p1, p2, p3],
-        false,
-        Color32::TRANSPARENT,
-        stroke,
-    ));
+    // The cubic Bézier curve through p0..p3, as a line through points along it.
+    let at = |t: f32| {
+        let u = 1.0 - t;
+        let (w0, w1, w2, w3) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+        pos2(
+            w0 * p0.x + w1 * p1.x + w2 * p2.x + w3 * p3.x,
+            w0 * p0.y + w1 * p1.y + w2 * p2.y + w3 * p3.y,
+        )
+    };
+    let points = (0..=ARC_PIECES)
+        .map(|i| at(i as f32 / ARC_PIECES as f32))
+        .collect();
+    painter.add(egui::epaint::PathShape::line(points, stroke));
     let dir = (p3 - p2).normalized();
     let side = vec2(-dir.y, dir.x) * ARROW_HALF_WIDTH;
     let back = p3 - dir * ARROW_LENGTH;
@@ -409,10 +454,60 @@ fn arc(painter: &egui::Painter, a: Rect, b: Rect, stroke: Stroke) -> Pos2 {
         Stroke::NONE,
     ));
     // The curve's middle (t = 1/2).
-    pos2(
-        (p0.x + 3.0 * p1.x + 3.0 * p2.x + p3.x) / 8.0,
-        (p0.y + 3.0 * p1.y + 3.0 * p2.y + p3.y) / 8.0,
-    )
+    at(0.5)
+}
+
+/// Which text a relation type's plate has: the name alone (on an arc), or with where
+/// the other end is.
+#[derive(Clone, Copy)]
+enum Way {
+    Here,
+    Up,
+    Down,
+}
+
+/// The type names laid out in this frame, each once however many plates show it (in
+/// the placeholder colour, which each plate replaces by its own). Kept only for the
+/// frame: egui may drop the glyphs they point to between frames.
+#[derive(Default)]
+struct Names {
+    /// The types met so far, and per type the galleys of this frame by [`Way`].
+    kinds: Vec<(String, [Option<Arc<Galley>>; 3])>,
+}
+
+impl Names {
+    /// At most this many types are remembered between frames.
+    const KEPT: usize = 32;
+
+    fn galley(&mut self, painter: &egui::Painter, kind: &str, way: Way) -> Arc<Galley> {
+        let i = match self.kinds.iter().position(|(k, _)| k == kind) {
+            Some(i) => i,
+            None => {
+                self.kinds.push((kind.to_owned(), Default::default()));
+                self.kinds.len() - 1
+            }
+        };
+        let slot = &mut self.kinds[i].1[way as usize];
+        slot.get_or_insert_with(|| {
+            let text = match way {
+                Way::Here => kind.to_owned(),
+                Way::Up => format!("↑ {kind}"),
+                Way::Down => format!("↓ {kind}"),
+            };
+            painter.layout_no_wrap(text, FontId::proportional(NAME_SIZE), Color32::PLACEHOLDER)
+        })
+        .clone()
+    }
+
+    /// Lets go of the frame's galleys (and of the types, when there are many).
+    fn end_frame(&mut self) {
+        if self.kinds.len() > Self::KEPT {
+            self.kinds.clear();
+        }
+        for (_, galleys) in &mut self.kinds {
+            *galleys = Default::default();
+        }
+    }
 }
 
 /// How names are drawn on a plate.
@@ -422,18 +517,16 @@ struct Plate {
 }
 
 impl Plate {
-    /// A plate with `text` whose rectangle `at` returns, drawn unless it covers one of
+    /// A plate with `galley` whose rectangle `at` returns, drawn unless it covers one of
     /// `placed`.
     fn draw(
         &self,
         painter: &egui::Painter,
-        text: &str,
+        galley: Arc<Galley>,
         at: impl Fn(egui::Vec2, usize) -> Rect,
         outline: bool,
         placed: &mut Vec<Rect>,
     ) -> Option<Rect> {
-        let galley =
-            painter.layout_no_wrap(text.to_owned(), FontId::proportional(NAME_SIZE), self.color);
         let size = galley.size() + vec2(2.0 * PLATE_PADDING, 0.0);
         let rect = (0..4)
             .map(|attempt| at(size, attempt))
@@ -450,12 +543,18 @@ impl Plate {
     }
 
     /// The type's name at an arc's top, or a little above when that place is taken.
-    fn name(&self, painter: &egui::Painter, top: Pos2, kind: &str, placed: &mut Vec<Rect>) {
+    fn name(
+        &self,
+        painter: &egui::Painter,
+        top: Pos2,
+        galley: Arc<Galley>,
+        placed: &mut Vec<Rect>,
+    ) {
         let at = |size: egui::Vec2, attempt: usize| {
             let y = top.y - (size.y + 1.0) * attempt as f32;
             Rect::from_center_size(pos2(top.x, y), size)
         };
-        self.draw(painter, kind, at, false, placed);
+        self.draw(painter, galley, at, false, placed);
     }
 
     /// A plate over row `row` saying where a relation's other end is; to its right
@@ -464,14 +563,14 @@ impl Plate {
         &self,
         painter: &egui::Painter,
         row: Rect,
-        text: &str,
+        galley: Arc<Galley>,
         placed: &mut Vec<Rect>,
     ) -> Rect {
         let at = |size: egui::Vec2, attempt: usize| {
             let x = row.left() + (size.x + 2.0) * attempt as f32;
             Rect::from_min_size(pos2(x, row.top() - size.y + ARC_INSET), size)
         };
-        self.draw(painter, text, at, true, placed)
+        self.draw(painter, galley, at, true, placed)
             .unwrap_or(Rect::NOTHING)
     }
 }

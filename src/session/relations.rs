@@ -22,6 +22,8 @@ pub enum RelationCommand {
         kind: Option<String>,
     },
     Remove(RelationId),
+    /// Gives a link another type (one its ends' labels allow), keeping its id.
+    SetType(RelationId, String),
     /// Starts linking from the selected span: the next span picked is the other end.
     Start,
     /// Ends the linking gesture at `to` (a click on a span, or Enter on the selected one).
@@ -68,6 +70,7 @@ impl Session {
                 self.notice = Some("Removed the link; Ctrl+Z undoes".to_owned());
                 Ok(())
             }
+            RelationCommand::SetType(id, kind) => self.retype(id, kind),
             RelationCommand::Start => {
                 let Some(from) = self.selected_span else {
                     return Err("select the span to link from first".to_owned());
@@ -211,6 +214,41 @@ impl Session {
             Some(name) => format!("Linked: {}; speaker {}; Ctrl+Z undoes", kind, quoted(&name)),
             None => format!("Linked: {kind}; Ctrl+Z undoes"),
         });
+        Ok(())
+    }
+
+    fn retype(&mut self, id: RelationId, kind: String) -> Result<(), String> {
+        let Some((doc, relation)) = self.project.find_relation(id) else {
+            return Err(format!("there is no relation {id}"));
+        };
+        if relation.kind == kind {
+            return Ok(());
+        }
+        let label = |span| doc.span(span).map(|s| s.label.clone()).unwrap_or_default();
+        let t = self
+            .project
+            .relation_type(&kind)
+            .ok_or_else(|| format!("there is no relation type {}", quoted(&kind)))?;
+        if let Some(why) = t.refusal(&label(relation.from), &label(relation.to)) {
+            return Err(why);
+        }
+        if let Some(existing) = doc.duplicate_relation(&kind, relation.from, relation.to, id) {
+            return Err(format!(
+                "these spans are already linked by {} (relation {})",
+                quoted(&kind),
+                existing.id
+            ));
+        }
+        let doc = doc.id;
+        let retyped = Relation::new(id, &kind, relation.from, relation.to);
+        self.edit(Edit::Batch(vec![
+            Edit::RemoveRelation { doc, relation: id },
+            Edit::AddRelation {
+                doc,
+                relation: retyped,
+            },
+        ]))?;
+        self.notice = Some(format!("The link is now {}; Ctrl+Z undoes", quoted(&kind)));
         Ok(())
     }
 
@@ -445,5 +483,39 @@ mod tests {
         run(&mut s, SessionCommand::Undo).unwrap();
         assert_eq!(s.project().relation_count(), 0);
         assert_eq!(s.project().span_count(), 1);
+    }
+
+    #[test]
+    fn a_link_changes_type_in_one_undo_step_keeping_its_id() {
+        let (mut s, [quote, name, _]) = session();
+        // A quote may be "attributed to" anything; "supported by" needs a claim at its start.
+        run(
+            &mut s,
+            RelationCommand::Link {
+                from: quote,
+                to: name,
+                kind: None,
+            },
+        )
+        .unwrap();
+        let id = s.project().documents()[0].relations()[0].id;
+        let err = run(&mut s, RelationCommand::SetType(id, "supported by".into())).unwrap_err();
+        assert!(err.contains("links from a \"claim\" span"), "{err}");
+        run(
+            &mut s,
+            RelationCommand::AddType(RelationType::new("quotes", &["quote"], &[])),
+        )
+        .unwrap();
+        run(&mut s, RelationCommand::SetType(id, "quotes".into())).unwrap();
+        let doc = &s.project().documents()[0];
+        assert_eq!(
+            (doc.relations()[0].id, doc.relations()[0].kind.as_str()),
+            (id, "quotes")
+        );
+        run(&mut s, SessionCommand::Undo).unwrap();
+        assert_eq!(
+            s.project().documents()[0].relations()[0].kind,
+            ATTRIBUTED_TO
+        );
     }
 }

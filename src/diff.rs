@@ -3,7 +3,8 @@
 //! added and removed, the labels added, removed and changed. Spans are matched by id
 //! (ids never change and are never reused within a project); a span whose id is new on
 //! one side but whose label and range the other side has under another id is the same
-//! span renumbered, not a removal and an addition.
+//! span renumbered, not a removal and an addition. Links are matched by their type and
+//! their ends' labels and ranges, so renumbered spans keep their links.
 
 use crate::model::{Document, Project, Span};
 use crate::shown::quoted;
@@ -148,8 +149,56 @@ fn document_lines(old: &Document, new: &Document) -> Vec<String> {
     for span in old.spans().iter().filter(|s| !paired_old.contains(&s.id.0)) {
         lines.push(((span.range, 2), format!("- {}", describe(old, span))));
     }
+    lines.extend(relation_lines(old, new));
     lines.sort();
     lines.into_iter().map(|(_, l)| l).collect()
+}
+
+/// A link as its type and its ends' labels and ranges, which survive renumbering.
+type LinkKey = (
+    String,
+    (String, crate::model::CharRange),
+    (String, crate::model::CharRange),
+);
+
+fn links(doc: &Document) -> BTreeMap<LinkKey, (crate::model::CharRange, String)> {
+    doc.relations()
+        .iter()
+        .filter_map(|r| {
+            let (from, to) = (doc.span(r.from)?, doc.span(r.to)?);
+            let text = |s: &Span| quoted(doc.slice(s.range).unwrap_or(""));
+            let line = format!(
+                "link {}: {} {} {} → {} {} {}",
+                r.kind,
+                from.label,
+                from.range,
+                text(from),
+                to.label,
+                to.range,
+                text(to)
+            );
+            let key = (
+                r.kind.clone(),
+                (from.label.clone(), from.range),
+                (to.label.clone(), to.range),
+            );
+            Some((key, (from.range, line)))
+        })
+        .collect()
+}
+
+/// Links added and removed, placed after their start span's lines.
+fn relation_lines(old: &Document, new: &Document) -> Vec<((crate::model::CharRange, u8), String)> {
+    let (was, now) = (links(old), links(new));
+    let added = now
+        .iter()
+        .filter(|(k, _)| !was.contains_key(*k))
+        .map(|(_, (at, line))| ((*at, 3), format!("+ {line}")));
+    let removed = was
+        .iter()
+        .filter(|(k, _)| !now.contains_key(*k))
+        .map(|(_, (at, line))| ((*at, 4), format!("- {line}")));
+    added.chain(removed).collect()
 }
 
 /// What changed from `old` to `new`.
@@ -175,6 +224,18 @@ pub fn diff(old: &Project, new: &Project) -> ProjectDiff {
     }
     for name in old_labels.keys().filter(|n| !new_labels.contains_key(*n)) {
         out.project.push(format!("- label {name}"));
+    }
+    for t in &new.relation_types {
+        match old.relation_type(&t.name) {
+            None => out.project.push(format!("+ relation type {}", t.name)),
+            Some(was) if was != t => out.project.push(format!("~ relation type {}", t.name)),
+            Some(_) => {}
+        }
+    }
+    for t in &old.relation_types {
+        if new.relation_type(&t.name).is_none() {
+            out.project.push(format!("- relation type {}", t.name));
+        }
     }
     // Documents: by text, then by name among those not matched.
     let mut unmatched_old: Vec<&Document> = old.documents().iter().collect();
@@ -305,6 +366,63 @@ mod tests {
         assert_eq!(
             d.documents[0].lines,
             ["~ span 1 is now span 2", "~ span 2 is now span 1"]
+        );
+    }
+
+    #[test]
+    fn links_added_and_removed_read_as_such_and_survive_renumbering() {
+        use crate::model::{Relation, RelationId, RelationType};
+        let old = fixture::project("p", &[("a.txt", "[quote:We win], said [claim:Ann].")]);
+        let mut new = old.clone();
+        let doc = new.documents()[0].id;
+        let link = Relation::new(RelationId(1), "attributed to", SpanId(1), SpanId(2));
+        Edit::Batch(vec![
+            Edit::AddRelation {
+                doc,
+                relation: link,
+            },
+            Edit::AddRelationType {
+                index: 9,
+                relation_type: RelationType::new("quotes", &[], &[]),
+            },
+        ])
+        .apply(&mut new)
+        .unwrap();
+        let d = diff(&old, &new);
+        assert_eq!(d.project, ["+ relation type quotes"]);
+        assert_eq!(
+            d.documents[0].lines,
+            ["+ link attributed to: quote 0..6 \"We win\" → claim 13..16 \"Ann\""]
+        );
+        let back = diff(&new, &old);
+        assert_eq!(
+            back.documents[0].lines,
+            ["- link attributed to: quote 0..6 \"We win\" → claim 13..16 \"Ann\""]
+        );
+        // The same link between the same spans under other ids: no change.
+        let mut other = fixture::project("p", &[("a.txt", "We win, said Ann.")]);
+        let d2 = other.documents()[0].id;
+        Edit::Batch(vec![
+            Edit::AddSpan {
+                doc: d2,
+                span: Span::new(SpanId(7), "claim", CharRange::new(13, 16)),
+            },
+            Edit::AddSpan {
+                doc: d2,
+                span: Span::new(SpanId(8), "quote", CharRange::new(0, 6)),
+            },
+            Edit::AddRelation {
+                doc: d2,
+                relation: Relation::new(RelationId(5), "attributed to", SpanId(8), SpanId(7)),
+            },
+        ])
+        .apply(&mut other)
+        .unwrap();
+        let d = diff(&new, &other);
+        assert!(
+            d.documents[0].lines.iter().all(|l| !l.contains("link")),
+            "{:?}",
+            d.documents
         );
     }
 

@@ -122,7 +122,28 @@ pub(super) fn textconv(path: &Path) -> anyhow::Result<()> {
     let mut out = String::new();
     let _ = writeln!(out, "project {}", crate::shown::quoted(&project.name));
     for label in project.labels.iter() {
-        let _ = writeln!(out, "label {} {}", label.name, label.color);
+        let _ = write!(out, "label {} {}", label.name, label.color);
+        if !label.attributes.is_empty() {
+            let fields = crate::model::schema::describe_fields(&label.attributes);
+            let _ = write!(out, " ({fields})");
+        }
+        out.push('\n');
+    }
+    for t in &project.relation_types {
+        let ends = |l: &[String]| {
+            if l.is_empty() {
+                "any".to_owned()
+            } else {
+                l.join("|")
+            }
+        };
+        let _ = writeln!(
+            out,
+            "relation type {} {} -> {}",
+            t.name,
+            ends(&t.from),
+            ends(&t.to)
+        );
     }
     for doc in project.documents() {
         let _ = writeln!(
@@ -148,6 +169,9 @@ pub(super) fn textconv(path: &Path) -> anyhow::Result<()> {
                 let _ = write!(out, " note={}", crate::shown::quoted(note));
             }
             out.push('\n');
+        }
+        for r in doc.relations() {
+            let _ = writeln!(out, "  link {} {} {} -> {}", r.id, r.kind, r.from, r.to);
         }
         for (i, _) in doc.conflicts().iter().enumerate() {
             let _ = writeln!(out, "  merge conflict {} to settle", i + 1);

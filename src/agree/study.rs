@@ -31,7 +31,7 @@ pub struct PairF1 {
 }
 
 impl PairF1 {
-    fn add(&mut self, pair: (usize, usize), counts: Counts) {
+    pub(super) fn add(&mut self, pair: (usize, usize), counts: Counts) {
         self.pairs.entry(pair).or_default().add(counts);
     }
 
@@ -112,6 +112,8 @@ pub struct Agreement {
     pub merged_for_alpha: usize,
     /// Per attribute key, on exactly matched spans.
     pub attributes: BTreeMap<String, Percent>,
+    /// Per relation type, exact F1 of the links (same type, same ends) between pairs.
+    pub links: BTreeMap<String, PairF1>,
 }
 
 /// The agreement of `coders` on `labels` (every label any coder defines, when empty).
@@ -136,6 +138,7 @@ pub fn agree(coders: &[Coder<'_>], labels: &[String]) -> Agreement {
         missing_labels: Vec::new(),
         merged_for_alpha: 0,
         attributes: BTreeMap::new(),
+        links: BTreeMap::new(),
     };
     for c in coders {
         for label in &labels {
@@ -184,6 +187,7 @@ pub fn agree(coders: &[Coder<'_>], labels: &[String]) -> Agreement {
             continue;
         }
         let every = group.len() == coders.len();
+        super::links::add_document(group, &mut out.links);
         let figures = document_scope(group, &labels, &mut out);
         for (label, f) in &figures.labels {
             let total = out.overall.labels.entry(label.clone()).or_default();

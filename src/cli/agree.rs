@@ -123,6 +123,16 @@ fn table(r: &Agreement) -> String {
         ]);
     }
     out += &crate::shown::table(&rows, usize::MAX);
+    for (kind, p) in &r.links {
+        let t = p.total();
+        let _ = writeln!(
+            out,
+            "\nlinks {kind} (same type and ends): exact F1 {} ({} agreed, {} one-sided)",
+            number(p.mean()),
+            t.tp,
+            t.fp + t.fn_
+        );
+    }
     for (key, p) in &r.attributes {
         let _ = writeln!(
             out,
@@ -246,6 +256,10 @@ fn to_json(r: &Agreement) -> Value {
         "overall": scope_json(r, &r.overall),
         "documents": documents,
         "attributes": attributes,
+        "links": r.links.iter().map(|(kind, p)| {
+            let t = p.total();
+            (kind.clone(), json!({"exact_f1": p.mean(), "tp": t.tp, "fp": t.fp, "fn": t.fn_}))
+        }).collect::<serde_json::Map<String, Value>>(),
         "notes": notes(r),
     })
 }
@@ -310,6 +324,22 @@ fn csv(r: &Agreement) -> anyhow::Result<String> {
     scope(&mut w, "all", "", &r.overall)?;
     for d in &r.documents {
         scope(&mut w, "document", &d.name, &d.figures)?;
+    }
+    for (kind, p) in &r.links {
+        for (pair, c) in &p.pairs {
+            w.write_record([
+                "all",
+                "",
+                kind,
+                "link_exact_f1",
+                &r.coders[pair.0],
+                &r.coders[pair.1],
+                &c.f1().map(|v| v.to_string()).unwrap_or_default(),
+                &c.tp.to_string(),
+                &c.fp.to_string(),
+                &c.fn_.to_string(),
+            ])?;
+        }
     }
     for (key, p) in &r.attributes {
         w.write_record([

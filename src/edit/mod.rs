@@ -4,9 +4,12 @@
 //! last saved. The window and the command line change projects only through here.
 
 mod bulk;
+mod describe;
+mod error;
 mod history;
 mod relations;
 
+pub use error::EditError;
 pub use history::History;
 pub use relations::relations_of_type;
 
@@ -15,7 +18,6 @@ use crate::model::{
     Status,
 };
 use std::collections::HashSet;
-use thiserror::Error;
 
 /// One change to a project. [`Edit::Batch`] groups the changes of one user gesture
 /// (tag all matches, an import) into one undo step.
@@ -131,184 +133,7 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
-#[derive(Debug, Error, PartialEq, Eq)]
-pub enum EditError {
-    #[error("there is no document with id {0}")]
-    NoDocument(DocId),
-    #[error("document {doc} has no span with id {span}")]
-    NoSpan { doc: DocId, span: SpanId },
-    #[error("span {span}: range {range} is outside the text ({len_chars} characters)")]
-    OutOfRange {
-        span: SpanId,
-        range: CharRange,
-        len_chars: usize,
-    },
-    #[error("span {span}: range {range} is empty")]
-    EmptySpan { span: SpanId, range: CharRange },
-    #[error("there is no label {}", crate::shown::quoted(.0))]
-    NoLabel(String),
-    #[error(
-        "a {} span already covers {range} (span {existing})",
-        crate::shown::quoted(label)
-    )]
-    Duplicate {
-        label: String,
-        range: CharRange,
-        existing: SpanId,
-    },
-    #[error("span id {0} is already in use")]
-    SpanIdInUse(SpanId),
-    #[error(
-        "span id {0} is beyond the largest id ({max}): this project has used up its span ids",
-        max = crate::model::MAX_ID
-    )]
-    SpanIdTooLarge(SpanId),
-    #[error("document id {0} is already in use")]
-    DocIdInUse(DocId),
-    #[error("a label named {} already exists", crate::shown::quoted(.0))]
-    LabelExists(String),
-    #[error("label {} is still used by {count} spans", crate::shown::quoted(name))]
-    LabelInUse { name: String, count: usize },
-    #[error("{} is not a usable label name", crate::shown::quoted(.0))]
-    BadLabelName(String),
-    #[error("\"{0}\" is not a colour of the form #RRGGBB")]
-    BadColor(String),
-    #[error("document {doc} has no merge conflict {index}")]
-    NoConflict { doc: DocId, index: usize },
-    #[error(
-        "label {} is an end of relation type {}; change the type first",
-        crate::shown::quoted(label),
-        crate::shown::quoted(relation_type)
-    )]
-    LabelInRelationType {
-        label: String,
-        relation_type: String,
-    },
-    #[error("document {doc} has no relation with id {relation}")]
-    NoRelation { doc: DocId, relation: RelationId },
-    #[error("relation id {0} is already in use")]
-    RelationIdInUse(RelationId),
-    #[error("relation id {0} is not between 1 and the largest id")]
-    RelationIdTooLarge(RelationId),
-    #[error("there is no relation type {}", crate::shown::quoted(.0))]
-    NoRelationType(String),
-    #[error("a relation type named {} already exists", crate::shown::quoted(.0))]
-    RelationTypeExists(String),
-    #[error(
-        "relation type {} is still used by {count} relations",
-        crate::shown::quoted(name)
-    )]
-    RelationTypeInUse { name: String, count: usize },
-    #[error("span {0} cannot be linked to itself")]
-    RelationToItself(SpanId),
-    #[error(
-        "these spans are already linked by {} (relation {existing})",
-        crate::shown::quoted(kind)
-    )]
-    DuplicateRelation { kind: String, existing: RelationId },
-}
-
 impl Edit {
-    /// The document this edit changes, for a window that wants to show it. A batch
-    /// reports the document of its first edit that has one.
-    pub fn document(&self) -> Option<DocId> {
-        match self {
-            Edit::AddSpan { doc, .. }
-            | Edit::RemoveSpan { doc, .. }
-            | Edit::Relabel { doc, .. }
-            | Edit::Resize { doc, .. }
-            | Edit::SetNote { doc, .. }
-            | Edit::SetAttribute { doc, .. }
-            | Edit::RemoveDocument { doc }
-            | Edit::SetStatus { doc, .. }
-            | Edit::RejectSuggestion { doc, .. }
-            | Edit::UnrejectSuggestion { doc, .. }
-            | Edit::RemoveConflict { doc, .. }
-            | Edit::AddConflict { doc, .. }
-            | Edit::AddRelation { doc, .. }
-            | Edit::RemoveRelation { doc, .. } => Some(*doc),
-            Edit::AddDocument { document, .. } => Some(document.id),
-            Edit::Batch(edits) => edits.iter().find_map(Edit::document),
-            Edit::AddLabel { .. }
-            | Edit::RemoveLabel { .. }
-            | Edit::UpdateLabel { .. }
-            | Edit::MoveLabel { .. }
-            | Edit::SetProjectName { .. }
-            | Edit::AddRelationType { .. }
-            | Edit::RemoveRelationType { .. }
-            | Edit::UpdateRelationType { .. } => None,
-        }
-    }
-
-    /// What the edit does, in a few words for a confirmation: `3 spans added, 1 status
-    /// changed`. Counted by kind, in a fixed order.
-    pub fn summary(&self) -> String {
-        let mut counts = [0usize; 12];
-        self.count(&mut counts);
-        const KINDS: [(&str, &str); 12] = [
-            ("span added", "spans added"),
-            ("span removed", "spans removed"),
-            ("span relabelled", "spans relabelled"),
-            ("span resized", "spans resized"),
-            ("note or attribute changed", "notes or attributes changed"),
-            ("document added", "documents added"),
-            ("document removed", "documents removed"),
-            ("status changed", "statuses changed"),
-            (
-                "suggestion rejected or restored",
-                "suggestions rejected or restored",
-            ),
-            ("label or name changed", "labels or names changed"),
-            (
-                "merge conflict settled or reopened",
-                "merge conflicts settled or reopened",
-            ),
-            ("relation added or removed", "relations added or removed"),
-        ];
-        let parts: Vec<String> = counts
-            .iter()
-            .zip(KINDS)
-            .filter(|(n, _)| **n > 0)
-            .map(|(n, (one, many))| format!("{n} {}", if *n == 1 { one } else { many }))
-            .collect();
-        if parts.is_empty() {
-            "nothing".to_owned()
-        } else {
-            parts.join(", ")
-        }
-    }
-
-    fn count(&self, counts: &mut [usize; 12]) {
-        let kind = match self {
-            Edit::AddSpan { .. } => 0,
-            Edit::RemoveSpan { .. } => 1,
-            Edit::Relabel { .. } => 2,
-            Edit::Resize { .. } => 3,
-            Edit::SetNote { .. } | Edit::SetAttribute { .. } => 4,
-            Edit::AddDocument { .. } => 5,
-            Edit::RemoveDocument { .. } => 6,
-            Edit::SetStatus { .. } => 7,
-            Edit::RejectSuggestion { .. } | Edit::UnrejectSuggestion { .. } => 8,
-            Edit::RemoveConflict { .. } | Edit::AddConflict { .. } => 10,
-            Edit::AddLabel { .. }
-            | Edit::RemoveLabel { .. }
-            | Edit::UpdateLabel { .. }
-            | Edit::MoveLabel { .. }
-            | Edit::SetProjectName { .. }
-            | Edit::AddRelationType { .. }
-            | Edit::RemoveRelationType { .. }
-            | Edit::UpdateRelationType { .. } => 9,
-            Edit::AddRelation { .. } | Edit::RemoveRelation { .. } => 11,
-            Edit::Batch(edits) => {
-                for edit in edits {
-                    edit.count(counts);
-                }
-                return;
-            }
-        };
-        counts[kind] += 1;
-    }
-
     /// Applies the edit and returns its inverse. On error the project is unchanged
     /// (a failing batch rolls back the part it had applied).
     pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {

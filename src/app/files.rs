@@ -308,7 +308,15 @@ impl App {
                     session.set_read_only(Some(ReadOnly::File));
                 }
                 let read_only = session.read_only().map(ReadOnly::reason);
+                let findings = crate::model::check::findings(session.project());
                 self.set_session(session);
+                if let Some(first) = findings.first() {
+                    self.info(format!(
+                        "{} fit the project's labels and were kept as they are (first: {first}); spanmark validate lists them: {}",
+                        crate::model::check::count_phrase(findings.len()),
+                        path.display()
+                    ));
+                }
                 if let Some(why) = read_only {
                     self.info(format!(
                         "Opened read-only: {why}. Save your changes under another name (Save as): {}",

@@ -481,10 +481,9 @@ fn validate(path: &Path) -> anyhow::Result<()> {
         println!("{finding}");
     }
     if !findings.is_empty() {
-        let n = findings.len();
-        let s = if n == 1 { "" } else { "s" };
         bail!(
-            "{n} value{s} or link{s} do not fit the project's labels (kept as they are; fix them in the window): {}",
+            "{} fit the project's labels (kept as they are; fix them in the window): {}",
+            crate::model::check::count_phrase(findings.len()),
             path.display()
         );
     }

@@ -39,6 +39,15 @@ impl std::fmt::Display for Finding {
     }
 }
 
+/// `1 value or link does not` / `3 values or links do not`, to begin a message.
+pub fn count_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 value or link does not".to_owned()
+    } else {
+        format!("{n} values or links do not")
+    }
+}
+
 /// Every value and relation of the project that does not fit its schema, in file
 /// order.
 pub fn findings(project: &Project) -> Vec<Finding> {

@@ -155,3 +155,28 @@ fn a_figures_kind_is_picked_from_a_drop_down_and_saved() {
             .is_none()
     );
 }
+
+/// A value a file holds that its field does not allow is kept, said on opening, and
+/// shown marked in the inspector.
+#[test]
+fn a_value_outside_its_field_is_kept_and_said_on_opening() {
+    let mut w = Window::open(&[(
+        "a.txt",
+        "They lost [figure|kind=lots:270 drones] on Monday.",
+    )]);
+    let said = w.messages();
+    assert!(
+        said.iter().any(
+            |m| m.starts_with("1 value or link does not fit the project's labels")
+                && m.contains("\"kind\" \"lots\" is not one of")
+        ),
+        "{said:?}"
+    );
+    click_on(&mut w, "drones");
+    assert!(w.shows_containing("lots (not a choice)"), "{:?}", w.texts());
+    w.ctrl(Key::S);
+    assert_eq!(
+        w.saved().documents()[0].spans()[0].attributes["kind"],
+        "lots"
+    );
+}

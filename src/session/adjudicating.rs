@@ -6,6 +6,7 @@
 
 use super::Session;
 use super::command::AdjudicateCommand;
+use super::layer_links;
 use super::layers::{self, Disagreement, Layer, Layers, Take};
 use crate::edit::Edit;
 use crate::model::How;
@@ -120,6 +121,12 @@ impl Session {
         let mut ids = self.project.fresh_ids();
         let mut edits = layers::take_edits(d, take, doc, &mut ids);
         self.stamp_taken(d, &mut edits);
+        let from = match take {
+            Take::Coder(k) => layer_links::From::Coder(k),
+            Take::All | Take::None => layer_links::From::Any,
+        };
+        let links = self.links_with(from, doc, &edits, &mut ids);
+        edits.extend(links);
         if edits.is_empty() {
             self.notice = Some(format!("The project already holds {what}"));
             return Ok(());
@@ -150,11 +157,17 @@ impl Session {
                 edits
             })
             .collect();
+        let links = self.links_with(layer_links::From::Every, doc, &edits, &mut ids);
+        let mut edits = edits;
+        edits.extend(links);
         if edits.is_empty() {
             self.notice = Some("Everything the coders agree on is already here".to_owned());
             return Ok(());
         }
-        let added = edits.len();
+        let added = edits
+            .iter()
+            .filter(|e| matches!(e, Edit::AddSpan { .. }))
+            .count();
         let edit = self.started(edits);
         self.edit(edit)?;
         let s = if added == 1 { "" } else { "s" };
@@ -162,6 +175,23 @@ impl Session {
             "Accepted {added} span{s} all coders agree on; Ctrl+Z undoes"
         ));
         Ok(())
+    }
+
+    /// The links of the coders' layers that come with `edits` (see [`layer_links`]).
+    fn links_with(
+        &self,
+        from: layer_links::From,
+        doc: &crate::model::Document,
+        edits: &[Edit],
+        ids: &mut crate::model::FreshIds,
+    ) -> Vec<Edit> {
+        let types = self
+            .project
+            .relation_types
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        layer_links::link_edits(self.layers.coders(), from, doc, edits, &types, ids)
     }
 
     /// Gives each span `edits` add the provenance `adjudicated`, from the coders who

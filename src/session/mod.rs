@@ -16,6 +16,7 @@ mod coder;
 pub mod command;
 mod conflicts;
 pub mod labels;
+mod layer_links;
 pub mod layers;
 mod navigate;
 mod outcome;

@@ -2,12 +2,17 @@
 //! from the marked-up articles in `projects/demo-src/`, so its spans are reviewable as
 //! text. This test rebuilds it and compares; `UPDATE_GOLDEN=1` rewrites
 //! `projects/demo.ron` and the plain articles in `projects/articles/`.
+//!
+//! The speakers' names are tagged `person`, and the project links each quote with a
+//! speaker *attributed to* the mention of that name nearest it, and in each article
+//! the first claim holding a figure *supported by* that figure, so a new user sees
+//! links at the first start.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
 
 use spanmark::edit::Edit;
 use spanmark::fixture;
-use spanmark::model::{Document, Project, Span};
+use spanmark::model::{Document, Label, Project, Relation, Span};
 use spanmark::store;
 use std::path::{Path, PathBuf};
 
@@ -22,6 +27,13 @@ fn build() -> (Project, Vec<(String, String)>) {
         .collect();
     sources.sort();
     let mut project = Project::new("Spanmark demo");
+    let person = Label::new("person", "#CC79A7", Some('p'), &[]);
+    Edit::AddLabel {
+        index: usize::MAX,
+        label: person,
+    }
+    .apply(&mut project)
+    .unwrap();
     let mut articles = Vec::new();
     for source in sources {
         let name = source.file_name().unwrap().to_string_lossy().into_owned();
@@ -40,9 +52,60 @@ fn build() -> (Project, Vec<(String, String)>) {
             edits.push(Edit::AddSpan { doc: id, span: new });
         }
         Edit::Batch(edits).apply(&mut project).unwrap();
+        link(&mut project, id);
         articles.push((name, text));
     }
     (project, articles)
+}
+
+/// The demo's links in document `id`: each quote with a speaker *attributed to* the
+/// `person` span of that name nearest it; the first claim holding a figure *supported
+/// by* the first figure in it.
+fn link(project: &mut Project, id: spanmark::model::DocId) {
+    let doc = project.document(id).unwrap();
+    let text = |s: &Span| doc.slice(s.range).unwrap();
+    let distance = |a: &Span, b: &Span| {
+        let (a, b) = (
+            (a.range.start.0, a.range.end.0),
+            (b.range.start.0, b.range.end.0),
+        );
+        a.0.abs_diff(b.1).min(b.0.abs_diff(a.1))
+    };
+    let mut links = Vec::new();
+    for quote in doc.spans().iter().filter(|s| s.label == "quote") {
+        let Some(speaker) = quote.attributes.get("speaker") else {
+            continue;
+        };
+        let name = doc
+            .spans()
+            .iter()
+            .filter(|s| s.label == "person" && text(s) == speaker)
+            .min_by_key(|s| distance(quote, s))
+            .unwrap_or_else(|| panic!("{}: no person span for {speaker}", doc.name));
+        links.push(("attributed to", quote.id, name.id));
+    }
+    let inside = |outer: &Span, inner: &Span| {
+        outer.range.start <= inner.range.start && inner.range.end <= outer.range.end
+    };
+    let supported = doc
+        .spans()
+        .iter()
+        .filter(|s| s.label == "claim")
+        .find_map(|claim| {
+            let figure = doc
+                .spans()
+                .iter()
+                .find(|s| s.label == "figure" && inside(claim, s))?;
+            Some(("supported by", claim.id, figure.id))
+        });
+    links.extend(supported);
+    let mut ids = project.fresh_ids();
+    for (kind, from, to) in links {
+        let relation = Relation::new(ids.relation(), kind, from, to);
+        Edit::AddRelation { doc: id, relation }
+            .apply(project)
+            .unwrap();
+    }
 }
 
 #[test]
@@ -101,6 +164,16 @@ fn sample_project_loads_and_has_overlapping_spans_of_every_label() {
         .filter(|s| s.label == "quote" && s.attributes.contains_key("speaker"))
         .count();
     assert_eq!(quotes_with_speaker, 26);
+    // Every quote with a speaker is linked to the name, and each article has a claim
+    // supported by a figure.
+    let kinds: Vec<&str> = project
+        .documents()
+        .iter()
+        .flat_map(|d| d.relations())
+        .map(|r| r.kind.as_str())
+        .collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "attributed to").count(), 26);
+    assert_eq!(kinds.iter().filter(|k| **k == "supported by").count(), 5);
     let crlf = project
         .documents()
         .iter()

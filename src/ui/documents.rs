@@ -26,7 +26,9 @@ pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
                     {
                         out.push(ViewCommand::ShowDocument(doc.id).into());
                     }
-                    ui.horizontal(|ui| {
+                    // Wrapped: with more labels than fit beside the status, the counts
+                    // go on to the next line instead of past the panel's edge.
+                    ui.horizontal_wrapped(|ui| {
                         let mut status = doc.status;
                         egui::ComboBox::from_id_salt("status")
                             .selected_text(status.as_str())

@@ -1,12 +1,14 @@
 //! Linking spans in the window: R on a selected span, then a click on the other span
 //! (or Tab to it and Enter); Esc gives up. The inspector lists each link at both ends,
-//! goes to the other end and deletes a link; deleting a span takes its links, and
-//! Ctrl+Z brings both back; the project file keeps them.
+//! goes to the other end and deletes a link, and retypes it where more than one type
+//! fits; deleting a span takes its links, and Ctrl+Z brings both back; the project file
+//! keeps them. Alt+drag from a span to another links them too.
 
 use crate::Window;
-use egui::Key;
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
+use spanmark::model::RelationType;
 
 const ARTICLE: &str = "[quote:we lost drones], said [claim:Olena Ivanova] on Monday.";
 
@@ -156,27 +158,110 @@ fn a_figures_kind_is_picked_from_a_drop_down_and_saved() {
     );
 }
 
+/// A window on `ARTICLE` whose project has a third relation type, *contradicts*, from
+/// any span to any span: a quote → claim link may then be either of two types.
+fn open_with_contradicts() -> Window {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("project.ron");
+    let mut project = spanmark::fixture::project("Test project", &[("a.txt", ARTICLE)]);
+    project
+        .relation_types
+        .push(RelationType::new("contradicts", &[], &[]));
+    spanmark::store::save(&project, &path).unwrap();
+    let h = crate::harness_with(&path, dir.path().join("data"), |_| {});
+    Window { h, dir, path }
+}
+
+#[test]
+fn a_links_type_is_changed_from_a_drop_down_where_more_than_one_fits() {
+    let mut w = open_with_contradicts();
+    click_on(&mut w, "lost");
+    w.key(Key::R);
+    click_on(&mut w, "Olena");
+    // Two types fit: a menu asks which.
+    w.h.get_by_label("attributed to").click();
+    w.h.run_steps(3);
+    w.save();
+    assert_eq!(saved_relations(&w)[0].1, "attributed to");
+
+    // The row's type is a drop-down; a pick retypes the link, one undo step.
+    click_on(&mut w, "lost");
+    w.h.get_by_role_and_label(Role::ComboBox, &format!("Type of link {AT_QUOTE}"))
+        .click();
+    w.h.run_steps(2);
+    w.h.get_by_label("contradicts").click();
+    w.h.run_steps(3);
+    assert!(w.shows("→ contradicts “Olena Ivanova”"), "{:?}", w.texts());
+    w.save();
+    assert_eq!(
+        saved_relations(&w),
+        [(
+            "we lost drones".to_owned(),
+            "contradicts".to_owned(),
+            "Olena Ivanova".to_owned()
+        )]
+    );
+    w.ctrl(Key::Z);
+    w.save();
+    assert_eq!(saved_relations(&w)[0].1, "attributed to");
+
+    // With the default types only one fits a quote → claim link: no drop-down.
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    click_on(&mut w, "lost");
+    w.key(Key::R);
+    click_on(&mut w, "Olena");
+    assert!(w.shows(AT_QUOTE));
+    assert!(
+        w.h.query_by_role_and_label(Role::ComboBox, &format!("Type of link {AT_QUOTE}"))
+            .is_none()
+    );
+}
+
+#[test]
+fn alt_drag_from_a_span_to_another_links_them_and_elsewhere_selects_exactly() {
+    let mut w = Window::open(&[("a.txt", ARTICLE)]);
+    // From inside the quote to inside the name, Alt held: a link, and no selection.
+    let (from, to) = (w.find("lost"), w.find("Ivanova"));
+    w.drag_chars(from, to + 2, Modifiers::ALT);
+    assert!(w.status().starts_with("Span 1: quote"), "{}", w.status());
+    assert!(w.shows(AT_QUOTE), "{:?}", w.texts());
+    w.save();
+    assert_eq!(
+        saved_relations(&w),
+        [(
+            "we lost drones".to_owned(),
+            "attributed to".to_owned(),
+            "Olena Ivanova".to_owned()
+        )]
+    );
+    assert_eq!(w.saved_spans().len(), 2, "nothing was tagged");
+
+    // Ending outside any span, it stays a selection of exactly the characters.
+    let start = w.find("lost");
+    let end = w.find(", said") + 3;
+    w.drag_chars(start, end, Modifiers::ALT);
+    let selected = w.h.state().session.selection().unwrap();
+    assert_eq!((selected.start.0, selected.end.0), (start, end));
+    // Without Alt a drag from span to span selects words, as always.
+    w.drag_chars(w.find("lost"), w.find("Olena") + 2, Modifiers::NONE);
+    assert!(w.h.state().session.selection().is_some());
+    w.save();
+    assert_eq!(saved_relations(&w).len(), 1);
+}
+
 /// A value a file holds that its field does not allow is kept, said on opening, and
 /// shown marked in the inspector.
 #[test]
 fn a_value_outside_its_field_is_kept_and_said_on_opening() {
-    let mut w = Window::open(&[(
-        "a.txt",
-        "They lost [figure|kind=lots:270 drones] on Monday.",
-    )]);
+    let mut w = Window::open(&[("a.txt", "They lost [figure|kind=lots:270 drones] on Monday.")]);
     let said = w.messages();
     assert!(
-        said.iter().any(
-            |m| m.starts_with("1 value or link does not fit the project's labels")
-                && m.contains("\"kind\" \"lots\" is not one of")
-        ),
+        said.iter().any(|m| m.starts_with("1 value or link does not fit the project's labels")
+            && m.contains("\"kind\" \"lots\" is not one of")),
         "{said:?}"
     );
     click_on(&mut w, "drones");
     assert!(w.shows_containing("lots (not a choice)"), "{:?}", w.texts());
     w.ctrl(Key::S);
-    assert_eq!(
-        w.saved().documents()[0].spans()[0].attributes["kind"],
-        "lots"
-    );
+    assert_eq!(w.saved().documents()[0].spans()[0].attributes["kind"], "lots");
 }

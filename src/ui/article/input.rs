@@ -4,7 +4,9 @@
 //! suggestion there, right-click opens the tag menu and hovering lists the spans under
 //! the pointer (and the suggestion, with what a click does). While a link is being
 //! made (R), a click on another span ends it there, and a click beside the text gives
-//! it up; a click on a relation's plate goes to its other end.
+//! it up; a click on a relation's plate goes to its other end. An Alt+drag from a span
+//! that ends on another span links the two (over the other span a line shows it, and
+//! no text is selected); one that does not stays an Alt selection.
 
 use super::{ArticleView, DocRef};
 use crate::model::segment::{snap_to_graphemes, snap_to_words, word_at};
@@ -41,16 +43,33 @@ impl ArticleView {
         if response.drag_started() {
             let origin = ui.input(|i| i.pointer.press_origin()).or(pointer);
             self.drag_anchor = origin.and_then(|p| self.boundary_at(p));
+            // Alt on a span: a link, if the drag ends on another span.
+            self.relations.alt_drag = origin
+                .filter(|_| modifiers.alt && session.linking_from().is_none())
+                .and_then(|p| self.char_at(p))
+                .and_then(|c| innermost_at(doc.document, c))
+                .map(|from| (from, None));
             if modifiers.shift
                 && let Some(sel) = session.selection()
             {
                 self.drag_anchor = Some(sel.start);
             }
         }
+        if let Some((from, _)) = self.relations.alt_drag {
+            let to = pointer
+                .and_then(|p| self.char_at(p))
+                .and_then(|c| innermost_at(doc.document, c))
+                .filter(|s| *s != from);
+            self.relations.alt_drag = Some((from, to));
+        }
+        let linking_to = self.relations.alt_drag.and_then(|(_, to)| to);
         if response.dragged()
             && let (Some(anchor), Some(pos)) = (self.drag_anchor, pointer)
         {
-            if let Some(focus) = self.boundary_at(pos) {
+            if linking_to.is_some() {
+                // Over the other end the line shows what a release does, not a selection.
+                out.push(ViewCommand::Select(None).into());
+            } else if let Some(focus) = self.boundary_at(pos) {
                 let range = CharRange {
                     start: anchor.min(focus),
                     end: anchor.max(focus),
@@ -73,6 +92,20 @@ impl ArticleView {
         }
         if response.drag_stopped() {
             self.drag_anchor = None;
+            if let Some((from, Some(to))) = self.relations.alt_drag {
+                out.push(
+                    RelationCommand::Link {
+                        from,
+                        to,
+                        kind: None,
+                    }
+                    .into(),
+                );
+                out.push(ViewCommand::SelectSpan(Some(from)).into());
+            }
+        }
+        if !response.dragged() {
+            self.relations.alt_drag = None;
         }
         if response.double_clicked() {
             // The second click of a double-click on a suggestion: its first accepted it.

@@ -253,15 +253,23 @@ fn alt_drag_from_a_span_to_another_links_them_and_elsewhere_selects_exactly() {
 /// shown marked in the inspector.
 #[test]
 fn a_value_outside_its_field_is_kept_and_said_on_opening() {
-    let mut w = Window::open(&[("a.txt", "They lost [figure|kind=lots:270 drones] on Monday.")]);
+    let mut w = Window::open(&[(
+        "a.txt",
+        "They lost [figure|kind=lots:270 drones] on Monday.",
+    )]);
     let said = w.messages();
     assert!(
-        said.iter().any(|m| m.starts_with("1 value or link does not fit the project's labels")
-            && m.contains("\"kind\" \"lots\" is not one of")),
+        said.iter().any(
+            |m| m.starts_with("1 value or link does not fit the project's labels")
+                && m.contains("\"kind\" \"lots\" is not one of")
+        ),
         "{said:?}"
     );
     click_on(&mut w, "drones");
     assert!(w.shows_containing("lots (not a choice)"), "{:?}", w.texts());
     w.ctrl(Key::S);
-    assert_eq!(w.saved().documents()[0].spans()[0].attributes["kind"], "lots");
+    assert_eq!(
+        w.saved().documents()[0].spans()[0].attributes["kind"],
+        "lots"
+    );
 }

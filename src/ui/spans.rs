@@ -57,7 +57,7 @@ pub struct SpansPanel {
     /// Row texts already made and laid out, by row (valid with `rows`; a row's text is
     /// only made once it scrolls into view), and what they were laid out for.
     previews: HashMap<Row, RowText>,
-    previews_for: (u32, u32, bool),
+    previews_for: (u32, u32, bool, u32),
     /// When egui's glyph atlas empties, the galleys' glyphs are gone.
     atlas: AtlasWatch,
     /// The rows' text, drawn as one mesh when the frame's layout is done.
@@ -142,10 +142,20 @@ impl SpansPanel {
             self.previews.clear();
         }
         let font = egui::TextStyle::Body.resolve(ui.style());
+        // A row's text ends in "…" where the list is too narrow for it (whole points, so
+        // resizing the panel lays the rows out again only point by point).
+        let text_width = (ui.available_width()
+            - theme::ROW_TEXT_LEFT
+            - GROUP_INDENT
+            - ui.spacing().scroll.bar_width
+            - ui.spacing().item_spacing.x)
+            .max(40.0)
+            .round();
         let previews_for = (
             ui.ctx().pixels_per_point().to_bits(),
             font.size.to_bits(),
             ui.visuals().dark_mode,
+            text_width.to_bits(),
         );
         if self.atlas.emptied(ui.ctx()) || previews_for != self.previews_for {
             self.previews.clear();
@@ -165,6 +175,7 @@ impl SpansPanel {
             font: &font,
             speaker_color,
             with_speaker: !self.by_speaker,
+            text_width,
         };
         egui::ScrollArea::vertical()
             .id_salt("span-list")
@@ -308,6 +319,8 @@ struct RowLook<'a> {
     speaker_color: Color32,
     /// Show the speaker before the text (not when the list is grouped by speaker).
     with_speaker: bool,
+    /// Where a row's text is cut with "…".
+    text_width: f32,
 }
 
 /// A row's text, laid out, and where in it the part read out begins (after the
@@ -349,6 +362,7 @@ fn row_galley(ui: &Ui, doc: &Document, i: usize, look: &RowLook) -> RowText {
     let text_start = job.text.len();
     let format = egui::TextFormat::simple(look.font.clone(), Color32::PLACEHOLDER);
     job.append(&text, 0.0, format);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(look.text_width);
     RowText {
         galley: ui.painter().layout_job(job),
         text_start,

@@ -8,7 +8,7 @@ use super::outcome::Accepted;
 use crate::edit::Edit;
 use crate::model::schema::ATTRIBUTED_TO;
 use crate::model::{CharRange, Confidence, DocId, How, Relation, Span, SpanId};
-use crate::suggest::{CONFIDENT, Suggestion};
+use crate::suggest::{ACCEPT_ALL, Suggestion};
 
 impl Session {
     pub(super) fn suggestion(&mut self, command: SuggestionCommand) -> Result<(), String> {
@@ -62,7 +62,7 @@ impl Session {
         self.suggestions.refresh(doc, &self.project.labels);
     }
 
-    /// Tags every confident suggestion of `found` (suggestions per document) that is
+    /// Tags every suggestion of `found` at or above [`ACCEPT_ALL`] (suggestions per document) that is
     /// not tagged already, rejected before, or of a label the project lacks, as one
     /// undo step.
     pub fn accept_confident(
@@ -78,7 +78,7 @@ impl Session {
                 continue;
             };
             for s in suggestions {
-                if s.confidence < CONFIDENT {
+                if s.confidence < ACCEPT_ALL {
                     continue;
                 }
                 if doc.duplicate_of(&s.label, s.range, SpanId(0)).is_some()

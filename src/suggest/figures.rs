@@ -61,7 +61,71 @@ const CODES: &[&str] = &["USD", "EUR", "GBP", "UAH", "RUB"];
 
 fn is_number_word(w: &str) -> bool {
     let lower = w.to_lowercase();
-    lower.split('-').all(|part| WORDS.contains(&part))
+    // "one" only inside a compound ("forty-one"); alone it is mostly a pronoun.
+    lower.contains('-')
+        && lower
+            .split('-')
+            .enumerate()
+            .all(|(k, part)| WORDS.contains(&part) || (k > 0 && part == "one"))
+        || WORDS.contains(&lower.as_str())
+}
+
+/// Units that make "one" a quantity ("one metre").
+const ONE_OF: &[&str] = &[
+    "metre",
+    "meter",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "percent",
+    "million",
+    "billion",
+    "degree",
+    "tonne",
+    "litre",
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A clock time (`16:42`) or a day of the month (`March 14`, `14 March`): no figure.
+fn time_or_day(t: &Chars, start: usize, end: usize) -> bool {
+    let clock = (t.get(end) == Some(':') && t.get(end + 1).is_some_and(|c| c.is_ascii_digit()))
+        || (start >= 2 && t.c[start - 1] == ':' && t.c[start - 2].is_ascii_digit());
+    let month_before = t
+        .words_before(start, 1)
+        .first()
+        .is_some_and(|w| MONTHS.contains(&t.string(w.0, w.1).as_str()));
+    let month_after = t.get(end) == Some(' ')
+        && t.word_at(end + 1)
+            .is_some_and(|w| MONTHS.contains(&t.string(w.0, w.1).as_str()));
+    clock || month_before || month_after
+}
+
+/// A number after a capitalised word inside a sentence: part of a name (`Route 9`).
+fn in_a_name(t: &Chars, start: usize) -> bool {
+    let Some(&w) = t.words_before(start, 1).first() else {
+        return false;
+    };
+    t.c[w.1..start] == [' '] && t.is_capitalized(w) && !super::names::starts_sentence(t, w.0)
 }
 
 /// A number in digits starting at `i`: digits with `,` and `.` between digits.
@@ -107,10 +171,19 @@ fn number_at(t: &Chars, i: usize) -> Option<(usize, bool)> {
     }
     // Only at the start of a word whose first letter starts a number word (cheap
     // checks before building the word).
-    if (i > 0 && t.is_word(i - 1)) || !t.get(i).is_some_and(|c| "tfsenhmbdTFSENHMBD".contains(c)) {
+    if (i > 0 && t.is_word(i - 1)) || !t.get(i).is_some_and(|c| "tfsenhmbdoTFSENHMBDO".contains(c))
+    {
         return None;
     }
     let (s, mut e) = t.word_at(i)?;
+    if t.string(s, e).eq_ignore_ascii_case("one") {
+        let unit = t
+            .word_at(e + 1)
+            .filter(|_| t.get(e) == Some(' '))
+            .map(|(ns, ne)| t.string(ns, ne));
+        let unit = unit.as_deref().map(|u| u.strip_suffix('s').unwrap_or(u));
+        return unit.filter(|u| ONE_OF.contains(u)).map(|_| (e, false));
+    }
     if e - s > 30 || !is_number_word(&t.string(s, e)) {
         return None;
     }
@@ -134,9 +207,14 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             i += 1;
             continue;
         };
+        if digits && time_or_day(t, i, end) {
+            i = end;
+            continue;
+        }
         let mut start = i;
         let mut attributes = Attributes::new();
         let mut counted = false;
+        let mut ranged = false;
         // A currency sign or code in front.
         if start > 0 && CURRENCY.contains(&t.c[start - 1]) {
             start -= 1;
@@ -157,7 +235,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             && t.c[end..ts].iter().all(|c| *c == ' ')
         {
             end = ne;
-            counted = true;
+            ranged = true;
         }
         // Percent, degrees, scale, unit, counted noun.
         if t.get(end) == Some('%') {
@@ -228,8 +306,10 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         let (confidence, rule) = if year {
             attributes.insert("kind".to_owned(), "date".to_owned());
             (0.6, "year")
-        } else if counted {
+        } else if counted || ranged {
             (0.9, "number + unit or noun")
+        } else if digits && in_a_name(t, start) {
+            (0.3, "number in a name")
         } else if digits {
             (0.6, "number")
         } else {

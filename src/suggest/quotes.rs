@@ -4,9 +4,11 @@
 //! an attribution (`"X," he said, "Y"`) gives two quotes; a quote running over
 //! paragraphs (the opening mark repeated at each) gives one per paragraph. Apostrophes
 //! inside words are never marks. Short unattributed quotes are offered as likely scare
-//! quotes, with low confidence. Each quote gets the speaker its sentence names.
+//! quotes, with low confidence, and so are terms after a cue (`so-called`) or in title
+//! case. Each quote gets a speaker from [`super::attribution`], with the rule that found it.
 
 use super::Suggestion;
+use super::attribution::{Attribution, Context};
 use super::text::Chars;
 use crate::model::{Attributes, CharRange};
 
@@ -23,10 +25,14 @@ fn closers(open: char) -> &'static [char] {
     }
 }
 
-/// Is the mark at `i` placed like an opening mark (after a space or start, before text)?
+/// Is the mark at `i` placed like an opening mark (after a space or start, before
+/// text; a guillemet may have a space inside)?
 fn opens_here(t: &Chars, i: usize) -> bool {
     let before = if i == 0 { None } else { t.get(i - 1) };
-    let after = t.get(i + 1);
+    let mut after = t.get(i + 1);
+    if t.c[i] == '«' && after.is_some_and(char::is_whitespace) && after != Some('\n') {
+        after = t.get(i + 2);
+    }
     let before_ok = before
         .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
     before_ok && after.is_some_and(|c| !c.is_whitespace())
@@ -34,9 +40,9 @@ fn opens_here(t: &Chars, i: usize) -> bool {
 
 /// Is the mark at `i` placed like a closing mark?
 fn closes_here(t: &Chars, i: usize, mark: char) -> bool {
-    if mark == '’' {
-        // Not an apostrophe: no letter right after it.
-        return !t.is_word(i + 1);
+    if matches!(mark, '’' | '\'') {
+        // Not an apostrophe: no letter right after it, text right before it.
+        return !t.is_word(i + 1) && t.get(i.wrapping_sub(1)).is_some_and(|c| !c.is_whitespace());
     }
     if mark == '"' {
         return !t.is_word(i + 1) || t.get(i.wrapping_sub(1)).is_some_and(|c| !c.is_whitespace());
@@ -48,15 +54,17 @@ struct Found {
     range: CharRange,
     open_at: usize,
     close_at: usize,
+    /// Opened by the mark repeated at a paragraph's start: the quote before goes on.
+    continued: bool,
+    /// A quotation inside another.
+    inner: bool,
 }
 
 fn push_quote(
     t: &Chars,
     out: &mut Vec<Found>,
-    start: usize,
-    end: usize,
-    open_at: usize,
-    close_at: usize,
+    (start, end): (usize, usize),
+    marks: (usize, usize),
 ) {
     let mut s = start;
     let mut e = end;
@@ -69,32 +77,31 @@ fn push_quote(
     if e > s && t.c[s..e].iter().any(|c| c.is_alphanumeric()) {
         out.push(Found {
             range: CharRange::new(s, e),
-            open_at,
-            close_at,
+            open_at: marks.0,
+            close_at: marks.1,
+            continued: false,
+            inner: false,
         });
     }
 }
 
 fn find_marks(t: &Chars) -> Vec<Found> {
     let mut out = Vec::new();
-    // (opening mark, where it is, where the quote's text starts)
-    let mut open: Option<(char, usize, usize)> = None;
+    // (opening mark, where it is, where the quote's text starts, continues one before)
+    let mut open: Option<(char, usize, usize, bool)> = None;
     let mut i = 0;
     while i < t.len() {
         let c = t.c[i];
         match open {
             None => {
                 if matches!(c, '“' | '„' | '«' | '‘' | '"') && opens_here(t, i) {
-                    open = Some((c, i, i + 1));
-                } else if c == '»'
-                    && t.get(i + 1).is_some_and(|n| !n.is_whitespace())
-                    && !t.is_word(i.wrapping_sub(1))
-                {
+                    open = Some((c, i, i + 1, false));
+                } else if c == '»' && t.is_word(i + 1) && (i == 0 || t.c[i - 1].is_whitespace()) {
                     // Reversed guillemets (»…«), as some languages write them.
-                    open = Some((c, i, i + 1));
+                    open = Some((c, i, i + 1, false));
                 }
             }
-            Some((mark, at, start)) => {
+            Some((mark, at, start, continued)) => {
                 if c == '\n' {
                     // A paragraph ends inside the quote: it goes on if the next
                     // paragraph opens with the same mark, and is dropped otherwise.
@@ -103,14 +110,17 @@ fn find_marks(t: &Chars) -> Vec<Found> {
                         j += 1;
                     }
                     if t.get(j) == Some(mark) {
-                        push_quote(t, &mut out, start, i, at, i);
-                        open = Some((mark, j, j + 1));
+                        push_quote(t, &mut out, (start, i), (at, i));
+                        mark_continued(&mut out, continued, at);
+                        open = Some((mark, j, j + 1, true));
                         i = j + 1;
                         continue;
                     }
                     open = None;
                 } else if closers(mark).contains(&c) && closes_here(t, i, c) && i > start {
-                    push_quote(t, &mut out, start, i, at, i);
+                    push_quote(t, &mut out, (start, i), (at, i));
+                    mark_continued(&mut out, continued, at);
+                    inner_quotes(t, &mut out, mark, (start, i));
                     open = None;
                 }
             }
@@ -120,283 +130,40 @@ fn find_marks(t: &Chars) -> Vec<Found> {
     out
 }
 
-const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "continued",
-    "asked",
-    "wrote",
-    "writes",
-    "warned",
-    "insisted",
-    "stressed",
-    "explained",
-    "noted",
-    "claimed",
-    "argued",
-    "declared",
-    "tweeted",
-    "replied",
-    "posted",
-    "according",
-    "announced",
-    "recalled",
-    "joked",
-    "laughed",
-];
-
-const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
-
-/// Capitalized words that start sentences or name roles, never a speaker's name.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "It",
-    "This",
-    "That",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "President",
-    "Mayor",
-    "Minister",
-    "Prime",
-    "Chancellor",
-    "Secretary",
-    "General",
-    "Governor",
-    "Senator",
-    "Spokesman",
-    "Spokeswoman",
-    "Chief",
-    "Deputy",
-    "Kremlin",
-    "Pope",
-    "Sir",
-    "Lady",
-    "Professor",
-    "Prof",
-    "Judge",
-    "Colonel",
-    "Captain",
-    "Officer",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "When",
-    "As",
-    "After",
-    "Before",
-    "Asked",
-    "Speaking",
-    "Yesterday",
-    "Today",
-];
-
-/// Lower-case words that belong inside names (`Pieter van Dijk`, `Hanna de Wit`).
-const PARTICLES: &[&str] = &[
-    "van", "de", "der", "den", "von", "da", "di", "del", "la", "le", "du", "bin", "al", "ter",
-    "ten", "dos",
-];
-
-fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
-    PARTICLES.contains(&word(t, w).as_str())
-}
-
-fn word(t: &Chars, w: (usize, usize)) -> String {
-    t.string(w.0, w.1)
-}
-
-fn is_verb(t: &Chars, w: (usize, usize)) -> bool {
-    VERBS.contains(&word(t, w).to_lowercase().as_str())
-}
-
-fn is_name_word(t: &Chars, w: (usize, usize)) -> bool {
-    let text = word(t, w);
-    t.is_capitalized(w)
-        && !NOT_NAMES.contains(&text.as_str())
-        && !text.ends_with("’s")
-        && !text.ends_with("'s")
-        && !is_verb(t, w)
-}
-
-/// The run of name words in `words` (in text order) that ends the run nearest `end`.
-fn name_from(t: &Chars, words: &[(usize, usize)]) -> Option<String> {
-    // `words` in text order: the last run of consecutive name words.
-    let mut run: Vec<(usize, usize)> = Vec::new();
-    let mut best: Option<Vec<(usize, usize)>> = None;
-    for (k, &w) in words.iter().enumerate() {
-        let joined = run
-            .last()
-            .is_none_or(|&(_, e)| t.c[e..w.0].iter().all(|c| *c == ' '));
-        let inner_particle = is_particle(t, w)
-            && !run.is_empty()
-            && words.get(k + 1).is_some_and(|n| is_name_word(t, *n));
-        if (is_name_word(t, w) || inner_particle) && joined {
-            run.push(w);
-        } else {
-            if !run.is_empty() {
-                best = Some(std::mem::take(&mut run));
-            }
-            if is_name_word(t, w) {
-                run.push(w);
-            }
-        }
+fn mark_continued(out: &mut [Found], continued: bool, at: usize) {
+    if let Some(last) = out.last_mut().filter(|f| f.open_at == at) {
+        last.continued = continued;
     }
-    if !run.is_empty() {
-        best = Some(run);
-    }
-    let run = best?;
-    let first = run.first()?.0;
-    let last = run.last()?.1;
-    Some(t.string(first, last))
 }
 
-/// The speaker named right after the closing mark: `, Trump said`, `said Lavrov`,
-/// `said economist Jonas Weber`, `he said`, `— Anna Berger, mayor`.
-fn speaker_after(
-    t: &Chars,
-    open: usize,
-    close: usize,
-    ended: bool,
-    last_named: &Option<String>,
-) -> Option<String> {
-    let mut i = close + 1;
-    let mut dashed = false;
-    while i < t.len() && !t.is_word(i) {
-        match t.c[i] {
-            '—' | '–' => dashed = true,
-            '.' | '!' | '?' if !dashed => return None,
-            '“' | '"' | '«' | '„' => return None,
-            _ => {}
-        }
-        if t.c[i] == '\n' && !dashed {
-            // A pull quote: the attribution on the next line, after a dash.
-            let next = (i + 1..t.len()).find(|&j| !t.c[j].is_whitespace());
-            if next.is_some_and(|j| matches!(t.c[j], '—' | '–')) {
-                i = next.unwrap_or(i);
-                continue;
+/// Quotations inside the quote `outer` opened by `mark`: single marks inside double
+/// ones and double inside single.
+fn inner_quotes(t: &Chars, out: &mut Vec<Found>, mark: char, (start, end): (usize, usize)) {
+    let openers: &[char] = if matches!(mark, '‘' | '\'') {
+        &['“', '"']
+    } else {
+        &['‘', '\'']
+    };
+    let mut i = start;
+    while i < end {
+        let c = t.c[i];
+        let opens = openers.contains(&c)
+            && (i == start || t.c[i - 1].is_whitespace() || t.c[i - 1] == '(')
+            && t.get(i + 1).is_some_and(|n| !n.is_whitespace());
+        if opens {
+            let close_marks: &[char] = if c == '\'' { &['\''] } else { closers(c) };
+            if let Some(j) =
+                (i + 2..end).find(|&j| close_marks.contains(&t.c[j]) && closes_here(t, j, t.c[j]))
+            {
+                push_quote(t, out, (i + 1, j), (i, j));
+                if let Some(last) = out.last_mut().filter(|f| f.open_at == i) {
+                    last.inner = true;
+                }
+                i = j;
             }
-            return None;
         }
         i += 1;
     }
-    let words = t.words_after(i, 12);
-    // After a quote that ended its sentence, only a dash attribution belongs to it.
-    if ended && !dashed {
-        return None;
-    }
-    if dashed {
-        let names: Vec<_> = words
-            .iter()
-            .copied()
-            .take_while(|w| is_name_word(t, *w) || is_particle(t, *w))
-            .collect();
-        return name_from(t, &names);
-    }
-    let verb = words.iter().position(|w| is_verb(t, *w))?;
-    if verb == 0 {
-        // `said Lavrov`, `said economist Jonas Weber, ...`
-        let rest: Vec<_> = words[1..].to_vec();
-        let first_name = rest.iter().position(|w| is_name_word(t, *w))?;
-        let names: Vec<_> = rest[first_name..]
-            .iter()
-            .copied()
-            .take_while(|w| is_name_word(t, *w) || is_particle(t, *w))
-            .collect();
-        return name_from(t, &names);
-    }
-    let before_verb = &words[..verb];
-    if before_verb.len() == 1 && PRONOUNS.contains(&word(t, before_verb[0]).as_str()) {
-        return resolve_pronoun(t, open, last_named);
-    }
-    name_from(t, before_verb)
-}
-
-/// The speaker named before the opening mark in the same sentence: `Zelensky said “…”`,
-/// `X told Politico: “…”`, `according to X, “…”`, `He added: “…”`.
-fn speaker_before(t: &Chars, open: usize, last_named: &Option<String>) -> Option<String> {
-    let mut words = t.words_before(open, 12);
-    words.reverse();
-    if let Some(acc) = words
-        .iter()
-        .position(|w| word(t, *w).eq_ignore_ascii_case("according"))
-    {
-        return name_from(t, &words[acc + 1..]);
-    }
-    let verb = words.iter().rposition(|w| is_verb(t, *w))?;
-    let before = &words[..verb];
-    if before
-        .last()
-        .is_some_and(|w| PRONOUNS.contains(&word(t, *w).as_str()))
-    {
-        return resolve_pronoun(t, open, last_named);
-    }
-    name_from(t, before)
-}
-
-/// Who `he`/`she` means for a quote opening at `open`: the nearest full name before
-/// it, else the last speaker, else the nearest single name in the two sentences before.
-fn resolve_pronoun(t: &Chars, open: usize, last_named: &Option<String>) -> Option<String> {
-    named_before(t, open, 600, 2)
-        .or_else(|| last_named.clone())
-        .or_else(|| named_before(t, open, 200, 1))
-}
-
-/// The nearest name before `at` (within `window` code points) of at least `min_words`
-/// name words, or of one word after a title.
-fn named_before(t: &Chars, at: usize, window: usize, min_words: usize) -> Option<String> {
-    let from = at.saturating_sub(window);
-    let mut i = at;
-    while i > from {
-        i -= 1;
-        if !t.is_word(i) || (i > 0 && t.is_word(i - 1)) {
-            continue;
-        }
-        let Some(w) = t.word_at(i) else { continue };
-        if !is_name_word(t, w) || (i > 0 && t.c[i - 1] == '“') {
-            continue;
-        }
-        // A name starts here: take the run, and accept it when it has two words or
-        // follows a title.
-        let words = t.words_after(i, 4);
-        let names: Vec<_> = words
-            .iter()
-            .copied()
-            .take_while(|w| is_name_word(t, *w) || is_particle(t, *w))
-            .collect();
-        let title = t.words_before(i, 1).first().is_some_and(|p| {
-            NOT_NAMES.contains(&word(t, *p).as_str())
-                && t.is_capitalized(*p)
-                && word(t, *p) != "The"
-        });
-        if names.len() >= min_words || (names.len() == 1 && title) {
-            return name_from(t, &names);
-        }
-    }
-    None
 }
 
 fn is_sentence(t: &Chars, range: CharRange) -> bool {
@@ -432,47 +199,103 @@ fn nearest_mention(t: &Chars, name: &str, quote: CharRange) -> Option<CharRange>
         .map(|at| CharRange::new(at, at + name.len()))
 }
 
+/// Words right before a quote that make it a name, a title or a term, not words
+/// someone said.
+const SCARE_CUES: &[&str] = &[
+    "so-called",
+    "word",
+    "words",
+    "term",
+    "phrase",
+    "nicknamed",
+    "dubbed",
+    "known",
+    "titled",
+    "entitled",
+    "novel",
+    "film",
+    "documentary",
+    "book",
+    "song",
+    "headline",
+    "slogan",
+    "label",
+];
+
+/// Scare quotes, a title or a name: a cue word before the mark, or capitalised words
+/// (as `(cue, title case)`).
+fn looks_like_a_term(t: &Chars, q: &Found) -> (bool, bool) {
+    let cue = t
+        .words_before(q.open_at, 2)
+        .iter()
+        .any(|w| SCARE_CUES.contains(&t.string(w.0, w.1).to_lowercase().as_str()));
+    let words = t.words_after(q.range.start.0, 8);
+    let within: Vec<_> = words.iter().filter(|w| w.1 <= q.range.end.0).collect();
+    let title = !within.is_empty()
+        && within.len() <= 6
+        && within.len() == words.len().min(within.len())
+        && !is_sentence(t, q.range)
+        && within
+            .iter()
+            .all(|w| t.is_capitalized(**w) || w.1 - w.0 <= 3);
+    (cue, title && is_titled(t, q))
+}
+
 /// Quote suggestions with speakers.
 pub fn find(t: &Chars) -> Vec<Suggestion> {
     let found = find_marks(t);
+    let marks: Vec<(usize, usize)> = found.iter().map(|q| (q.open_at, q.close_at)).collect();
+    let cx = Context::new(t, &marks);
     let mut out = Vec::with_capacity(found.len());
-    let mut last_named: Option<String> = None;
-    // The previous quote's end and speaker, for a quote that continues it.
-    let mut previous: Option<(usize, Option<String>)> = None;
-    for q in found {
-        let ended = t.c[..q.range.end.0]
-            .last()
-            .is_some_and(|c| matches!(c, '.' | '!' | '?'));
-        let after = speaker_after(t, q.open_at, q.close_at, ended, &last_named);
+    // The previous top-level quote: its closing mark and attribution.
+    let mut previous: Option<(usize, Option<Attribution>)> = None;
+    for q in &found {
+        let last = t.c[..q.range.end.0].last().copied();
+        let ended = last.filter(|c| matches!(c, '.' | '!' | '?'));
+        let own = cx
+            .after(q.close_at, ended)
+            .or_else(|| cx.before(q.open_at))
+            .or_else(|| cx.colon(q.open_at));
         let short = t.c[q.range.start.0..q.range.end.0]
             .iter()
             .filter(|c| c.is_whitespace())
             .count()
             < 3
             && !is_sentence(t, q.range);
-        let continues = previous
-            .as_ref()
-            .filter(|(end, _)| !t.c[*end..q.open_at].contains(&'\n'))
-            .and_then(|(_, s)| s.clone());
-        let speaker = after
-            .clone()
-            .or_else(|| speaker_before(t, q.open_at, &last_named))
-            .or(continues);
-        previous = Some((q.close_at, speaker.clone()));
-        if let Some(name) = &speaker {
-            last_named = Some(name.clone());
+        let attribution = if q.inner {
+            own.clone()
+        } else {
+            own.clone()
+                .or_else(|| continuation(t, q, previous.as_ref()))
+        };
+        let attribution = attribution.or_else(|| cx.headline(q.open_at, q.close_at));
+        if !q.inner {
+            previous = Some((q.close_at, attribution.clone()));
         }
-        // A short quoted term is someone's words only when attributed right after it;
+        let (cue, titled) = looks_like_a_term(t, q);
+        // A short quoted term is someone's words only when its own sentence says whose;
         // otherwise it is most likely scare quotes or a title.
-        let (confidence, rule) = match (short, after.is_some(), speaker.is_some()) {
-            (true, false, _) => (0.3, "short quoted term (likely scare quotes)"),
-            (_, _, true) => (0.9, "quotation marks + attribution"),
-            (_, _, false) => (0.7, "quotation marks"),
+        let (confidence, rule, speaker) = match &attribution {
+            _ if cue || titled => (0.2, "scare quotes, a title or a name", None),
+            Some(a) if short && own.is_none() => {
+                let _ = a;
+                (0.3, "short quoted term (likely scare quotes)", None)
+            }
+            Some(a) => (a.confidence, a.rule, Some(a.speakers.join("; "))),
+            None if short => (0.3, "short quoted term (likely scare quotes)", None),
+            None => (0.6, "quotation marks, no speaker found", None),
         };
         let mut attributes = Attributes::new();
-        let speaker_at = speaker
-            .as_deref()
-            .and_then(|name| nearest_mention(t, name, q.range));
+        let speaker_at = attribution
+            .as_ref()
+            .filter(|_| speaker.is_some())
+            .and_then(|a| a.speakers.first())
+            .and_then(|name| {
+                nearest_mention(t, name, q.range).or_else(|| {
+                    let surname = name.split(' ').next_back()?;
+                    nearest_mention(t, surname, q.range)
+                })
+            });
         if let Some(name) = speaker {
             attributes.insert("speaker".to_owned(), name);
         }
@@ -486,6 +309,56 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         });
     }
     out
+}
+
+/// A quote in title case (a name or title even when someone is said to use it).
+fn is_titled(t: &Chars, q: &Found) -> bool {
+    let words = t.words_after(q.range.start.0, 8);
+    let within: Vec<_> = words.iter().filter(|w| w.1 <= q.range.end.0).collect();
+    within.len() >= 2
+        && within
+            .iter()
+            .all(|w| t.is_capitalized(**w) || w.1 - w.0 <= 3)
+}
+
+/// The speaker of the quote before, when `q` continues it: the same quote over
+/// paragraphs, the second half of an interrupted quote, or a quote paragraph right
+/// after a paragraph that ended with an attributed quote.
+fn continuation(
+    t: &Chars,
+    q: &Found,
+    previous: Option<&(usize, Option<Attribution>)>,
+) -> Option<Attribution> {
+    let (close, Some(a)) = previous? else {
+        return None;
+    };
+    let between = t.string(close + 1, q.open_at);
+    let words = between.split_whitespace().count();
+    let paragraphs = between.matches('\n').count();
+    let (rule, confidence) = if q.continued {
+        ("quote continued over paragraphs", a.confidence)
+    } else if paragraphs == 0 && words <= 10 {
+        (
+            "quote continued after its attribution",
+            a.confidence.min(0.9),
+        )
+    } else if paragraphs > 0 && words <= 8 && starts_paragraph(t, q.open_at) {
+        ("quote paragraph after a quote by the same speaker", 0.75)
+    } else {
+        return None;
+    };
+    Some(Attribution {
+        speakers: a.speakers.clone(),
+        rule,
+        confidence,
+    })
+}
+
+fn starts_paragraph(t: &Chars, at: usize) -> bool {
+    (0..at)
+        .rev()
+        .find(|&i| !matches!(t.c[i], ' ' | '\t'))
+        .is_none_or(|i| t.c[i] == '\n')
 }
 
 #[cfg(test)]
@@ -511,7 +384,9 @@ mod tests {
         let q = quotes(
             "“We will win,” Zelensky said. \"They lost,\" said Sergei Lavrov, \"and they know it.\"",
         );
-        assert_eq!(q[0], ("We will win".into(), Some("Zelensky".into()), 0.9));
+        assert_eq!(q[0].0, "We will win");
+        assert_eq!(q[0].1.as_deref(), Some("Zelensky"));
+        assert!(q[0].2 >= 0.8, "{q:?}");
         assert_eq!(q[1].0, "They lost");
         assert_eq!(q[1].1.as_deref(), Some("Sergei Lavrov"));
         assert_eq!(q[2].0, "and they know it.");

@@ -1,0 +1,220 @@
+//! Names in an article: runs of capitalised words (with inner particles such as `van`,
+//! `de`) that are not titles, function words or verbs. Built once per text, they let
+//! attribution resolve a pronoun or a description ("the minister") to the nearest
+//! fitting person, and give a speaker in the fullest form the article uses (a bare
+//! surname becomes the full name introduced elsewhere).
+
+use super::lexicon::{NOT_NAMES, ORG_WORDS, PARTICLES, TITLES};
+use super::text::Chars;
+use std::collections::{HashMap, HashSet};
+
+/// A run of name words.
+#[derive(Clone, Debug)]
+pub(super) struct Run {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: String,
+    pub(super) words: usize,
+    /// Inside quotation marks (not a mention a pronoun can refer to).
+    pub(super) quoted: bool,
+    /// After `in`, `at`, `from`, ...: a place.
+    pub(super) place: bool,
+}
+
+impl Run {
+    fn last_word(&self) -> &str {
+        self.text.split(' ').next_back().unwrap_or("")
+    }
+
+    pub(super) fn is_org(&self) -> bool {
+        self.text.split(' ').any(|w| ORG_WORDS.contains(&w))
+    }
+
+    /// Two or more words and no organisation word.
+    pub(super) fn is_full_person(&self) -> bool {
+        self.words >= 2 && !self.is_org() && !self.quoted && !self.place
+    }
+}
+
+pub(super) struct Names {
+    pub(super) runs: Vec<Run>,
+    /// The words of full person names, each with the runs (indices) whose last word
+    /// it is (empty for a first name).
+    person_words: HashMap<String, Vec<usize>>,
+}
+
+pub(super) fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
+    PARTICLES.contains(&t.string(w.0, w.1).as_str())
+}
+
+pub(super) fn is_title(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
+/// A capitalised word that can be part of a name.
+pub(super) fn is_name_word(t: &Chars, w: (usize, usize), verb: impl Fn(&str) -> bool) -> bool {
+    let text = t.string(w.0, w.1);
+    t.is_capitalized(w)
+        && !NOT_NAMES.contains(&text.as_str())
+        && !TITLES.contains(&text.as_str())
+        && !text.ends_with("’s")
+        && !text.ends_with("'s")
+        && !verb(&text.to_lowercase())
+}
+
+/// Does a sentence (or line, or a dash after a timestamp) start right before `at`?
+pub(crate) fn starts_sentence(t: &Chars, at: usize) -> bool {
+    let mut i = at;
+    while i > 0 {
+        let c = t.c[i - 1];
+        if c == '\n' || matches!(c, '.' | '!' | '?' | '—' | '–' | ':') {
+            return true;
+        }
+        if !(c.is_whitespace() || matches!(c, '"' | '“' | '«' | '‘' | '(')) {
+            return false;
+        }
+        i -= 1;
+    }
+    true
+}
+
+impl Names {
+    /// Every name run in `t`; `quoted(i)` tells whether offset `i` is inside a quote.
+    pub(super) fn new(
+        t: &Chars,
+        quoted: impl Fn(usize) -> bool,
+        verb: impl Fn(&str) -> bool,
+    ) -> Self {
+        // Words seen in lower case: a capitalised sentence opener that also appears in
+        // lower case is an ordinary word ("For Wrona", "Opposition leader").
+        let mut lower: HashSet<String> = HashSet::new();
+        let mut words = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            match t.word_at(i) {
+                Some(w) if i == 0 || !t.is_word(i - 1) => {
+                    if t.get(w.0).is_some_and(char::is_lowercase) && w.1 - w.0 < 16 {
+                        lower.insert(t.string(w.0, w.1));
+                    }
+                    words.push(w);
+                    i = w.1;
+                }
+                _ => i += 1,
+            }
+        }
+        let name_word = |k: usize| {
+            let w = words[k];
+            is_name_word(t, w, &verb)
+                && !(starts_sentence(t, w.0) && lower.contains(&t.string(w.0, w.1).to_lowercase()))
+        };
+        let mut runs = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            if !name_word(k) {
+                k += 1;
+                continue;
+            }
+            let mut last = k;
+            let mut n = 1;
+            while last + 1 < words.len() {
+                let next = last + 1;
+                let gap_ok = t.c[words[last].1..words[next].0] == [' '];
+                if !gap_ok {
+                    break;
+                }
+                if name_word(next) {
+                    last = next;
+                    n += 1;
+                } else if is_particle(t, words[next])
+                    && next + 1 < words.len()
+                    && name_word(next + 1)
+                    && t.c[words[next].1..words[next + 1].0] == [' ']
+                {
+                    last = next + 1;
+                    n += 1;
+                } else {
+                    break;
+                }
+            }
+            let (start, end) = (words[k].0, words[last].1);
+            let place = k > 0
+                && matches!(
+                    t.string(words[k - 1].0, words[k - 1].1).as_str(),
+                    "in" | "at" | "from" | "near" | "of" | "across" | "into" | "outside"
+                );
+            runs.push(Run {
+                start,
+                end,
+                text: t.string(start, end),
+                words: n,
+                quoted: quoted(start),
+                place,
+            });
+            k = last + 1;
+        }
+        let mut person_words: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, r) in runs.iter().enumerate() {
+            if r.is_full_person() {
+                for w in r.text.split(' ') {
+                    person_words.entry(w.to_owned()).or_default();
+                }
+                person_words
+                    .entry(r.last_word().to_owned())
+                    .or_default()
+                    .push(k);
+            }
+        }
+        Self { runs, person_words }
+    }
+
+    /// The run that covers offset `at`, if any.
+    pub(super) fn run_at(&self, at: usize) -> Option<&Run> {
+        let k = self.runs.partition_point(|r| r.end <= at);
+        self.runs.get(k).filter(|r| r.start <= at)
+    }
+
+    /// Runs ending at or before `at`, nearest first (within `reach` code points).
+    pub(super) fn before(&self, at: usize, reach: usize) -> impl Iterator<Item = &Run> {
+        let k = self.runs.partition_point(|r| r.end <= at);
+        self.runs[..k]
+            .iter()
+            .rev()
+            .take_while(move |r| r.end + reach >= at)
+    }
+
+    /// Runs starting at or after `at`, nearest first (within `reach` code points).
+    pub(super) fn after(&self, at: usize, reach: usize) -> impl Iterator<Item = &Run> {
+        let k = self.runs.partition_point(|r| r.start < at);
+        self.runs[k..]
+            .iter()
+            .take_while(move |r| r.start <= at + reach)
+    }
+
+    /// Is a one-word run a person's surname or first name (part of a full name used
+    /// somewhere in the article)?
+    pub(super) fn is_known_person(&self, word: &str) -> bool {
+        self.person_words.contains_key(word)
+    }
+
+    /// The fullest form of `name` the article uses: a full name ending in this surname,
+    /// the nearest to `near` (before it first).
+    pub(super) fn fullest(&self, name: &str, near: usize) -> String {
+        if name.contains(' ') {
+            return name.to_owned();
+        }
+        let Some(full) = self.person_words.get(name).filter(|v| !v.is_empty()) else {
+            return name.to_owned();
+        };
+        // The last full name starting before `near`, else the first after it.
+        let k = full.partition_point(|&k| self.runs[k].start < near);
+        let pick = if k > 0 { full[k - 1] } else { full[0] };
+        self.runs[pick].text.clone()
+    }
+
+    /// Can `run` be the person a pronoun points to?
+    pub(super) fn is_person(&self, run: &Run) -> bool {
+        !run.quoted
+            && !run.place
+            && (run.is_full_person() || (!run.is_org() && self.is_known_person(&run.text)))
+    }
+}

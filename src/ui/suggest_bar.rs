@@ -6,7 +6,7 @@
 use super::theme::label_color;
 use crate::session::Session;
 use crate::session::{Command, SuggestionCommand};
-use crate::suggest::CONFIDENT;
+use crate::suggest::ACCEPT_ALL;
 use egui::{Label, RichText, Ui};
 
 /// The keys, after the selected suggestion (cut first when the row is short).
@@ -38,7 +38,7 @@ pub fn suggestions_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>
         for name in session.suggestions().labels() {
             let confident = list
                 .iter()
-                .filter(|s| &s.label == name && s.confidence >= CONFIDENT)
+                .filter(|s| &s.label == name && s.confidence >= ACCEPT_ALL)
                 .count();
             let color = label_color(&session.project().labels, name);
             let button = egui::Button::new(
@@ -47,7 +47,7 @@ pub fn suggestions_bar_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>
             if ui
                 .add_enabled(confident > 0, button)
                 .on_hover_text(format!(
-                    "Tag every {name} suggestion with confidence ≥ {CONFIDENT} (one undo step)"
+                    "Tag every {name} suggestion with confidence ≥ {ACCEPT_ALL} (one undo step)"
                 ))
                 .clicked()
             {

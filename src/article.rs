@@ -37,6 +37,8 @@ pub struct Article {
     pub text: String,
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or the name of the detected encoding.
     pub encoding: String,
+    /// Where it comes from, when the file (a corpus row) or the user said.
+    pub meta: crate::model::ArticleMeta,
 }
 
 /// Reads and decodes the article at `path`.
@@ -66,6 +68,7 @@ pub fn read_article(path: &Path) -> Result<Article, ArticleError> {
         name,
         text,
         encoding,
+        meta: Default::default(),
     })
 }
 

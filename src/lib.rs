@@ -14,6 +14,7 @@
 pub mod agree;
 pub mod app;
 pub mod article;
+pub mod corpus;
 pub mod cli;
 pub mod diff;
 pub mod edit;

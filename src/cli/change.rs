@@ -82,15 +82,20 @@ pub(super) fn new(path: &Path, name: Option<String>, articles: &[PathBuf]) -> an
             .unwrap_or_else(|| "Untitled".to_owned())
     });
     let mut session = Session::new(Project::new(&name), Some(path.to_path_buf()), false);
-    let added = add_articles(&mut session, articles)?;
+    let added = add_articles(&mut session, articles, None, Default::default())?;
     store::save_new(session.project(), path)?;
     println!("created {} with {added} documents", path.display());
     Ok(())
 }
 
-pub(super) fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<()> {
+pub(super) fn add(
+    path: &Path,
+    articles: &[PathBuf],
+    text_column: Option<&str>,
+    meta: crate::model::ArticleMeta,
+) -> anyhow::Result<()> {
     let (_lock, mut session, stamp) = load_for_change(path, "add")?;
-    let added = add_articles(&mut session, articles)?;
+    let added = add_articles(&mut session, articles, text_column, meta)?;
     if session.is_dirty() {
         store::save_expecting(session.project(), path, &stamp)?;
     }
@@ -100,8 +105,31 @@ pub(super) fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<()> {
 
 /// Reads every article first; adds none unless all can be read. Articles whose text the
 /// project already has are skipped with a note. Returns how many were added.
-fn add_articles(session: &mut Session, articles: &[PathBuf]) -> anyhow::Result<usize> {
+fn add_articles(
+    session: &mut Session,
+    articles: &[PathBuf],
+    text_column: Option<&str>,
+    meta: crate::model::ArticleMeta,
+) -> anyhow::Result<usize> {
     let mut read = Vec::with_capacity(articles.len());
+    if let Some(why) = meta.problems().into_iter().next() {
+        bail!("{why}");
+    }
+    if !meta.is_empty() && (articles.len() != 1 || text_column.is_some() || articles[0].is_dir()) {
+        bail!(
+            "--url, --outlet, --author, --date and --language describe one article file (a corpus gives each row's in its columns)"
+        );
+    }
+    if let Some(column) = text_column {
+        for path in articles {
+            let corpus = crate::corpus::read(path, column)?;
+            for why in &corpus.skipped {
+                eprintln!("skipped {why}: {}", path.display());
+            }
+            read.extend(corpus.articles.into_iter().map(|a| (path.clone(), a)));
+        }
+        return add_read(session, read);
+    }
     for path in articles {
         if path.is_dir() {
             // A folder: every file in it, sorted; what is not text is reported and skipped.
@@ -122,9 +150,19 @@ fn add_articles(session: &mut Session, articles: &[PathBuf]) -> anyhow::Result<u
                 bail!("no text files in the folder: {}", path.display());
             }
         } else {
-            read.push((path.clone(), read_article(path)?));
+            let mut article = read_article(path)?;
+            article.meta = meta.clone();
+            read.push((path.clone(), article));
         }
     }
+    add_read(session, read)
+}
+
+/// Adds what was read, as one step; names what was already there.
+fn add_read(
+    session: &mut Session,
+    read: Vec<(PathBuf, crate::article::Article)>,
+) -> anyhow::Result<usize> {
     let project_path = session.path().map(Path::to_path_buf).unwrap_or_default();
     let added = session.add_articles(read).map_err(|err| {
         anyhow!(

@@ -47,11 +47,19 @@ pub enum Command {
         articles: Vec<PathBuf>,
     },
     /// Add article files (.txt, .md; UTF-8, UTF-16 or a detected legacy encoding), or
-    /// every text file of a folder (sorted; what is not text is reported and skipped).
+    /// every text file of a folder (sorted; what is not text is reported and skipped), or
+    /// with --text-column the rows of corpus files (.csv, .tsv, .jsonl).
     Add {
         project: PathBuf,
         #[arg(required = true)]
         articles: Vec<PathBuf>,
+        /// Read the files as corpora, one article per row: the text is in this column
+        /// (or JSON key); title, url, outlet/source, author(s), date and language columns
+        /// become the article's source, other columns are kept by name.
+        #[arg(long)]
+        text_column: Option<String>,
+        #[command(flatten)]
+        meta: MetaArgs,
     },
     /// Merge spans (and missing documents) from a spanmark JSON export, doccano or spaCy
     /// JSONL, Label Studio JSON, W3C Web Annotations or brat files.
@@ -195,6 +203,40 @@ pub enum Command {
     },
 }
 
+/// Where one added article comes from (`spanmark add ARTICLE --url …`).
+#[derive(Debug, clap::Args)]
+pub struct MetaArgs {
+    /// The article's address.
+    #[arg(long)]
+    url: Option<String>,
+    /// The publication it appeared in.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// An author (repeat for several).
+    #[arg(long = "author")]
+    authors: Vec<String>,
+    /// The publication date, YYYY-MM-DD.
+    #[arg(long)]
+    date: Option<String>,
+    /// Its language: en, uk, pt-BR.
+    #[arg(long)]
+    language: Option<String>,
+}
+
+impl MetaArgs {
+    fn into_meta(self) -> crate::model::ArticleMeta {
+        crate::model::ArticleMeta {
+            url: self.url,
+            outlet: self.outlet,
+            authors: self.authors,
+            published: self.date,
+            language: self.language,
+            extra: Default::default(),
+        }
+        .cleaned()
+    }
+}
+
 /// Parses the arguments, runs the command and turns the outcome into an exit status.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -248,7 +290,17 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             name,
             articles,
         } => new(&project, name, &articles),
-        Command::Add { project, articles } => add(&project, &articles),
+        Command::Add {
+            project,
+            articles,
+            text_column,
+            meta,
+        } => add(
+            &project,
+            &articles,
+            text_column.as_deref(),
+            meta.into_meta(),
+        ),
         Command::Import {
             project,
             file,

@@ -17,6 +17,7 @@ impl Edit {
             | Edit::SetAttribute { doc, .. }
             | Edit::RemoveDocument { doc }
             | Edit::SetStatus { doc, .. }
+            | Edit::SetMeta { doc, .. }
             | Edit::RejectSuggestion { doc, .. }
             | Edit::UnrejectSuggestion { doc, .. }
             | Edit::RemoveConflict { doc, .. }
@@ -39,9 +40,9 @@ impl Edit {
     /// What the edit does, in a few words for a confirmation: `3 spans added, 1 status
     /// changed`. Counted by kind, in a fixed order.
     pub fn summary(&self) -> String {
-        let mut counts = [0usize; 12];
+        let mut counts = [0usize; 13];
         self.count(&mut counts);
-        const KINDS: [(&str, &str); 12] = [
+        const KINDS: [(&str, &str); 13] = [
             ("span added", "spans added"),
             ("span removed", "spans removed"),
             ("span relabelled", "spans relabelled"),
@@ -60,6 +61,7 @@ impl Edit {
                 "merge conflicts settled or reopened",
             ),
             ("relation added or removed", "relations added or removed"),
+            ("article source changed", "article sources changed"),
         ];
         let parts: Vec<String> = counts
             .iter()
@@ -74,7 +76,7 @@ impl Edit {
         }
     }
 
-    fn count(&self, counts: &mut [usize; 12]) {
+    fn count(&self, counts: &mut [usize; 13]) {
         let kind = match self {
             Edit::AddSpan { .. } => 0,
             Edit::RemoveSpan { .. } => 1,
@@ -84,6 +86,7 @@ impl Edit {
             Edit::AddDocument { .. } => 5,
             Edit::RemoveDocument { .. } => 6,
             Edit::SetStatus { .. } => 7,
+            Edit::SetMeta { .. } => 12,
             Edit::RejectSuggestion { .. } | Edit::UnrejectSuggestion { .. } => 8,
             Edit::RemoveConflict { .. } | Edit::AddConflict { .. } => 10,
             Edit::AddLabel { .. }

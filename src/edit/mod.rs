@@ -65,6 +65,11 @@ pub enum Edit {
         doc: DocId,
         status: Status,
     },
+    /// Replaces where a document's article comes from (URL, outlet, authors, …).
+    SetMeta {
+        doc: DocId,
+        meta: Box<crate::model::ArticleMeta>,
+    },
     AddLabel {
         index: usize,
         label: Label,
@@ -219,6 +224,14 @@ impl Edit {
                 let d = document_mut(project, doc)?;
                 let old = std::mem::replace(&mut d.status, status);
                 Ok(Edit::SetStatus { doc, status: old })
+            }
+            Edit::SetMeta { doc, meta } => {
+                let d = document_mut(project, doc)?;
+                let old = std::mem::replace(&mut d.meta, *meta);
+                Ok(Edit::SetMeta {
+                    doc,
+                    meta: Box::new(old),
+                })
             }
             Edit::AddLabel { index, label } => {
                 check_label(&label)?;

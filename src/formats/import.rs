@@ -259,7 +259,10 @@ pub fn plan(project: &Project, export: &ExportFile<'_>) -> (Edit, ImportReport) 
             }
             None => {
                 let id = ids.doc();
-                let document = Document::new(id, &doc.name, doc.text.to_string(), "UTF-8");
+                let mut document = Document::new(id, &doc.name, doc.text.to_string(), "UTF-8");
+                if let Some(meta) = export.meta_of(doc_index) {
+                    document.meta = meta.clone();
+                }
                 if document.sha256() != doc.sha256 {
                     report.found.remark(
                         &format!("document {}", quoted(&doc.name)),

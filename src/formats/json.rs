@@ -31,6 +31,8 @@ pub struct ExportFile<'a> {
     pub documents: Vec<ExportDocument<'a>>,
     /// Per document, by index: its relations (missing entries: none).
     pub relations: Vec<Vec<ExportRelation>>,
+    /// Per document, by index: where its article comes from (missing entries: unknown).
+    pub meta: Vec<crate::model::ArticleMeta>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -163,11 +165,17 @@ impl ExportFile<'static> {
             relation_types: Vec::new(),
             documents,
             relations: Vec::new(),
+            meta: Vec::new(),
         }
     }
 }
 
 impl ExportFile<'_> {
+    /// Where document `index`'s article comes from, if known.
+    pub fn meta_of(&self, index: usize) -> Option<&crate::model::ArticleMeta> {
+        self.meta.get(index).filter(|m| !m.is_empty())
+    }
+
     /// The relations of document `index`.
     pub fn relations_of(&self, index: usize) -> &[ExportRelation] {
         self.relations.get(index).map_or(&[], Vec::as_slice)
@@ -269,6 +277,7 @@ pub fn build(project: &Project) -> ExportFile<'_> {
             .collect(),
         documents,
         relations,
+        meta: project.documents().iter().map(|d| d.meta.clone()).collect(),
     }
 }
 
@@ -391,6 +400,10 @@ pub fn render(export: &ExportFile<'_>) -> Vec<u8> {
         out.push(b',');
         field(out, 3, "sha256", &doc.sha256);
         out.push(b',');
+        if let Some(meta) = export.meta_of(i) {
+            field(out, 3, "meta", meta);
+            out.push(b',');
+        }
         field(out, 3, "text", &doc.text);
         out.push(b',');
         key(out, 3, "spans");

@@ -20,6 +20,8 @@ pub struct Finding {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum At {
+    /// The document itself (its source fields).
+    Document,
     Span(SpanId),
     Relation(super::RelationId),
 }
@@ -27,6 +29,9 @@ pub enum At {
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let at = match self.at {
+            At::Document => {
+                return write!(f, "document {}: {}", quoted(&self.document), self.message);
+            }
             At::Span(id) => format!("span {id}"),
             At::Relation(id) => format!("relation {id}"),
         };
@@ -53,6 +58,13 @@ pub fn count_phrase(n: usize) -> String {
 pub fn findings(project: &Project) -> Vec<Finding> {
     let mut out = Vec::new();
     for doc in project.documents() {
+        for why in doc.meta.problems() {
+            out.push(Finding {
+                document: doc.name.clone(),
+                at: At::Document,
+                message: why,
+            });
+        }
         for span in doc.spans() {
             let Some(label) = project.labels.get(&span.label) else {
                 continue;

@@ -61,6 +61,8 @@ pub struct Document {
     /// The encoding the file was decoded from (`UTF-8`, `UTF-16LE`, `windows-1251`, ...).
     pub encoding: String,
     pub status: Status,
+    /// Where the article comes from (URL, outlet, authors, date, language).
+    pub meta: super::meta::ArticleMeta,
     text: String,
     sha256: String,
     offsets: OffsetIndex,
@@ -101,6 +103,7 @@ impl PartialEq for Document {
             && self.source == other.source
             && self.encoding == other.encoding
             && self.status == other.status
+            && self.meta == other.meta
             && self.sha256 == other.sha256
             && self.text == other.text
             && self.spans == other.spans
@@ -123,6 +126,7 @@ impl Document {
             source: None,
             encoding: encoding.to_owned(),
             status: Status::New,
+            meta: Default::default(),
             text,
             sha256,
             offsets,

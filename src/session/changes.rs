@@ -59,6 +59,22 @@ impl Session {
                 })
             }
             EditCommand::SpeakerFromSelection(span) => self.speaker_from_selection(span),
+            EditCommand::SetMeta(doc, meta) => {
+                let meta = meta.cleaned();
+                if let Some(why) = meta.problems().into_iter().next() {
+                    return Err(why);
+                }
+                let Some(d) = self.project.document(doc) else {
+                    return Err(format!("there is no document {doc}"));
+                };
+                if d.meta == meta {
+                    return Ok(());
+                }
+                self.edit(Edit::SetMeta {
+                    doc,
+                    meta: Box::new(meta),
+                })
+            }
             EditCommand::MoveBoundary(boundary) => self.move_boundary(boundary),
             EditCommand::SetStatus(doc, status) => {
                 if self.project.document(doc).map(|d| d.status) == Some(status) {
@@ -109,6 +125,7 @@ impl Session {
         for (path, article) in articles {
             let mut document =
                 Document::new(DocId(0), &article.name, article.text, &article.encoding);
+            document.meta = article.meta;
             if self.project.document_by_sha256(document.sha256()).is_some()
                 || !seen.insert(document.sha256().to_owned())
             {

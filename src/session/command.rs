@@ -208,6 +208,8 @@ pub enum EditCommand {
     SpeakerFromSelection(SpanId),
     MoveBoundary(Boundary),
     SetStatus(DocId, Status),
+    /// Sets where a document's article comes from (checked: URL, date, language).
+    SetMeta(DocId, crate::model::ArticleMeta),
     /// Marks the current document done, or back in progress when it is done.
     ToggleDone,
     /// Adds read articles as documents (one undo step) and shows the first.

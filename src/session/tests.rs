@@ -136,6 +136,7 @@ fn adding_articles_is_one_undoable_step() {
                 name: name.to_owned(),
                 text: text.to_owned(),
                 encoding: "UTF-8".to_owned(),
+                meta: Default::default(),
             };
             (std::path::PathBuf::from(name), article)
         };

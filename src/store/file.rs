@@ -126,6 +126,9 @@ pub struct DocumentFile<'a> {
     pub encoding: Cow<'a, str>,
     #[serde(default)]
     pub status: Status,
+    /// Where the article comes from (written only when anything is known).
+    #[serde(default)]
+    pub meta: MetaFile,
     pub sha256: Cow<'a, str>,
     pub text: Cow<'a, str>,
     #[serde(default)]
@@ -139,6 +142,24 @@ pub struct DocumentFile<'a> {
     /// Links between the spans (version 2, written only when there are any).
     #[serde(default)]
     pub relations: Vec<RelationFile>,
+}
+
+/// `(url: "https://…", outlet: "Reuters", authors: ["Ann Lee"], published: "2026-02-01",
+/// language: "en", extra: {"section": "World"})`; each field only when set.
+#[derive(Default, Deserialize)]
+pub struct MetaFile {
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub outlet: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub published: String,
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub extra: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]

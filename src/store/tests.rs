@@ -374,3 +374,39 @@ fn provenance_of_every_kind_survives_save_and_load_and_bad_ones_are_named() {
         assert!(err.contains("span "), "names the span: {err}");
     }
 }
+
+#[test]
+fn article_sources_round_trip_and_bad_ones_load_and_are_reported() {
+    let mut p = sample();
+    let doc = p.documents()[0].id;
+    let meta = crate::model::ArticleMeta {
+        url: Some("https://example.org/a?b=\"c\"".into()),
+        outlet: Some("Kyiv Daily".into()),
+        authors: vec!["Ann Lee".into(), "Zoë K.".into()],
+        published: Some("2026-02-01".into()),
+        language: Some("uk".into()),
+        extra: [("section".to_owned(), "World\nnews".to_owned())].into(),
+    };
+    Edit::SetMeta {
+        doc,
+        meta: Box::new(meta.clone()),
+    }
+    .apply(&mut p)
+    .unwrap();
+    let ron = to_ron(&p);
+    let back = parse(&ron, "x.ron").unwrap();
+    assert_eq!(back.documents()[0].meta, meta);
+    assert_eq!(to_ron(&back), ron);
+    let bad = ron.replace("published: \"2026-02-01\"", "published: \"soon\"");
+    let loaded = parse(&bad, "x.ron").unwrap();
+    assert_eq!(
+        loaded.documents()[0].meta.published.as_deref(),
+        Some("soon")
+    );
+    let found = crate::model::check::findings(&loaded);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].to_string(),
+        "document \"a.txt\": published: \"soon\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"
+    );
+}

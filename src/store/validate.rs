@@ -205,6 +205,16 @@ fn document_from_file(
     let mut document = Document::new(DocId(doc.id), &name, doc.text.into_owned(), &doc.encoding);
     document.source = doc.source.map(Cow::into_owned);
     document.status = doc.status;
+    // Kept as written: a value that does not fit is a finding, not a refusal.
+    let some = |s: String| Some(s).filter(|s| !s.is_empty());
+    document.meta = crate::model::ArticleMeta {
+        url: some(doc.meta.url),
+        outlet: some(doc.meta.outlet),
+        authors: doc.meta.authors,
+        published: some(doc.meta.published),
+        language: some(doc.meta.language),
+        extra: doc.meta.extra,
+    };
     let before = problems.len();
     if document.sha256() != doc.sha256 {
         problems.push(problem(

@@ -130,6 +130,9 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
         field(out, 3, "source", &source)?;
         field(out, 3, "encoding", &quoted(&doc.encoding))?;
         field(out, 3, "status", status_name(doc.status))?;
+        if !doc.meta.is_empty() {
+            field(out, 3, "meta", &meta(&doc.meta))?;
+        }
         field(out, 3, "sha256", &quoted(doc.sha256()))?;
         out.write_str("      text: ")?;
         push_quoted(out, doc.text())?;
@@ -207,6 +210,33 @@ fn field(out: &mut impl Write, depth: usize, name: &str, value: &str) -> std::fm
     out.write_str(": ")?;
     out.write_str(value)?;
     out.write_str(",\n")
+}
+
+/// `(url: "…", authors: ["…"], …)` with the fields that are set.
+fn meta(m: &crate::model::ArticleMeta) -> String {
+    let mut parts = Vec::new();
+    for (name, value) in [
+        ("url", &m.url),
+        ("outlet", &m.outlet),
+        ("published", &m.published),
+        ("language", &m.language),
+    ] {
+        if let Some(value) = value {
+            parts.push(format!("{name}: {}", quoted(value)));
+        }
+    }
+    if !m.authors.is_empty() {
+        parts.push(format!("authors: {}", list(&m.authors)));
+    }
+    if !m.extra.is_empty() {
+        let entries: Vec<String> = m
+            .extra
+            .iter()
+            .map(|(k, v)| format!("{}: {}", quoted(k), quoted(v)))
+            .collect();
+        parts.push(format!("extra: {{{}}}", entries.join(", ")));
+    }
+    format!("({})", parts.join(", "))
 }
 
 /// `["a", "b"]`.

@@ -9,6 +9,7 @@ mod git;
 mod labels;
 mod more;
 mod provenance;
+mod sources;
 mod writers;
 
 use assert_cmd::Command;

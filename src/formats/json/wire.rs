@@ -27,14 +27,21 @@ pub(crate) struct WireDocument {
     pub(crate) document: ExportDocument<'static>,
     #[serde(default)]
     pub(crate) relations: Vec<ExportRelation>,
+    /// Where the article comes from (absent: unknown).
+    #[serde(default)]
+    pub(crate) meta: crate::model::ArticleMeta,
 }
 
 impl From<WireFile> for ExportFile<'_> {
     fn from(file: WireFile) -> Self {
+        let mut meta = Vec::with_capacity(file.documents.len());
         let (documents, relations) = file
             .documents
             .into_iter()
-            .map(|d| (d.document, d.relations))
+            .map(|d| {
+                meta.push(d.meta);
+                (d.document, d.relations)
+            })
             .unzip();
         Self {
             format: Cow::Owned(file.format),
@@ -45,6 +52,7 @@ impl From<WireFile> for ExportFile<'_> {
             relation_types: file.relation_types,
             documents,
             relations,
+            meta,
         }
     }
 }

@@ -48,7 +48,7 @@ pub fn render(export: &ExportFile<'_>) -> Result<Vec<u8>, String> {
             "id": n + 1,
             "data": {"text": doc.text},
             "annotations": [{"result": results}],
-            "meta": {"name": doc.name, "sha256": doc.sha256},
+            "meta": super::meta_object(export, n, doc),
         }));
     }
     let mut out = serde_json::to_vec_pretty(&Value::Array(tasks)).map_err(|e| e.to_string())?;
@@ -80,6 +80,7 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
     let field = text_field.unwrap_or("text");
     let mut documents = Vec::new();
     let mut relations = Vec::new();
+    let mut sources = Vec::new();
     let mut found = Findings::default();
     let mut predictions = Vec::new();
     for (n, task) in tasks.iter().enumerate() {
@@ -95,6 +96,7 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
             || format!("task-{}.txt", task_number(task, n)),
             str::to_owned,
         );
+        sources.push(super::meta_from(&task["meta"]));
         let index = OffsetIndex::new(&text);
         let sha256 = sha256_hex(&text);
         // Label Studio's JSON export names predictions by id only.
@@ -164,6 +166,7 @@ pub fn parse(bytes: &[u8], text_field: Option<&str>) -> Result<Imported, String>
     }
     let mut file = ExportFile::imported(documents);
     file.relations = relations;
+    file.meta = sources;
     Ok(Imported {
         format: "label-studio",
         file,

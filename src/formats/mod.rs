@@ -286,3 +286,51 @@ fn render(export: &json::ExportFile<'_>, format: ExportFormat) -> Result<Vec<u8>
         ExportFormat::Brat => return Err(FormatError::NeedsFolder),
     })
 }
+
+/// A document's `meta` object in the JSON-lines and Label Studio exports: its name and
+/// SHA-256, then where its article comes from (`url`, `outlet`, `authors`, `published`,
+/// `language`, `extra`), the fields that are known.
+pub(crate) fn meta_object(
+    export: &json::ExportFile<'_>,
+    index: usize,
+    doc: &json::ExportDocument<'_>,
+) -> serde_json::Value {
+    let mut meta = serde_json::json!({"name": doc.name, "sha256": doc.sha256});
+    if let (Some(source), Some(object)) = (export.meta_of(index), meta.as_object_mut())
+        && let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(source)
+    {
+        object.extend(fields);
+    }
+    meta
+}
+
+/// Where an article comes from, read back from a `meta` object [`meta_object`] wrote
+/// (other tools' keys are left alone; fields of the wrong type are ignored).
+pub(crate) fn meta_from(value: &serde_json::Value) -> crate::model::ArticleMeta {
+    let text = |key: &str| value[key].as_str().map(str::to_owned);
+    let authors = value["authors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let extra = value["extra"]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
+    crate::model::ArticleMeta {
+        url: text("url"),
+        outlet: text("outlet"),
+        authors,
+        published: text("published"),
+        language: text("language"),
+        extra,
+    }
+    .cleaned()
+}

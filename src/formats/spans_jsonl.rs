@@ -112,7 +112,7 @@ pub(super) fn render(export: &ExportFile<'_>, flavor: Flavor) -> Result<Vec<u8>,
                 doccano_relations::entity(span, start, end)
             });
         }
-        let meta = json!({"name": doc.name, "sha256": doc.sha256});
+        let meta = super::meta_object(export, n, doc);
         let line = match flavor {
             Flavor::Doccano | Flavor::DoccanoGraphemes if !relations.is_empty() => {
                 let links = doccano_relations::entries(relations);
@@ -137,6 +137,7 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
     let mut documents = Vec::new();
     let mut relations = Vec::new();
+    let mut sources = Vec::new();
     let mut found = Findings::default();
     for (n, line) in text
         .lines()
@@ -157,6 +158,7 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
         let name = value["meta"]["name"]
             .as_str()
             .map_or_else(|| format!("line-{}.txt", n + 1), str::to_owned);
+        sources.push(super::meta_from(&value["meta"]));
         let index = OffsetIndex::new(&doc_text);
         let mut clusters: Option<Vec<usize>> = None;
         let mut spans = Vec::new();
@@ -213,6 +215,7 @@ pub(super) fn parse(bytes: &[u8], flavor: Flavor) -> Result<Imported, String> {
     }
     let mut file = ExportFile::imported(documents);
     file.relations = relations;
+    file.meta = sources;
     Ok(Imported {
         format: flavor_name(flavor),
         file,

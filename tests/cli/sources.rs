@@ -129,3 +129,52 @@ fn a_csv_and_a_jsonl_corpus_add_one_article_per_row_in_one_step() {
         "corpus has no column \"content\"",
     );
 }
+
+#[test]
+fn sources_travel_in_doccano_spacy_and_label_studio_files() {
+    let d = Dir::new();
+    d.run(&["new", "p.ron"]).success();
+    d.run(&[
+        "add",
+        "p.ron",
+        "kyiv.txt",
+        "--url",
+        "https://example.org/kyiv",
+        "--author",
+        "Ann Lee",
+        "--date",
+        "2026-02-01",
+    ])
+    .success();
+    for (export, import) in [
+        ("doccano", "doccano"),
+        ("spacy", "spacy"),
+        ("label-studio", "label-studio"),
+    ] {
+        let out = d
+            .run(&["export", "p.ron", "--format", export])
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        d.write("e.out", &out);
+        let q = format!("q-{export}.ron");
+        d.run(&["new", &q]).success();
+        d.run(&["import", &q, "e.out", "--format", import])
+            .success();
+        let doc = &export_of(&d, &q)["documents"][0];
+        assert_eq!(doc["meta"]["url"], "https://example.org/kyiv", "{export}");
+        assert_eq!(doc["meta"]["authors"][0], "Ann Lee", "{export}");
+        assert_eq!(doc["meta"]["published"], "2026-02-01", "{export}");
+    }
+}
+
+fn export_of(d: &Dir, project: &str) -> Value {
+    let out = d
+        .run(&["export", project])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}

@@ -15,6 +15,7 @@ pub mod schema;
 pub mod segment;
 pub mod span;
 pub mod stats;
+pub mod value;
 
 pub use attributes::Attributes;
 pub use document::{DocId, Document, MergeConflict, Status, sha256_hex};

@@ -49,6 +49,23 @@ fn build() -> (Project, Vec<(String, String)>) {
         for span in spans {
             let mut new = Span::new(project.allocate_span_id(), &span.label, span.range);
             new.attributes = span.attributes;
+            // A figure shows its value and kind, as the window suggests them.
+            let slice: String = text
+                .chars()
+                .skip(span.range.start.0)
+                .take(span.range.end.0 - span.range.start.0)
+                .collect();
+            if let Some(v) = (span.label == "figure")
+                .then(|| spanmark::model::value::read(&slice))
+                .flatten()
+            {
+                new.attributes
+                    .insert("value".to_owned(), spanmark::model::value::format(&v));
+                if !new.attributes.contains_key("kind") {
+                    new.attributes
+                        .insert("kind".to_owned(), v.kind.name().to_owned());
+                }
+            }
             edits.push(Edit::AddSpan { doc: id, span: new });
         }
         Edit::Batch(edits).apply(&mut project).unwrap();

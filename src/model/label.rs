@@ -2,7 +2,7 @@
 //! attribute fields they offer. [`LabelSet::default`] is quote / claim / figure in the
 //! Okabe–Ito colour-blind-safe palette.
 
-use super::schema::{AttributeDef, FIGURE_KINDS};
+use super::schema::{AttributeDef, AttributeKind, FIGURE_KINDS, FIGURE_VALUE};
 
 /// One label: `quote`, `claim`, `figure` or a user's own.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -100,7 +100,11 @@ impl Default for LabelSet {
                 Label::new("quote", "#0072B2", Some('q'), &["speaker"]),
                 Label::new("claim", "#D55E00", Some('c'), &[]),
                 Label::new("figure", "#009E73", Some('f'), &[])
-                    .with_field(AttributeDef::choice("kind", &FIGURE_KINDS)),
+                    .with_field(AttributeDef::choice("kind", &FIGURE_KINDS))
+                    .with_field(AttributeDef {
+                        name: FIGURE_VALUE.to_owned(),
+                        kind: AttributeKind::Quantity,
+                    }),
             ],
         }
     }

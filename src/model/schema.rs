@@ -20,6 +20,9 @@ pub enum AttributeKind {
     Url,
     /// The id of another span of the same document.
     Span,
+    /// A figure's value in its canonical form: `90000000000 USD`, `15 year`, `31 to 24`
+    /// ([`super::value`]).
+    Quantity,
 }
 
 impl AttributeKind {
@@ -33,10 +36,13 @@ impl AttributeKind {
             AttributeKind::Date => "date",
             AttributeKind::Url => "url",
             AttributeKind::Span => "span",
+            AttributeKind::Quantity => "quantity",
         }
     }
 
-    pub const NAMES: [&'static str; 6] = ["text", "choice", "number", "date", "url", "span"];
+    pub const NAMES: [&'static str; 7] = [
+        "text", "choice", "number", "date", "url", "span", "quantity",
+    ];
 
     /// The kind named `name` (`values` only for `choice`), or why not.
     pub fn from_name(name: &str, values: Vec<String>) -> Result<Self, String> {
@@ -50,6 +56,7 @@ impl AttributeKind {
             "date" => AttributeKind::Date,
             "url" => AttributeKind::Url,
             "span" => AttributeKind::Span,
+            "quantity" => AttributeKind::Quantity,
             other => {
                 return Err(format!(
                     "{} is not an attribute type (one of {})",
@@ -120,6 +127,13 @@ impl AttributeKind {
                     ))
                 }
             }
+            AttributeKind::Quantity => match super::value::read(value) {
+                Some(_) => Ok(()),
+                None => Err(format!(
+                    "{} is not a figure value (write 90000000000 USD, 15 year, 80 percent)",
+                    quoted(value)
+                )),
+            },
             AttributeKind::Span => match value.parse::<u64>() {
                 Ok(id) if id > 0 && value == id.to_string() => Ok(()),
                 _ => Err(format!("{} is not a span id", quoted(value))),
@@ -267,6 +281,9 @@ pub fn parse_fields(text: &str) -> Result<Vec<AttributeDef>, String> {
         .map(AttributeDef::parse)
         .collect()
 }
+
+/// The name of a figure's value field (a [`AttributeKind::Quantity`]).
+pub const FIGURE_VALUE: &str = "value";
 
 /// The kinds of figure the guidelines name, the values of figure's `kind`.
 pub const FIGURE_KINDS: [&str; 6] = ["count", "money", "percent", "duration", "date", "other"];

@@ -201,10 +201,12 @@ impl Session {
         };
         if let Some(range) = self.selection {
             let id = self.project.fresh_ids().span();
-            let add = Edit::AddSpan {
-                doc,
-                span: Span::new(id, &label, range).with_provenance(self.provenance(How::Manual)),
+            let span = Span::new(id, &label, range).with_provenance(self.provenance(How::Manual));
+            let span = match self.project.document(doc) {
+                Some(d) => self.with_values(d, span),
+                None => span,
             };
+            let add = Edit::AddSpan { doc, span };
             self.edit(self.started(vec![add]))?;
             self.selection = None;
             self.selected_span = Some(id);
@@ -234,7 +236,10 @@ impl Session {
             .filter(|r| doc.duplicate_of(label, *r, SpanId(0)).is_none())
             .map(|range| Edit::AddSpan {
                 doc: doc_id,
-                span: Span::new(ids.span(), label, range).with_provenance(made.clone()),
+                span: self.with_values(
+                    doc,
+                    Span::new(ids.span(), label, range).with_provenance(made.clone()),
+                ),
             })
             .collect();
         let tagged = edits.len();

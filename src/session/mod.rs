@@ -23,6 +23,7 @@ mod outcome;
 pub mod relations;
 mod suggesting;
 pub mod suggestions;
+mod values;
 
 pub use coder::{cleaned_coder, default_coder};
 pub use command::{

@@ -92,6 +92,7 @@ impl Session {
                         .with_provenance(self.provenance(suggested(&s)));
                     let link = self.speaker_link(doc_id, span.id, &s, &mut ids);
                     span.attributes = s.attributes;
+                    let span = self.with_values(doc, span);
                     edits.push(Edit::AddSpan { doc: doc_id, span });
                     links.extend(link);
                 }
@@ -146,6 +147,10 @@ impl Session {
         let mut ids = self.project.fresh_ids();
         let mut span = Span::new(ids.span(), label, range).with_provenance(made);
         span.attributes = suggestion.attributes.clone();
+        let span = match self.project.document(doc) {
+            Some(d) => self.with_values(d, span),
+            None => span,
+        };
         let id = span.id;
         let link = self.speaker_link(doc, id, suggestion, &mut ids);
         let edits = std::iter::once(Edit::AddSpan { doc, span })

@@ -21,6 +21,7 @@ pub fn value_hint(kind: &AttributeKind) -> &'static str {
         AttributeKind::Date => "YYYY-MM-DD",
         AttributeKind::Url => "https://…",
         AttributeKind::Span => "span id",
+        AttributeKind::Quantity => "90000000000 USD",
     }
 }
 

@@ -16,7 +16,7 @@ fn labels_lists_name_colour_key_spans_and_attributes() {
         "label   colour   key  spans  attributes\n\
          quote   #0072B2  q        2  speaker\n\
          claim   #D55E00  c        1\n\
-         figure  #009E73  f        2  kind: choice(count|money|percent|duration|date|other)\n"
+         figure  #009E73  f        2  kind: choice(count|money|percent|duration|date|other), value: quantity\n"
     );
 }
 
@@ -53,7 +53,7 @@ fn labels_add_rename_recolour_rekey_and_remove() {
         "label     colour   key  spans  attributes\n\
          citation  #0072B2  q        2  speaker\n\
          claim     #112233  c        1\n\
-         figure    #009E73  g        2  kind: choice(count|money|percent|duration|date|other)\n\
+         figure    #009E73  g        2  kind: choice(count|money|percent|duration|date|other), value: quantity\n\
          person    #CC79A7  p        0  role, org\n\
          place     #E69F00  -        0  country\n"
     );

@@ -94,7 +94,11 @@ fn brat_export_writes_a_folder_that_imports_back() {
         w.messages()
     );
     let ann = std::fs::read_to_string(dir.join("a.ann")).unwrap();
-    assert_eq!(ann, "T1\tfigure 33 43\t270 drones\n");
+    // The figure's kind and value, read from its text when it was tagged, come along.
+    assert_eq!(
+        ann,
+        "T1\tfigure 33 43\t270 drones\nA1\tkind T1 count\n#1\tAnnotatorNotes T1\tvalue: 270 drone\n"
+    );
     assert_eq!(std::fs::read_to_string(dir.join("a.txt")).unwrap(), ARTICLE);
 
     // Deleted, then imported back from the folder through the menu.

@@ -1,6 +1,8 @@
 //! The document list: every document of the project with its status (settable) and
-//! its span count per label; clicking one shows it.
+//! its span count per label; clicking one shows it. Under the current one, its source
+//! (URL, outlet, authors, date, language: [`source_form`](super::source_form)).
 
+use super::source_form;
 use super::theme::{self, label_color};
 use crate::model::Status;
 use crate::session::Session;
@@ -20,10 +22,14 @@ pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
             for doc in session.project().documents() {
                 let current = session.current() == Some(doc.id);
                 ui.push_id(doc.id.0, |ui| {
-                    if ui
-                        .selectable_label(current, RichText::new(&doc.name).strong())
-                        .clicked()
-                    {
+                    let name = ui.selectable_label(current, RichText::new(&doc.name).strong());
+                    let source = source_form::summary(&doc.meta);
+                    let name = if source.is_empty() {
+                        name
+                    } else {
+                        name.on_hover_text(source)
+                    };
+                    if name.clicked() {
                         out.push(ViewCommand::ShowDocument(doc.id).into());
                     }
                     // Wrapped: with more labels than fit beside the status, the counts
@@ -51,6 +57,9 @@ pub fn documents_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
                                 .on_hover_text(format!("{n} {} spans", label.name));
                         }
                     });
+                    if current {
+                        source_form::source_form_ui(ui, doc, out);
+                    }
                     ui.separator();
                 });
             }

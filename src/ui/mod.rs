@@ -16,6 +16,7 @@ pub mod inspector;
 pub mod label_editor;
 pub mod paragraphs;
 pub mod relation_list;
+pub mod source_form;
 pub mod span_rows;
 pub mod spans;
 pub mod speaker_menu;

@@ -18,6 +18,7 @@ mod long;
 mod provenance;
 mod relations;
 mod selecting;
+mod sources;
 mod speakers;
 mod suggestions;
 mod writers;

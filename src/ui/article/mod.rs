@@ -199,6 +199,8 @@ impl ArticleView {
             return;
         };
         let width = (ui.available_width() - 2.0 * MARGIN).clamp(MIN_WIDTH, MAX_WIDTH);
+        // The article's source, in one line over its column.
+        super::source_form::source_line_ui(ui, &doc.meta, width);
         let same_doc = self
             .doc
             .as_ref()

@@ -73,7 +73,7 @@ impl ArticleMeta {
         if let Some(date) = &self.published
             && let Err(why) = AttributeKind::Date.check(date)
         {
-            out.push(format!("published: {why}"));
+            out.push(format!("date: {why}"));
         }
         if let Some(language) = &self.language
             && !is_language_tag(language)
@@ -143,7 +143,7 @@ mod tests {
         assert_eq!(meta.authors, ["Ann Lee"]);
         let problems = meta.problems();
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].starts_with("published: \"2026-02-30\" is not a date"));
+        assert!(problems[0].starts_with("date: \"2026-02-30\" is not a date"));
         assert!(problems[1].starts_with("language: \"english\" is not a language tag"));
         assert!(ArticleMeta::default().is_empty());
         for tag in ["en", "uk", "pt-BR", "zh-Hant", "gsw"] {

@@ -407,6 +407,6 @@ fn article_sources_round_trip_and_bad_ones_load_and_are_reported() {
     assert_eq!(found.len(), 1);
     assert_eq!(
         found[0].to_string(),
-        "document \"a.txt\": published: \"soon\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"
+        "document \"a.txt\": date: \"soon\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"
     );
 }

@@ -99,7 +99,7 @@ impl Field {
     fn problem_prefix(self) -> Option<&'static str> {
         match self {
             Field::Url => Some("url: "),
-            Field::Published => Some("published: "),
+            Field::Published => Some("date: "),
             Field::Language => Some("language: "),
             Field::Outlet | Field::Authors => None,
         }

@@ -48,7 +48,7 @@ fn one_article_with_its_source_is_saved_and_exported() {
     assert_eq!(doc["meta"]["authors"][1], "Bo Chen");
     d.fails(
         &["add", "p.ron", "cafe.md", "--date", "1 Feb 2026"],
-        "published: \"1 Feb 2026\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)",
+        "date: \"1 Feb 2026\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)",
     );
     d.fails(
         &["add", "p.ron", "cafe.md", "kyiv.txt", "--outlet", "X"],

@@ -101,7 +101,7 @@ fn a_source_typed_in_the_fields_shows_over_the_article_saves_and_undoes() {
     assert!(
         w.messages()
             .iter()
-            .any(|m| m.starts_with("published: \"2026-02-30\" is not a date")),
+            .any(|m| m.starts_with("date: \"2026-02-30\" is not a date")),
         "{:?}",
         w.messages()
     );

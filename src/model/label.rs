@@ -2,7 +2,9 @@
 //! attribute fields they offer. [`LabelSet::default`] is quote / claim / figure in the
 //! Okabe–Ito colour-blind-safe palette.
 
-use super::schema::{AttributeDef, AttributeKind, FIGURE_KINDS, FIGURE_VALUE};
+use super::schema::{
+    AttributeDef, AttributeKind, CLAIM_STATUS, CLAIM_TYPES, FIGURE_KINDS, FIGURE_VALUE, VERDICTS,
+};
 
 /// One label: `quote`, `claim`, `figure` or a user's own.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -98,7 +100,15 @@ impl Default for LabelSet {
         Self {
             labels: vec![
                 Label::new("quote", "#0072B2", Some('q'), &["speaker"]),
-                Label::new("claim", "#D55E00", Some('c'), &[]),
+                Label::new("claim", "#D55E00", Some('c'), &[])
+                    .with_field(AttributeDef::choice("status", &CLAIM_STATUS))
+                    .with_field(AttributeDef::choice("verdict", &VERDICTS))
+                    .with_field(AttributeDef::text("claimant"))
+                    .with_field(AttributeDef::choice("type", &CLAIM_TYPES))
+                    .with_field(AttributeDef {
+                        name: "sources".to_owned(),
+                        kind: AttributeKind::Sources,
+                    }),
                 Label::new("figure", "#009E73", Some('f'), &[])
                     .with_field(AttributeDef::choice("kind", &FIGURE_KINDS))
                     .with_field(AttributeDef {

@@ -23,6 +23,8 @@ pub enum AttributeKind {
     /// A figure's value in its canonical form: `90000000000 USD`, `15 year`, `31 to 24`
     /// ([`super::value`]).
     Quantity,
+    /// Sources, one per line: a URL, then a note if any (`https://… the ministry's data`).
+    Sources,
 }
 
 impl AttributeKind {
@@ -37,11 +39,12 @@ impl AttributeKind {
             AttributeKind::Url => "url",
             AttributeKind::Span => "span",
             AttributeKind::Quantity => "quantity",
+            AttributeKind::Sources => "sources",
         }
     }
 
-    pub const NAMES: [&'static str; 7] = [
-        "text", "choice", "number", "date", "url", "span", "quantity",
+    pub const NAMES: [&'static str; 8] = [
+        "text", "choice", "number", "date", "url", "span", "quantity", "sources",
     ];
 
     /// The kind named `name` (`values` only for `choice`), or why not.
@@ -57,6 +60,7 @@ impl AttributeKind {
             "url" => AttributeKind::Url,
             "span" => AttributeKind::Span,
             "quantity" => AttributeKind::Quantity,
+            "sources" => AttributeKind::Sources,
             other => {
                 return Err(format!(
                     "{} is not an attribute type (one of {})",
@@ -126,6 +130,19 @@ impl AttributeKind {
                         quoted(value)
                     ))
                 }
+            }
+            AttributeKind::Sources => {
+                for (i, line) in value.lines().enumerate() {
+                    let url = line.split_whitespace().next().unwrap_or("");
+                    if !url.is_empty() && !is_url(url) {
+                        return Err(format!(
+                            "line {} does not start with a URL ({}; write https://… then a note)",
+                            i + 1,
+                            quoted(line)
+                        ));
+                    }
+                }
+                Ok(())
             }
             AttributeKind::Quantity => match super::value::read(value) {
                 Some(_) => Ok(()),
@@ -307,11 +324,13 @@ impl RelationType {
     }
 
     /// The default types: a quote *attributed to* the span naming its speaker; a claim
-    /// *supported by* a figure or a quote.
+    /// *supported by* a figure or a quote; a claim *claimed by* the span naming who made
+    /// it.
     pub fn defaults() -> Vec<RelationType> {
         vec![
             RelationType::new(ATTRIBUTED_TO, &["quote"], &[]),
             RelationType::new("supported by", &["claim"], &["figure", "quote"]),
+            RelationType::new(CLAIMED_BY, &["claim"], &[]),
         ]
     }
 
@@ -353,6 +372,35 @@ impl RelationType {
 /// The relation that names a quote's speaker: linking a quote with it sets the quote's
 /// `speaker` to the text of the span it links to.
 pub const ATTRIBUTED_TO: &str = "attributed to";
+
+/// The relation that names a claim's claimant (its `claimant` follows the span's text).
+pub const CLAIMED_BY: &str = "claimed by";
+
+/// Relations whose type fills a field of the span they start from with the text of the
+/// span they end at: (relation type, field).
+pub const FILLS: [(&str, &str); 2] = [(ATTRIBUTED_TO, "speaker"), (CLAIMED_BY, "claimant")];
+
+/// The claim fields of the default label set (issue 19's fact-check desk).
+pub const CLAIM_STATUS: [&str; 3] = ["to check", "checking", "checked"];
+/// The default rating scale, best first; a project may define its own (the values of
+/// the claim label's `verdict` field).
+pub const VERDICTS: [&str; 7] = [
+    "true",
+    "mostly true",
+    "half true",
+    "mostly false",
+    "false",
+    "misleading",
+    "unverifiable",
+];
+pub const CLAIM_TYPES: [&str; 6] = [
+    "quantity",
+    "prediction",
+    "cause and effect",
+    "laws and rules",
+    "personal experience",
+    "other",
+];
 
 #[cfg(test)]
 mod tests {
@@ -439,8 +487,10 @@ mod tests {
 
     #[test]
     fn relation_types_check_their_ends() {
-        let [attributed, supported] = <[RelationType; 2]>::try_from(RelationType::defaults())
-            .unwrap_or_else(|_| panic!("two defaults"));
+        let [attributed, supported, claimed] =
+            <[RelationType; 3]>::try_from(RelationType::defaults())
+                .unwrap_or_else(|_| panic!("three defaults"));
+        assert!(claimed.allows("claim", "person"));
         assert!(attributed.allows("quote", "claim"));
         assert!(!attributed.allows("claim", "quote"));
         assert!(supported.allows("claim", "figure"));

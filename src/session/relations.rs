@@ -7,8 +7,7 @@
 use super::Session;
 use super::changes::speaker_name;
 use crate::edit::{Edit, relations_of_type};
-use crate::model::schema::ATTRIBUTED_TO;
-use crate::model::stats::SPEAKER;
+use crate::model::schema::FILLS;
 use crate::model::{AttributeKind, Relation, RelationId, RelationType, SpanId};
 use crate::shown::quoted;
 
@@ -190,28 +189,36 @@ impl Session {
             doc,
             relation: Relation::new(self.project.fresh_ids().relation(), &kind, from, to),
         }];
-        // Linking a quote to the mention of a person names its speaker.
-        let mut speaker = None;
-        let offers_speaker = self
-            .project
-            .labels
-            .get(&from_span.label)
-            .is_some_and(|l| l.field(SPEAKER).is_some());
-        if kind == ATTRIBUTED_TO && offers_speaker {
+        // Linking a quote to the mention of a person names its speaker (a claim, its
+        // claimant): the field the type fills, where the label offers it.
+        let mut filled = None;
+        let field = FILLS
+            .iter()
+            .find(|(t, _)| *t == kind)
+            .map(|(_, field)| *field)
+            .filter(|field| {
+                self.project
+                    .labels
+                    .get(&from_span.label)
+                    .is_some_and(|l| l.field(field).is_some())
+            });
+        if let Some(field) = field {
             let name = speaker_name(from_doc.slice(to_span.range).unwrap_or(""));
-            if !name.is_empty() && from_span.attributes.get(SPEAKER) != Some(&name) {
-                speaker = Some(name.clone());
+            if !name.is_empty() && from_span.attributes.get(field) != Some(&name) {
+                filled = Some((field, name.clone()));
                 edits.push(Edit::SetAttribute {
                     doc,
                     span: from,
-                    key: SPEAKER.to_owned(),
+                    key: field.to_owned(),
                     value: Some(name),
                 });
             }
         }
         self.edit(Edit::Batch(edits))?;
-        self.notice = Some(match speaker {
-            Some(name) => format!("Linked: {}; speaker {}; Ctrl+Z undoes", kind, quoted(&name)),
+        self.notice = Some(match filled {
+            Some((field, name)) => {
+                format!("Linked: {kind}; {field} {}; Ctrl+Z undoes", quoted(&name))
+            }
             None => format!("Linked: {kind}; Ctrl+Z undoes"),
         });
         Ok(())

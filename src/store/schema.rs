@@ -282,9 +282,9 @@ mod tests {
         let p = parse(v1, "old.ron").unwrap();
         let quote = p.labels.get("quote").unwrap();
         assert_eq!(quote.attributes, [AttributeDef::text("speaker")]);
-        // "supported by" needs figure, which this file has not: only the other default.
+        // "supported by" needs figure, which this file has not: only the other defaults.
         let names: Vec<&str> = p.relation_types.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, ["attributed to"]);
+        assert_eq!(names, ["attributed to", "claimed by"]);
         assert!(to_ron(&p).contains("version: 2,"));
     }
 

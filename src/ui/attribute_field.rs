@@ -22,6 +22,7 @@ pub fn value_hint(kind: &AttributeKind) -> &'static str {
         AttributeKind::Url => "https://…",
         AttributeKind::Span => "span id",
         AttributeKind::Quantity => "90000000000 USD",
+        AttributeKind::Sources => "https://… a note",
     }
 }
 

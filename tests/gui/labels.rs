@@ -302,19 +302,19 @@ fn relation_types_are_added_restricted_renamed_and_removed_in_the_editor() {
     wheel_to(&mut w, "Add relation type");
     type_into(&mut w, "Name of the new relation type", "contradicts");
     w.button("Add relation type");
-    assert_eq!(types(&w)[2], RelationType::new("contradicts", &[], &[]));
+    assert_eq!(types(&w)[3], RelationType::new("contradicts", &[], &[]));
     tick(&mut w, "From claim of relation type contradicts");
     tick(&mut w, "To quote of relation type contradicts");
     tick(&mut w, "To claim of relation type contradicts");
     assert_eq!(
-        types(&w)[2],
+        types(&w)[3],
         RelationType::new("contradicts", &["claim"], &["quote", "claim"])
     );
     type_into(&mut w, "Name of relation type contradicts", "disputes");
     w.key(Key::Enter);
-    assert_eq!(types(&w)[2].name, "disputes");
+    assert_eq!(types(&w)[3].name, "disputes");
     w.button("Remove relation type disputes");
-    assert_eq!(types(&w).len(), 2);
+    assert_eq!(types(&w).len(), 3);
     w.save();
     assert_eq!(w.saved().relation_types, RelationType::defaults());
 }

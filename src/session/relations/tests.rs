@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::fixture;
+use crate::model::schema::ATTRIBUTED_TO;
+use crate::model::stats::SPEAKER;
 use crate::session::{EditCommand, SessionCommand, ViewCommand};
 
 /// A quote, the name of its speaker (tagged claim, for want of a person label) and
@@ -229,4 +231,58 @@ fn a_link_changes_type_in_one_undo_step_keeping_its_id() {
         s.project().documents()[0].relations()[0].kind,
         ATTRIBUTED_TO
     );
+}
+
+#[test]
+fn linking_a_claim_to_who_made_it_names_its_claimant() {
+    let p = fixture::project(
+        "p",
+        &[(
+            "a.txt",
+            "[claim:Prices fell 5%], said [quote:Finance Minister Ivo Horvat].",
+        )],
+    );
+    let spans = p.documents()[0].spans();
+    let id = |l: &str| spans.iter().find(|s| s.label == l).map(|s| s.id).unwrap();
+    let (claim, who) = (id("claim"), id("quote"));
+    let mut s = Session::new(p, None, true);
+    // claim → quote: "supported by" comes first; name the type to say who claimed it.
+    run(
+        &mut s,
+        RelationCommand::Link {
+            from: claim,
+            to: who,
+            kind: Some(crate::model::schema::CLAIMED_BY.into()),
+        },
+    )
+    .unwrap();
+    let doc = &s.project().documents()[0];
+    assert_eq!(
+        doc.span(claim)
+            .unwrap()
+            .attributes
+            .get("claimant")
+            .map(String::as_str),
+        Some("Finance Minister Ivo Horvat")
+    );
+    assert!(
+        s.take_notice()
+            .unwrap()
+            .contains("claimant \"Finance Minister Ivo Horvat\"")
+    );
+}
+
+#[test]
+fn sources_are_urls_with_a_note_one_per_line() {
+    let p = fixture::project("p", &[("a.txt", "[claim:Prices fell 5%].")]);
+    let claim = p.documents()[0].spans()[0].id;
+    let mut s = Session::new(p, None, true);
+    let set = |v: &str| EditCommand::SetAttribute(claim, "sources".into(), v.into());
+    run(
+        &mut s,
+        set("https://stat.example/cpi the statistics office\nhttps://example.org"),
+    )
+    .unwrap();
+    let err = run(&mut s, set("https://a.example\nthe minister's office")).unwrap_err();
+    assert!(err.contains("line 2 does not start with a URL"), "{err}");
 }

@@ -84,6 +84,7 @@ impl App {
             }
             WindowPart::KeyboardHelp | WindowPart::Guidelines => self.help.open(part),
             WindowPart::Labels => self.labels.toggle(),
+            WindowPart::About => self.about.open = true,
         }
     }
 

@@ -110,6 +110,7 @@ pub struct App {
     /// Which side panels show, and how wide they may be.
     panels: layout::SidePanels,
     help: HelpWindows,
+    about: crate::ui::bars::about::AboutWindow,
     labels: LabelEditor,
     modal: Option<Modal>,
     /// A large file being opened on a thread.
@@ -177,6 +178,7 @@ impl App {
             find: FindBar::default(),
             panels: layout::SidePanels::default(),
             help: HelpWindows::default(),
+            about: Default::default(),
             labels: LabelEditor::default(),
             modal: None,
             loading: None,
@@ -382,6 +384,9 @@ impl eframe::App for App {
                 .ui(ui, &self.session, scroll_to, highlights, &mut out);
         });
         self.help.windows_ui(&ctx, menu.bottom, &self.session);
+        let recovery = self.recovery_root();
+        self.about
+            .window_ui(&ctx, menu.bottom, self.data_dir.as_deref(), &recovery);
         self.labels
             .window_ui(&ctx, menu.bottom, &self.session, &mut out);
         // Everything is laid out: the font texture has its size for the frame.

@@ -24,7 +24,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(
     name = "spanmark",
-    version,
+    version = crate::ui::bars::about::version_line(),
     about = "Annotate news articles with quote, claim and figure spans (code-point exact).",
     after_help = "Without a command, opens the window (with the given projects and articles, or the last project).\nOffsets everywhere are Unicode code points, end exclusive: Python's text[start:end].",
     args_conflicts_with_subcommands = true

@@ -69,6 +69,8 @@ pub enum WindowPart {
     Guidelines,
     /// The label editor.
     Labels,
+    /// Help → About: the version, the commit and the data folders.
+    About,
 }
 
 #[derive(Clone, Debug, PartialEq)]

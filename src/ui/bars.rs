@@ -1,6 +1,7 @@
 //! The menu bar, the label bar under it and the status bar at the bottom; the View
 //! menu's side-panel switches and the Help menu's windows ([`help`]).
 
+pub mod about;
 pub mod help;
 
 use super::theme::label_color;
@@ -158,7 +159,7 @@ pub fn menu_bar_ui(
             switch(ui, WindowPart::KeyboardHelp, None, out);
             switch(ui, WindowPart::Guidelines, None, out);
             ui.separator();
-            ui.weak(format!("spanmark {}", env!("CARGO_PKG_VERSION")));
+            switch(ui, WindowPart::About, None, out);
         });
     });
     MenuBar {

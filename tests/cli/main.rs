@@ -10,6 +10,7 @@ mod labels;
 mod more;
 mod provenance;
 mod sources;
+mod version;
 mod writers;
 
 use assert_cmd::Command;

@@ -33,7 +33,8 @@ impl HelpWindows {
             WindowPart::DocumentsPanel
             | WindowPart::SpansPanel
             | WindowPart::Statistics
-            | WindowPart::Labels => {}
+            | WindowPart::Labels
+            | WindowPart::About => {}
         }
     }
 

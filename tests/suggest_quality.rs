@@ -1,12 +1,14 @@
-//! The suggestion detectors scored against three gold sets written to
+//! The suggestion detectors scored against the gold sets written to
 //! `docs/annotation-guidelines.md`, each reported separately:
 //!
 //! - `tests/gold/`: the old set the rules were tuned on (regression: issue 5's thresholds
 //!   stay asserted);
 //! - `tests/gold2/dev/`: the development half of the independent set (issue 18), which
 //!   rules may be tuned on;
-//! - `tests/gold2/test/`: the held-out test half, scored by its own test
-//!   (`held_out_test_half`), which prints figures only, never per-quote results.
+//! - `tests/gold2/test/`: the second half, held out until it was scored once; now
+//!   development material too (its misses are printed, its floors kept);
+//! - `tests/gold3/`: the held-out set (`held_out_gold3`), which prints totals only,
+//!   never per-quote results, and is skipped while the folder does not exist.
 //!
 //! Figures: precision and recall of quote and figure spans (exact ranges) among the
 //! suggestions at or above [`CONFIDENT`]; speaker accuracy on the quotes found (a name is
@@ -266,20 +268,20 @@ fn gold2_dev_half() {
     assert!(r.sure_precision() >= 0.95, "{report}");
 }
 
-/// The held-out test half (issue 18's targets: quote precision and recall >= 0.95,
-/// speaker >= 0.90, figure precision and recall >= 0.90, precision at >= 0.8 >= 0.95).
-/// Only the figures are printed, so nobody tunes rules on its quotes; the assertions
-/// are floors under what the final rules scored, to keep CI green and catch
-/// regressions (the issue's targets for speaker, recall and precision at >= 0.8 are
-/// not met yet).
+/// The second half of gold2, held out until the rules of issue 18 were scored on it
+/// once (quote precision 0.968, recall 0.938, speaker 0.787, figures 0.962 / 0.962,
+/// precision at >= 0.8 0.940); development material since, so its misses are printed
+/// like the dev half's. The floors are those of its held-out run.
 #[test]
-fn held_out_test_half() {
+fn gold2_test_half() {
     let r = score("tests/gold2/test");
-    let report = r.summary("gold2 test, held out (tests/gold2/test)");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold2 test, now development (tests/gold2/test)"),
+        r.misses()
+    );
     println!("{report}");
     assert!(r.quotes.gold >= 40 && r.figures.gold >= 60, "{report}");
-    // Floors below the first (and only) scored run: quote precision 0.968, recall
-    // 0.938, speaker 0.787, figures 0.962 / 0.962, precision at >= 0.8 0.940.
     assert!(
         r.quotes.precision() >= 0.95 && r.quotes.recall() >= 0.9,
         "{report}"
@@ -290,4 +292,34 @@ fn held_out_test_half() {
         "{report}"
     );
     assert!(r.sure_precision() >= 0.9, "{report}");
+}
+
+/// What "Accept all" tags on all the development material (gold2, both halves): at
+/// least 95% right, speaker included.
+#[test]
+fn gold2_accept_all_is_calibrated() {
+    let (dev, test) = (score("tests/gold2/dev"), score("tests/gold2/test"));
+    let (sure, right) = (dev.sure + test.sure, dev.sure_right + test.sure_right);
+    let precision = right as f64 / sure.max(1) as f64;
+    println!(
+        "gold2 dev + test at confidence >= {ACCEPT_ALL}: {right} of {sure} right, {precision:.3}"
+    );
+    assert!(
+        precision >= 0.95,
+        "{right} of {sure} right at >= {ACCEPT_ALL}"
+    );
+}
+
+/// The held-out set (`tests/gold3/`), written after the rules of this round: totals
+/// only, never per-quote results, so nobody tunes on it; it asserts nothing but that
+/// it runs (floors come after its one scoring). Skipped while the folder is absent.
+#[test]
+fn held_out_gold3() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold3");
+    if !dir.is_dir() {
+        println!("held out gold3: tests/gold3/ does not exist, skipped");
+        return;
+    }
+    let r = score("tests/gold3");
+    println!("{}", r.summary("held out gold3 (tests/gold3)"));
 }

@@ -1,20 +1,25 @@
 //! Who said a quote: rules over the sentence around it, each recorded on the
-//! suggestion so the window can say why.
+//! suggestion so the window can say why. This module reads a clause (its tokens, its
+//! subject, appositions and speaker lists); the rules by where the speaker stands are
+//! in `reporting`, pronouns and descriptions are resolved in `resolve`.
 //!
 //! - after the quote: `"…," Brandt said`, `said economist Jonas Weber`, `"…," he said`,
 //!   a list (`warned A, B, and C from …` gives all of them), a pull-quote dash;
 //! - before it in the same sentence: the subject of a reporting verb (`X emphasized
-//!   that the guarantees were "…"`, `X, chief executive of Y, warned that …`, `language
-//!   Castell called "…"`, `according to X`);
+//!   that the guarantees were "…"`, `X, chief executive of Y, warned that …`, `X, who
+//!   …, told reporters that …`, `language Castell called "…"`, `according to X`), a
+//!   passive verb skipped (`before the decision was announced`), and a second
+//!   `that`-clause given to the verb of the first (`X stressed that …, and that "…"`);
 //! - a colon introduction (`Her message was blunt: "…"`, `the mayors A, B and C issued
 //!   an appeal: "…"`).
 //!
-//! Pronouns resolve to the nearest person named before the quote (`I` in an interview
-//! answer to the person answering), descriptions (`the minister`, `the chief
+//! Pronouns resolve to the person named before the quote, the subject of that sentence
+//! first (`I` in an interview answer to the person answering, `they` to a pair or list
+//! of people, `it` to an organisation, `you` to the person addressed), descriptions (`the minister`, `the chief
 //! executive`, `the council`) to the nearest person with that title or role (or the
 //! organisation of that kind), and every name to the fullest form the article uses.
 
-use super::lexicon::{ORGS, PRONOUNS, ROLES, SKIP, VERBS};
+use super::lexicon::{ORGS, PRONOUNS, ROLES, VERBS, skippable};
 use super::names::{Names, Run, is_title};
 use super::text::Chars;
 use std::collections::HashMap;
@@ -32,12 +37,12 @@ pub(super) fn is_verb(w: &str) -> bool {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Tok {
+pub(super) enum Tok {
     Word(usize, usize),
     Break,
 }
 
-enum Subject {
+pub(super) enum Subject {
     Names(Vec<String>, usize),
     Pronoun(String, usize),
     Description(String, usize),
@@ -47,7 +52,7 @@ pub(super) struct Context<'a> {
     pub(super) t: &'a Chars,
     /// Quotes as (opening mark, closing mark), sorted by opening mark.
     pub(super) quotes: Vec<(usize, usize)>,
-    by_close: HashMap<usize, usize>,
+    pub(super) by_close: HashMap<usize, usize>,
     pub(super) names: Names,
 }
 
@@ -77,13 +82,13 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn word(&self, w: (usize, usize)) -> String {
+    pub(super) fn word(&self, w: (usize, usize)) -> String {
         self.t.string(w.0, w.1)
     }
 
     /// The clause tokens before `at` back to the sentence start, in text order; quoted
     /// passages count as a break. Stops at the opening mark of a quote around `at`.
-    fn clause_before(&self, at: usize) -> Vec<Tok> {
+    pub(super) fn clause_before(&self, at: usize) -> Vec<Tok> {
         let t = self.t;
         let mut out = Vec::new();
         let mut i = at;
@@ -134,7 +139,7 @@ impl<'a> Context<'a> {
     }
 
     /// The names of a list starting at `p`: `A`, `A and B`, `A, B, and C`.
-    fn list_at(&self, p: usize) -> Vec<String> {
+    pub(super) fn list_at(&self, p: usize) -> Vec<String> {
         let mut out = Vec::new();
         let mut at = p;
         while let Some(run) = self.names.run_at(at).filter(|r| r.start == at) {
@@ -155,10 +160,10 @@ impl<'a> Context<'a> {
     }
 
     /// The subject of a verb whose clause tokens before it are `toks`.
-    fn subject(&self, toks: &[Tok], appositions: bool) -> Option<Subject> {
+    pub(super) fn subject(&self, toks: &[Tok], appositions: bool) -> Option<Subject> {
         let mut j = toks.len();
         while let Some(Tok::Word(s, e)) = j.checked_sub(1).map(|k| toks[k]) {
-            if !SKIP.contains(&self.word((s, e)).as_str()) {
+            if !skippable(&self.word((s, e))) {
                 break;
             }
             j -= 1;
@@ -177,6 +182,9 @@ impl<'a> Context<'a> {
         if let Some(s) = self.trailing_subject(&chunk) {
             return Some(s);
         }
+        if let Some(s) = self.coordinated(&chunk) {
+            return Some(s);
+        }
         if !appositions || k == 0 {
             return None;
         }
@@ -184,8 +192,25 @@ impl<'a> Context<'a> {
         self.apposition(&toks[..k])
     }
 
+    /// The subject a second verb shares with the first (`Popa congratulated Ionescu
+    /// and said`): the name, pronoun or description opening the chunk, followed by a
+    /// lower-case word (its verb).
+    fn coordinated(&self, chunk: &[(usize, usize)]) -> Option<Subject> {
+        let (&last, rest) = chunk.split_last()?;
+        if !matches!(self.word(last).as_str(), "and" | "but") {
+            return None;
+        }
+        (1..rest.len().min(5)).find_map(|n| {
+            let next = rest[n];
+            if !self.t.get(next.0).is_some_and(char::is_lowercase) {
+                return None;
+            }
+            self.trailing_subject(&rest[..n])
+        })
+    }
+
     /// A pronoun, name or description ending `chunk` (the words right before a verb).
-    fn trailing_subject(&self, chunk: &[(usize, usize)]) -> Option<Subject> {
+    pub(super) fn trailing_subject(&self, chunk: &[(usize, usize)]) -> Option<Subject> {
         let mut end = chunk.len();
         loop {
             let last = *chunk[..end].last()?;
@@ -194,16 +219,19 @@ impl<'a> Context<'a> {
                 return Some(Subject::Pronoun(w.to_lowercase(), last.0));
             }
             if let Some(run) = self.names.run_at(last.0).filter(|r| r.end == last.1) {
-                // `the mayor of Valbrune tells`: a place after a preposition.
+                // `the mayor of Valbrune tells`, `Tomas Berg of the Institute for Fiscal
+                // Studies called`: a place or an employer after a preposition.
                 let first = chunk[..end].iter().position(|w| w.0 == run.start);
-                let before = first
-                    .and_then(|f| f.checked_sub(1))
-                    .map(|f| self.word(chunk[f]));
+                let mut k = first.unwrap_or(0);
+                if k >= 2 && self.word(chunk[k - 1]) == "the" {
+                    k -= 1;
+                }
+                let before = k.checked_sub(1).map(|f| self.word(chunk[f]));
                 if before
                     .as_deref()
                     .is_some_and(|b| matches!(b, "of" | "in" | "from" | "at" | "for" | "to"))
                 {
-                    end = first.unwrap_or(1).saturating_sub(1);
+                    end = k.saturating_sub(1);
                     continue;
                 }
                 let names = self.list_ending(run, chunk);
@@ -237,8 +265,11 @@ impl<'a> Context<'a> {
     }
 
     /// The nearest chunk before the clause that is all names (titles allowed), with
-    /// the adjacent chunks of names: the subject the apposition describes.
-    fn apposition(&self, toks: &[Tok]) -> Option<Subject> {
+    /// the adjacent chunks of names: the subject the apposition describes. A chunk
+    /// followed by a relative clause (`The Greens, who won nine seats, called`,
+    /// `Port authority director Ingrid Holt, who left by a side door, told`) gives the
+    /// subject it ends in, organisations and descriptions included.
+    pub(super) fn apposition(&self, toks: &[Tok]) -> Option<Subject> {
         let chunks: Vec<Vec<(usize, usize)>> = toks
             .split(|t| *t == Tok::Break)
             .map(|c| {
@@ -251,20 +282,54 @@ impl<'a> Context<'a> {
             })
             .collect();
         let mut found: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut relative = false;
+        // The subject a relative clause or an aside follows: used when no chunk is all
+        // names (`X, chief executive of Nordvolt, which operates …, warned` is X).
+        let mut antecedent = None;
         for chunk in chunks.iter().rev() {
             match self.all_names(chunk) {
                 Some(list) => found.push(list),
                 None if !found.is_empty() => break,
+                None if relative && antecedent.is_none() => {
+                    antecedent = self.trailing_subject(chunk);
+                }
                 None => {}
             }
+            relative = self.interposed(chunk);
+        }
+        if found.is_empty() {
+            return antecedent;
         }
         let start = found.last()?.0;
         let names = found.into_iter().rev().flat_map(|(_, n)| n).collect();
         Some(Subject::Names(names, start))
     }
 
+    /// A chunk set between a subject and its verb: a relative clause (`who won nine
+    /// seats`) or a short aside opened by a preposition (`in a statement`, `for its
+    /// part`).
+    fn interposed(&self, chunk: &[(usize, usize)]) -> bool {
+        let Some(first) = chunk.first() else {
+            return false;
+        };
+        let first = self.word(*first).to_lowercase();
+        matches!(first.as_str(), "who" | "which" | "whose")
+            || (chunk.len() <= 4
+                && matches!(
+                    first.as_str(),
+                    "in" | "on"
+                        | "for"
+                        | "by"
+                        | "at"
+                        | "after"
+                        | "before"
+                        | "meanwhile"
+                        | "however"
+                ))
+    }
+
     /// The people of a chunk made only of names, titles and `and`.
-    fn all_names(&self, chunk: &[(usize, usize)]) -> Option<(usize, Vec<String>)> {
+    pub(super) fn all_names(&self, chunk: &[(usize, usize)]) -> Option<(usize, Vec<String>)> {
         let mut names = Vec::new();
         let mut at = None;
         let mut i = 0;
@@ -292,7 +357,11 @@ impl<'a> Context<'a> {
 
     /// Turns a subject into an attribution: `explicit` is the rule and confidence for
     /// a name given in the text.
-    fn resolve(&self, subject: Subject, explicit: (&'static str, f32)) -> Option<Attribution> {
+    pub(super) fn resolve(
+        &self,
+        subject: Subject,
+        explicit: (&'static str, f32),
+    ) -> Option<Attribution> {
         let (speakers, rule, confidence) = match subject {
             Subject::Names(names, _) => {
                 let rule = if names.len() > 1 {
@@ -302,191 +371,21 @@ impl<'a> Context<'a> {
                 };
                 (names, rule, explicit.1)
             }
-            Subject::Pronoun(p, at) => {
-                let (name, c) = self.pronoun(&p, at)?;
-                (
-                    vec![name],
-                    "pronoun resolved to the nearest person named",
-                    c,
-                )
-            }
+            Subject::Pronoun(p, at) => self.pronoun(&p, at)?,
             Subject::Description(d, at) => {
                 let (name, c) = self.description(&d, at)?;
-                (vec![name], "description resolved to a named person", c)
+                let rule = if ORGS.contains(&d.as_str()) {
+                    "description resolved to an organisation"
+                } else {
+                    "description resolved to a named person"
+                };
+                (vec![name], rule, c)
             }
         };
         Some(Attribution {
             speakers,
             rule,
             confidence,
-        })
-    }
-
-    /// The speaker named after the closing mark at `close`.
-    pub(super) fn after(&self, close: usize, ended: Option<char>) -> Option<Attribution> {
-        let t = self.t;
-        let mut i = close + 1;
-        let mut dashed = false;
-        while i < t.len() && !t.is_word(i) {
-            match t.c[i] {
-                '—' | '–' => dashed = true,
-                '.' | '!' | '?' if !dashed => return None,
-                '“' | '"' | '«' | '„' | '‘' => return None,
-                '\n' if !dashed => {
-                    let next = (i + 1..t.len()).find(|&j| !t.c[j].is_whitespace())?;
-                    if !matches!(t.c[next], '—' | '–') {
-                        return None;
-                    }
-                    i = next;
-                    continue;
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        let words = t.words_after(i, 14);
-        let first = *words.first()?;
-        if dashed {
-            let run = self.names.run_at(first.0).filter(|r| r.start == first.0)?;
-            return Some(Attribution {
-                speakers: vec![self.names.fullest(&run.text, run.start)],
-                rule: "name after a dash",
-                confidence: 0.9,
-            });
-        }
-        // After a quote that ended with `.`, a new sentence starts; after `?` or `!`
-        // only a lower-case attribution continues it.
-        match ended {
-            Some('.') => return None,
-            Some(_) if !t.get(first.0).is_some_and(char::is_lowercase) => return None,
-            _ => {}
-        }
-        let verb = words.iter().position(|w| is_verb(&self.word(*w)))?;
-        let explicit = ("quotation marks + attribution", 0.9);
-        if verb == 0 {
-            // `said Lavrov`, `said economist Jonas Weber`, `warned A, B, and C`.
-            for w in words.iter().skip(1).take(4) {
-                let text = self.word(*w);
-                if PRONOUNS.contains(&text.as_str()) {
-                    return self.resolve(Subject::Pronoun(text, w.0), explicit);
-                }
-                if let Some(run) = self.names.run_at(w.0).filter(|r| r.start == w.0) {
-                    let names = self.list_at(run.start);
-                    return self.resolve(Subject::Names(names, run.start), explicit);
-                }
-                if ROLES.contains(&text.as_str()) && self.word(words[1]) == "the" {
-                    return self.resolve(Subject::Description(text, w.0), explicit);
-                }
-            }
-            return None;
-        }
-        // `"…", Anja Smit, a spokeswoman, said`: commas mark an apposition.
-        let mut toks = Vec::new();
-        for (k, w) in words[..verb].iter().enumerate() {
-            if k > 0 && t.c[words[k - 1].1..w.0].contains(&',') {
-                toks.push(Tok::Break);
-            }
-            toks.push(Tok::Word(w.0, w.1));
-        }
-        if verb > 0 && t.c[words[verb - 1].1..words[verb].0].contains(&',') {
-            toks.push(Tok::Break);
-        }
-        let subject = self.subject(&toks, true)?;
-        self.resolve(subject, explicit)
-    }
-
-    /// The subject of the reporting verb before the opening mark at `open`, in the
-    /// same sentence.
-    pub(super) fn before(&self, open: usize) -> Option<Attribution> {
-        let toks = self.clause_before(open);
-        let is = |t: &Tok, w: &str| matches!(t, Tok::Word(s, e) if self.word((*s, *e)).eq_ignore_ascii_case(w));
-        if let Some(k) = toks.iter().rposition(|t| is(t, "according"))
-            && toks.get(k + 1).is_some_and(|t| is(t, "to"))
-            && let Some(Tok::Word(s, _)) = toks.get(k + 2)
-        {
-            let names = self.list_at(*s);
-            if !names.is_empty() {
-                return Some(Attribution {
-                    speakers: names,
-                    rule: "according to",
-                    confidence: 0.9,
-                });
-            }
-        }
-        let verb = toks
-            .iter()
-            .rposition(|t| matches!(t, Tok::Word(s, e) if is_verb(&self.word((*s, *e)))))?;
-        let subject = self.subject(&toks[..verb], true)?;
-        self.resolve(
-            subject,
-            ("subject of a reporting verb before the quote", 0.9),
-        )
-    }
-
-    /// A quote introduced by a colon (`Her message was blunt: "…"`), the colon in the
-    /// same paragraph or ending the one before: the subject of the clause before it.
-    pub(super) fn colon(&self, open: usize) -> Option<Attribution> {
-        let t = self.t;
-        let colon = (0..open).rev().find(|&i| !t.c[i].is_whitespace())?;
-        if t.c[colon] != ':' {
-            return None;
-        }
-        if let Some(a) = self.before(colon) {
-            return Some(a);
-        }
-        let toks = self.clause_before(colon);
-        let chunk: Vec<(usize, usize)> = toks
-            .iter()
-            .skip_while(|t| **t == Tok::Break)
-            .take_while(|t| **t != Tok::Break)
-            .filter_map(|t| match t {
-                Tok::Word(s, e) => Some((*s, *e)),
-                Tok::Break => None,
-            })
-            .collect();
-        let explicit = ("colon after a named speaker", 0.85);
-        let first = *chunk.first()?;
-        let w = self.word(first).to_lowercase();
-        if matches!(w.as_str(), "her" | "his" | "he" | "she") {
-            return self.resolve(Subject::Pronoun("she".into(), first.0), explicit);
-        }
-        if let Some(run) = self
-            .names
-            .run_at(first.0)
-            .filter(|r| self.names.is_person(r))
-        {
-            let names = self.list_at(run.start);
-            return self.resolve(Subject::Names(names, run.start), explicit);
-        }
-        match self.apposition(&toks)? {
-            Subject::Names(n, at) => self.resolve(Subject::Names(n, at), explicit),
-            _ => None,
-        }
-    }
-
-    /// A headline (a line with no full stop) that names one person beside the quote.
-    pub(super) fn headline(&self, open: usize, close: usize) -> Option<Attribution> {
-        let t = self.t;
-        let start = (0..open)
-            .rev()
-            .find(|&i| t.c[i] == '\n')
-            .map_or(0, |i| i + 1);
-        let end = (close..t.len())
-            .find(|&i| t.c[i] == '\n')
-            .unwrap_or(t.len());
-        let line = t.string(start, end);
-        if end - start > 200 || line.trim_end().ends_with(['.', '!', '?']) {
-            return None;
-        }
-        let run = self
-            .names
-            .after(start, end - start)
-            .filter(|r| r.end <= end)
-            .find(|r| self.names.is_person(r))?;
-        Some(Attribution {
-            speakers: vec![self.names.fullest(&run.text, run.start)],
-            rule: "headline naming the speaker",
-            confidence: 0.7,
         })
     }
 }

@@ -128,6 +128,14 @@ fn in_a_name(t: &Chars, start: usize) -> bool {
     t.c[w.1..start] == [' '] && t.is_capitalized(w) && !super::names::starts_sentence(t, w.0)
 }
 
+/// A number after `number` or `no.`: a label (`the baker at number 12`).
+fn numbered(t: &Chars, start: usize) -> bool {
+    t.words_before(start, 1).first().is_some_and(|&(s, e)| {
+        matches!(t.string(s, e).to_lowercase().as_str(), "number" | "no")
+            && t.c[e..start].iter().all(|c| matches!(c, ' ' | '.'))
+    })
+}
+
 /// A number in digits starting at `i`: digits with `,` and `.` between digits.
 fn digits_at(t: &Chars, i: usize) -> Option<usize> {
     if !t.get(i).is_some_and(|c| c.is_ascii_digit()) {
@@ -215,6 +223,18 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         let mut attributes = Attributes::new();
         let mut counted = false;
         let mut ranged = false;
+        // `half a million`: a fraction of a scale word.
+        if !digits
+            && let [(a0, a1), (h0, h1)] = t.words_before(start, 2)[..]
+            && t.string(a0, a1) == "a"
+            && t.string(h0, h1).eq_ignore_ascii_case("half")
+            && t.c[a1..start] == [' ']
+            && t.c[h1..a0] == [' ']
+            && ["hundred", "thousand", "million", "billion"]
+                .contains(&t.string(start, end).as_str())
+        {
+            start = h0;
+        }
         // A currency sign or code in front.
         if start > 0 && CURRENCY.contains(&t.c[start - 1]) {
             start -= 1;
@@ -237,16 +257,21 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             end = ne;
             ranged = true;
         }
-        // Percent, degrees, scale, unit, counted noun.
+        // Percent, degrees, scale, unit, counted noun. An amount of money or a share
+        // counts no noun (`€30 billion fund`, `6% of output`); a bare number with a
+        // scale does (`3bn lira`, `450million crowns`, `31 billion korunas`).
+        let mut money = counted;
         if t.get(end) == Some('%') {
             end += 1;
             counted = true;
+            money = true;
         } else if t.get(end) == Some('°') {
             end += 1;
             if t.get(end).is_some_and(|c| c == 'C' || c == 'F') {
                 end += 1;
             }
             counted = true;
+            money = true;
         } else if digits && t.get(end).is_some_and(char::is_alphabetic) {
             // A scale written on: "450million", "3bn".
             while t.get(end).is_some_and(char::is_alphabetic) {
@@ -254,8 +279,6 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             }
             counted = true;
         }
-        // An amount of money counts no noun ("€30 billion fund").
-        let money = counted;
         if !digits
             && ["hundred", "thousand", "million", "billion"]
                 .iter()
@@ -308,7 +331,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             (0.6, "year")
         } else if counted || ranged {
             (0.9, "number + unit or noun")
-        } else if digits && in_a_name(t, start) {
+        } else if digits && (in_a_name(t, start) || numbered(t, start)) {
             (0.3, "number in a name")
         } else if digits {
             (0.6, "number")
@@ -379,5 +402,18 @@ mod tests {
             "forty thousand"
         );
         assert_eq!(f.len(), 2);
+    }
+
+    #[test]
+    fn a_scale_counts_its_noun_unless_it_is_money() {
+        let f = figures(
+            "It cost 3bn lira, or €4bn in all, for half a million voters; 12% of them live at number 12.",
+        );
+        let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["3bn lira", "€4bn", "half a million voters", "12%", "12"]
+        );
+        assert!(f[4].1 < 0.5, "{f:?}");
     }
 }

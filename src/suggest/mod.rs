@@ -3,8 +3,8 @@
 //! suggestion names the rule that made it and a confidence.
 //!
 //! - [`quotes`]: text between quotation marks (and quotations inside them), with the
-//!   speaker found by `attribution` (names from `names`, pronouns and descriptions
-//!   resolved in `resolve`, word lists in `lexicon`).
+//!   speaker found by `attribution` and `reporting` (names from `names`, pronouns and
+//!   descriptions resolved in `resolve`, word lists in `lexicon`).
 //! - [`figures`]: numbers with their unit, scale, currency or counted noun; years as
 //!   dates.
 //! - [`claims`]: sentences with a reporting or assertion verb (low confidence).
@@ -17,6 +17,7 @@ pub mod figures;
 mod lexicon;
 mod names;
 pub mod quotes;
+mod reporting;
 mod resolve;
 mod text;
 

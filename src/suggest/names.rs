@@ -17,8 +17,10 @@ pub(super) struct Run {
     pub(super) words: usize,
     /// Inside quotation marks (not a mention a pronoun can refer to).
     pub(super) quoted: bool,
-    /// After `in`, `at`, `from`, ...: a place.
-    pub(super) place: bool,
+    /// Not a person whatever its words: a place (after `in`, `at`, `from`, ...), a
+    /// group or thing (after `the`: `the Social Democrats`), or a portfolio (right
+    /// before a title: `Health Minister Jonas Feldmann`).
+    pub(super) not_person: bool,
 }
 
 impl Run {
@@ -32,7 +34,7 @@ impl Run {
 
     /// Two or more words and no organisation word.
     pub(super) fn is_full_person(&self) -> bool {
-        self.words >= 2 && !self.is_org() && !self.quoted && !self.place
+        self.words >= 2 && !self.is_org() && !self.quoted && !self.not_person
     }
 }
 
@@ -48,7 +50,14 @@ pub(super) fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
 }
 
 pub(super) fn is_title(word: &str) -> bool {
-    TITLES.contains(&word)
+    // Occupations in `-ist` (`Botanist`, `Hydrologist`), not surnames in `-qvist`,
+    // `-quist` or `-eist`.
+    let occupation = word.chars().count() >= 7
+        && word.ends_with("ist")
+        && !word.ends_with("vist")
+        && !word.ends_with("uist")
+        && !word.ends_with("eist");
+    TITLES.contains(&word) || occupation
 }
 
 /// A capitalised word that can be part of a name.
@@ -56,7 +65,7 @@ pub(super) fn is_name_word(t: &Chars, w: (usize, usize), verb: impl Fn(&str) -> 
     let text = t.string(w.0, w.1);
     t.is_capitalized(w)
         && !NOT_NAMES.contains(&text.as_str())
-        && !TITLES.contains(&text.as_str())
+        && !is_title(&text)
         && !text.ends_with("’s")
         && !text.ends_with("'s")
         && !verb(&text.to_lowercase())
@@ -118,14 +127,24 @@ impl Names {
             let mut n = 1;
             while last + 1 < words.len() {
                 let next = last + 1;
-                let gap_ok = t.c[words[last].1..words[next].0] == [' '];
+                // `Farmers’ Party`: a plural possessive inside an organisation's name.
+                let gap = &t.c[words[last].1..words[next].0];
+                let gap_ok = gap == [' ']
+                    || (matches!(gap, ['’' | '\'', ' ']) && t.c[words[last].1 - 1] == 's');
                 if !gap_ok {
                     break;
                 }
+                let org_so_far =
+                    ORG_WORDS.contains(&t.string(words[last].0, words[last].1).as_str());
                 if name_word(next) {
                     last = next;
                     n += 1;
-                } else if is_particle(t, words[next])
+                } else if (is_particle(t, words[next])
+                    || (org_so_far
+                        && matches!(
+                            t.string(words[next].0, words[next].1).as_str(),
+                            "of" | "for" | "on"
+                        )))
                     && next + 1 < words.len()
                     && name_word(next + 1)
                     && t.c[words[next].1..words[next + 1].0] == [' ']
@@ -136,19 +155,67 @@ impl Names {
                     break;
                 }
             }
-            let (start, end) = (words[k].0, words[last].1);
-            let place = k > 0
-                && matches!(
-                    t.string(words[k - 1].0, words[k - 1].1).as_str(),
-                    "in" | "at" | "from" | "near" | "of" | "across" | "into" | "outside"
-                );
+            // `General Staff`: a title word opening an organisation's name.
+            let mut first = k;
+            if ORG_WORDS.contains(&t.string(words[last].0, words[last].1).as_str()) {
+                while first > 0
+                    && t.c[words[first - 1].1..words[first].0] == [' ']
+                    && is_title(&t.string(words[first - 1].0, words[first - 1].1))
+                {
+                    first -= 1;
+                    n += 1;
+                }
+            }
+            // `Mayor of Alcora Rosa Gil`: after a title and `of`, a place of one word,
+            // then the person.
+            let titled_of = first >= 2
+                && t.string(words[first - 1].0, words[first - 1].1) == "of"
+                && is_title(&t.string(words[first - 2].0, words[first - 2].1));
+            let split = titled_of
+                && last >= first + 2
+                && !ORG_WORDS.contains(&t.string(words[last].0, words[last].1).as_str());
+            if split {
+                let w = words[first];
+                runs.push(Run {
+                    start: w.0,
+                    end: w.1,
+                    text: t.string(w.0, w.1),
+                    words: 1,
+                    quoted: quoted(w.0),
+                    not_person: true,
+                });
+                first += 1;
+                n -= 1;
+            }
+            let (start, end) = (words[first].0, words[last].1);
+            // `Institute for Public Health`, `Bank of Kestria`: one organisation (joined
+            // above); a place, a group or a portfolio is no person.
+            let before = (first > 0).then(|| t.string(words[first - 1].0, words[first - 1].1));
+            let place = !split
+                && before.as_deref().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "in" | "at"
+                            | "from"
+                            | "near"
+                            | "of"
+                            | "across"
+                            | "into"
+                            | "outside"
+                            | "the"
+                            | "The"
+                    )
+                });
+            let portfolio = words.get(last + 1).is_some_and(|&w| {
+                t.c[words[last].1..w.0] == [' '] && is_title(&t.string(w.0, w.1))
+            });
             runs.push(Run {
                 start,
                 end,
                 text: t.string(start, end),
                 words: n,
                 quoted: quoted(start),
-                place,
+                not_person: place || portfolio,
             });
             k = last + 1;
         }
@@ -214,7 +281,7 @@ impl Names {
     /// Can `run` be the person a pronoun points to?
     pub(super) fn is_person(&self, run: &Run) -> bool {
         !run.quoted
-            && !run.place
+            && !run.not_person
             && (run.is_full_person() || (!run.is_org() && self.is_known_person(&run.text)))
     }
 }

@@ -5,7 +5,9 @@
 //! paragraphs (the opening mark repeated at each) gives one per paragraph. Apostrophes
 //! inside words are never marks. Short unattributed quotes are offered as likely scare
 //! quotes, with low confidence, and so are terms after a cue (`so-called`) or in title
-//! case. Each quote gets a speaker from [`super::attribution`], with the rule that found it.
+//! case, unattributed quotes in brackets (a cited headline, a gloss) and unattributed
+//! words quoted inside a quote. Each quote gets a speaker from [`super::attribution`],
+//! with the rule that found it.
 
 use super::Suggestion;
 use super::attribution::{Attribution, Context};
@@ -251,7 +253,9 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
     let mut previous: Option<(usize, Option<Attribution>)> = None;
     for q in &found {
         let last = t.c[..q.range.end.0].last().copied();
-        let ended = last.filter(|c| matches!(c, '.' | '!' | '?'));
+        // `"… by 6 p.m.," the ministry said`: a comma before the mark goes on.
+        let comma = t.c[q.range.end.0..q.close_at].contains(&',');
+        let ended = last.filter(|c| matches!(c, '.' | '!' | '?') && !comma);
         let own = cx
             .after(q.close_at, ended)
             .or_else(|| cx.before(q.open_at))
@@ -266,9 +270,13 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             own.clone()
         } else {
             own.clone()
-                .or_else(|| continuation(t, q, previous.as_ref()))
+                .or_else(|| continuation(&cx, q, previous.as_ref()))
         };
-        let attribution = attribution.or_else(|| cx.headline(q.open_at, q.close_at));
+        let attribution = attribution.or_else(|| {
+            (!q.inner)
+                .then(|| cx.headline(q.open_at, q.close_at))
+                .flatten()
+        });
         if !q.inner {
             previous = Some((q.close_at, attribution.clone()));
         }
@@ -283,6 +291,13 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             }
             Some(a) => (a.confidence, a.rule, Some(a.speakers.join("; "))),
             None if short => (0.3, "short quoted term (likely scare quotes)", None),
+            // `(“Council backs tram plan”, Tuesday)`: a headline or a gloss in brackets.
+            None if t.get(q.open_at.wrapping_sub(1)) == Some('(') => {
+                (0.3, "quoted in brackets, a title or a gloss", None)
+            }
+            // Words quoted inside a quote with nobody said to say them: a sign, a
+            // phrase, a mention (`Please do not say "it is only summer"`).
+            None if q.inner => (0.3, "quoted words inside a quote, no speaker", None),
             None => (0.6, "quotation marks, no speaker found", None),
         };
         let mut attributes = Attributes::new();
@@ -316,6 +331,7 @@ fn is_titled(t: &Chars, q: &Found) -> bool {
     let words = t.words_after(q.range.start.0, 8);
     let within: Vec<_> = words.iter().filter(|w| w.1 <= q.range.end.0).collect();
     within.len() >= 2
+        && within.iter().any(|w| t.is_capitalized(**w))
         && within
             .iter()
             .all(|w| t.is_capitalized(**w) || w.1 - w.0 <= 3)
@@ -325,22 +341,40 @@ fn is_titled(t: &Chars, q: &Found) -> bool {
 /// paragraphs, the second half of an interrupted quote, or a quote paragraph right
 /// after a paragraph that ended with an attributed quote.
 fn continuation(
-    t: &Chars,
+    cx: &Context,
     q: &Found,
     previous: Option<&(usize, Option<Attribution>)>,
 ) -> Option<Attribution> {
+    let t = cx.t;
     let (close, Some(a)) = previous? else {
         return None;
     };
     let between = t.string(close + 1, q.open_at);
     let words = between.split_whitespace().count();
     let paragraphs = between.matches('\n').count();
+    // The same sentence as the attribution (`"…," she said, "…"`) or a new one the
+    // quote opens (`"…," she said. "…"`), not a sentence of its own words (`The crowd
+    // chanted "…"`).
+    let sentence_end = (*close..q.open_at).rev().find(|&i| {
+        matches!(t.c[i - 1], '.' | '!' | '?') && (i == *close || t.c[i].is_whitespace())
+    });
+    let own_sentence =
+        sentence_end.is_some_and(|e| t.c[e..q.open_at].iter().any(|c| c.is_alphanumeric()));
     let (rule, confidence) = if q.continued {
         ("quote continued over paragraphs", a.confidence)
+    } else if own_sentence {
+        return None;
     } else if paragraphs == 0 && words <= 10 {
         (
             "quote continued after its attribution",
             a.confidence.min(0.9),
+        )
+    } else if paragraphs == 0 && words <= 25 && !cx.names_other(*close, q.open_at, &a.speakers) {
+        // `"…", said X as the first cranes moved. "…"`: the next quote in the
+        // paragraph, nobody else named in between.
+        (
+            "quote continued after its attribution",
+            a.confidence.min(0.75),
         )
     } else if paragraphs > 0 && words <= 8 && starts_paragraph(t, q.open_at) {
         ("quote paragraph after a quote by the same speaker", 0.75)

@@ -1,0 +1,256 @@
+//! The attribution rules by where the speaker stands: after the quote (`"…," X said`,
+//! a pull-quote dash), before it in the same sentence (the subject of a reporting
+//! verb, `according to X`), before a colon introducing it, or in a headline line.
+
+use super::attribution::{Attribution, Context, Subject, Tok, is_verb};
+use super::lexicon::{PASSIVE, PRONOUNS, ROLES};
+
+impl Context<'_> {
+    /// The speaker named after the closing mark at `close`.
+    pub(super) fn after(&self, close: usize, ended: Option<char>) -> Option<Attribution> {
+        let t = self.t;
+        let mut i = close + 1;
+        let mut dashed = false;
+        while i < t.len() && !t.is_word(i) {
+            match t.c[i] {
+                '—' | '–' => dashed = true,
+                '.' | '!' | '?' if !dashed => return None,
+                '“' | '"' | '«' | '„' | '‘' => return None,
+                '\n' if !dashed => {
+                    let next = (i + 1..t.len()).find(|&j| !t.c[j].is_whitespace())?;
+                    if !matches!(t.c[next], '—' | '–') {
+                        return None;
+                    }
+                    i = next;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let words = t.words_after(i, 14);
+        let first = *words.first()?;
+        if dashed {
+            let run = self.names.run_at(first.0).filter(|r| r.start == first.0)?;
+            return Some(Attribution {
+                speakers: vec![self.names.fullest(&run.text, run.start)],
+                rule: "name after a dash",
+                confidence: 0.9,
+            });
+        }
+        // After a quote that ended with `.`, a new sentence starts; after `?` or `!`
+        // only a lower-case attribution continues it.
+        match ended {
+            Some('.') => return None,
+            Some(_) if !t.get(first.0).is_some_and(char::is_lowercase) => return None,
+            _ => {}
+        }
+        let passive = |k: usize| k > 0 && PASSIVE.contains(&self.word(words[k - 1]).as_str());
+        let verb = (0..words.len()).find(|&k| is_verb(&self.word(words[k])) && !passive(k))?;
+        // A quote in parentheses (a headline cited as a source) is not attributed by
+        // the words after the parenthesis.
+        if t.c[close..words[verb].0].contains(&')') {
+            return None;
+        }
+        let explicit = ("quotation marks + attribution", 0.9);
+        if verb == 0 {
+            // `said Lavrov`, `said economist Jonas Weber`, `warned A, B, and C`.
+            for w in words.iter().skip(1).take(4) {
+                let text = self.word(*w);
+                if PRONOUNS.contains(&text.as_str()) && !matches!(text.as_str(), "it" | "you") {
+                    return self.resolve(Subject::Pronoun(text, w.0), explicit);
+                }
+                if let Some(run) = self.names.run_at(w.0).filter(|r| r.start == w.0) {
+                    let names = self.list_at(run.start);
+                    return self.resolve(Subject::Names(names, run.start), explicit);
+                }
+                if ROLES.contains(&text.as_str()) && self.word(words[1]) == "the" {
+                    return self.resolve(Subject::Description(text, w.0), explicit);
+                }
+            }
+            return None;
+        }
+        // `"…", Anja Smit, a spokeswoman, said`: commas mark an apposition.
+        let mut toks = Vec::new();
+        for (k, w) in words[..verb].iter().enumerate() {
+            if k > 0 && t.c[words[k - 1].1..w.0].contains(&',') {
+                toks.push(Tok::Break);
+            }
+            toks.push(Tok::Word(w.0, w.1));
+        }
+        if verb > 0 && t.c[words[verb - 1].1..words[verb].0].contains(&',') {
+            toks.push(Tok::Break);
+        }
+        let subject = self.subject(&toks, true)?;
+        self.resolve(subject, explicit)
+    }
+
+    /// The subject of the reporting verb before the opening mark at `open`, in the
+    /// same sentence. The nearest verb decides, except a passive one (`before the
+    /// decision was announced`) and, for a quote in a second `that`-clause (`X
+    /// stressed that …, and that "…"`), a verb inside the first clause.
+    pub(super) fn before(&self, open: usize) -> Option<Attribution> {
+        let toks = self.clause_before(open);
+        let is = |t: &Tok, w: &str| matches!(t, Tok::Word(s, e) if self.word((*s, *e)).eq_ignore_ascii_case(w));
+        if let Some(k) = toks.iter().rposition(|t| is(t, "according"))
+            && toks.get(k + 1).is_some_and(|t| is(t, "to"))
+            && let Some(Tok::Word(s, _)) = toks.get(k + 2)
+        {
+            let names = self.list_at(*s);
+            if !names.is_empty() {
+                return Some(Attribution {
+                    speakers: names,
+                    rule: "according to",
+                    confidence: 0.9,
+                });
+            }
+        }
+        let words: Vec<(usize, usize)> = toks
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Word(s, e) => Some((*s, *e)),
+                Tok::Break => None,
+            })
+            .collect();
+        let second_that = words.len() >= 2
+            && self.word(words[words.len() - 2]) == "and"
+            && self.word(words[words.len() - 1]) == "that";
+        let word_at = |k: usize| match toks[k] {
+            Tok::Word(s, e) => Some(self.word((s, e))),
+            Tok::Break => None,
+        };
+        let passive = |k: usize| {
+            (0..k)
+                .rev()
+                .find_map(word_at)
+                .is_some_and(|w| PASSIVE.contains(&w.as_str()))
+        };
+        // A verb whose `that`-clause follows within three words (`stressed on
+        // Thursday that`).
+        let takes_that = |k: usize| {
+            (k + 1..toks.len())
+                .filter_map(word_at)
+                .take(3)
+                .any(|w| w == "that")
+        };
+        let explicit = ("subject of a reporting verb before the quote", 0.9);
+        for verb in (0..toks.len()).rev() {
+            if !word_at(verb).is_some_and(|w| is_verb(&w)) || passive(verb) {
+                continue;
+            }
+            if second_that && !takes_that(verb) {
+                continue;
+            }
+            if let Some(subject) = self.subject(&toks[..verb], true) {
+                return self.resolve(subject, explicit);
+            }
+            if !second_that {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A quote introduced by a colon (`Her message was blunt: "…"`, `My colleague
+    /// Georg Adler has a sign on his door: '…'`), the colon in the same paragraph or
+    /// ending the one before: the subject of the clause before it.
+    pub(super) fn colon(&self, open: usize) -> Option<Attribution> {
+        let t = self.t;
+        let colon = (0..open).rev().find(|&i| !t.c[i].is_whitespace())?;
+        if t.c[colon] != ':' {
+            return None;
+        }
+        if let Some(a) = self.before(colon) {
+            return Some(a);
+        }
+        let toks = self.clause_before(colon);
+        let explicit = ("colon after a named speaker", 0.85);
+        let chunks: Vec<Vec<(usize, usize)>> = toks
+            .split(|t| *t == Tok::Break)
+            .map(|c| {
+                c.iter()
+                    .filter_map(|t| match t {
+                        Tok::Word(s, e) => Some((*s, *e)),
+                        Tok::Break => None,
+                    })
+                    .collect()
+            })
+            .filter(|c: &Vec<(usize, usize)>| !c.is_empty())
+            .collect();
+        for (n, chunk) in chunks.iter().enumerate() {
+            let first = chunk[0];
+            let w = self.word(first).to_lowercase();
+            if matches!(w.as_str(), "her" | "his" | "he" | "she") {
+                // `Her colleague, Tom Reed, was less patient:` is Tom Reed.
+                if let Some((at, names)) = chunks.get(n + 1).and_then(|c| self.all_names(c)) {
+                    return self.resolve(Subject::Names(names, at), explicit);
+                }
+                return self.resolve(Subject::Pronoun("she".into(), first.0), explicit);
+            }
+            // A person named in the first words, after at most a possessive and a
+            // role (`My colleague Georg Adler`, `Union leader Marek Sobczak`).
+            for (k, w) in chunk.iter().take(4).enumerate() {
+                if is_verb(&self.word(*w)) {
+                    break;
+                }
+                let Some(run) = self.names.run_at(w.0).filter(|r| r.start == w.0) else {
+                    continue;
+                };
+                if !self.names.is_person(run) {
+                    break;
+                }
+                let names = self.list_at(run.start);
+                let confidence = if k == 0 { explicit.1 } else { 0.75 };
+                return self.resolve(Subject::Names(names, run.start), (explicit.0, confidence));
+            }
+        }
+        match self.apposition(&toks)? {
+            Subject::Names(n, at) => self.resolve(Subject::Names(n, at), explicit),
+            _ => None,
+        }
+    }
+
+    /// A headline (a line with no full stop) that names one person beside the quote.
+    pub(super) fn headline(&self, open: usize, close: usize) -> Option<Attribution> {
+        let t = self.t;
+        let start = (0..open)
+            .rev()
+            .find(|&i| t.c[i] == '\n')
+            .map_or(0, |i| i + 1);
+        let end = (close..t.len())
+            .find(|&i| t.c[i] == '\n')
+            .unwrap_or(t.len());
+        let line = t.string(start, end);
+        let line = line.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | '»' | ')')
+        });
+        if end - start > 200 || line.ends_with(['.', '!', '?']) {
+            return None;
+        }
+        if let Some(run) = self
+            .names
+            .after(start, end - start)
+            .filter(|r| r.end <= end)
+            .find(|r| self.names.is_person(r))
+        {
+            return Some(Attribution {
+                speakers: vec![self.names.fullest(&run.text, run.start)],
+                rule: "headline naming the speaker",
+                confidence: 0.7,
+            });
+        }
+        // The article's title quoting someone it names only in the opening lines.
+        if start > 0 {
+            return None;
+        }
+        let run = self
+            .names
+            .after(end, 300)
+            .find(|r| self.names.is_person(r) && r.words >= 2)?;
+        Some(Attribution {
+            speakers: vec![run.text.clone()],
+            rule: "title quote, speaker named in the opening lines",
+            confidence: 0.6,
+        })
+    }
+}

@@ -310,9 +310,9 @@ fn gold2_accept_all_is_calibrated() {
     );
 }
 
-/// The held-out set (`tests/gold3/`), written after the rules of this round: totals
-/// only, never per-quote results, so nobody tunes on it; it asserts nothing but that
-/// it runs (floors come after its one scoring). Skipped while the folder is absent.
+/// The held-out set (`tests/gold3/`), written without reading the detectors: totals
+/// only, never per-quote results, so nobody tunes on it; floors just below its one
+/// scoring. Skipped while the folder is absent.
 #[test]
 fn held_out_gold3() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold3");
@@ -321,5 +321,22 @@ fn held_out_gold3() {
         return;
     }
     let r = score("tests/gold3");
-    println!("{}", r.summary("held out gold3 (tests/gold3)"));
+    let report = r.summary("held out gold3 (tests/gold3)");
+    println!("{report}");
+    // Scored once, on 2026-11-29, when the rules of round 2 were final: quote P 0.992
+    // R 0.962, speaker 0.685 (87 of 127), figure P 0.909 R 0.899, right at >= 0.8: 0.903.
+    // These floors sit just below that run, to catch a regression; they are not the
+    // issue's targets (which this set does not reach). Tuning on this set would make it
+    // a development set: the next held-out set must be written anew.
+    assert!(r.quotes.gold >= 120 && r.figures.gold >= 170, "{report}");
+    assert!(
+        r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.95,
+        "{report}"
+    );
+    assert!(r.quotes.speaker_accuracy() >= 0.65, "{report}");
+    assert!(
+        r.figures.precision() >= 0.88 && r.figures.recall() >= 0.88,
+        "{report}"
+    );
+    assert!(r.sure_precision() >= 0.88, "{report}");
 }

@@ -14,8 +14,8 @@
 pub mod agree;
 pub mod app;
 pub mod article;
-pub mod corpus;
 pub mod cli;
+pub mod corpus;
 pub mod diff;
 pub mod edit;
 pub mod fixture;

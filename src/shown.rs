@@ -179,6 +179,15 @@ pub fn table(rows: &[Vec<String>], left: usize) -> String {
     out
 }
 
+/// A JSON value of a file for a message, shortened and quoted: a string as it is,
+/// anything else as its JSON text.
+pub fn json_value(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => quoted(s),
+        other => quoted(&other.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

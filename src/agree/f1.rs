@@ -7,7 +7,7 @@
 //! matching in all but contrived cases, and it is deterministic.
 
 use crate::model::CharRange;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// True and false positives and negatives of coder B against coder A (F1 is symmetric:
 /// B's false positives are A's false negatives).
@@ -29,6 +29,35 @@ impl Counts {
         self.tp += other.tp;
         self.fp += other.fp;
         self.fn_ += other.fn_;
+    }
+}
+
+/// F1 of every pair of coders, summed and averaged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PairF1 {
+    /// Per pair `(coder a, coder b)`: the counts of b against a.
+    pub pairs: BTreeMap<(usize, usize), Counts>,
+}
+
+impl PairF1 {
+    pub(crate) fn add(&mut self, pair: (usize, usize), counts: Counts) {
+        self.pairs.entry(pair).or_default().add(counts);
+    }
+
+    /// TP, FP and FN summed over the pairs.
+    pub fn total(&self) -> Counts {
+        let mut total = Counts::default();
+        for c in self.pairs.values() {
+            total.add(*c);
+        }
+        total
+    }
+
+    /// The mean over the pairs of each pair's F1 (pairs where neither has a span are
+    /// left out).
+    pub fn mean(&self) -> Option<f64> {
+        let f1s: Vec<f64> = self.pairs.values().filter_map(|c| c.f1()).collect();
+        (!f1s.is_empty()).then(|| f1s.iter().sum::<f64>() / f1s.len() as f64)
     }
 }
 

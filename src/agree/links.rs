@@ -4,8 +4,7 @@
 //! whose ends the coders placed differently count as disagreement on the link, on top
 //! of the span disagreement the span figures already show.
 
-use super::f1::Counts;
-use super::study::PairF1;
+use super::f1::{Counts, PairF1};
 use crate::model::{CharRange, Document};
 use std::collections::{BTreeMap, HashSet};
 

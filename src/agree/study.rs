@@ -10,7 +10,8 @@
 //! in the report and not compared: offsets into different texts cannot agree.
 
 use super::alpha::{Continuum, Disagreement, overall};
-use super::f1::{self, Counts};
+use super::f1;
+pub use super::f1::PairF1;
 use crate::model::{CharRange, Document, Project};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,35 +22,6 @@ type Group<'a> = Vec<(usize, &'a Document)>;
 pub struct Coder<'a> {
     pub name: String,
     pub project: &'a Project,
-}
-
-/// F1 of every pair of coders, summed and averaged.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PairF1 {
-    /// Per pair `(coder a, coder b)`: the counts of b against a.
-    pub pairs: BTreeMap<(usize, usize), Counts>,
-}
-
-impl PairF1 {
-    pub(super) fn add(&mut self, pair: (usize, usize), counts: Counts) {
-        self.pairs.entry(pair).or_default().add(counts);
-    }
-
-    /// TP, FP and FN summed over the pairs.
-    pub fn total(&self) -> Counts {
-        let mut total = Counts::default();
-        for c in self.pairs.values() {
-            total.add(*c);
-        }
-        total
-    }
-
-    /// The mean over the pairs of each pair's F1 (pairs where neither has a span are
-    /// left out).
-    pub fn mean(&self) -> Option<f64> {
-        let f1s: Vec<f64> = self.pairs.values().filter_map(|c| c.f1()).collect();
-        (!f1s.is_empty()).then(|| f1s.iter().sum::<f64>() / f1s.len() as f64)
-    }
 }
 
 /// The figures of one label, or of all labels together.

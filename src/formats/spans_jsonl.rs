@@ -319,11 +319,5 @@ pub(super) fn offset(value: &Value) -> Result<usize, String> {
     }
 }
 
-/// A JSON value of the file for a message, shortened and quoted: a string as it is,
-/// anything else as its JSON text.
-pub(super) fn shown_value(value: &Value) -> String {
-    match value {
-        Value::String(s) => quoted(s),
-        other => quoted(&other.to_string()),
-    }
-}
+/// A JSON value of the file for a message (see [`crate::shown::json_value`]).
+pub(super) use crate::shown::json_value as shown_value;

@@ -11,6 +11,7 @@ mod fast;
 pub mod file;
 pub mod lock;
 mod messages;
+mod problem;
 pub mod recovery;
 mod save;
 mod schema;

@@ -5,7 +5,7 @@
 //! fit its field is only reported ([`crate::model::check`]), never dropped.
 
 use super::file::{AttributeFile, RelationFile, RelationTypeFile};
-use super::validate::{Problem, problem};
+use super::problem::{Problem, problem};
 use crate::model::label::is_valid_label_name;
 use crate::model::{
     AttributeDef, AttributeKind, Document, LabelSet, MAX_ID, Relation, RelationId, RelationType,

@@ -4,6 +4,8 @@
 //! Each problem names the document and span it concerns; all are reported at once.
 
 use super::file::{DocumentFile, ProjectFile};
+pub use super::problem::Problem;
+use super::problem::problem;
 use crate::model::label::{MAX_LABEL_CHARS, is_valid_color, is_valid_label_name};
 use crate::model::{
     CharRange, Confidence, DocId, Document, How, Label, LabelSet, MAX_ID, Project, Provenance,
@@ -11,40 +13,11 @@ use crate::model::{
 };
 use crate::shown::quoted;
 use std::collections::HashSet;
-use std::fmt;
-
-/// One thing wrong in a project file, with where it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub document: Option<String>,
-    pub span: Option<u64>,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.document, self.span) {
-            (Some(doc), Some(span)) => write!(f, "document {}, span {span}: ", quoted(doc))?,
-            (Some(doc), None) => write!(f, "document {}: ", quoted(doc))?,
-            (None, Some(span)) => write!(f, "span {span}: ")?,
-            (None, None) => {}
-        }
-        f.write_str(&self.message)
-    }
-}
 
 fn too_large(what: &str, id: u64) -> String {
     format!(
         "{what} {id} is too large (ids go up to {MAX_ID}, the largest JavaScript reads exactly)"
     )
-}
-
-pub(super) fn problem(document: Option<&str>, span: Option<u64>, message: String) -> Problem {
-    Problem {
-        document: document.map(str::to_owned),
-        span,
-        message,
-    }
 }
 
 /// Builds the project, or lists every problem found.

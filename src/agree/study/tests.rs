@@ -2,6 +2,7 @@
 //! coders, documents only one coder has, and attributes.
 
 use super::*;
+use crate::agree::f1::Counts;
 use crate::fixture;
 
 fn coders<'a>(projects: &'a [(&str, &'a Project)]) -> Vec<Coder<'a>> {

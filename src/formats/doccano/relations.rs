@@ -49,7 +49,7 @@ pub(in crate::formats) fn resolve(
         other => {
             let what = format!(
                 "{} is not a list of relations",
-                crate::formats::spans_jsonl::shown_value(other)
+                crate::shown::json_value(other)
             );
             found.relation_dropped(Skip::Malformed, &format!("line {line}, relations"), &what);
             return Vec::new();
@@ -77,10 +77,7 @@ pub(in crate::formats) fn resolve(
             Value::String(kind) => kind.clone(),
             Value::Null => String::new(),
             other => {
-                let what = format!(
-                    "its type {} is not a text",
-                    crate::formats::spans_jsonl::shown_value(other)
-                );
+                let what = format!("its type {} is not a text", crate::shown::json_value(other));
                 found.relation_dropped(Skip::Malformed, &at, &what);
                 continue;
             }

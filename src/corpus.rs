@@ -39,6 +39,8 @@ pub enum CorpusError {
     Csv { why: String, path: String },
     #[error("corpus has no article with text (every row skipped; first: {first}): {path}")]
     Nothing { first: String, path: String },
+    #[error("corpus has no rows, only a header or nothing: {path}")]
+    NoRows { path: String },
     #[error("a corpus is a .csv, .tsv or .jsonl file: {path}")]
     Kind { path: String },
 }
@@ -98,6 +100,9 @@ pub fn read(path: &Path, text_column: &str) -> Result<Corpus, CorpusError> {
         Kind::Csv(delimiter) => csv_rows(text, delimiter, &shown)?,
         Kind::Jsonl => jsonl_rows(text),
     };
+    if rows.is_empty() {
+        return Err(CorpusError::NoRows { path: shown });
+    }
     let mut corpus = Corpus::default();
     let mut seen_text_column = false;
     let mut columns: Vec<String> = Vec::new();
@@ -346,6 +351,9 @@ mod tests {
         let (_d, path) = write("n.csv", "title,body\nA,\n");
         let err = read(&path, "body").unwrap_err().to_string();
         assert!(err.starts_with("corpus has no article with text"), "{err}");
+        let (_d, path) = write("n.csv", "title,body\r\n");
+        let err = read(&path, "body").unwrap_err().to_string();
+        assert!(err.starts_with("corpus has no rows"), "{err}");
         let (_d, path) = write("n.txt", "x");
         assert!(matches!(read(&path, "body"), Err(CorpusError::Kind { .. })));
     }

@@ -9,6 +9,7 @@ mod access;
 mod adjudicate;
 mod conflicts;
 mod editing;
+mod figures;
 mod files;
 mod interop;
 mod jumps;

@@ -12,7 +12,8 @@
 
 use spanmark::edit::Edit;
 use spanmark::fixture;
-use spanmark::model::{Document, Label, Project, Relation, Span};
+use spanmark::model::desk::Desk;
+use spanmark::model::{ArticleMeta, Document, Label, Project, Relation, Span};
 use spanmark::store;
 use std::path::{Path, PathBuf};
 
@@ -72,7 +73,153 @@ fn build() -> (Project, Vec<(String, String)>) {
         link(&mut project, id);
         articles.push((name, text));
     }
+    fact_check(&mut project);
     (project, articles)
+}
+
+/// The demo's fact-check desk: a (fictional) publisher, where each (fictional) article
+/// appeared, and a few claims at each stage of a check, so the Claims tab, ClaimReview
+/// and the report show something at the first start. Every address is example.org's.
+fn fact_check(project: &mut Project) {
+    project.desk = Desk {
+        publisher: "Demo Fact Desk".to_owned(),
+        publisher_url: "https://factcheck.example.org/".to_owned(),
+        rated_verdicts: spanmark::model::desk::DEFAULT_RATED_VERDICTS,
+    };
+    let sources = [
+        ("chip-factory.txt", "Demo Wire", "Anna Keller", "2026-03-05"),
+        (
+            "city-budget.txt",
+            "Demo Courier",
+            "Jonas Brandt",
+            "2026-02-12",
+        ),
+        (
+            "grain-corridor.txt",
+            "Demo Wire",
+            "Olha Marchenko",
+            "2026-08-04",
+        ),
+        (
+            "heatwave.txt",
+            "Demo Daily",
+            "Nikos Petrou; Sara Lind",
+            "2026-06-21",
+        ),
+        (
+            "river-cleanup.txt",
+            "Demo Courier",
+            "Iryna Bondar",
+            "2026-04-18",
+        ),
+    ];
+    let mut edits = Vec::new();
+    for (name, outlet, authors, published) in sources {
+        let doc = project.document_by_name(name).unwrap().id;
+        let slug = name.trim_end_matches(".txt");
+        let meta = ArticleMeta {
+            url: Some(format!("https://news.example.org/{slug}")),
+            outlet: Some(outlet.to_owned()),
+            authors: spanmark::model::meta::split_authors(authors),
+            published: Some(published.to_owned()),
+            language: Some("en".to_owned()),
+            ..ArticleMeta::default()
+        };
+        edits.push(Edit::SetMeta {
+            doc,
+            meta: Box::new(meta),
+        });
+    }
+    // (article, the claim's first words, status, verdict, claimant, sources, reviewed)
+    let checks = [
+        (
+            "chip-factory.txt",
+            "it will build a second factory",
+            "checked",
+            "true",
+            "TSMC",
+            "https://example.org/tsmc/press-release the company's announcement",
+            "2026-03-06",
+        ),
+        (
+            "chip-factory.txt",
+            "Each job costs the taxpayer",
+            "checked",
+            "mostly false",
+            "Jonas Weber",
+            "https://example.org/commission/state-aid the subsidy decision\nhttps://example.org/tsmc/jobs the hiring plan",
+            "2026-03-09",
+        ),
+        (
+            "city-budget.txt",
+            "Fares have been frozen for",
+            "checked",
+            "half true",
+            "",
+            "https://example.org/city/fares the fares table since 2020",
+            "2026-02-14",
+        ),
+        (
+            "grain-corridor.txt",
+            "Every ship that leaves Odesa",
+            "checking",
+            "",
+            "Oleksandr Kubrakov",
+            "https://example.org/fao/wheat-per-person consumption per person",
+            "",
+        ),
+        (
+            "grain-corridor.txt",
+            "The grain story is a cover",
+            "checked",
+            "unverifiable",
+            "Dmitry Peskov",
+            "",
+            "2026-08-06",
+        ),
+        (
+            "heatwave.txt",
+            "emergency admissions rose by",
+            "checked",
+            "mostly true",
+            "the health ministry",
+            "https://example.org/health/admissions weekly admissions",
+            "2026-06-23",
+        ),
+    ];
+    for (name, first_words, status, verdict, claimant, sources, reviewed) in checks {
+        let doc = project.document_by_name(name).unwrap();
+        let claim = doc
+            .spans()
+            .iter()
+            .find(|s| s.label == "claim" && doc.slice(s.range).unwrap().starts_with(first_words))
+            .unwrap_or_else(|| panic!("{name}: no claim starting {first_words:?}"));
+        let fields = [
+            ("status", status),
+            ("verdict", verdict),
+            ("claimant", claimant),
+            ("sources", sources),
+            ("reviewed", reviewed),
+        ];
+        for (key, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
+            edits.push(Edit::SetAttribute {
+                doc: doc.id,
+                span: claim.id,
+                key: key.to_owned(),
+                value: Some(value.replace("\\n", "\n")),
+            });
+        }
+        if status == "checked" {
+            let slug = first_words.to_lowercase().replace(' ', "-");
+            edits.push(Edit::SetAttribute {
+                doc: doc.id,
+                span: claim.id,
+                key: "review url".to_owned(),
+                value: Some(format!("https://factcheck.example.org/{slug}")),
+            });
+        }
+    }
+    Edit::Batch(edits).apply(project).unwrap();
 }
 
 /// The demo's links in document `id`: each quote with a speaker *attributed to* the

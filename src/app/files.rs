@@ -61,6 +61,12 @@ impl App {
                     ctx.copy_text(text.to_owned());
                 }
             }
+            Command::Window(WindowCommand::EditFields) => {
+                if self.session.selected_span().is_some() {
+                    self.panels.show_spans();
+                    self.spans.edit_fields();
+                }
+            }
             Command::Window(WindowCommand::Quit) => {
                 if self.guard(&command) {
                     self.closing = true;

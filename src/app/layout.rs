@@ -148,6 +148,11 @@ impl SidePanels {
         };
     }
 
+    /// The spans panel shows (F2: the user wants the inspector).
+    pub(super) fn show_spans(&mut self) {
+        self.spans = Wish::Shown;
+    }
+
     /// The spans panel shows again where it fits, if the user had hidden it.
     pub(super) fn unhide_spans(&mut self) {
         if self.spans == Wish::Hidden {

@@ -31,6 +31,7 @@ impl Edit {
             | Edit::UpdateLabel { .. }
             | Edit::MoveLabel { .. }
             | Edit::SetProjectName { .. }
+            | Edit::SetDesk { .. }
             | Edit::AddRelationType { .. }
             | Edit::RemoveRelationType { .. }
             | Edit::UpdateRelationType { .. } => None,
@@ -94,6 +95,7 @@ impl Edit {
             | Edit::UpdateLabel { .. }
             | Edit::MoveLabel { .. }
             | Edit::SetProjectName { .. }
+            | Edit::SetDesk { .. }
             | Edit::AddRelationType { .. }
             | Edit::RemoveRelationType { .. }
             | Edit::UpdateRelationType { .. } => 9,

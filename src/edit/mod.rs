@@ -91,6 +91,10 @@ pub enum Edit {
     SetProjectName {
         name: String,
     },
+    /// Replaces the fact-check desk's settings (publisher, numeric scale).
+    SetDesk {
+        desk: Box<crate::model::desk::Desk>,
+    },
     /// Records that the user rejected a suggestion, so it does not come back.
     RejectSuggestion {
         doc: DocId,
@@ -224,6 +228,12 @@ impl Edit {
                 let d = document_mut(project, doc)?;
                 let old = std::mem::replace(&mut d.status, status);
                 Ok(Edit::SetStatus { doc, status: old })
+            }
+            Edit::SetDesk { desk } => {
+                let old = std::mem::replace(&mut project.desk, *desk);
+                Ok(Edit::SetDesk {
+                    desk: Box::new(old),
+                })
             }
             Edit::SetMeta { doc, meta } => {
                 let d = document_mut(project, doc)?;

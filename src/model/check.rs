@@ -20,6 +20,8 @@ pub struct Finding {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum At {
+    /// The project's own settings (the desk's publisher); `document` is empty.
+    Project,
     /// The document itself (its source fields).
     Document,
     Span(SpanId),
@@ -29,6 +31,7 @@ pub enum At {
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let at = match self.at {
+            At::Project => return write!(f, "project settings: {}", self.message),
             At::Document => {
                 return write!(f, "document {}: {}", quoted(&self.document), self.message);
             }
@@ -56,7 +59,16 @@ pub fn count_phrase(n: usize) -> String {
 /// Every value and relation of the project that does not fit its schema, in file
 /// order.
 pub fn findings(project: &Project) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = project
+        .desk
+        .problems()
+        .into_iter()
+        .map(|why| Finding {
+            document: String::new(),
+            at: At::Project,
+            message: format!("desk: {why}"),
+        })
+        .collect();
     for doc in project.documents() {
         for why in doc.meta.problems() {
             out.push(Finding {

@@ -108,6 +108,14 @@ impl Default for LabelSet {
                     .with_field(AttributeDef {
                         name: "sources".to_owned(),
                         kind: AttributeKind::Sources,
+                    })
+                    .with_field(AttributeDef {
+                        name: "reviewed".to_owned(),
+                        kind: AttributeKind::Date,
+                    })
+                    .with_field(AttributeDef {
+                        name: "review url".to_owned(),
+                        kind: AttributeKind::Url,
                     }),
                 Label::new("figure", "#009E73", Some('f'), &[])
                     .with_field(AttributeDef::choice("kind", &FIGURE_KINDS))

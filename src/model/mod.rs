@@ -3,6 +3,8 @@
 
 pub mod attributes;
 pub mod check;
+pub mod claims;
+pub mod desk;
 pub mod document;
 pub mod interval;
 pub mod label;

@@ -30,6 +30,8 @@ pub struct Project {
     /// The types a relation between two spans may have, with the labels allowed at
     /// each end.
     pub relation_types: Vec<RelationType>,
+    /// The fact-check desk's settings: who publishes the checks, the numeric scale.
+    pub desk: super::desk::Desk,
     pub(crate) documents: Vec<Document>,
     /// The id the next new span gets; ids are never reused, even after a delete.
     pub(crate) next_span_id: u64,
@@ -53,6 +55,7 @@ impl Project {
             open_document: None,
             coder: None,
             relation_types: RelationType::defaults(),
+            desk: super::desk::Desk::default(),
             documents: Vec::new(),
             next_span_id: 1,
             next_doc_id: 1,

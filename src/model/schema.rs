@@ -329,7 +329,7 @@ impl RelationType {
     pub fn defaults() -> Vec<RelationType> {
         vec![
             RelationType::new(ATTRIBUTED_TO, &["quote"], &[]),
-            RelationType::new("supported by", &["claim"], &["figure", "quote"]),
+            RelationType::new(SUPPORTED_BY, &["claim"], &["figure", "quote"]),
             RelationType::new(CLAIMED_BY, &["claim"], &[]),
         ]
     }
@@ -373,6 +373,9 @@ impl RelationType {
 /// `speaker` to the text of the span it links to.
 pub const ATTRIBUTED_TO: &str = "attributed to";
 
+/// The relation from a claim to the figure or quote that bears on it.
+pub const SUPPORTED_BY: &str = "supported by";
+
 /// The relation that names a claim's claimant (its `claimant` follows the span's text).
 pub const CLAIMED_BY: &str = "claimed by";
 
@@ -382,7 +385,8 @@ pub const FILLS: [(&str, &str); 2] = [(ATTRIBUTED_TO, "speaker"), (CLAIMED_BY, "
 
 /// The claim fields of the default label set (issue 19's fact-check desk).
 pub const CLAIM_STATUS: [&str; 3] = ["to check", "checking", "checked"];
-/// The default rating scale, best first; a project may define its own (the values of
+/// The default rating scale, best first (the first five numeric, see
+/// [`super::desk::rating`]); a project may define its own (the values of
 /// the claim label's `verdict` field).
 pub const VERDICTS: [&str; 7] = [
     "true",

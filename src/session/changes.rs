@@ -39,7 +39,6 @@ impl Session {
                 self.edit(Edit::SetNote { doc, span, note })
             }
             EditCommand::SetAttribute(span, key, value) => {
-                let doc = self.doc_of(span)?;
                 let value = Some(value).filter(|v| !v.is_empty());
                 let old = self
                     .project
@@ -51,11 +50,21 @@ impl Session {
                 if let Some(value) = &value {
                     self.check_value(span, &key, value)?;
                 }
-                self.edit(Edit::SetAttribute {
-                    doc,
-                    span,
-                    key,
-                    value,
+                let edit = self.attribute_edit(span, key, value)?;
+                self.edit(edit)
+            }
+            EditCommand::StepClaimStatus => self.step_claim_status(),
+            EditCommand::SetVerdict(index) => self.set_verdict(index),
+            EditCommand::SetDesk(desk) => {
+                let desk = desk.cleaned();
+                if let Some(why) = desk.problems().into_iter().next() {
+                    return Err(why);
+                }
+                if self.project.desk == desk {
+                    return Ok(());
+                }
+                self.edit(Edit::SetDesk {
+                    desk: Box::new(desk),
                 })
             }
             EditCommand::SpeakerFromSelection(span) => self.speaker_from_selection(span),

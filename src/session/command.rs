@@ -55,6 +55,9 @@ pub enum WindowCommand {
     Toggle(WindowPart),
     /// Copies the selected text (or the selected span's) to the clipboard.
     Copy,
+    /// Puts the keyboard in the selected span's first field in the inspector (a
+    /// claim's sources).
+    EditFields,
     Quit,
 }
 
@@ -204,6 +207,13 @@ pub enum EditCommand {
     Relabel(SpanId, String),
     SetNote(SpanId, String),
     SetAttribute(SpanId, String, String),
+    /// Moves the selected claim's check status one step on (to check → checking →
+    /// checked → to check).
+    StepClaimStatus,
+    /// Gives the selected claim verdict n (0: the first, the best) of the scale.
+    SetVerdict(usize),
+    /// Sets the fact-check desk's settings (publisher and its address, numeric scale).
+    SetDesk(crate::model::desk::Desk),
     /// Makes the selected text (blanks folded, punctuation around it dropped) the
     /// speaker of a span of the current document, and selects that span: "use
     /// selection as speaker" on a name in the text.

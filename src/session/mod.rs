@@ -12,6 +12,7 @@
 
 mod adjudicating;
 mod changes;
+mod claims;
 mod coder;
 pub mod command;
 mod conflicts;

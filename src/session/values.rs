@@ -2,9 +2,10 @@
 //! `90000000000 USD`) and its kind (`money`), read by [`crate::model::value`] when the
 //! span is made by hand or from a suggestion, only where the label offers the field and
 //! the span has no value yet. What the reader cannot read is left empty, never guessed;
-//! every value stays editable.
+//! every value stays editable. A new claim gets the first check status (*to check*).
 
 use super::Session;
+use crate::model::claims;
 use crate::model::schema::AttributeKind;
 use crate::model::{Document, Span, value};
 
@@ -14,6 +15,16 @@ impl Session {
         let Some(label) = self.project.labels.get(&span.label) else {
             return span;
         };
+        // A new claim is still to be checked.
+        if claims::is_claim_label(label)
+            && let Some(first) = label
+                .field(claims::STATUS)
+                .and_then(|f| f.kind.values().first())
+            && !span.attributes.contains_key(claims::STATUS)
+        {
+            span.attributes
+                .insert(claims::STATUS.to_owned(), first.clone());
+        }
         let Some(quantity) = label
             .attributes
             .iter()

@@ -24,7 +24,9 @@
 //! ```
 //! `start` and `end` are code points, end exclusive. Fields added in later versions get
 //! defaults, so every older file keeps loading; `coder: Some("ann")` (after `open_document`)
-//! is written only in a coder's file, and older builds skip it. A span's
+//! is written only in a coder's file, and older builds skip it. Version 3 added
+//! `desk: (publisher: …, publisher_url: …, rated_verdicts: 5)` after it; a file without
+//! desk settings is still written as version 2. A span's
 //! `provenance: Some((who: …, when: …, how: …))` comes last on its line, only when known.
 
 use crate::model::{Attributes, LabelSet, Status};
@@ -33,7 +35,11 @@ use std::borrow::Cow;
 
 pub const FORMAT: &str = "spanmark-project";
 /// The newest project file version this build reads and the one it writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
+/// The version a file is written as when it uses nothing version 3 added (the desk's
+/// settings): builds that read version 2 keep reading it. A file says the oldest
+/// version that holds everything in it.
+pub const BASE_VERSION: u32 = 2;
 
 /// Just enough of a project file to tell what it is, whatever its version.
 /// Missing fields read as empty / zero.
@@ -66,8 +72,30 @@ pub struct ProjectFile<'a> {
     /// Whose share of a team's project this is (written only when set).
     #[serde(default)]
     pub coder: Option<Cow<'a, str>>,
+    /// The fact-check desk's settings (version 3, written only when set).
+    #[serde(default)]
+    pub desk: DeskFile,
     #[serde(default)]
     pub documents: Vec<DocumentFile<'a>>,
+}
+
+/// `desk: (publisher: "Acme Fact Check", publisher_url: "https://…", rated_verdicts: 5)`.
+#[derive(Deserialize)]
+#[serde(default)]
+pub struct DeskFile {
+    pub publisher: String,
+    pub publisher_url: String,
+    pub rated_verdicts: usize,
+}
+
+impl Default for DeskFile {
+    fn default() -> Self {
+        Self {
+            publisher: String::new(),
+            publisher_url: String::new(),
+            rated_verdicts: crate::model::desk::DEFAULT_RATED_VERDICTS,
+        }
+    }
 }
 
 #[derive(Deserialize)]

@@ -27,7 +27,7 @@ pub use write::{to_ron, write_ron_to};
 
 use crate::model::Project;
 use crate::shown;
-use file::{CURRENT_VERSION, FORMAT, Header, ProjectFile};
+use file::{BASE_VERSION, CURRENT_VERSION, FORMAT, Header, ProjectFile};
 use std::path::Path;
 use thiserror::Error;
 
@@ -162,7 +162,7 @@ fn parse_fast(text: String) -> Result<ProjectFile<'static>, Option<String>> {
     let mut file: ProjectFile<'static> = ron::from_str(&skeleton).map_err(|_| None)?;
     drop(skeleton);
     if file.format != FORMAT
-        || file.version != CURRENT_VERSION
+        || !(BASE_VERSION..=CURRENT_VERSION).contains(&file.version)
         || file.documents.len() != texts.len()
     {
         return Err(None);
@@ -218,6 +218,8 @@ fn migrate<'a>(file: ProjectFile<'a>, path: &str) -> Result<ProjectFile<'a>, Sto
         // read with defaults: bare field names are text fields, and the file gets the
         // default relation types its labels allow.
         1 => Ok(ProjectFile { version: 2, ..file }),
+        // Version 3 added the desk's settings, read with defaults.
+        2 => Ok(ProjectFile { version: 3, ..file }),
         v if v > CURRENT_VERSION => Err(StoreError::Newer {
             version: v,
             path: path.to_owned(),

@@ -410,3 +410,44 @@ fn article_sources_round_trip_and_bad_ones_load_and_are_reported() {
         "document \"a.txt\": date: \"soon\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"
     );
 }
+
+#[test]
+fn desk_settings_round_trip_and_only_they_make_a_file_version_3() {
+    let mut project = fixture::project("p", &[("a.txt", "Text.")]);
+    let plain = to_ron(&project);
+    assert!(plain.contains("  version: 2,\n"), "{plain}");
+    assert!(!plain.contains("desk"), "written only when set");
+    project.desk = crate::model::desk::Desk {
+        publisher: "Acme \"Fact\" Check".to_owned(),
+        publisher_url: "https://acme.example/".to_owned(),
+        rated_verdicts: 4,
+    };
+    let ron = to_ron(&project);
+    assert!(ron.contains("  version: 3,\n"), "{ron}");
+    assert!(
+        ron.contains(
+            "  desk: (publisher: \"Acme \\\"Fact\\\" Check\", publisher_url: \"https://acme.example/\", rated_verdicts: 4),\n"
+        ),
+        "{ron}"
+    );
+    let back = parse(&ron, "p.ron").unwrap();
+    assert_eq!(back.desk, project.desk);
+    assert_eq!(to_ron(&back), ron, "deterministic");
+    // A publisher address that is not one loads, is kept and is reported.
+    let odd = ron.replace("https://acme.example/", "acme.example");
+    let loaded = parse(&odd, "p.ron").unwrap();
+    assert_eq!(loaded.desk.publisher_url, "acme.example");
+    let findings = crate::model::check::findings(&loaded);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        findings[0]
+            .to_string()
+            .starts_with("project settings: desk: publisher URL")
+    );
+    // A version 4 file is refused as newer, never read in part.
+    let newer = ron.replace("version: 3,", "version: 4,");
+    assert!(matches!(
+        parse(&newer, "p.ron"),
+        Err(StoreError::Newer { version: 4, .. })
+    ));
+}

@@ -38,6 +38,13 @@ pub fn into_project(file: ProjectFile<'_>) -> Result<Project, Vec<Problem>> {
             problems.push(problem(None, None, message));
         }
     }
+    // A publisher address that is not one loads (nothing is dropped) and is reported
+    // by `model::check`, like any value that does not fit.
+    project.desk = crate::model::desk::Desk {
+        publisher: file.desk.publisher,
+        publisher_url: file.desk.publisher_url,
+        rated_verdicts: file.desk.rated_verdicts,
+    };
     project.next_span_id = file.next_span_id.max(1);
     // The next id may be one past the largest: a project that used them all loads,
     // and only a new span is refused (with a message), never a wrapped id.

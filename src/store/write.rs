@@ -5,7 +5,7 @@
 //! took 0.4 s for 20 MB of text; this writer copies unescaped runs whole. What it writes
 //! is plain RON that `ron::from_str` reads back (tests check every code point).
 
-use super::file::{CURRENT_VERSION, FORMAT};
+use super::file::{BASE_VERSION, CURRENT_VERSION, FORMAT};
 use crate::model::{Project, Status};
 use std::fmt::Write;
 use std::io::Write as _;
@@ -51,7 +51,12 @@ impl<W: std::io::Write> std::fmt::Write for IoSink<W> {
 fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
     out.write_str("(\n")?;
     field(out, 1, "format", &quoted(FORMAT))?;
-    field(out, 1, "version", &CURRENT_VERSION.to_string())?;
+    let version = if project.desk.is_default() {
+        BASE_VERSION
+    } else {
+        CURRENT_VERSION
+    };
+    field(out, 1, "version", &version.to_string())?;
     field(out, 1, "name", &quoted(&project.name))?;
     out.write_str("  labels: [\n")?;
     for label in project.labels.iter() {
@@ -117,6 +122,20 @@ fn write_ron(project: &Project, out: &mut impl Write) -> std::fmt::Result {
     field(out, 1, "open_document", &open)?;
     if let Some(coder) = &project.coder {
         field(out, 1, "coder", &format!("Some({})", quoted(coder)))?;
+    }
+    if !project.desk.is_default() {
+        let desk = &project.desk;
+        field(
+            out,
+            1,
+            "desk",
+            &format!(
+                "(publisher: {}, publisher_url: {}, rated_verdicts: {})",
+                quoted(&desk.publisher),
+                quoted(&desk.publisher_url),
+                desk.rated_verdicts
+            ),
+        )?;
     }
     out.write_str("  documents: [\n")?;
     for doc in project.documents() {

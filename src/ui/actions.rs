@@ -49,7 +49,16 @@ pub enum Action {
     TakeAll,
     TakeNone,
     AcceptAgreed,
+    /// Moves the selected claim's check status one step on.
+    StepClaimStatus,
+    /// Gives the selected claim verdict n (0-based) of the project's scale.
+    SetVerdict(u8),
+    /// Puts the keyboard in the selected span's first field (a claim's sources).
+    EditFields,
 }
+
+/// How many verdicts have a key of their own (Ctrl+1 …).
+pub const VERDICT_KEYS: usize = 9;
 
 /// How many coders have a key of their own (Alt+1 …).
 pub const CODER_KEYS: usize = 6;
@@ -132,6 +141,17 @@ impl Action {
         Action::TakeAll,
         Action::TakeNone,
         Action::AcceptAgreed,
+        Action::EditFields,
+        Action::StepClaimStatus,
+        Action::SetVerdict(0),
+        Action::SetVerdict(1),
+        Action::SetVerdict(2),
+        Action::SetVerdict(3),
+        Action::SetVerdict(4),
+        Action::SetVerdict(5),
+        Action::SetVerdict(6),
+        Action::SetVerdict(7),
+        Action::SetVerdict(8),
     ];
 
     /// The action's name in menus and the help.
@@ -178,6 +198,11 @@ impl Action {
             Action::TakeAll => "Take every version",
             Action::TakeNone => "Take no version",
             Action::AcceptAgreed => "Accept everything all coders agree on",
+            Action::StepClaimStatus => "Claim: next check status",
+            Action::SetVerdict(n) => {
+                return Cow::Owned(format!("Claim: verdict {} of the scale", n + 1));
+            }
+            Action::EditFields => "Edit the span's fields (a claim's sources)",
             Action::MoveBoundary(b) => {
                 let end = if b.end { "end" } else { "start" };
                 let unit = if b.word { "word" } else { "character" };
@@ -221,6 +246,9 @@ impl Action {
             Action::TakeAll => AdjudicateCommand::Take(Take::All).into(),
             Action::TakeNone => AdjudicateCommand::Take(Take::None).into(),
             Action::AcceptAgreed => AdjudicateCommand::AcceptAgreed.into(),
+            Action::StepClaimStatus => EditCommand::StepClaimStatus.into(),
+            Action::SetVerdict(n) => EditCommand::SetVerdict(n.into()).into(),
+            Action::EditFields => WindowCommand::EditFields.into(),
         }
     }
 
@@ -272,6 +300,20 @@ impl Action {
             Action::TakeAll => const { &[key(ALT, Key::A)] },
             Action::TakeNone => const { &[key(ALT, Key::Num0)] },
             Action::AcceptAgreed => const { &[key(CTRL_SHIFT, Key::A)] },
+            Action::StepClaimStatus => const { &[key(ALT, Key::S)] },
+            Action::SetVerdict(n) => match n {
+                0 => const { &[key(CTRL, Key::Num1)] },
+                1 => const { &[key(CTRL, Key::Num2)] },
+                2 => const { &[key(CTRL, Key::Num3)] },
+                3 => const { &[key(CTRL, Key::Num4)] },
+                4 => const { &[key(CTRL, Key::Num5)] },
+                5 => const { &[key(CTRL, Key::Num6)] },
+                6 => const { &[key(CTRL, Key::Num7)] },
+                7 => const { &[key(CTRL, Key::Num8)] },
+                8 => const { &[key(CTRL, Key::Num9)] },
+                _ => &[],
+            },
+            Action::EditFields => const { &[key(NONE, Key::F2)] },
             Action::MoveBoundary(b) => match (b.end, b.word, b.forward) {
                 (false, false, false) => const { &[key(NONE, Key::ArrowLeft)] },
                 (false, false, true) => const { &[key(NONE, Key::ArrowRight)] },
@@ -319,7 +361,10 @@ impl Action {
             | Action::PrevDisagreement
             | Action::TakeCoder(_)
             | Action::TakeAll
-            | Action::TakeNone => true,
+            | Action::TakeNone
+            | Action::StepClaimStatus
+            | Action::SetVerdict(_)
+            | Action::EditFields => true,
         }
     }
 

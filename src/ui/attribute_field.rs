@@ -3,7 +3,7 @@
 //! not one of the choices, say from an older file, stays shown and is marked as not
 //! fitting), a one-line text field with a hint of the form for the other kinds, and
 //! under it, in the error colour, why the value does not fit the field. An empty value
-//! means "no value" and always fits. The widget only edits the string: the caller
+//! means "no value" and always fits. Sources take several lines (a source each). The widget only edits the string: the caller
 //! sends `EditCommand::SetAttribute`, which checks the value again.
 
 use crate::model::{AttributeDef, AttributeKind};
@@ -51,6 +51,18 @@ pub fn attribute_value_ui(
     ui.vertical(|ui| {
         let response = match kind {
             AttributeKind::Choice(values) => choice_ui(ui, values, value, id_salt),
+            // A line per source: Enter starts the next one, leaving the field ends it.
+            AttributeKind::Sources => {
+                ui.push_id(id_salt, |ui| {
+                    ui.add(
+                        TextEdit::multiline(value)
+                            .hint_text("https://… what it shows (a line each)")
+                            .desired_rows(2)
+                            .desired_width(ui.available_width().min(240.0)),
+                    )
+                })
+                .inner
+            }
             kind => {
                 ui.push_id(id_salt, |ui| {
                     ui.add(

@@ -8,9 +8,10 @@ use super::theme::label_color;
 use super::{label_keys_text, preview};
 use crate::formats::ExportFormat;
 use crate::formats::import::ImportFormat;
+use crate::model::claims;
 use crate::session::Session;
 use crate::session::{Command, EditCommand, FileCommand, SuggestionCommand, WindowPart};
-use crate::ui::actions::Action;
+use crate::ui::actions::{Action, VERDICT_KEYS};
 use egui::{Button, Label, RichText, Ui};
 use std::path::PathBuf;
 
@@ -39,6 +40,34 @@ fn action_button(ui: &mut Ui, action: Action, enabled: bool, out: &mut Vec<Comma
         out.push(action.command());
         ui.close();
     }
+}
+
+/// Edit → Claim: the selected claim's next status and its verdict, each with its key.
+fn claim_menu_ui(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+    let project = session.project();
+    let is_claim = session
+        .selected_span()
+        .and_then(|s| project.find_span(s))
+        .and_then(|(_, s)| project.labels.get(&s.label))
+        .is_some_and(claims::is_claim_label);
+    ui.add_enabled_ui(is_claim, |ui| {
+        ui.menu_button("Claim", |ui| {
+            action_button(ui, Action::StepClaimStatus, true, out);
+            ui.separator();
+            for (i, verdict) in claims::verdict_scale(project).iter().enumerate() {
+                let mut button = Button::new(format!("Verdict: {verdict}"));
+                if let Ok(n) = u8::try_from(i)
+                    && i < VERDICT_KEYS
+                {
+                    button = button.shortcut_text(Action::SetVerdict(n).shortcut_text(ui.ctx()));
+                }
+                if ui.add(button).clicked() {
+                    out.push(EditCommand::SetVerdict(i).into());
+                    ui.close();
+                }
+            }
+        });
+    });
 }
 
 /// The menu bar; `panels`: which side panels show (ticked in the View menu).
@@ -129,6 +158,10 @@ pub fn menu_bar_ui(
             action_button(ui, Action::GoToEnd, session.document().is_some(), out);
             ui.separator();
             action_button(ui, Action::MarkDone, session.document().is_some(), out);
+            ui.separator();
+            let selected = session.selected_span().is_some();
+            action_button(ui, Action::EditFields, selected, out);
+            claim_menu_ui(ui, session, out);
             ui.separator();
             switch(ui, WindowPart::Labels, None, out);
             if !session.layers().is_empty() {

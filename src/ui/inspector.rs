@@ -10,8 +10,9 @@ use super::attribute_field::attribute_value_ui;
 use super::preview;
 use super::stats::StatsCache;
 use super::theme;
+use crate::model::claims;
 use crate::model::stats::{SPEAKER, speakers_matching};
-use crate::model::{AttributeKind, Attributes, SpanId};
+use crate::model::{AttributeKind, Attributes, Label, SpanId};
 use crate::session::{Command, EditCommand, Session, SessionCommand};
 use egui::{Key, Rect, RichText, TextEdit, Ui};
 
@@ -29,15 +30,27 @@ pub struct Inspector {
     highlighted: Option<usize>,
     /// "Your name" as being typed.
     coder: Option<String>,
+    /// Put the keyboard in the first field when it is next drawn (F2).
+    focus_first: bool,
 }
 
 struct Draft {
     span: SpanId,
     note: String,
     attributes: Attributes,
+    /// The span's attributes as last drawn: a value changed elsewhere (a key, a link,
+    /// undo) replaces what the field shows.
+    seen: Attributes,
 }
 
 impl Inspector {
+    /// Puts the keyboard in the selected span's first field when the inspector is next
+    /// drawn: a claim's sources, another span's first field that is typed in (the note
+    /// when there is none).
+    pub fn focus_first_field(&mut self) {
+        self.focus_first = true;
+    }
+
     /// Forgets typed drafts (after undo/redo changed the span under them).
     pub fn reset(&mut self) {
         self.draft = None;
@@ -64,6 +77,7 @@ impl Inspector {
                 span: span.id,
                 note: span.note.clone().unwrap_or_default(),
                 attributes: span.attributes.clone(),
+                seen: span.attributes.clone(),
             });
         }
         let Some(draft) = self.draft.as_mut() else {
@@ -113,19 +127,35 @@ impl Inspector {
                 .on_hover_text("Who made the span, how, and when (UTC)");
             ui.end_row();
 
-            let fields = session
-                .project()
-                .labels
-                .get(&span.label)
+            let label = session.project().labels.get(&span.label);
+            let is_claim = label.is_some_and(claims::is_claim_label);
+            let mut fields = label
                 .map(|l| l.field_names().map(str::to_owned).collect::<Vec<_>>())
                 .unwrap_or_default();
+            if is_claim {
+                // The claim form: what a check goes through first.
+                fields.sort_by_key(|k| CLAIM_ORDER.iter().position(|c| c == k));
+            }
+            let focus_key = if self.focus_first {
+                first_field(label, &fields, is_claim)
+            } else {
+                None
+            };
+            let focus = |response: &egui::Response, key: &str| {
+                if focus_key.as_deref() == Some(key) {
+                    response.request_focus();
+                }
+            };
             for key in fields
                 .iter()
                 .chain(span.attributes.keys().filter(|k| !fields.contains(k)))
             {
                 ui.label(key);
-                if !draft.attributes.contains_key(key) {
-                    draft.attributes.insert(key.clone(), String::new());
+                if !draft.attributes.contains_key(key)
+                    || draft.seen.get(key) != span.attributes.get(key)
+                {
+                    let stored = span.attributes.get(key).cloned().unwrap_or_default();
+                    draft.attributes.insert(key.clone(), stored);
                 }
                 let Some(value) = draft.attributes.get_mut(key) else {
                     continue;
@@ -136,11 +166,25 @@ impl Inspector {
                     .get(&span.label)
                     .and_then(|l| l.field(key));
                 let stored = span.attributes.get(key).cloned().unwrap_or_default();
+                if is_claim
+                    && key == claims::STATUS
+                    && let Some(AttributeKind::Choice(values)) = field.map(|f| &f.kind)
+                {
+                    status_ui(ui, values, &stored, span.id, out);
+                    ui.end_row();
+                    continue;
+                }
                 if let Some(field) = field.filter(|f| f.kind != AttributeKind::Text) {
                     // A typed field: a drop-down for a choice (a pick is sent at once),
                     // a checked line for the others (sent when the editing ends).
-                    let response = attribute_value_ui(ui, Some(field), value, ("attr", key))
+                    let mut response = attribute_value_ui(ui, Some(field), value, ("attr", key))
                         .accessible_name(key.clone());
+                    if is_claim && key == claims::VERDICT {
+                        response = response.on_hover_text(
+                            "Ctrl+1, Ctrl+2 …: the verdict at that place on the scale",
+                        );
+                    }
+                    focus(&response, key);
                     let picked =
                         matches!(field.kind, AttributeKind::Choice(_)) && response.changed();
                     let ending = response.lost_focus();
@@ -159,6 +203,7 @@ impl Inspector {
                             .id_salt(("attr", key)),
                     )
                     .accessible_name(key.clone());
+                focus(&response, key);
                 // Never ask the response inside `ui.input`: both take egui's context lock.
                 let focused = response.has_focus();
                 // Enter ends a one-line field's editing (egui takes its focus at once).
@@ -214,12 +259,17 @@ impl Inspector {
                         .id_salt("note"),
                 )
                 .accessible_name("note");
+            if self.focus_first && focus_key.is_none() {
+                response.request_focus();
+            }
             if response.lost_focus() && draft.note != span.note.clone().unwrap_or_default() {
                 out.push(EditCommand::SetNote(span.id, draft.note.clone()).into());
             }
             ui.end_row();
         });
+        draft.seen.clone_from(&span.attributes);
         self.completion_rect = completion_rect;
+        self.focus_first = false;
         super::relation_list::relations_ui(ui, session, span.id, out);
         if ui.button("Delete span").clicked() {
             out.push(EditCommand::DeleteSpan(span.id).into());
@@ -260,6 +310,63 @@ impl Inspector {
             self.coder = Some(draft);
         }
     }
+}
+
+/// The order of the claim form's fields; the label's other fields follow.
+const CLAIM_ORDER: [&str; 7] = [
+    claims::STATUS,
+    claims::VERDICT,
+    claims::SOURCES,
+    claims::CLAIMANT,
+    claims::CLAIM_TYPE,
+    claims::REVIEWED,
+    claims::REVIEW_URL,
+];
+
+/// The field F2 puts the keyboard in: a claim's sources, else the first field typed
+/// in rather than picked; `None`: the note.
+fn first_field(label: Option<&Label>, fields: &[String], is_claim: bool) -> Option<String> {
+    if is_claim && fields.iter().any(|f| f == claims::SOURCES) {
+        return Some(claims::SOURCES.to_owned());
+    }
+    fields
+        .iter()
+        .find(|k| {
+            label
+                .and_then(|l| l.field(k))
+                .is_none_or(|f| !matches!(f.kind, AttributeKind::Choice(_)))
+        })
+        .cloned()
+}
+
+/// A claim's check status as a row of buttons, the current one lit; a click sets it
+/// (Alt+S steps it on).
+fn status_ui(ui: &mut Ui, values: &[String], stored: &str, span: SpanId, out: &mut Vec<Command>) {
+    let current = if stored.is_empty() {
+        values.first().map_or("", String::as_str)
+    } else {
+        stored
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        for v in values {
+            let on = v == current;
+            let response = ui
+                .selectable_label(on, v.as_str())
+                .on_hover_text("Alt+S: the next status");
+            if response.clicked() && !on {
+                out.push(
+                    EditCommand::SetAttribute(span, claims::STATUS.to_owned(), v.clone()).into(),
+                );
+            }
+        }
+        if !values.iter().any(|v| v == current) {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{current} (not a status)"),
+            );
+        }
+    });
 }
 
 /// The completion list under `field`: `names`, the `highlighted` one marked, moved by

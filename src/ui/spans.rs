@@ -83,6 +83,13 @@ impl SpansPanel {
         self.tab = Tab::Adjudicate;
     }
 
+    /// Shows the span list and puts the keyboard in the selected span's first field
+    /// in the inspector (F2).
+    pub fn edit_fields(&mut self) {
+        self.tab = Tab::Spans;
+        self.inspector.focus_first_field();
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         ui.set_max_width(ui.available_width());
         remember_selected_span(ui.ctx(), session);

@@ -15,7 +15,7 @@ fn labels_lists_name_colour_key_spans_and_attributes() {
         stdout(&d, &["labels", "p.ron"]),
         "label   colour   key  spans  attributes\n\
          quote   #0072B2  q        2  speaker\n\
-         claim   #D55E00  c        1  status: choice(to check|checking|checked), verdict: choice(true|mostly true|half true|mostly false|false|misleading|unverifiable), claimant, type: choice(quantity|prediction|cause and effect|laws and rules|personal experience|other), sources: sources\n\
+         claim   #D55E00  c        1  status: choice(to check|checking|checked), verdict: choice(true|mostly true|half true|mostly false|false|misleading|unverifiable), claimant, type: choice(quantity|prediction|cause and effect|laws and rules|personal experience|other), sources: sources, reviewed: date, review url: url\n\
          figure  #009E73  f        2  kind: choice(count|money|percent|duration|date|other), value: quantity\n"
     );
 }
@@ -52,7 +52,7 @@ fn labels_add_rename_recolour_rekey_and_remove() {
         listed,
         "label     colour   key  spans  attributes\n\
          citation  #0072B2  q        2  speaker\n\
-         claim     #112233  c        1  status: choice(to check|checking|checked), verdict: choice(true|mostly true|half true|mostly false|false|misleading|unverifiable), claimant, type: choice(quantity|prediction|cause and effect|laws and rules|personal experience|other), sources: sources\n\
+         claim     #112233  c        1  status: choice(to check|checking|checked), verdict: choice(true|mostly true|half true|mostly false|false|misleading|unverifiable), claimant, type: choice(quantity|prediction|cause and effect|laws and rules|personal experience|other), sources: sources, reviewed: date, review url: url\n\
          figure    #009E73  g        2  kind: choice(count|money|percent|duration|date|other), value: quantity\n\
          person    #CC79A7  p        0  role, org\n\
          place     #E69F00  -        0  country\n"

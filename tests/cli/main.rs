@@ -300,11 +300,11 @@ fn bad_project_files_are_refused_and_left_untouched() {
     );
     d.write(
         "p.ron",
-        b"(format: \"spanmark-project\", version: 3, name: \"x\", colour_scheme: Dark)",
+        b"(format: \"spanmark-project\", version: 4, name: \"x\", colour_scheme: Dark)",
     );
     d.fails(
         &["add", "p.ron", "kyiv.txt"],
-        "written by a newer spanmark (file version 3, this one reads up to 2)",
+        "written by a newer spanmark (file version 4, this one reads up to 3)",
     );
     d.write("p.ron", b"(settings: (theme: \"dark\"))");
     d.fails(

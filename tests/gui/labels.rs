@@ -20,7 +20,18 @@ fn labels(w: &Window) -> Vec<(String, Option<char>)> {
         .collect()
 }
 
+/// Presses button `label`, scrolled into view first as a user would: with the
+/// default labels' fields the editor is taller than its window.
+fn press(w: &mut Window, label: &str) {
+    w.h.get_by_role_and_label(Role::Button, label)
+        .scroll_to_me();
+    w.h.run_steps(20);
+    w.button(label);
+}
+
 fn type_into(w: &mut Window, field: &str, text: &str) {
+    w.field(field).scroll_to_me();
+    w.h.run_steps(20);
     w.field(field).click();
     w.h.run_steps(1);
     w.h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -38,7 +49,7 @@ fn define_tag_rename_undo_and_remove_labels_in_the_editor() {
     // Add "person" with key P: one undo step, the next Okabe–Ito colour.
     type_into(&mut w, "Name of the new label", "person");
     type_into(&mut w, "Key of the new label", "p");
-    w.button("Add label");
+    press(&mut w, "Add label");
     let person = w.h.state().session.project().labels.get("person").cloned();
     let person = person.expect("person added");
     assert_eq!((person.key, person.color.as_str()), (Some('p'), "#CC79A7"));
@@ -100,6 +111,11 @@ fn define_tag_rename_undo_and_remove_labels_in_the_editor() {
     let removes: Vec<_> =
         w.h.query_all_by_role_and_label(Role::Button, "Remove")
             .collect();
+    removes[1].scroll_to_me();
+    w.h.run_steps(20);
+    let removes: Vec<_> =
+        w.h.query_all_by_role_and_label(Role::Button, "Remove")
+            .collect();
     removes[1].click();
     w.h.run_steps(2);
     assert!(
@@ -107,7 +123,7 @@ fn define_tag_rename_undo_and_remove_labels_in_the_editor() {
         "{:?}",
         w.texts()
     );
-    w.button("Relabel 1 span and remove");
+    press(&mut w, "Relabel 1 span and remove");
     assert_eq!(
         labels(&w)
             .iter()
@@ -136,6 +152,9 @@ fn define_tag_rename_undo_and_remove_labels_in_the_editor() {
 
 /// Picks `option` from the drop-down named `combo`.
 fn pick(w: &mut Window, combo: &str, option: &str) {
+    w.h.get_by_role_and_label(Role::ComboBox, combo)
+        .scroll_to_me();
+    w.h.run_steps(20);
     w.h.get_by_role_and_label(Role::ComboBox, combo).click();
     w.h.run_steps(2);
     w.h.get_by_label(option).click();
@@ -148,13 +167,13 @@ fn a_label_with_a_choice_field_tags_renames_and_undoes() {
     w.ctrl(Key::L);
     type_into(&mut w, "Name of the new label", "person");
     type_into(&mut w, "Key of the new label", "p");
-    w.button("Add label");
+    press(&mut w, "Add label");
 
     // A field: "role", a choice. Without values, or without a name, it is refused.
-    w.button("Add a field to label person");
+    press(&mut w, "Add a field to label person");
     pick(&mut w, "Type of the new field of label person", "choice");
     type_into(&mut w, "Name of the new field of label person", "role");
-    w.button("Add the new field to label person");
+    press(&mut w, "Add the new field to label person");
     assert!(
         w.shows_containing("person: field \"role\": a choice needs at least one value"),
         "{:?}",
@@ -165,7 +184,7 @@ fn a_label_with_a_choice_field_tags_renames_and_undoes() {
         "Values of the new field of label person",
         "speaker, subject,",
     );
-    w.button("Add the new field to label person");
+    press(&mut w, "Add the new field to label person");
     let person = w.h.state().session.project().labels.get("person").cloned();
     let person = person.expect("person added");
     assert_eq!(person.key, Some('p'));
@@ -236,11 +255,11 @@ fn fields_change_type_and_go_one_step_each() {
         labels.get("figure").map(|l| l.attributes.clone()).unwrap()
     };
     // A duplicate name is refused and the row shows the field's name again.
-    w.button("Add a field to label figure");
+    press(&mut w, "Add a field to label figure");
     type_into(&mut w, "Name of the new field of label figure", "kind");
-    w.button("Add the new field to label figure");
+    press(&mut w, "Add the new field to label figure");
     assert!(w.shows_containing("there is already a field \"kind\""));
-    w.button("Cancel");
+    press(&mut w, "Cancel");
     // The type: choice → number, one step; a blank name is refused.
     pick(&mut w, "Type of field kind of label figure", "number");
     assert_eq!(kind(&w)[0].kind, AttributeKind::Number);
@@ -253,7 +272,7 @@ fn fields_change_type_and_go_one_step_each() {
         w.texts()
     );
     assert_eq!(kind(&w)[0].name, "kind");
-    w.button("Remove field kind of label figure");
+    press(&mut w, "Remove field kind of label figure");
     // Only the figure's value field is left.
     let left: Vec<String> = kind(&w).into_iter().map(|f| f.name).collect();
     assert_eq!(left, ["value"]);
@@ -301,7 +320,7 @@ fn relation_types_are_added_restricted_renamed_and_removed_in_the_editor() {
     assert!(w.shows("Relation types"));
     wheel_to(&mut w, "Add relation type");
     type_into(&mut w, "Name of the new relation type", "contradicts");
-    w.button("Add relation type");
+    press(&mut w, "Add relation type");
     assert_eq!(types(&w)[3], RelationType::new("contradicts", &[], &[]));
     tick(&mut w, "From claim of relation type contradicts");
     tick(&mut w, "To quote of relation type contradicts");
@@ -313,7 +332,7 @@ fn relation_types_are_added_restricted_renamed_and_removed_in_the_editor() {
     type_into(&mut w, "Name of relation type contradicts", "disputes");
     w.key(Key::Enter);
     assert_eq!(types(&w)[3].name, "disputes");
-    w.button("Remove relation type disputes");
+    press(&mut w, "Remove relation type disputes");
     assert_eq!(types(&w).len(), 3);
     w.save();
     assert_eq!(w.saved().relation_types, RelationType::defaults());

@@ -7,6 +7,7 @@
 
 mod access;
 mod adjudicate;
+mod claims;
 mod conflicts;
 mod editing;
 mod figures;

@@ -10,13 +10,17 @@ use crate::shown::quoted;
 use egui::{Response, TextEdit, Ui};
 
 /// The types a field may have: the name files use, the name the editor shows.
-pub(super) const KINDS: [(&str, &str); 6] = [
+/// Every kind of [`AttributeKind::NAMES`] is here: a kind missing would show as text
+/// and become text when any field of its label is edited.
+pub(super) const KINDS: [(&str, &str); 8] = [
     ("text", "text"),
     ("choice", "choice"),
     ("number", "number"),
     ("date", "date"),
     ("url", "URL"),
     ("span", "span link"),
+    ("quantity", "quantity (figure value)"),
+    ("sources", "sources (URL + note a line)"),
 ];
 const CHOICE: usize = 1;
 
@@ -259,6 +263,24 @@ pub(super) fn new_field_ui(ui: &mut Ui, row: &mut FieldRow, label: &Label) -> Ad
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_of_field_keeps_its_kind_through_a_row() {
+        for name in AttributeKind::NAMES {
+            let values = if name == "choice" {
+                vec!["a".to_owned()]
+            } else {
+                vec![]
+            };
+            let def = AttributeDef {
+                name: "f".into(),
+                kind: AttributeKind::from_name(name, values).unwrap(),
+            };
+            let mut row = FieldRow::default();
+            row.sync(&def);
+            assert_eq!(row.def(), Ok(def), "{name}");
+        }
+    }
 
     #[test]
     fn rows_make_fields_and_refuse_bad_ones() {

@@ -4,6 +4,7 @@
 
 mod agree;
 mod change;
+mod claims;
 mod format_names;
 mod git;
 pub mod labels;
@@ -83,6 +84,17 @@ pub enum Command {
         project: PathBuf,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// The fact-check desk's claims: every claim as a CSV row (status, verdict, claimant,
+    /// sources, figures, article), or the checked ones as schema.org ClaimReview JSON-LD
+    /// (to stdout without -o; what was left out goes to stderr).
+    Claims {
+        project: PathBuf,
+        #[arg(long, value_enum, default_value_t = claims::ClaimsFormat::Csv)]
+        format: claims::ClaimsFormat,
         /// Write to this file (atomically) instead of stdout.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
@@ -319,6 +331,11 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             format,
             output,
         } => export(&project, format, output.as_deref()),
+        Command::Claims {
+            project,
+            format,
+            output,
+        } => claims::run(&project, format, output.as_deref()),
         Command::Stats { project } => stats(&project),
         Command::Suggest {
             project,

@@ -3,6 +3,8 @@
 //! [`json::verify`] against the texts, and only then rendered in the chosen format.
 
 pub mod brat;
+pub mod claim_review;
+pub mod claims_csv;
 pub mod csv;
 pub mod doccano;
 pub mod import;

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
 
 mod agree;
+mod claims;
 mod git;
 mod labels;
 mod more;

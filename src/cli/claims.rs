@@ -1,0 +1,69 @@
+//! `spanmark claims PROJECT [--format csv|claimreview] [-o FILE]`: the fact-check
+//! desk's exports from the command line. The claims CSV (every claim, a row each) or
+//! the checked claims as ClaimReview JSON-LD, to stdout or atomically to a file, with
+//! what was left out on stderr, a line each.
+
+use crate::formats::{claim_review, claims_csv};
+use crate::store;
+use anyhow::{anyhow, bail};
+use std::io::Write;
+use std::path::Path;
+
+/// What `spanmark claims` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ClaimsFormat {
+    /// Every claim, a row each: status, verdict, claimant, sources, figures, article.
+    Csv,
+    /// The checked claims as schema.org ClaimReview JSON-LD, for a fact-check page.
+    #[value(name = "claimreview")]
+    ClaimReview,
+}
+
+pub(super) fn run(path: &Path, format: ClaimsFormat, output: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(out) = output
+        && super::same_file(out, path)
+    {
+        bail!(
+            "refusing to overwrite the project with its claims: {}",
+            out.display()
+        );
+    }
+    let project = store::load(path)?;
+    let (bytes, notes, count) = match format {
+        ClaimsFormat::Csv => {
+            let bytes = claims_csv::render(&project).map_err(|err| {
+                anyhow!("cannot write the claims CSV ({err}): {}", path.display())
+            })?;
+            let count = crate::model::claims::claims(&project).len();
+            (bytes, Vec::new(), count)
+        }
+        ClaimsFormat::ClaimReview => {
+            let export = claim_review::claim_review(&project);
+            (
+                export.to_json().into_bytes(),
+                export.notes(),
+                export.exported(),
+            )
+        }
+    };
+    for note in &notes {
+        eprintln!("note: {note}");
+    }
+    let Some(out) = output else {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(&bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|err| anyhow!("cannot write to stdout ({err})"));
+    };
+    store::write_atomic(out, &bytes, false)
+        .map_err(|err| anyhow!("cannot write the claims ({err}): {}", out.display()))?;
+    let what = match (format, count == 1) {
+        (ClaimsFormat::Csv, true) => "claim",
+        (ClaimsFormat::Csv, false) => "claims",
+        (ClaimsFormat::ClaimReview, true) => "ClaimReview",
+        (ClaimsFormat::ClaimReview, false) => "ClaimReviews",
+    };
+    eprintln!("wrote {count} {what} to {}", out.display());
+    Ok(())
+}

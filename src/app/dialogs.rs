@@ -4,6 +4,7 @@
 //! sends the user to that path field.
 
 use crate::formats::ExportFormat;
+use crate::formats::desk::DeskExport;
 use crate::formats::import::ImportFormat;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -27,6 +28,8 @@ pub enum Purpose {
     SaveProject,
     /// A file, or a folder for a folder format (brat).
     Export(ExportFormat),
+    /// A fact-check desk file (claims CSV, ClaimReview).
+    ExportDesk(DeskExport),
     Import(ImportFormat),
 }
 
@@ -39,13 +42,17 @@ impl Purpose {
             Purpose::SaveProject => "Save project as".to_owned(),
             Purpose::Export(ExportFormat::Brat) => "Export brat standoff into a folder".to_owned(),
             Purpose::Export(format) => format!("Export {}", format.title()),
+            Purpose::ExportDesk(export) => format!("Export {}", export.title()),
             Purpose::Import(ImportFormat::Brat) => "Import a brat folder (or .ann file)".to_owned(),
             Purpose::Import(format) => format!("Import {}", format.title()),
         }
     }
 
     pub fn saves(self) -> bool {
-        matches!(self, Purpose::SaveProject | Purpose::Export(_))
+        matches!(
+            self,
+            Purpose::SaveProject | Purpose::Export(_) | Purpose::ExportDesk(_)
+        )
     }
 }
 
@@ -92,6 +99,11 @@ impl FileDialogs for NativeDialogs {
             Purpose::Export(format) if format.is_folder() => dialog.pick_folder().map(|p| vec![p]),
             Purpose::Export(format) => dialog
                 .add_filter(format.name(), &[format.extension()])
+                .set_file_name(suggested)
+                .save_file()
+                .map(|p| vec![p]),
+            Purpose::ExportDesk(export) => dialog
+                .add_filter(export.title(), &[export.extension()])
                 .set_file_name(suggested)
                 .save_file()
                 .map(|p| vec![p]),

@@ -127,6 +127,7 @@ impl App {
             FileCommand::AddLayerPaths(paths) => self.add_layer_paths(&paths),
             FileCommand::SaveAs => self.ask(Purpose::SaveProject),
             FileCommand::Export(format) => self.ask(Purpose::Export(format)),
+            FileCommand::ExportDesk(export) => self.ask(Purpose::ExportDesk(export)),
             FileCommand::Import(format) => self.ask(Purpose::Import(format)),
         }
     }
@@ -187,6 +188,7 @@ impl App {
             Purpose::Export(format) => {
                 format!("{}.{}", self.session.project().name, format.extension())
             }
+            Purpose::ExportDesk(export) => export.suggested_name(&self.session.project().name),
             _ => String::new(),
         };
         match self.dialogs.pick(purpose, &suggested) {
@@ -224,6 +226,11 @@ impl App {
             Purpose::Export(format) => {
                 if let Some(path) = paths.first() {
                     self.export_to(format, path);
+                }
+            }
+            Purpose::ExportDesk(export) => {
+                if let Some(path) = paths.first() {
+                    self.export_desk_to(export, path);
                 }
             }
             Purpose::Import(format) => {

@@ -1,8 +1,10 @@
 //! Files of other tools in the window: importing annotations (read on a thread when
 //! large, merged by the session as one undo step, predictions offered as
-//! suggestions) and saying what the import did. Exports are in `files.rs`.
+//! suggestions) and saying what the import did; writing the fact-check desk's files.
+//! Span exports are in `files.rs`.
 
 use super::App;
+use crate::formats::desk::DeskExport;
 use crate::formats::import::{self, ImportFormat, Imported};
 use std::path::Path;
 
@@ -25,6 +27,29 @@ impl App {
         }
         let imported = import::read(format, path, self.session.project(), &Default::default());
         self.imported(path, imported);
+    }
+
+    /// Writes a desk file (atomically) and says what it holds and what it left out.
+    pub(super) fn export_desk_to(&mut self, export: DeskExport, path: &Path) {
+        let file = match export.render(self.session.project()) {
+            Ok(file) => file,
+            Err(err) => return self.error(format!("{err}: {}", path.display())),
+        };
+        if let Err(err) = crate::store::write_atomic(path, &file.bytes, false) {
+            return self.error(format!(
+                "cannot write {} ({err}): {}",
+                export.title(),
+                path.display()
+            ));
+        }
+        self.info(format!(
+            "Exported {}: {}",
+            export.count_phrase(file.claims),
+            path.display()
+        ));
+        for note in file.notes {
+            self.info(note);
+        }
     }
 
     /// Merges what was read for an import as one undo step, and says what it did.

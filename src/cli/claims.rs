@@ -3,7 +3,7 @@
 //! the checked claims as ClaimReview JSON-LD, to stdout or atomically to a file, with
 //! what was left out on stderr, a line each.
 
-use crate::formats::{claim_review, claims_csv};
+use crate::formats::desk::DeskExport;
 use crate::store;
 use anyhow::{anyhow, bail};
 use std::io::Write;
@@ -29,41 +29,29 @@ pub(super) fn run(path: &Path, format: ClaimsFormat, output: Option<&Path>) -> a
         );
     }
     let project = store::load(path)?;
-    let (bytes, notes, count) = match format {
-        ClaimsFormat::Csv => {
-            let bytes = claims_csv::render(&project).map_err(|err| {
-                anyhow!("cannot write the claims CSV ({err}): {}", path.display())
-            })?;
-            let count = crate::model::claims::claims(&project).len();
-            (bytes, Vec::new(), count)
-        }
-        ClaimsFormat::ClaimReview => {
-            let export = claim_review::claim_review(&project);
-            (
-                export.to_json().into_bytes(),
-                export.notes(),
-                export.exported(),
-            )
-        }
+    let export = match format {
+        ClaimsFormat::Csv => DeskExport::ClaimsCsv,
+        ClaimsFormat::ClaimReview => DeskExport::ClaimReview,
     };
-    for note in &notes {
+    let file = export
+        .render(&project)
+        .map_err(|err| anyhow!("{err}: {}", path.display()))?;
+    for note in &file.notes {
         eprintln!("note: {note}");
     }
     let Some(out) = output else {
         let mut stdout = std::io::stdout().lock();
         return stdout
-            .write_all(&bytes)
+            .write_all(&file.bytes)
             .and_then(|()| stdout.flush())
             .map_err(|err| anyhow!("cannot write to stdout ({err})"));
     };
-    store::write_atomic(out, &bytes, false)
+    store::write_atomic(out, &file.bytes, false)
         .map_err(|err| anyhow!("cannot write the claims ({err}): {}", out.display()))?;
-    let what = match (format, count == 1) {
-        (ClaimsFormat::Csv, true) => "claim",
-        (ClaimsFormat::Csv, false) => "claims",
-        (ClaimsFormat::ClaimReview, true) => "ClaimReview",
-        (ClaimsFormat::ClaimReview, false) => "ClaimReviews",
-    };
-    eprintln!("wrote {count} {what} to {}", out.display());
+    eprintln!(
+        "wrote {} to {}",
+        export.count_phrase(file.claims),
+        out.display()
+    );
     Ok(())
 }

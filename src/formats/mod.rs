@@ -6,6 +6,7 @@ pub mod brat;
 pub mod claim_review;
 pub mod claims_csv;
 pub mod csv;
+pub mod desk;
 pub mod doccano;
 pub mod import;
 pub mod json;

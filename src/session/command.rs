@@ -43,6 +43,8 @@ pub enum FileCommand {
     Save,
     SaveAs,
     Export(ExportFormat),
+    /// Writes one of the fact-check desk's files (claims CSV, ClaimReview).
+    ExportDesk(crate::formats::desk::DeskExport),
     /// Merges annotations from a file of another tool (one undo step).
     Import(ImportFormat),
 }

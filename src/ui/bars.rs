@@ -7,6 +7,7 @@ pub mod help;
 use super::theme::label_color;
 use super::{label_keys_text, preview};
 use crate::formats::ExportFormat;
+use crate::formats::desk::DeskExport;
 use crate::formats::import::ImportFormat;
 use crate::model::claims;
 use crate::session::Session;
@@ -123,6 +124,16 @@ pub fn menu_bar_ui(
                 ui.menu_button("Export", |ui| {
                     for format in ExportFormat::ALL {
                         action_button(ui, Action::Export(format), any, out);
+                    }
+                });
+            });
+            ui.add_enabled_ui(any, |ui| {
+                ui.menu_button("Fact-check desk", |ui| {
+                    for export in DeskExport::ALL {
+                        if ui.button(format!("Export {}…", export.title())).clicked() {
+                            out.push(FileCommand::ExportDesk(export).into());
+                            ui.close();
+                        }
                     }
                 });
             });

@@ -114,3 +114,55 @@ fn the_claim_keys_on_a_span_that_is_no_claim_say_so() {
     w.save();
     assert_eq!(field(&w, "status"), None);
 }
+
+#[test]
+fn the_desk_files_are_written_from_the_file_menu_and_say_what_they_left_out() {
+    use crate::interop::{give_path, menu};
+    let mut w = Window::open(&[(
+        "a.txt",
+        "[claim:Exports fell 12% in May], the minister said. [claim:Imports rose].",
+    )]);
+    // The first claim checked, with a verdict and the address of the published check.
+    w.key(Key::Tab);
+    w.ctrl(Key::Num5);
+    alt(&mut w, Key::S);
+    alt(&mut w, Key::S);
+    w.field("review url").click();
+    w.h.run_steps(1);
+    w.field("review url")
+        .type_text("https://check.example/exports-may");
+    w.h.run_steps(1);
+    w.key(Key::Enter);
+
+    let path = w.dir.path().join("reviews.json");
+    menu(&mut w, &["Fact-check desk", "Export ClaimReview JSON-LD…"]);
+    give_path(&mut w, &path);
+    assert!(
+        w.shows_containing("Exported 1 ClaimReview:"),
+        "{:?}",
+        w.messages()
+    );
+    assert!(
+        w.shows_containing("1 claim not exported: not checked yet"),
+        "{:?}",
+        w.messages()
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let review = &json["@graph"][0];
+    assert_eq!(review["claimReviewed"], "Exports fell 12% in May");
+    assert_eq!(review["reviewRating"]["alternateName"], "false");
+    assert_eq!(review["url"], "https://check.example/exports-may");
+
+    let csv = w.dir.path().join("claims.csv");
+    menu(&mut w, &["Fact-check desk", "Export Claims CSV…"]);
+    give_path(&mut w, &csv);
+    assert!(
+        w.shows_containing("Exported 2 claims:"),
+        "{:?}",
+        w.messages()
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.contains("Imports rose,to check"), "{text}");
+}

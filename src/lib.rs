@@ -22,6 +22,7 @@ pub mod fixture;
 pub mod formats;
 pub mod merge3;
 pub mod model;
+pub mod report;
 pub mod session;
 pub mod shown;
 pub mod store;

@@ -8,6 +8,7 @@ mod claims;
 mod format_names;
 mod git;
 pub mod labels;
+mod report;
 mod team;
 
 use crate::formats::import::{self, ImportFormat};
@@ -95,6 +96,15 @@ pub enum Command {
         project: PathBuf,
         #[arg(long, value_enum, default_value_t = claims::ClaimsFormat::Csv)]
         format: claims::ClaimsFormat,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// An HTML report of the project, one file that opens offline in any browser: per
+    /// article its source, claims with verdicts, quotes by speaker and figures with
+    /// values, and charts of claims by verdict and spans per label (to stdout without -o).
+    Report {
+        project: PathBuf,
         /// Write to this file (atomically) instead of stdout.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
@@ -336,6 +346,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             format,
             output,
         } => claims::run(&project, format, output.as_deref()),
+        Command::Report { project, output } => report::run(&project, output.as_deref()),
         Command::Stats { project } => stats(&project),
         Command::Suggest {
             project,

@@ -10,6 +10,7 @@ mod git;
 mod labels;
 mod more;
 mod provenance;
+mod report;
 mod sources;
 mod version;
 mod writers;

@@ -1,6 +1,7 @@
 //! The fact-check desk's files as one list, so the window's File menu and
 //! `spanmark claims` write the same bytes and say the same notes: the claims CSV (every
-//! claim) and ClaimReview JSON-LD (the checked ones, and why others were left out).
+//! claim), ClaimReview JSON-LD (the checked ones, and why others were left out) and the
+//! HTML report ([`crate::report`]).
 
 use super::{claim_review, claims_csv};
 use crate::model::Project;
@@ -9,6 +10,8 @@ use crate::model::Project;
 pub enum DeskExport {
     ClaimsCsv,
     ClaimReview,
+    /// The project's HTML report.
+    Report,
 }
 
 /// A desk file rendered: its bytes, how many claims it holds, what the user should
@@ -21,13 +24,18 @@ pub struct DeskFile {
 }
 
 impl DeskExport {
-    pub const ALL: [DeskExport; 2] = [DeskExport::ClaimsCsv, DeskExport::ClaimReview];
+    pub const ALL: [DeskExport; 3] = [
+        DeskExport::ClaimsCsv,
+        DeskExport::ClaimReview,
+        DeskExport::Report,
+    ];
 
     /// The entry's name in the File menu.
     pub fn title(self) -> &'static str {
         match self {
             DeskExport::ClaimsCsv => "Claims CSV",
             DeskExport::ClaimReview => "ClaimReview JSON-LD",
+            DeskExport::Report => "HTML report",
         }
     }
 
@@ -35,6 +43,7 @@ impl DeskExport {
         match self {
             DeskExport::ClaimsCsv => "csv",
             DeskExport::ClaimReview => "json",
+            DeskExport::Report => "html",
         }
     }
 
@@ -43,6 +52,7 @@ impl DeskExport {
         match self {
             DeskExport::ClaimsCsv => format!("{name} claims.csv"),
             DeskExport::ClaimReview => format!("{name} claimreview.json"),
+            DeskExport::Report => format!("{name} report.html"),
         }
     }
 
@@ -51,6 +61,10 @@ impl DeskExport {
         let (one, many) = match self {
             DeskExport::ClaimsCsv => ("claim", "claims"),
             DeskExport::ClaimReview => ("ClaimReview", "ClaimReviews"),
+            DeskExport::Report => {
+                let s = if count == 1 { "" } else { "s" };
+                return format!("the HTML report ({count} claim{s})");
+            }
         };
         format!("{count} {}", if count == 1 { one } else { many })
     }
@@ -66,6 +80,11 @@ impl DeskExport {
                     notes: Vec::new(),
                 })
             }
+            DeskExport::Report => Ok(DeskFile {
+                bytes: crate::report::html(project).into_bytes(),
+                claims: crate::model::claims::claims(project).len(),
+                notes: Vec::new(),
+            }),
             DeskExport::ClaimReview => {
                 let export = claim_review::claim_review(project);
                 Ok(DeskFile {

@@ -165,4 +165,16 @@ fn the_desk_files_are_written_from_the_file_menu_and_say_what_they_left_out() {
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().count(), 3, "{text}");
     assert!(text.contains("Imports rose,to check"), "{text}");
+
+    let report = w.dir.path().join("report.html");
+    menu(&mut w, &["Fact-check desk", "Export HTML report…"]);
+    give_path(&mut w, &report);
+    assert!(
+        w.shows_containing("Exported the HTML report (2 claims):"),
+        "{:?}",
+        w.messages()
+    );
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    assert!(html.contains("Exports fell 12% in May"));
 }

@@ -8,6 +8,7 @@ pub mod article;
 pub mod attribute_field;
 pub mod bars;
 pub mod conflicts;
+pub mod desk;
 pub mod documents;
 pub mod find;
 pub mod geometry;

@@ -1,9 +1,10 @@
-//! The Spans panel: the current document's spans, or the project's statistics (a tab
-//! each at its top). The list filters by label and by text (a span's text, label,
-//! note or any attribute value: a speaker's name finds their quotes), shows each
-//! quote's speaker, and can group the spans by speaker (groups collapsible, with
-//! counts). A click on a row selects the span and scrolls the article to it. Under the
-//! list, the [`Inspector`] of the selected span.
+//! The Spans panel: the current document's spans, the project's statistics, or its
+//! claims (the claims desk, [`super::desk`]), a tab each at its top. The list filters
+//! by label and by text (a span's text, label, note or any attribute value: a
+//! speaker's name finds their quotes), shows each quote's speaker, and can group the
+//! spans by speaker (groups collapsible, with counts). A click on a row selects the
+//! span and scrolls the article to it. Under the list (and under the claims desk), the
+//! [`Inspector`] of the selected span.
 
 use super::inspector::Inspector;
 use super::preview;
@@ -34,6 +35,8 @@ enum Tab {
     #[default]
     Spans,
     Statistics,
+    /// The project's claims: the fact-check desk.
+    Claims,
     /// Coders' layers: disagreements, versions, agreement.
     Adjudicate,
 }
@@ -52,6 +55,7 @@ pub struct SpansPanel {
     inspector: Inspector,
     stats: StatsCache,
     stats_view: StatsView,
+    desk: super::desk::DeskView,
     /// The rows shown and what they were computed for.
     rows: Option<(RowsKey, Rows)>,
     /// Row texts already made and laid out, by row (valid with `rows`; a row's text is
@@ -78,6 +82,11 @@ struct RowsKey {
 }
 
 impl SpansPanel {
+    /// Shows the Claims tab (the claims desk).
+    pub fn show_claims(&mut self) {
+        self.tab = Tab::Claims;
+    }
+
     /// Shows the Adjudicate tab (coders' files were added).
     pub fn show_adjudicate(&mut self) {
         self.tab = Tab::Adjudicate;
@@ -98,9 +107,10 @@ impl SpansPanel {
             let tabs = [
                 (Tab::Spans, "Spans"),
                 (Tab::Statistics, "Statistics"),
+                (Tab::Claims, "Claims"),
                 (Tab::Adjudicate, "Adjudicate"),
             ];
-            for (tab, name) in tabs.into_iter().take(if layers { 3 } else { 2 }) {
+            for (tab, name) in tabs.into_iter().take(if layers { 4 } else { 3 }) {
                 let text = egui::RichText::new(name).heading();
                 if ui.selectable_label(self.tab == tab, text).clicked() {
                     self.tab = tab;
@@ -125,6 +135,11 @@ impl SpansPanel {
         } else {
             0.0
         };
+        if self.tab == Tab::Claims {
+            self.desk.desk_ui(ui, session, inspector_height, out);
+            self.inspector_below_ui(ui, session, out);
+            return;
+        }
         self.filters_ui(ui, session);
         let Some(doc) = session.document() else {
             return;
@@ -258,6 +273,11 @@ impl SpansPanel {
             self.collapsed_changes += 1;
         }
 
+        self.inspector_below_ui(ui, session, out);
+    }
+
+    /// The inspector of the selected span, under the list.
+    fn inspector_below_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         if session.selected_span().is_some() {
             ui.separator();
             self.inspector

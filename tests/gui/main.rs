@@ -9,6 +9,7 @@ mod access;
 mod adjudicate;
 mod claims;
 mod conflicts;
+mod desk;
 mod editing;
 mod figures;
 mod files;

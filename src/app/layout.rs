@@ -82,6 +82,16 @@ impl App {
                     self.panels.toggle_spans();
                 }
             }
+            WindowPart::Claims => {
+                if self.spans.claims_shown() {
+                    self.spans.show_statistics(false);
+                } else {
+                    self.spans.show_claims();
+                    if !self.panels.shown().spans {
+                        self.panels.toggle_spans();
+                    }
+                }
+            }
             WindowPart::KeyboardHelp | WindowPart::Guidelines => self.help.open(part),
             WindowPart::Labels => self.labels.toggle(),
             WindowPart::About => self.about.open = true,
@@ -92,6 +102,7 @@ impl App {
     pub(super) fn shown(&self) -> SidePanelsShown {
         SidePanelsShown {
             statistics: self.spans.statistics_shown(),
+            claims: self.spans.claims_shown(),
             ..self.panels.shown()
         }
     }
@@ -186,6 +197,7 @@ impl SidePanels {
             documents: plan.documents.is_some(),
             spans: plan.spans,
             statistics: false,
+            claims: false,
         };
         plan
     }

@@ -70,6 +70,8 @@ pub enum WindowPart {
     SpansPanel,
     /// The Statistics tab of the spans panel.
     Statistics,
+    /// The Claims tab of the spans panel (the fact-check desk).
+    Claims,
     KeyboardHelp,
     Guidelines,
     /// The label editor.

@@ -23,6 +23,8 @@ pub struct SidePanelsShown {
     pub spans: bool,
     /// The spans panel shows its Statistics tab.
     pub statistics: bool,
+    /// The spans panel shows its Claims tab.
+    pub claims: bool,
 }
 
 /// Where the menu bar ends: windows open below it.
@@ -193,6 +195,7 @@ pub fn menu_bar_ui(
             switch(ui, WindowPart::DocumentsPanel, Some(panels.documents), out);
             switch(ui, WindowPart::SpansPanel, Some(panels.spans), out);
             switch(ui, WindowPart::Statistics, Some(panels.statistics), out);
+            switch(ui, WindowPart::Claims, Some(panels.claims), out);
             ui.separator();
             egui::gui_zoom::zoom_menu_buttons(ui);
             ui.separator();

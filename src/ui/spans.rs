@@ -87,6 +87,11 @@ impl SpansPanel {
         self.tab = Tab::Claims;
     }
 
+    /// Is the claims desk shown?
+    pub fn claims_shown(&self) -> bool {
+        self.tab == Tab::Claims
+    }
+
     /// Shows the Adjudicate tab (coders' files were added).
     pub fn show_adjudicate(&mut self) {
         self.tab = Tab::Adjudicate;

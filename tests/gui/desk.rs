@@ -327,3 +327,14 @@ fn the_desk_fits_laptop_screens_at_100_and_200_percent() {
         );
     }
 }
+
+#[test]
+fn ctrl_shift_d_opens_the_desk_and_goes_back_to_the_spans() {
+    let mut w = Window::open(&[("a.txt", A), ("b.txt", B)]);
+    assert!(rows(&w).is_empty());
+    w.ctrl_shift(Key::D);
+    assert_eq!(rows(&w).len(), 3, "{:?}", w.texts());
+    w.ctrl_shift(Key::D);
+    assert!(rows(&w).is_empty());
+    assert!(w.shows_containing("spans"), "{:?}", w.texts());
+}

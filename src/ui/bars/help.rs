@@ -33,6 +33,7 @@ impl HelpWindows {
             WindowPart::DocumentsPanel
             | WindowPart::SpansPanel
             | WindowPart::Statistics
+            | WindowPart::Claims
             | WindowPart::Labels
             | WindowPart::About => {}
         }

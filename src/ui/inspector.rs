@@ -169,6 +169,7 @@ impl Inspector {
                 if is_claim
                     && key == claims::STATUS
                     && let Some(AttributeKind::Choice(values)) = field.map(|f| &f.kind)
+                    && status_fits(ui, values)
                 {
                     status_ui(ui, values, &stored, span.id, out);
                     ui.end_row();
@@ -339,6 +340,27 @@ fn first_field(label: Option<&Label>, fields: &[String], is_claim: bool) -> Opti
         .cloned()
 }
 
+/// Do the status buttons fit on one line beside their name? (Where they do not, a
+/// narrow panel or a large zoom, the status is a drop-down like any choice.)
+fn status_fits(ui: &Ui, values: &[String]) -> bool {
+    let padding = ui.spacing().button_padding.x * 2.0 + STATUS_SPACING;
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let needed: f32 = ui.fonts_mut(|fonts| {
+        values
+            .iter()
+            .map(|v| {
+                let galley =
+                    fonts.layout_no_wrap(v.clone(), font.clone(), egui::Color32::PLACEHOLDER);
+                galley.size().x + padding
+            })
+            .sum()
+    });
+    needed <= ui.available_width()
+}
+
+/// The space between two status buttons.
+const STATUS_SPACING: f32 = 2.0;
+
 /// A claim's check status as a row of buttons, the current one lit; a click sets it
 /// (Alt+S steps it on).
 fn status_ui(ui: &mut Ui, values: &[String], stored: &str, span: SpanId, out: &mut Vec<Command>) {
@@ -347,8 +369,8 @@ fn status_ui(ui: &mut Ui, values: &[String], stored: &str, span: SpanId, out: &m
     } else {
         stored
     };
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 2.0;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = STATUS_SPACING;
         for v in values {
             let on = v == current;
             let response = ui

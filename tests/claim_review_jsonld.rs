@@ -16,6 +16,9 @@ use spanmark::formats::claim_review;
 use spanmark::model::{ArticleMeta, Project};
 use std::path::Path;
 
+#[path = "consumers/pyld.rs"]
+mod pyld;
+
 const SCHEMA: &str = "http://schema.org/";
 
 /// Two publishable claims (one rated, one by name only), with an emoji and a CRLF.
@@ -69,29 +72,8 @@ fn project() -> Project {
 
 /// `input` expanded by pyld (`{"expanded", "strict"}`); `None` (said) without pyld.
 fn through_pyld(input: &Path, output: &Path) -> Option<Value> {
-    let python = std::env::var("SPANMARK_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let script =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/claim_review_expand.py");
-    let Ok(out) = std::process::Command::new(&python)
-        .arg(&script)
-        .arg(input)
-        .arg(output)
-        .output()
-    else {
-        println!("skipped the pyld check: {python} is not installed here");
-        return None;
-    };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "pyld refused the export: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    if stdout.starts_with("SKIP") {
-        println!("skipped the pyld check: {stdout}");
-        return None;
-    }
-    Some(serde_json::from_slice(&std::fs::read(output).unwrap()).unwrap())
+    pyld::run("claim_review_expand.py", input, output)
+        .then(|| serde_json::from_slice(&std::fs::read(output).unwrap()).unwrap())
 }
 
 /// Checks that `expanded` is `compact` expanded with nothing dropped: every key a

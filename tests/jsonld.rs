@@ -12,33 +12,15 @@ use spanmark::formats::{self, ExportFormat, import, w3c};
 use spanmark::model::Project;
 use std::path::Path;
 
+#[path = "consumers/pyld.rs"]
+mod pyld;
+
 const ARTICLE: &str =
     "👋🏽 Zoe\u{308} said “[quote:we will win]”.\r\n\r\n[figure:270 drones] 🇺🇦 hit [claim:Київ].";
 
 /// `input` through pyld into `output`; false (said) when pyld is not there.
 fn through_pyld(input: &Path, output: &Path) -> bool {
-    let python = std::env::var("SPANMARK_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/jsonld_round_trip.py");
-    let Ok(out) = std::process::Command::new(&python)
-        .arg(&script)
-        .arg(input)
-        .arg(output)
-        .output()
-    else {
-        println!("skipped the pyld check: {python} is not installed here");
-        return false;
-    };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "pyld refused the export: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    if stdout.starts_with("SKIP") {
-        println!("skipped the pyld check: {stdout}");
-        return false;
-    }
-    true
+    pyld::run("jsonld_round_trip.py", input, output)
 }
 
 fn spans_of(p: &Project) -> Vec<(String, String, String)> {

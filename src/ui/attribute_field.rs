@@ -75,15 +75,24 @@ pub fn attribute_value_ui(
             }
         };
         if let Some(why) = value_problem(field, value) {
-            ui.add(egui::Label::new(
-                RichText::new(format!("⚠ {why}"))
-                    .small()
-                    .color(ui.visuals().error_fg_color),
-            ));
+            problem_ui(ui, &why);
         }
         response
     })
     .inner
+}
+
+/// Why a value being typed does not fit, under its field: small, in the error colour,
+/// wrapped.
+pub fn problem_ui(ui: &mut Ui, why: &str) {
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("⚠ {why}"))
+                .small()
+                .color(ui.visuals().error_fg_color),
+        )
+        .wrap(),
+    );
 }
 
 /// The drop-down of a choice: no value, the values, and the current value when it is

@@ -258,14 +258,7 @@ fn field_ui(ui: &mut Ui, doc: &Document, field: Field, out: &mut Vec<Command>) {
             if response.has_focus()
                 && let Some(why) = problem(&doc.meta, field, &text)
             {
-                ui.add(
-                    Label::new(
-                        RichText::new(format!("⚠ {why}"))
-                            .small()
-                            .color(ui.visuals().error_fg_color),
-                    )
-                    .wrap(),
-                );
+                super::attribute_field::problem_ui(ui, &why);
             }
             response
         })

@@ -8,7 +8,7 @@
 
 use crate::model::desk::Desk;
 use crate::session::{Command, EditCommand};
-use egui::{Id, Key, Label, RichText, TextEdit, Ui};
+use egui::{Id, Key, TextEdit, Ui};
 
 /// One text field of the settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -112,14 +112,7 @@ fn field_ui(ui: &mut Ui, desk: &Desk, field: Field, out: &mut Vec<Command>) {
     if response.has_focus()
         && let Some(why) = problem(desk, field, &text)
     {
-        ui.add(
-            Label::new(
-                RichText::new(format!("⚠ {why}"))
-                    .small()
-                    .color(ui.visuals().error_fg_color),
-            )
-            .wrap(),
-        );
+        crate::ui::attribute_field::problem_ui(ui, &why);
     }
     if response.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(draft_id));

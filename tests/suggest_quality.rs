@@ -7,8 +7,12 @@
 //!   rules may be tuned on;
 //! - `tests/gold2/test/`: the second half, held out until it was scored once; now
 //!   development material too (its misses are printed, its floors kept);
-//! - `tests/gold3/`: the held-out set (`held_out_gold3`), which prints totals only,
-//!   never per-quote results, and is skipped while the folder does not exist.
+//! - `tests/gold3/`: held out until it was scored once (issue 18, round 2); development
+//!   material since, so its misses are printed and its floors kept;
+//! - `tests/gold4/dev/`: the development half of the set written for the distribution
+//!   of ordinary news writing (issue 18), which rules may be tuned on;
+//! - `tests/gold4/test/`: its held-out half (`held_out_gold4_test`, ignored by default):
+//!   totals only, never per-quote results, and no floors until it has been scored once.
 //!
 //! Figures: precision and recall of quote and figure spans (exact ranges) among the
 //! suggestions at or above [`CONFIDENT`]; speaker accuracy on the quotes found (a name is
@@ -310,24 +314,20 @@ fn gold2_accept_all_is_calibrated() {
     );
 }
 
-/// The held-out set (`tests/gold3/`), written without reading the detectors: totals
-/// only, never per-quote results, so nobody tunes on it; floors just below its one
-/// scoring. Skipped while the folder is absent.
+/// `tests/gold3/`, held out until it was scored once, on 2026-11-29, when the rules of
+/// round 2 were final: quote P 0.992 R 0.962, speaker 0.685 (87 of 127), figure P 0.909
+/// R 0.899, right at >= 0.8: 0.903. The rules of round 3 were tuned on it, so it is
+/// development material now: its misses are printed like the other dev sets'. The
+/// floors are those of its held-out run.
 #[test]
-fn held_out_gold3() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold3");
-    if !dir.is_dir() {
-        println!("held out gold3: tests/gold3/ does not exist, skipped");
-        return;
-    }
+fn gold3_now_development() {
     let r = score("tests/gold3");
-    let report = r.summary("held out gold3 (tests/gold3)");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold3, now development (tests/gold3)"),
+        r.misses()
+    );
     println!("{report}");
-    // Scored once, on 2026-11-29, when the rules of round 2 were final: quote P 0.992
-    // R 0.962, speaker 0.685 (87 of 127), figure P 0.909 R 0.899, right at >= 0.8: 0.903.
-    // These floors sit just below that run, to catch a regression; they are not the
-    // issue's targets (which this set does not reach). Tuning on this set would make it
-    // a development set: the next held-out set must be written anew.
     assert!(r.quotes.gold >= 120 && r.figures.gold >= 170, "{report}");
     assert!(
         r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.95,
@@ -339,4 +339,40 @@ fn held_out_gold3() {
         "{report}"
     );
     assert!(r.sure_precision() >= 0.88, "{report}");
+}
+
+/// The development half of gold4: every figure and every miss printed; the issue's
+/// targets, which it meets since the rules of round 3 (speaker 0.966, right at >= 0.8:
+/// 0.980; before them 0.793 and 0.944).
+#[test]
+fn gold4_dev_half() {
+    let r = score("tests/gold4/dev");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold4 dev (tests/gold4/dev)"),
+        r.misses()
+    );
+    println!("{report}");
+    assert!(r.quotes.gold >= 80 && r.figures.gold >= 80, "{report}");
+    assert!(
+        r.quotes.precision() >= 0.95 && r.quotes.recall() >= 0.95,
+        "{report}"
+    );
+    assert!(r.quotes.speaker_accuracy() >= 0.9, "{report}");
+    assert!(
+        r.figures.precision() >= 0.9 && r.figures.recall() >= 0.9,
+        "{report}"
+    );
+    assert!(r.sure_precision() >= 0.95, "{report}");
+}
+
+/// The held-out half of gold4 (`tests/gold4/test/`), written without reading the
+/// detectors: totals only, never per-quote results, so nobody tunes on it. Not run by
+/// default (`cargo test --test suggest_quality -- --ignored held_out_gold4_test`): it
+/// is scored once, when the rules of round 3 are final, and its floors are set then.
+#[test]
+#[ignore = "held out: scored once, when the rules are final"]
+fn held_out_gold4_test() {
+    let r = score("tests/gold4/test");
+    println!("{}", r.summary("held out gold4 test (tests/gold4/test)"));
 }

@@ -3,8 +3,10 @@
 //! suggestion names the rule that made it and a confidence.
 //!
 //! - [`quotes`]: text between quotation marks (and quotations inside them), with the
-//!   speaker found by `attribution` and `reporting` (names from `names`, pronouns and
-//!   descriptions resolved in `resolve`, word lists in `lexicon`).
+//!   speaker found by `attribution` and `reporting` (names from `names`, pronouns
+//!   resolved by a pass over the article's sentences in `discourse` with genders from
+//!   `gender`, descriptions and the other pronouns in `resolve`, word lists in
+//!   `lexicon`).
 //! - [`figures`]: numbers with their unit, scale, currency or counted noun; years as
 //!   dates.
 //! - [`claims`]: sentences with a reporting or assertion verb (low confidence).
@@ -13,12 +15,18 @@ mod attribution;
 #[cfg(test)]
 mod attribution_tests;
 pub mod claims;
+mod discourse;
+#[cfg(test)]
+mod discourse_tests;
 pub mod figures;
+mod gender;
+mod given_names;
 mod lexicon;
 mod names;
 pub mod quotes;
 mod reporting;
 mod resolve;
+mod sentences;
 mod text;
 
 use crate::model::{Attributes, CharRange};

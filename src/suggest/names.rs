@@ -4,9 +4,65 @@
 //! fitting person, and give a speaker in the fullest form the article uses (a bare
 //! surname becomes the full name introduced elsewhere).
 
-use super::lexicon::{NOT_NAMES, ORG_WORDS, PARTICLES, TITLES};
+use super::gender::{is_given_name, title_gender};
+use super::lexicon::{NOT_NAMES, PARTICLES, TITLES};
 use super::text::Chars;
 use std::collections::{HashMap, HashSet};
+
+/// Last words that make a run an organisation or a place, not a person.
+pub(super) const ORG_WORDS: &[&str] = &[
+    "Ministry",
+    "Council",
+    "Institute",
+    "Party",
+    "Staff",
+    "Authority",
+    "Agency",
+    "Office",
+    "Bank",
+    "Company",
+    "Government",
+    "Police",
+    "Army",
+    "Union",
+    "Commission",
+    "Committee",
+    "Department",
+    "Street",
+    "Square",
+    "Bridge",
+    "Road",
+    "Valley",
+    "River",
+    "Research",
+    "Wire",
+    "Times",
+    "News",
+    "Declaration",
+    "Airport",
+    "Station",
+    "University",
+    "School",
+    "Hospital",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Group",
+    "Fund",
+    "Service",
+    "Services",
+    "Association",
+    "Federation",
+    "Brigade",
+    "Forces",
+    "Guard",
+    "Board",
+    "Centre",
+    "Center",
+    "Greens",
+    "Directorate",
+    "Society",
+];
 
 /// A run of name words.
 #[derive(Clone, Debug)]
@@ -43,6 +99,8 @@ pub(super) struct Names {
     /// The words of full person names, each with the runs (indices) whose last word
     /// it is (empty for a first name).
     person_words: HashMap<String, Vec<usize>>,
+    /// First words of organisations' names of two words or more, with the run.
+    org_words: HashMap<String, usize>,
 }
 
 pub(super) fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
@@ -57,7 +115,7 @@ pub(super) fn is_title(word: &str) -> bool {
         && !word.ends_with("vist")
         && !word.ends_with("uist")
         && !word.ends_with("eist");
-    TITLES.contains(&word) || occupation
+    TITLES.contains(&word) || occupation || title_gender(word).is_some()
 }
 
 /// A capitalised word that can be part of a name.
@@ -77,6 +135,10 @@ pub(crate) fn starts_sentence(t: &Chars, at: usize) -> bool {
     while i > 0 {
         let c = t.c[i - 1];
         if c == '\n' || matches!(c, '.' | '!' | '?' | '—' | '–' | ':') {
+            return true;
+        }
+        // A list item: `- Locals call …`.
+        if matches!(c, '-' | '•' | '*') && (i == 1 || t.c[i - 2] == '\n') {
             return true;
         }
         if !(c.is_whitespace() || matches!(c, '"' | '“' | '«' | '‘' | '(')) {
@@ -206,6 +268,15 @@ impl Names {
                             | "The"
                     )
                 });
+            // `heard from Elena Bassi`, `from Tomasz Weil, 38,`: a person after all.
+            let first_word = t.string(words[first].0, words[first].1);
+            let aged = t.get(end) == Some(',')
+                && t.get(end + 1) == Some(' ')
+                && t.get(end + 2).is_some_and(|c| c.is_ascii_digit());
+            let place = place
+                && !(n >= 2
+                    && (is_given_name(&first_word) || aged)
+                    && before.as_deref() != Some("the"));
             let portfolio = words.get(last + 1).is_some_and(|&w| {
                 t.c[words[last].1..w.0] == [' '] && is_title(&t.string(w.0, w.1))
             });
@@ -231,7 +302,28 @@ impl Names {
                     .push(k);
             }
         }
-        Self { runs, person_words }
+        // `Tessmar` for `The Tessmar Line`: an organisation by its first word.
+        let mut org_words: HashMap<String, usize> = HashMap::new();
+        for (k, r) in runs.iter().enumerate() {
+            if r.words >= 2 && !r.quoted && (r.is_org() || r.not_person) {
+                let first = r.text.split(' ').next().unwrap_or("").to_owned();
+                org_words.entry(first).or_insert(k);
+            }
+        }
+        Self {
+            runs,
+            person_words,
+            org_words,
+        }
+    }
+
+    /// The fullest form of an organisation's name the article uses (`Tessmar` is `The
+    /// Tessmar Line` named earlier or later).
+    pub(super) fn fullest_org(&self, name: &str) -> String {
+        match self.org_words.get(name) {
+            Some(&k) if !name.contains(' ') => self.runs[k].text.clone(),
+            _ => name.to_owned(),
+        }
     }
 
     /// The run that covers offset `at`, if any.
@@ -270,7 +362,10 @@ impl Names {
             return name.to_owned();
         }
         let Some(full) = self.person_words.get(name).filter(|v| !v.is_empty()) else {
-            return name.to_owned();
+            if self.person_words.contains_key(name) {
+                return name.to_owned();
+            }
+            return self.fullest_org(name);
         };
         // The last full name starting before `near`, else the first after it.
         let k = full.partition_point(|&k| self.runs[k].start < near);

@@ -141,10 +141,11 @@ fn mark_continued(out: &mut [Found], continued: bool, at: usize) {
 /// Quotations inside the quote `outer` opened by `mark`: single marks inside double
 /// ones and double inside single.
 fn inner_quotes(t: &Chars, out: &mut Vec<Found>, mark: char, (start, end): (usize, usize)) {
-    let openers: &[char] = if matches!(mark, '‘' | '\'') {
-        &['“', '"']
-    } else {
-        &['‘', '\'']
+    let openers: &[char] = match mark {
+        '‘' | '\'' => &['“', '"'],
+        // Inside guillemets, either kind of English marks.
+        '«' | '»' => &['“', '"', '‘'],
+        _ => &['‘', '\''],
     };
     let mut i = start;
     while i < end {
@@ -256,8 +257,17 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         // `"… by 6 p.m.," the ministry said`: a comma before the mark goes on.
         let comma = t.c[q.range.end.0..q.close_at].contains(&',');
         let ended = last.filter(|c| matches!(c, '.' | '!' | '?') && !comma);
-        let own = cx
-            .after(q.close_at, ended)
+        // A quote ending its outer quote: the words after are the outer quote's.
+        let ends_outer = q.inner
+            && previous.as_ref().is_some_and(|(outer, _)| {
+                *outer > q.close_at
+                    && !t.c[q.close_at + 1..*outer]
+                        .iter()
+                        .any(|c| c.is_alphanumeric())
+            });
+        let own = (!ends_outer)
+            .then(|| cx.after(q.close_at, ended))
+            .flatten()
             .or_else(|| cx.before(q.open_at))
             .or_else(|| cx.colon(q.open_at));
         let short = t.c[q.range.start.0..q.range.end.0]
@@ -285,11 +295,16 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         // otherwise it is most likely scare quotes or a title.
         let (confidence, rule, speaker) = match &attribution {
             _ if cue || titled => (0.2, "scare quotes, a title or a name", None),
-            Some(a) if short && own.is_none() => {
+            // `A second analyst called it a "rounding error"`: nobody named says it.
+            Some(a) if short && (own.is_none() || a.speakers.is_empty()) => {
                 let _ = a;
                 (0.3, "short quoted term (likely scare quotes)", None)
             }
-            Some(a) => (a.confidence, a.rule, Some(a.speakers.join("; "))),
+            Some(a) => (
+                a.confidence,
+                a.rule,
+                (!a.speakers.is_empty()).then(|| a.speakers.join("; ")),
+            ),
             None if short => (0.3, "short quoted term (likely scare quotes)", None),
             // `(“Council backs tram plan”, Tuesday)`: a headline or a gloss in brackets.
             None if t.get(q.open_at.wrapping_sub(1)) == Some('(') => {

@@ -3,7 +3,7 @@
 //! verb, `according to X`), before a colon introducing it, or in a headline line.
 
 use super::attribution::{Attribution, Context, Subject, Tok, is_verb};
-use super::lexicon::{PASSIVE, PRONOUNS, ROLES};
+use super::lexicon::{ORGS, PASSIVE, PRONOUNS, ROLES, skippable};
 
 impl Context<'_> {
     /// The speaker named after the closing mark at `close`.
@@ -144,7 +144,14 @@ impl Context<'_> {
             if let Some(subject) = self.subject(&toks[..verb], true) {
                 return self.resolve(subject, explicit);
             }
-            if !second_that {
+            // `X said …, but warned that "…"`: the verb shares the subject of one
+            // before it.
+            let shared = (0..verb)
+                .rev()
+                .filter_map(word_at)
+                .find(|w| !skippable(w))
+                .is_some_and(|w| matches!(w.as_str(), "and" | "but"));
+            if !second_that && !shared {
                 return None;
             }
         }
@@ -177,6 +184,19 @@ impl Context<'_> {
             })
             .filter(|c: &Vec<(usize, usize)>| !c.is_empty())
             .collect();
+        // `The directorate's order to the company was brief:`.
+        if let Some(chunk) = chunks.first()
+            && let [det, owner, ..] = chunk[..]
+            && self.word(det).eq_ignore_ascii_case("the")
+            && let Some(org) = self
+                .word(owner)
+                .strip_suffix("'s")
+                .or(self.word(owner).strip_suffix("’s"))
+                .map(str::to_owned)
+            && ORGS.contains(&org.as_str())
+        {
+            return self.resolve(Subject::Description(org, owner.0), explicit);
+        }
         for (n, chunk) in chunks.iter().enumerate() {
             let first = chunk[0];
             let w = self.word(first).to_lowercase();
@@ -185,7 +205,12 @@ impl Context<'_> {
                 if let Some((at, names)) = chunks.get(n + 1).and_then(|c| self.all_names(c)) {
                     return self.resolve(Subject::Names(names, at), explicit);
                 }
-                return self.resolve(Subject::Pronoun("she".into(), first.0), explicit);
+                let p = if matches!(w.as_str(), "his" | "he") {
+                    "he"
+                } else {
+                    "she"
+                };
+                return self.resolve(Subject::Pronoun(p.into(), first.0), explicit);
             }
             // A person named in the first words, after at most a possessive and a
             // role (`My colleague Georg Adler`, `Union leader Marek Sobczak`).

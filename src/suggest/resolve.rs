@@ -1,27 +1,26 @@
 //! Resolving a pronoun or a description to the person (or organisation) it means.
 //!
-//! - `he`, `she`: the person named before, the subject of that sentence first (`Nwosu
-//!   likes to quote the economist Klaus Imhof. "…," she said` is Nwosu), less surely
-//!   when another person was named in between; inside a quote, a person the quoted
-//!   words name (the speaker says `I`, not `he`);
-//! - `I` in an interview answer: the person answering;
-//! - `they`: the pair or list of people named last (`A and B …; they answered`);
+//! - `he`, `she` (and `his`, `her`) outside quotes: looked up in the pass of
+//!   `discourse` (salience and gender agreement); inside a quote, a person the quoted
+//!   words (or a quote earlier in the paragraph) name: the speaker says `I`, not `he`;
+//! - `I` in an interview answer: the person answering (`Name:` or `A:` in a Q&A);
+//!   outside quotes in an article with a byline, its author;
+//! - `they`: the pair that was a sentence's subject (`He and his colleague B`), else
+//!   the pair or list of people named last (`A and B …; they answered`);
 //! - `it`: the organisation named last in the sentence or the one before (`The port
 //!   authority published a statement. It says …`);
-//! - `you` in a question: the person it addresses (`Dr Rahimi, why do you call …`);
-//! - `the minister`, `the ministry`: the person with that title or role, the
-//!   organisation of that kind.
+//! - `you` in a question: the person it addresses (`Dr Rahimi, why do you call …`), the
+//!   interviewee of a Q&A;
+//! - `the minister`, `the ministry`, `her husband`: the person with that title, role or
+//!   kin noun near their name, the organisation of that kind (else the organisation
+//!   that was a recent sentence's subject: `VarRail said … "…," the company said`).
 
 use super::attribution::Context;
-use super::lexicon::{ORGS, ROLES};
+use super::lexicon::ORGS;
 use super::names::Run;
 
 /// Speakers, rule and confidence.
 type Resolved = (Vec<String>, &'static str, f32);
-
-const NEAREST: &str = "pronoun resolved to the nearest person named";
-const SUBJECT: &str = "pronoun resolved to the subject of an earlier sentence";
-const THROUGH: &str = "pronoun resolved through a description";
 
 impl Context<'_> {
     /// Who a pronoun at `at` means, with the rule and the confidence of the guess.
@@ -32,105 +31,69 @@ impl Context<'_> {
             "it" => self.organisation(at),
             "you" => self.addressee(at).or_else(|| self.next_answer(at)),
             _ if self.inside_quote(at) => self.named_in_quotes(at),
-            _ => self.person(at),
-        }
-    }
-
-    /// `he` or `she` outside quotes.
-    fn person(&self, at: usize) -> Option<Resolved> {
-        // A full name (or a name known from one) within a few sentences; a single
-        // name only close by, and less surely.
-        let single =
-            |r: &Run| r.words == 1 && !r.quoted && !r.not_person && !r.is_org() && at - r.end < 200;
-        let nearest = self
-            .names
-            .before(at, 800)
-            .find(|r| self.names.is_person(r))
-            .or_else(|| self.names.before(at, 200).find(|r| single(r)))?;
-        let name = |r: &Run| self.names.fullest(&r.text, r.start);
-        // `The governor did not reply. … she said`: a description opening a sentence
-        // after the name stands for its own person.
-        let described = self.described_subject(nearest.end, at);
-        if let Some(Some(d)) = described.as_ref().filter(|d| **d != Some(name(nearest))) {
-            return Some((vec![d.clone()], THROUGH, 0.7));
-        }
-        // A description nobody can be found for: the name may not be meant.
-        let unsure = described.is_some_and(|d| d.is_none());
-        if !self.names.is_person(nearest) {
-            // A lone name: sure only when nothing but quoted text lies between.
-            let c = if self.same_sentence(nearest.end, at) {
-                0.85
-            } else {
-                0.7
-            };
-            return Some((vec![name(nearest)], NEAREST, c));
-        }
-        // The subject of the sentence naming the nearest person comes first: a person
-        // named later in it is more often an object or an aside.
-        let from = self.sentence_start(nearest.start);
-        let subject = self
-            .names
-            .before(nearest.start, nearest.start - from)
-            .filter(|r| r.start >= from && self.names.is_person(r))
-            .last()
-            .filter(|r| name(r) != name(nearest));
-        if let Some(subject) = subject {
-            return Some((vec![name(subject)], SUBJECT, 0.7));
-        }
-        // Another person named between the name and the pronoun (in quoted words, or
-        // as a lone surname) makes the guess less sure.
-        let other = self.names_other(nearest.end, at, &[name(nearest)]);
-        let c = if at - nearest.end < 400 && !other && !unsure {
-            0.85
-        } else {
-            0.7
-        };
-        Some((vec![name(nearest)], NEAREST, c))
-    }
-
-    /// The person a description opening a sentence between `from` and `to` stands
-    /// for (`The governor`, `The regional fire chief`), the nearest to `to`: `None`
-    /// without such a description, `Some(None)` when nobody named before fits it.
-    fn described_subject(&self, from: usize, to: usize) -> Option<Option<String>> {
-        let t = self.t;
-        let mut best = None;
-        let mut i = from;
-        while i < to {
-            let Some(w) = t.word_at(i).filter(|_| i == 0 || !t.is_word(i - 1)) else {
-                i += 1;
-                continue;
-            };
-            i = w.1;
-            if t.string(w.0, w.1) != "The" || !super::names::starts_sentence(t, w.0) {
-                continue;
-            }
-            let next = t.words_after(w.1, 3);
-            if let Some(role) = next
-                .iter()
-                .map(|n| t.string(n.0, n.1))
-                .find(|n| ROLES.contains(&n.as_str()))
-            {
-                best = Some(self.described_before(&role, w.0));
+            _ => {
+                let m = self.discourse.meant(at)?;
+                Some((m.speakers.clone(), m.rule, m.confidence))
             }
         }
-        best
     }
 
-    /// An interview answer: `Claire Morel: … I told her "…"`.
+    /// An interview answer: `Claire Morel: … I told her "…"` (or `Morel:` for a
+    /// person named in full before), `A: …` in a Q&A with one interviewee; else `I`
+    /// outside quotes in an article with a byline (`By Julia Montes`) is its author.
     fn answering(&self, at: usize) -> Option<Resolved> {
         let line = self.line_start(at);
-        let run = self.names.run_at(line).filter(|r| r.start == line)?;
-        (self.t.get(run.end) == Some(':') && run.words >= 2).then(|| {
-            (
-                vec![run.text.clone()],
-                "first person in an interview answer",
-                0.85,
-            )
+        let answer = "first person in an interview answer";
+        if let Some(run) = self.names.run_at(line).filter(|r| r.start == line)
+            && self.t.get(run.end) == Some(':')
+            && (run.words >= 2 || self.names.is_known_person(&run.text))
+        {
+            return Some((vec![self.names.fullest(&run.text, run.start)], answer, 0.85));
+        }
+        if self.t.string(line, line + 3) == "A: " {
+            return self.interviewee().map(|name| (vec![name], answer, 0.75));
+        }
+        if self.inside_quote(at) {
+            return None;
+        }
+        self.byline()
+            .map(|name| (vec![name], "first person of the article's author", 0.7))
+    }
+
+    /// The person a Q&A (lines opening `Q:` and `A:`) interviews: the first person
+    /// named in full before the first question.
+    pub(super) fn interviewee(&self) -> Option<String> {
+        let t = self.t;
+        let first_q = (0..t.len().saturating_sub(3))
+            .find(|&i| (i == 0 || t.c[i - 1] == '\n') && t.string(i, i + 3) == "Q: ")?;
+        let answers = (first_q + 1..t.len().saturating_sub(3))
+            .any(|i| t.c[i - 1] == '\n' && t.string(i, i + 3) == "A: ");
+        let run = self
+            .names
+            .after(0, first_q)
+            .find(|r| r.end <= first_q && self.names.is_person(r) && r.words >= 2)?;
+        answers.then(|| run.text.clone())
+    }
+
+    /// The author named by a byline (`By Julia Montes`) in the opening lines.
+    fn byline(&self) -> Option<String> {
+        let t = self.t;
+        let limit = t.len().min(1_000);
+        (0..limit.saturating_sub(3)).find_map(|i| {
+            let opens = i == 0 || matches!(t.c[i - 1], '\n' | ' ');
+            if !opens || t.string(i, i + 3) != "By " {
+                return None;
+            }
+            let run = self.names.run_at(i + 3).filter(|r| r.start == i + 3)?;
+            (run.words >= 2 && !run.is_org()).then(|| run.text.clone())
         })
     }
 
     /// `they`: the pair or list of people named last.
     fn plural(&self, at: usize) -> Option<Resolved> {
+        if let Some(group) = self.discourse.group_before(at) {
+            return Some((group, "pronoun resolved to the people named together", 0.75));
+        }
         let last = self
             .names
             .before(at, 600)
@@ -250,6 +213,11 @@ impl Context<'_> {
         if !t.c[self.line_start(at)..line_end].contains(&'?') {
             return None;
         }
+        if self.t.string(self.line_start(at), self.line_start(at) + 3) == "Q: "
+            && let Some(name) = self.interviewee()
+        {
+            return Some((vec![name], "pronoun resolved to the person answering", 0.75));
+        }
         let limit = (at + 1_500).min(t.len());
         let mut i = at;
         while i < limit {
@@ -269,10 +237,12 @@ impl Context<'_> {
     /// `he` or `she` inside quoted words: a person the quoted words name before it
     /// (the speaker would say `I`).
     fn named_in_quotes(&self, at: usize) -> Option<Resolved> {
+        // Named in these quoted words, or in a quote earlier in the paragraph.
+        let paragraph = self.line_start(at);
         let run = self
             .names
-            .before(at, 600)
-            .filter(|r| r.quoted && !r.is_org() && !r.not_person)
+            .before(at, at - paragraph)
+            .filter(|r| r.quoted && !r.is_org() && !r.not_person && r.start >= paragraph)
             .find(|r| r.words >= 2 || self.names.is_known_person(&r.text))?;
         Some((
             vec![self.names.fullest(&run.text, run.start)],
@@ -333,22 +303,6 @@ impl Context<'_> {
         floor
     }
 
-    /// No sentence ends between `from` and `to`, outside quotation marks.
-    fn same_sentence(&self, from: usize, to: usize) -> bool {
-        let mut i = from;
-        while i < to {
-            if let Ok(k) = self.quotes.binary_search_by_key(&i, |&(o, _)| o) {
-                i = self.quotes[k].1 + 1;
-                continue;
-            }
-            if matches!(self.t.c[i], '.' | '!' | '?' | '\n') {
-                return false;
-            }
-            i += 1;
-        }
-        true
-    }
-
     /// Who `the <head>` at `at` means: the nearest person with that title or role
     /// near their name, or the organisation with that noun in its name (or in lower
     /// case, `the environment ministry`); less sure
@@ -367,7 +321,10 @@ impl Context<'_> {
             if let Some(run) = self.names.before(at, 6_000).find(fits) {
                 return Some((run.text.clone(), near(run)));
             }
-            return self.described_org(head, at).map(|org| (org, 0.7));
+            return self
+                .described_org(head, at)
+                .or_else(|| self.discourse.thing_before(at))
+                .map(|org| (org, 0.7));
         }
         let fits = |r: &&Run| self.names.is_person(r) && self.has_role(r, head);
         if let Some(run) = self.names.before(at, 4_000).find(fits) {
@@ -378,7 +335,7 @@ impl Context<'_> {
     }
 
     /// The person named before `at` with the role `head`.
-    fn described_before(&self, head: &str, at: usize) -> Option<String> {
+    pub(super) fn described_before(&self, head: &str, at: usize) -> Option<String> {
         let fits = |r: &&Run| self.names.is_person(r) && self.has_role(r, head);
         let run = self.names.before(at, 4_000).find(fits)?;
         Some(self.names.fullest(&run.text, run.start))

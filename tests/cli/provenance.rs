@@ -47,6 +47,13 @@ fn import_and_suggest_record_the_coder_given() {
         assert!(is_utc_second(&p["when"]), "{p}");
     }
 
+    // An article whose quote the detector is sure of (the quote of cafe.md names its
+    // speaker only as "she" after "Café owner Zoë:", below Accept all's confidence).
+    d.write(
+        "mayor.txt",
+        "“We will rebuild the bridge by spring,” said Mayor Olena Kovalenko.\n".as_bytes(),
+    );
+    d.run(&["add", "p.ron", "mayor.txt"]).success();
     d.run(&[
         "suggest", "p.ron", "--apply", "--labels", "quote", "--coder", "Bo",
     ])

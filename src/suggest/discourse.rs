@@ -1,0 +1,491 @@
+//! Who the article is talking about, sentence by sentence: one pass in reading order
+//! that keeps the people mentioned (by name, by pronoun, by a description such as `the
+//! minister`, or without a name: `A cashier, who did not want to be named`) and
+//! resolves each `he` and `she` outside quotation marks to the most salient earlier
+//! person whose gender fits.
+//!
+//! Salience: the sentence holding the pronoun first, then the sentences before it,
+//! nearest first; in each, its subject before the other people it names. A pronoun
+//! resolved here is itself a mention, so chains (`Duval spoke. He thanked Holz, … "…,"
+//! he said`) follow the subject and not the last name seen. Names inside quoted words
+//! are never candidates. A pronoun that means an unnamed person gives no speaker (a
+//! wrong speaker is worse than none), and `they` after `A and B` (or `He and his
+//! colleague B`) gives the pair. The confidence says how sure the choice is: below
+//! [`super::ACCEPT_ALL`] when another person would fit, when only the table of given
+//! names told the candidates apart, when the person is far back, or when a description
+//! had to be resolved first.
+
+use super::attribution::Context;
+use super::gender::{Gender, Source, noun_gender, pronoun_gender};
+use super::lexicon::{ROLES, VERBS};
+use super::sentences::{AUXILIARIES, INTRO, OPENERS, acts};
+pub(super) use super::sentences::{person_noun, sentences};
+use std::collections::HashMap;
+
+/// Whom a pronoun (or an anaphoric description such as `the 54-year-old`) means.
+#[derive(Clone, Debug)]
+pub(super) struct Meant {
+    /// Empty for a person the article does not name.
+    pub(super) speakers: Vec<String>,
+    pub(super) rule: &'static str,
+    pub(super) confidence: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Entity {
+    Named(String),
+    Unnamed(usize),
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    at: usize,
+    entity: Entity,
+    /// Resolved through a description (`The minister said he …`).
+    described: bool,
+    /// How sure the mention is of its person (a pronoun's resolution): a chain is no
+    /// surer than its weakest link.
+    sure: f32,
+}
+
+#[derive(Default)]
+struct Sentence {
+    start: usize,
+    mentions: Vec<Mention>,
+    /// Index of the subject in `mentions`.
+    subject: Option<usize>,
+    /// The subject's name run when it is no person (`VarRail said …`): for `the
+    /// company`.
+    thing: Option<String>,
+    /// `A and B …`, `He and his colleague B …`: the people `they` can mean.
+    group: Option<Vec<String>>,
+}
+
+#[derive(Default)]
+pub(super) struct Discourse {
+    meant: HashMap<usize, Meant>,
+    sentences: Vec<Sentence>,
+    /// Genders of the unnamed people, by index.
+    unnamed: Vec<Option<Gender>>,
+}
+
+const NEAREST: &str = "pronoun resolved to the nearest person named";
+const SUBJECT: &str = "pronoun resolved to the subject of an earlier sentence";
+const GENDER: &str = "pronoun resolved to the nearest person its gender fits";
+const THROUGH: &str = "pronoun resolved through a description";
+const UNNAMED: &str = "pronoun resolved to a person the article does not name";
+const AGE: &str = "description by age resolved to the person it follows";
+
+impl Discourse {
+    /// Whom the pronoun or description at `at` means, if the pass resolved it.
+    pub(super) fn meant(&self, at: usize) -> Option<&Meant> {
+        self.meant.get(&at)
+    }
+
+    /// The pair or list that was the subject of a sentence just before `at`.
+    pub(super) fn group_before(&self, at: usize) -> Option<Vec<String>> {
+        let k = self.sentences.partition_point(|s| s.start <= at);
+        self.sentences[k.saturating_sub(3)..k]
+            .iter()
+            .rev()
+            .find_map(|s| s.group.clone())
+    }
+
+    /// The organisation (a name that is no person) that was the subject of a sentence
+    /// shortly before `at`.
+    pub(super) fn thing_before(&self, at: usize) -> Option<String> {
+        let k = self.sentences.partition_point(|s| s.start <= at);
+        self.sentences[k.saturating_sub(4)..k]
+            .iter()
+            .rev()
+            .find_map(|s| s.thing.clone())
+    }
+
+    pub(super) fn build(cx: &Context, sentences: &[(usize, usize)]) -> Self {
+        let mut d = Self::default();
+        for &(start, end) in sentences {
+            d.sentence(cx, start, end);
+        }
+        d
+    }
+
+    fn sentence(&mut self, cx: &Context, start: usize, end: usize) {
+        let t = cx.t;
+        let words: Vec<(usize, usize)> = {
+            let mut out = Vec::new();
+            let mut i = start;
+            while i < end {
+                if let Some(close) = cx.top_quote_at(i) {
+                    i = close + 1;
+                    continue;
+                }
+                match t.word_at(i).filter(|_| i == 0 || !t.is_word(i - 1)) {
+                    Some(w) => {
+                        out.push(w);
+                        i = w.1;
+                    }
+                    None => i += 1,
+                }
+            }
+            out
+        };
+        self.sentences.push(Sentence {
+            start,
+            ..Sentence::default()
+        });
+        let k = self.sentences.len() - 1;
+        let lower = |w: (usize, usize)| t.string(w.0, w.1).to_lowercase();
+        // Where the subject stands: after a timestamp, a connective or an opening
+        // phrase closed by a comma.
+        let mut p = 0;
+        while p < words.len()
+            && (t.c[words[p].0].is_ascii_digit() || OPENERS.contains(&lower(words[p]).as_str()))
+        {
+            p += 1;
+        }
+        if p < words.len() && INTRO.contains(&lower(words[p]).as_str()) {
+            let comma = (words[p].1..end).find(|&i| t.c[i] == ',' && cx.top_quote_at(i).is_none());
+            p = comma.map_or(words.len(), |c| words.partition_point(|w| w.0 < c));
+        }
+        // The subject: the first person mentioned from there on before a verb.
+        let limit = (p..words.len().min(p + 10))
+            .find(|&j| {
+                let w = lower(words[j]);
+                VERBS.contains(&w.as_str()) || AUXILIARIES.contains(&w.as_str())
+            })
+            .unwrap_or(words.len().min(p + 10));
+        let span = (
+            words.get(p).map_or(end, |w| w.0),
+            words.get(limit).map_or(end, |w| w.0),
+        );
+        if p < words.len() {
+            self.noun_phrase(cx, k, &words[p..limit]);
+            let lead = if lower(words[p]) == "the" { p + 1 } else { p };
+            if let Some(run) = words
+                .get(lead)
+                .and_then(|w| cx.names.run_at(w.0).filter(|r| r.start == w.0))
+                && !cx.names.is_person(run)
+                && !run.quoted
+                && cx.genders.of(&run.text).is_none()
+            {
+                self.sentences[k].thing = Some(cx.names.fullest_org(&run.text));
+            }
+        }
+        let is_subject = |at: usize| span.0 <= at && at < span.1;
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            if let Some(run) = cx.names.run_at(w.0).filter(|r| r.start == w.0) {
+                let name = cx.names.fullest(&run.text, run.start);
+                // A lone name counts when it says its gender or acts (`Trump spoke.`).
+                let acts = run.words == 1
+                    && is_subject(w.0)
+                    && cx.names.fullest_org(&run.text) == run.text
+                    && words.get(i + 1).is_some_and(|n| acts(&lower(*n)));
+                let known = cx.names.is_person(run) || cx.genders.of(&name).is_some() || acts;
+                if !run.quoted && !run.is_org() && !run.not_person && known {
+                    let subject = is_subject(w.0);
+                    self.mention(k, w.0, Entity::Named(name), false, subject);
+                    if subject {
+                        self.group(cx, k, &words[i..]);
+                    }
+                }
+                while i < words.len() && words[i].0 < run.end {
+                    i += 1;
+                }
+                continue;
+            }
+            let lw = lower(w);
+            if let Some(want) =
+                pronoun_gender(&lw).filter(|_| lw != "hers" && !lw.ends_with("self"))
+                && let Some((entity, meant)) = self.resolve(cx, k, w.0, Some(want))
+            {
+                let confidence = meant.confidence;
+                self.meant.insert(w.0, meant);
+                if matches!(lw.as_str(), "he" | "she") {
+                    if let Entity::Unnamed(u) = entity
+                        && self.unnamed[u].is_none()
+                    {
+                        self.unnamed[u] = Some(want);
+                    }
+                    let subject = is_subject(w.0);
+                    let sure = confidence + 0.1;
+                    self.mention_sure(k, w.0, entity, false, subject, sure);
+                    if subject {
+                        self.group(cx, k, &words[i..]);
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn mention(&mut self, k: usize, at: usize, entity: Entity, described: bool, subject: bool) {
+        self.mention_sure(k, at, entity, described, subject, 1.0);
+    }
+
+    fn mention_sure(
+        &mut self,
+        k: usize,
+        at: usize,
+        entity: Entity,
+        described: bool,
+        subject: bool,
+        sure: f32,
+    ) {
+        let s = &mut self.sentences[k];
+        if subject && s.subject.is_none() {
+            s.subject = Some(s.mentions.len());
+        }
+        s.mentions.push(Mention {
+            at,
+            entity,
+            described,
+            sure,
+        });
+    }
+
+    /// A subject that is no bare name: a description (`The minister`, `Her husband`,
+    /// `The 54-year-old`) or a person without a name (`A cashier, who …`, `One of the
+    /// rescuers`, `My grandfather`).
+    fn noun_phrase(&mut self, cx: &Context, k: usize, words: &[(usize, usize)]) {
+        let t = cx.t;
+        let Some(&first) = words.first() else {
+            return;
+        };
+        let det = t.string(first.0, first.1).to_lowercase();
+        let possessive = matches!(det.as_str(), "my" | "his" | "her" | "our" | "their");
+        if !matches!(det.as_str(), "the" | "a" | "an" | "one") && !possessive {
+            return;
+        }
+        // `A spokesman for the mediators, Karl Ekholm,`: the name is the subject.
+        if words.iter().any(|w| {
+            cx.names
+                .run_at(w.0)
+                .is_some_and(|r| r.start == w.0 && cx.names.is_person(r))
+        }) {
+            return;
+        }
+        let mut head = None;
+        for (n, w) in words.iter().enumerate().skip(1).take(6) {
+            if let Some(run) = cx.names.run_at(w.0) {
+                // `Her husband, Ante Kos`: the name is the subject (mentioned below).
+                if head.is_some() && cx.names.is_person(run) {
+                    return;
+                }
+                continue;
+            }
+            let lw = t.string(w.0, w.1).to_lowercase();
+            if VERBS.contains(&lw.as_str()) || lw == "who" {
+                // `A bookseller in the old town, who …`: a person, whatever the noun.
+                if lw == "who" && head.is_none() && n > 1 {
+                    head = Some((1, t.string(words[1].0, words[1].1).to_lowercase()));
+                }
+                break;
+            }
+            if person_noun(&lw) {
+                head = Some((n, lw));
+            } else if head.is_some() && !matches!(lw.as_str(), "of" | "the" | "for" | "at") {
+                break;
+            }
+        }
+        let Some((n, noun)) = head else {
+            return;
+        };
+        let at = words[n].0;
+        let who = words
+            .iter()
+            .skip(n + 1)
+            .take(6)
+            .any(|w| t.string(w.0, w.1) == "who");
+        let noun = noun.trim_end_matches('s').to_owned();
+        let gender = noun_gender(&noun);
+        if noun.ends_with("-year-old") {
+            if det == "the"
+                && let Some((entity, meant)) = self.age(cx, k, at, &noun)
+            {
+                self.meant.insert(at, meant);
+                self.mention(k, at, entity, true, true);
+            }
+            return;
+        }
+        if (det == "the" || possessive)
+            && let Some(name) = cx.described_before(&noun, at)
+        {
+            self.mention(k, at, Entity::Named(name), true, true);
+            return;
+        }
+        if det != "the" || who || possessive || ROLES.contains(&noun.as_str()) {
+            self.unnamed.push(gender);
+            let id = self.unnamed.len() - 1;
+            self.mention(k, at, Entity::Unnamed(id), false, true);
+        }
+    }
+
+    /// `the 54-year-old`: the person introduced with that age (`X, 54,`), else the
+    /// person the sentences before are about.
+    fn age(&self, cx: &Context, k: usize, at: usize, noun: &str) -> Option<(Entity, Meant)> {
+        let age = noun.trim_end_matches("-year-old");
+        let t = cx.t;
+        let introduced = cx
+            .names
+            .before(at, 4_000)
+            .filter(|r| cx.names.is_person(r))
+            .find(|r| {
+                t.string(r.end, (r.end + age.chars().count() + 3).min(t.len()))
+                    .trim_start_matches([',', ' '])
+                    .starts_with(age)
+            });
+        if let Some(r) = introduced {
+            let name = cx.names.fullest(&r.text, r.start);
+            let meant = Meant {
+                speakers: vec![name.clone()],
+                rule: AGE,
+                confidence: 0.85,
+            };
+            return Some((Entity::Named(name), meant));
+        }
+        let (entity, mut meant) = self.resolve(cx, k, at, None)?;
+        meant.rule = AGE;
+        meant.confidence = meant.confidence.min(0.7);
+        Some((entity, meant))
+    }
+
+    /// `A and B`, `He and his colleague B` opening the sentence at `words`.
+    fn group(&mut self, cx: &Context, k: usize, words: &[(usize, usize)]) {
+        let t = cx.t;
+        let Some(first) = self.sentences[k].mentions.last().cloned() else {
+            return;
+        };
+        let Entity::Named(a) = first.entity else {
+            return;
+        };
+        let first_end = cx
+            .names
+            .run_at(first.at)
+            .map_or(words.first().map_or(first.at, |w| w.1), |r| r.end);
+        let rest: Vec<_> = words.iter().filter(|w| w.0 >= first_end).take(4).collect();
+        if rest.first().is_none_or(|w| t.string(w.0, w.1) != "and") {
+            return;
+        }
+        for w in rest.iter().skip(1) {
+            if let Some(run) = cx.names.run_at(w.0).filter(|r| r.start == w.0) {
+                if cx.names.is_person(run) {
+                    let b = cx.names.fullest(&run.text, run.start);
+                    self.sentences[k].group = Some(vec![a, b]);
+                }
+                return;
+            }
+            if t.is_capitalized(**w) {
+                return;
+            }
+        }
+    }
+
+    /// Resolves a pronoun at `at` in sentence `k` wanting `want` (any person for
+    /// `None`).
+    fn resolve(
+        &self,
+        cx: &Context,
+        k: usize,
+        at: usize,
+        want: Option<Gender>,
+    ) -> Option<(Entity, Meant)> {
+        // Candidates by salience: (entity, sentence distance, subject, described).
+        let mut ranked: Vec<(&Entity, usize, bool, bool, f32)> = Vec::new();
+        for back in 0..5 {
+            let Some(s) = k.checked_sub(back).map(|j| &self.sentences[j]) else {
+                break;
+            };
+            if at.saturating_sub(s.start) > 1_200 && back > 0 {
+                break;
+            }
+            let order = s
+                .subject
+                .into_iter()
+                .chain((0..s.mentions.len()).filter(|&m| Some(m) != s.subject));
+            for m in order {
+                let mention = &s.mentions[m];
+                if mention.at >= at || ranked.iter().any(|r| *r.0 == mention.entity) {
+                    continue;
+                }
+                ranked.push((
+                    &mention.entity,
+                    back,
+                    Some(m) == s.subject,
+                    mention.described,
+                    mention.sure,
+                ));
+            }
+        }
+        let fits = |e: &Entity| -> (bool, Option<Source>) {
+            match e {
+                Entity::Named(name) => match cx.genders.of(name) {
+                    Some((g, src)) => (want.is_none_or(|w| w == g), Some(src)),
+                    // Unknown gender: a full name, or a lone name that was a subject.
+                    None => (true, None),
+                },
+                Entity::Unnamed(u) => (
+                    want.is_none() || self.unnamed[*u].is_none_or(|g| Some(g) == want),
+                    Some(Source::Article),
+                ),
+            }
+        };
+        let chosen = ranked.iter().position(|r| fits(r.0).0)?;
+        let sure_person = |e: &Entity| match e {
+            Entity::Named(name) => cx.genders.surely_person(name),
+            Entity::Unnamed(_) => true,
+        };
+        let (entity, back, subject, described, sure) = ranked[chosen];
+        // Skipped for their gender: sure only when the article said it.
+        let skipped: Vec<_> = ranked[..chosen].iter().map(|r| fits(r.0)).collect();
+        let by_table = skipped
+            .iter()
+            .any(|(fit, src)| *fit || *src != Some(Source::Article));
+        let others = ranked
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| *n != chosen)
+            .map(|(_, r)| r)
+            .any(|r| r.1 <= 2 && matches!(r.0, Entity::Named(_)) && fits(r.0).0);
+        let mut confidence: f32 = match fits(entity).1 {
+            Some(Source::Article) => 0.9,
+            Some(Source::Table) => 0.85,
+            // No gender known: sure only of someone named with a title or an age.
+            None if back <= 1 && subject && !sure_person(entity) => 0.75,
+            None if back <= 1 && subject => 0.85,
+            None => 0.75,
+        };
+        if back > 2 || by_table || described {
+            confidence = confidence.min(0.75);
+        }
+        if others {
+            confidence = confidence.min(0.7);
+        }
+        confidence = confidence.min(sure);
+        if matches!(entity, Entity::Unnamed(_)) {
+            confidence = confidence.min(0.75);
+        }
+        let speakers = match entity {
+            Entity::Named(name) => vec![name.clone()],
+            Entity::Unnamed(_) => Vec::new(),
+        };
+        let rule = if speakers.is_empty() {
+            UNNAMED
+        } else if described {
+            THROUGH
+        } else if !skipped.is_empty() {
+            GENDER
+        } else if subject && back > 0 {
+            SUBJECT
+        } else {
+            NEAREST
+        };
+        let meant = Meant {
+            speakers,
+            rule,
+            confidence,
+        };
+        Some((entity.clone(), meant))
+    }
+}

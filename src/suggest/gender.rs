@@ -1,0 +1,295 @@
+//! The gender of the people an article names, so that `he` and `she` resolve only to a
+//! person they can mean. The article's own evidence comes first: a title before the
+//! name (`Mr`, `Mrs`, `Ms`, `Sir`, `Madame`, `Herr`, `Frau`, ...), a gendered noun in
+//! apposition (`Her husband, Ante Kos`, `Nina Oster, a spokeswoman`), and pronouns
+//! (`he`, `his`, `she`, `her`) that follow a name with no other person named in
+//! between. Only when the article says nothing does a small table of very common given
+//! names decide, and the resolution knows the difference (a table guess is never
+//! enough for "Accept all" on its own).
+
+use super::given_names::table;
+use super::names::{Names, Run, is_title};
+use super::text::Chars;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// Where a gender comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Source {
+    /// A title, a gendered noun or pronouns in the article.
+    Article,
+    /// The table of common given names.
+    Table,
+}
+
+/// Titles before a name that say its gender (they are titles, never part of a name).
+pub(super) const GENDER_TITLES: &[(&str, Gender)] = &[
+    ("Mr", Gender::Male),
+    ("Sir", Gender::Male),
+    ("Lord", Gender::Male),
+    ("Herr", Gender::Male),
+    ("Monsieur", Gender::Male),
+    ("Señor", Gender::Male),
+    ("Signor", Gender::Male),
+    ("Senhor", Gender::Male),
+    ("Mrs", Gender::Female),
+    ("Ms", Gender::Female),
+    ("Miss", Gender::Female),
+    ("Lady", Gender::Female),
+    ("Dame", Gender::Female),
+    ("Madame", Gender::Female),
+    ("Mme", Gender::Female),
+    ("Frau", Gender::Female),
+    ("Señora", Gender::Female),
+    ("Signora", Gender::Female),
+    ("Senhora", Gender::Female),
+];
+
+/// Nouns for a person of one gender: kin, and roles in `-man`/`-woman`.
+pub(super) const GENDER_NOUNS: &[(&str, Gender)] = &[
+    ("husband", Gender::Male),
+    ("son", Gender::Male),
+    ("father", Gender::Male),
+    ("brother", Gender::Male),
+    ("grandfather", Gender::Male),
+    ("grandson", Gender::Male),
+    ("uncle", Gender::Male),
+    ("nephew", Gender::Male),
+    ("widower", Gender::Male),
+    ("boyfriend", Gender::Male),
+    ("spokesman", Gender::Male),
+    ("chairman", Gender::Male),
+    ("businessman", Gender::Male),
+    ("congressman", Gender::Male),
+    ("councilman", Gender::Male),
+    ("policeman", Gender::Male),
+    ("fisherman", Gender::Male),
+    ("actor", Gender::Male),
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("wife", Gender::Female),
+    ("daughter", Gender::Female),
+    ("mother", Gender::Female),
+    ("sister", Gender::Female),
+    ("grandmother", Gender::Female),
+    ("granddaughter", Gender::Female),
+    ("aunt", Gender::Female),
+    ("niece", Gender::Female),
+    ("widow", Gender::Female),
+    ("girlfriend", Gender::Female),
+    ("spokeswoman", Gender::Female),
+    ("chairwoman", Gender::Female),
+    ("businesswoman", Gender::Female),
+    ("congresswoman", Gender::Female),
+    ("councilwoman", Gender::Female),
+    ("policewoman", Gender::Female),
+    ("actress", Gender::Female),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+];
+
+/// Is `word` a common given name?
+pub(super) fn is_given_name(word: &str) -> bool {
+    table(word).is_some()
+}
+
+pub(super) fn title_gender(word: &str) -> Option<Gender> {
+    GENDER_TITLES
+        .iter()
+        .find(|(t, _)| *t == word)
+        .map(|(_, g)| *g)
+}
+
+pub(super) fn noun_gender(word: &str) -> Option<Gender> {
+    GENDER_NOUNS
+        .iter()
+        .find(|(n, _)| *n == word)
+        .map(|(_, g)| *g)
+}
+
+/// The pronouns that say a gender.
+pub(super) fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The person a sentence (its words outside quotes) opens with, when it names no
+/// other and has no pronoun before the name.
+fn sole_subject(t: &Chars, names: &Names, words: &[(usize, usize)]) -> Option<String> {
+    let first = words.iter().position(|w| !t.c[w.0].is_ascii_digit())?;
+    let run = names
+        .run_at(words[first].0)
+        .filter(|r| r.start == words[first].0)?;
+    if !names.is_person(run) {
+        return None;
+    }
+    let name = names.fullest(&run.text, run.start);
+    let others = words.iter().any(|w| {
+        names.run_at(w.0).is_some_and(|r| {
+            r.start == w.0 && names.is_person(r) && names.fullest(&r.text, r.start) != name
+        })
+    });
+    (!others).then_some(name)
+}
+
+/// The gender of every person the article names, by the fullest form of the name.
+#[derive(Default)]
+pub(super) struct Genders {
+    votes: HashMap<String, (u32, u32)>,
+    /// People named with a title or an age (persons even when no gender is known).
+    titled: HashSet<String>,
+}
+
+impl Genders {
+    /// `sentence_start(i)` gives the start of the sentence holding `i`, `quoted(i)`
+    /// whether `i` is inside quotation marks.
+    pub(super) fn new(
+        t: &Chars,
+        names: &Names,
+        sentences: &[(usize, usize)],
+        quoted: impl Fn(usize) -> bool,
+    ) -> Self {
+        let mut votes: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut vote = |name: String, g: Gender, weight: u32| {
+            let v = votes.entry(name).or_default();
+            match g {
+                Gender::Male => v.0 += weight,
+                Gender::Female => v.1 += weight,
+            }
+        };
+        let person = |r: &Run| !r.is_org() && !r.not_person;
+        let mut titled = HashSet::new();
+        for r in names.runs.iter().filter(|r| person(r)) {
+            let name = names.fullest(&r.text, r.start);
+            let before = t.words_before(r.start, 3);
+            // `Transport Minister Dalia Renko`, `Tomasz Weil, 38,`: surely a person.
+            let aged = t.string(r.end, (r.end + 3).min(t.len())).starts_with(", ")
+                && t.get(r.end + 2).is_some_and(|c| c.is_ascii_digit());
+            if aged
+                || before
+                    .first()
+                    .is_some_and(|w| is_title(&t.string(w.0, w.1)))
+            {
+                titled.insert(name.clone());
+            }
+            if let Some(g) = before
+                .first()
+                .and_then(|w| title_gender(&t.string(w.0, w.1)))
+            {
+                vote(name.clone(), g, 3);
+            }
+            // `Her husband, Ante Kos`, `the spokeswoman Nina Oster`.
+            // (Capitalised titles may stand between: `His wife, Deputy Mayor X`.)
+            // (`Her late husband, the painter Andrés Vidal`: two words may stand between.)
+            for (n, w) in before.iter().enumerate() {
+                let word = t.string(w.0, w.1).to_lowercase();
+                if let Some(g) = noun_gender(&word) {
+                    vote(name.clone(), g, 3);
+                    break;
+                }
+                let preposition =
+                    matches!(word.as_str(), "of" | "for" | "with" | "to" | "by" | "from");
+                if preposition || (n >= 2 && !t.is_capitalized(*w)) {
+                    break;
+                }
+            }
+            // `Nina Oster, a spokeswoman`, `Ante Kos, her husband`.
+            if t.get(r.end) == Some(',') {
+                let after = t.words_after(r.end + 1, 2);
+                let noun = after
+                    .iter()
+                    .map(|w| t.string(w.0, w.1).to_lowercase())
+                    .enumerate()
+                    .find_map(|(k, w)| noun_gender(&w).filter(|_| k <= 1));
+                let article = after.first().map(|w| t.string(w.0, w.1).to_lowercase());
+                if let Some(g) = noun.filter(|_| {
+                    after.len() < 2
+                        || matches!(
+                            article.as_deref(),
+                            Some("a" | "an" | "the" | "his" | "her" | "their")
+                        )
+                }) {
+                    vote(name, g, 3);
+                }
+            }
+        }
+        // A sentence whose subject is a pronoun (`He thanked …`, `"…," she said`)
+        // right after a sentence whose subject is the only person it names, no pronoun
+        // before that name: `Kessler dismissed the idea. "Let them try," she said.`
+        let outside = |(s, e): (usize, usize)| -> Vec<(usize, usize)> {
+            t.words_after(s, 80)
+                .into_iter()
+                .filter(|w| w.0 < e && !quoted(w.0))
+                .collect()
+        };
+        let mut previous: Option<Vec<(usize, usize)>> = None;
+        for &(s, e) in sentences {
+            let words = outside((s, e));
+            let lead: Vec<_> = words
+                .iter()
+                .skip_while(|w| t.c[w.0].is_ascii_digit())
+                .take(3)
+                .collect();
+            let pronoun = lead
+                .iter()
+                // Not `"…," she said`: a quote is where the speaker changes.
+                .take(1)
+                .filter(|w| (s..w.0).all(|i| !t.c[i].is_alphanumeric()))
+                .find_map(|w| {
+                    let word = t.string(w.0, w.1).to_lowercase();
+                    matches!(word.as_str(), "he" | "she")
+                        .then(|| pronoun_gender(&word))
+                        .flatten()
+                });
+            if let (Some(g), Some(prev)) = (pronoun, previous.as_ref())
+                && let Some(name) = sole_subject(t, names, prev)
+            {
+                vote(name, g, 2);
+            }
+            previous = Some(words);
+        }
+        Self { votes, titled }
+    }
+
+    /// Is `name` surely a person: a gender known, or named with a title or an age?
+    pub(super) fn surely_person(&self, name: &str) -> bool {
+        self.titled.contains(name) || self.of(name).is_some()
+    }
+
+    /// The gender of `name` (its fullest form) and where it comes from.
+    pub(super) fn of(&self, name: &str) -> Option<(Gender, Source)> {
+        let (m, f) = self.votes.get(name).copied().unwrap_or_default();
+        let given = name.split(' ').next().and_then(table);
+        // The table counts as one vote: the article outweighs it.
+        let (tm, tf) = match given {
+            Some(Gender::Male) => (m + 1, f),
+            Some(Gender::Female) => (m, f + 1),
+            None => (m, f),
+        };
+        let g = match tm.cmp(&tf) {
+            std::cmp::Ordering::Greater => Gender::Male,
+            std::cmp::Ordering::Less => Gender::Female,
+            std::cmp::Ordering::Equal => return None,
+        };
+        let article = match g {
+            Gender::Male => m > f,
+            Gender::Female => f > m,
+        };
+        Some((
+            g,
+            if article {
+                Source::Article
+            } else {
+                Source::Table
+            },
+        ))
+    }
+}

@@ -11,8 +11,8 @@
 //!   material since, so its misses are printed and its floors kept;
 //! - `tests/gold4/dev/`: the development half of the set written for the distribution
 //!   of ordinary news writing (issue 18), which rules may be tuned on;
-//! - `tests/gold4/test/`: its held-out half (`held_out_gold4_test`, ignored by default):
-//!   totals only, never per-quote results, and no floors until it has been scored once.
+//! - `tests/gold4/test/`: its held-out half (`held_out_gold4_test`): totals only, never
+//!   per-quote results; scored once when round 3 was final, floors just below that run.
 //!
 //! Figures: precision and recall of quote and figure spans (exact ranges) among the
 //! suggestions at or above [`CONFIDENT`]; speaker accuracy on the quotes found (a name is
@@ -367,12 +367,28 @@ fn gold4_dev_half() {
 }
 
 /// The held-out half of gold4 (`tests/gold4/test/`), written without reading the
-/// detectors: totals only, never per-quote results, so nobody tunes on it. Not run by
-/// default (`cargo test --test suggest_quality -- --ignored held_out_gold4_test`): it
-/// is scored once, when the rules of round 3 are final, and its floors are set then.
+/// detectors: totals only, never per-quote results. Scored once, on 2026-11-29, when
+/// the rules of round 3 were final: quotes P 1.000 R 1.000, speaker 0.693 (61 of 88),
+/// figures P 0.932 R 0.921, right at >= 0.8: 0.879 (132). The development half of the
+/// same set scored 0.966 / 0.980 on speakers and sure precision: the rules fit what they
+/// were tuned on and do not generalise (issue 18 stays open). These floors sit just
+/// below that one run, to catch a regression; they are not the issue's targets.
+/// Tuning on this set would make it a development set: the next held-out set must be
+/// written anew, before the misses here are looked at.
 #[test]
-#[ignore = "held out: scored once, when the rules are final"]
 fn held_out_gold4_test() {
     let r = score("tests/gold4/test");
-    println!("{}", r.summary("held out gold4 test (tests/gold4/test)"));
+    let report = r.summary("held out gold4 test (tests/gold4/test)");
+    println!("{report}");
+    assert!(r.quotes.gold >= 85 && r.figures.gold >= 85, "{report}");
+    assert!(
+        r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.98,
+        "{report}"
+    );
+    assert!(r.quotes.speaker_accuracy() >= 0.67, "{report}");
+    assert!(
+        r.figures.precision() >= 0.90 && r.figures.recall() >= 0.90,
+        "{report}"
+    );
+    assert!(r.sure_precision() >= 0.86, "{report}");
 }

@@ -11,8 +11,14 @@
 //!   material since, so its misses are printed and its floors kept;
 //! - `tests/gold4/dev/`: the development half of the set written for the distribution
 //!   of ordinary news writing (issue 18), which rules may be tuned on;
-//! - `tests/gold4/test/`: its held-out half (`held_out_gold4_test`): totals only, never
-//!   per-quote results; scored once when round 3 was final, floors just below that run.
+//! - `tests/gold4/test/`: its second half, held out until it was scored once when round
+//!   3 was final; development material since round 4 (its misses are printed);
+//! - `tests/gold5/test/`: the held-out set of round 4 (`held_out_gold5`, ignored): totals
+//!   only, no assertion, run once when the rules are final.
+//!
+//! `precision_per_rule_on_the_development_material` prints each rule's precision on
+//! all the development material, pooled and per set: what the confidences are
+//! calibrated on (`src/suggest/calibration.rs`).
 //!
 //! Figures: precision and recall of quote and figure spans (exact ranges) among the
 //! suggestions at or above [`CONFIDENT`]; speaker accuracy on the quotes found (a name is
@@ -366,29 +372,195 @@ fn gold4_dev_half() {
     assert!(r.sure_precision() >= 0.95, "{report}");
 }
 
-/// The held-out half of gold4 (`tests/gold4/test/`), written without reading the
-/// detectors: totals only, never per-quote results. Scored once, on 2026-11-29, when
-/// the rules of round 3 were final: quotes P 1.000 R 1.000, speaker 0.693 (61 of 88),
-/// figures P 0.932 R 0.921, right at >= 0.8: 0.879 (132). The development half of the
-/// same set scored 0.966 / 0.980 on speakers and sure precision: the rules fit what they
-/// were tuned on and do not generalise (issue 18 stays open). These floors sit just
-/// below that one run, to catch a regression; they are not the issue's targets.
-/// Tuning on this set would make it a development set: the next held-out set must be
-/// written anew, before the misses here are looked at.
+/// The second half of gold4 (`tests/gold4/test/`), held out until it was scored once,
+/// on 2026-11-29, when the rules of round 3 were final: quotes P 1.000 R 1.000, speaker
+/// 0.693 (61 of 88), figures P 0.932 R 0.921, right at >= 0.8: 0.879 (132), while the
+/// development half scored 0.966 / 0.980: the rules fitted what they were tuned on. It
+/// is development material since (round 4 studied its misses), so they are printed;
+/// the floors sit just below round 4 (speaker 0.886, right at >= 0.8: 0.957).
 #[test]
-fn held_out_gold4_test() {
+fn gold4_test_now_development() {
     let r = score("tests/gold4/test");
-    let report = r.summary("held out gold4 test (tests/gold4/test)");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold4 test, now development (tests/gold4/test)"),
+        r.misses()
+    );
     println!("{report}");
     assert!(r.quotes.gold >= 85 && r.figures.gold >= 85, "{report}");
     assert!(
         r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.98,
         "{report}"
     );
-    assert!(r.quotes.speaker_accuracy() >= 0.67, "{report}");
+    assert!(r.quotes.speaker_accuracy() >= 0.86, "{report}");
     assert!(
         r.figures.precision() >= 0.90 && r.figures.recall() >= 0.90,
         "{report}"
     );
-    assert!(r.sure_precision() >= 0.86, "{report}");
+    assert!(r.sure_precision() >= 0.93, "{report}");
+}
+
+/// The held-out set written for round 4 (`tests/gold5/test/`), by someone who did not
+/// read the detectors: totals only, never per-quote results, and no assertion (the
+/// figures are what they are). Run once, when the rules are final:
+/// `cargo test --test suggest_quality held_out_gold5 -- --ignored --nocapture`.
+#[test]
+#[ignore = "the held-out set: scored once, when the rules are final"]
+fn held_out_gold5() {
+    let dir = "tests/gold5/test";
+    if !Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).is_dir() {
+        println!("{dir} is absent: nothing scored");
+        return;
+    }
+    let r = score(dir);
+    println!("{}", r.summary("held out gold5 test (tests/gold5/test)"));
+}
+
+/// The development material, set by set (the old gold set apart: it is regression).
+const DEVELOPMENT: &[&str] = &[
+    "tests/gold2/dev",
+    "tests/gold2/test",
+    "tests/gold3",
+    "tests/gold4/dev",
+    "tests/gold4/test",
+];
+
+/// One suggestion at or above [`CONFIDENT`], judged: its rule, confidence and whether
+/// it is right (an exact span in the gold, and for a quote the gold's speaker).
+struct Judged {
+    rule: &'static str,
+    confidence: f32,
+    right: bool,
+}
+
+fn judged(dir: &str) -> Vec<Judged> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let (text, gold) = fixture::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for s in suggest::suggest(&text, &["quote", "figure"]) {
+            if s.confidence < CONFIDENT {
+                continue;
+            }
+            let got = s.attributes.get("speaker").map(String::as_str);
+            let right = gold.iter().any(|g| {
+                g.label == s.label
+                    && g.range == s.range
+                    && (s.label != "quote"
+                        || same_speaker(g.attributes.get("speaker").map(String::as_str), got))
+            });
+            out.push(Judged {
+                rule: s.rule,
+                confidence: s.confidence,
+                right,
+            });
+        }
+    }
+    out
+}
+
+/// The table of [`precision_per_rule_on_the_development_material`]: per rule, right of
+/// all its suggestions pooled and per set, for the suggestions `keep` selects.
+fn rule_table(sets: &[(&str, Vec<Judged>)], keep: impl Fn(&Judged) -> bool) -> String {
+    let mut rules: BTreeMap<&str, (f32, f32)> = BTreeMap::new();
+    for j in sets.iter().flat_map(|(_, js)| js).filter(|j| keep(j)) {
+        let e = rules.entry(j.rule).or_insert((f32::MAX, 0.0));
+        e.0 = e.0.min(j.confidence);
+        e.1 = e.1.max(j.confidence);
+    }
+    let cell = |js: &[&Judged]| {
+        let (n, r) = (js.len(), js.iter().filter(|j| j.right).count());
+        if n == 0 {
+            format!("{:>7}", "-")
+        } else {
+            format!("{r:>3}/{n:<3}")
+        }
+    };
+    let short: Vec<String> = DEVELOPMENT
+        .iter()
+        .map(|d| format!("{:>7}", d.trim_start_matches("tests/").replace('/', " ")))
+        .collect();
+    let mut table = format!(
+        "{:<70} {:>7} {:>6}  {}\n",
+        "rule (confidence range)",
+        "right/n",
+        "prec",
+        short.join(" | ")
+    );
+    for (rule, (lo, hi)) in &rules {
+        let of = |k: usize| -> Vec<&Judged> {
+            let js = &sets[k].1;
+            js.iter().filter(|j| j.rule == *rule && keep(j)).collect()
+        };
+        let all: Vec<&Judged> = (0..sets.len()).flat_map(of).collect();
+        let right = all.iter().filter(|j| j.right).count();
+        let precision = right as f64 / all.len().max(1) as f64;
+        let per_set: Vec<String> = (0..sets.len()).map(|k| cell(&of(k))).collect();
+        let label = format!("{rule} ({lo:.2}-{hi:.2})");
+        table.push_str(&format!(
+            "{label:<70} {} {precision:>6.3}  {}\n",
+            cell(&all),
+            per_set.join(" | ")
+        ));
+    }
+    table
+}
+
+/// Precision per rule over all the development material pooled, and per set: what
+/// each rule's confidence is calibrated on (`src/suggest/calibration.rs`). A rule may
+/// reach [`ACCEPT_ALL`] only when, at that confidence, it was seen at least ten times,
+/// right at least 95% of them pooled, and in no set with five or more below 90%.
+/// Asserted: that criterion, and that what "Accept all" takes, pooled, is right at
+/// least 95% of the time.
+#[test]
+fn precision_per_rule_on_the_development_material() {
+    let sets: Vec<(&str, Vec<Judged>)> = DEVELOPMENT.iter().map(|d| (*d, judged(d))).collect();
+    let all = rule_table(&sets, |_| true);
+    let sure = rule_table(&sets, |j| j.confidence >= ACCEPT_ALL);
+    let mut failing = Vec::new();
+    let (mut n, mut right) = (0, 0);
+    let rules: BTreeSet<&str> = sets
+        .iter()
+        .flat_map(|(_, js)| js)
+        .filter(|j| j.confidence >= ACCEPT_ALL)
+        .map(|j| j.rule)
+        .collect();
+    for rule in rules {
+        let of = |js: &[Judged]| -> (usize, usize) {
+            let js: Vec<_> = js
+                .iter()
+                .filter(|j| j.rule == rule && j.confidence >= ACCEPT_ALL)
+                .collect();
+            (js.len(), js.iter().filter(|j| j.right).count())
+        };
+        let per_set: Vec<(usize, usize)> = sets.iter().map(|(_, js)| of(js)).collect();
+        let (rn, rr) = per_set.iter().fold((0, 0), |(n, r), (a, b)| (n + a, r + b));
+        n += rn;
+        right += rr;
+        let unstable = per_set
+            .iter()
+            .any(|&(n, r)| n >= 5 && (r as f64) < 0.9 * n as f64);
+        if rn < 10 || (rr as f64) < 0.95 * rn as f64 || unstable {
+            failing.push(format!(
+                "{rule}: {rr} of {rn} right at >= {ACCEPT_ALL} ({per_set:?})"
+            ));
+        }
+    }
+    let precision = right as f64 / n.max(1) as f64;
+    let report = format!(
+        "every suggestion at >= {CONFIDENT}, per rule:\n{all}\nat >= {ACCEPT_ALL} (what \
+         \"Accept all\" takes), per rule:\n{sure}pooled at >= {ACCEPT_ALL}: {right} of {n} \
+         right, {precision:.3}\n"
+    );
+    println!("{report}");
+    assert!(
+        failing.is_empty(),
+        "rules at >= {ACCEPT_ALL} without the evidence:\n{}\n{report}",
+        failing.join("\n")
+    );
+    assert!(precision >= 0.95, "{report}");
 }

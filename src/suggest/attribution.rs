@@ -23,7 +23,7 @@
 use super::discourse::{Discourse, person_noun};
 use super::gender::{Genders, noun_gender};
 use super::lexicon::{ORGS, PRONOUNS, ROLES, VERBS, skippable};
-use super::names::{Names, Run, is_title};
+use super::names::{Names, is_title};
 use super::text::Chars;
 use std::collections::HashMap;
 
@@ -170,32 +170,6 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// The names of a list starting at `p`: `A`, `A and B`, `A, B, and C`.
-    pub(super) fn list_at(&self, p: usize) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut at = p;
-        while let Some(run) = self.names.run_at(at).filter(|r| r.start == at) {
-            out.push(self.names.fullest(&run.text, run.start));
-            // `Giulia Rota of Sorbo, Franco Dal Piaz of Calvi and …`.
-            let mut end = run.end;
-            if self.t.string(end, end + 4) == " of "
-                && let Some(place) = self.names.run_at(end + 4).filter(|r| r.start == end + 4)
-            {
-                end = place.end;
-            }
-            let rest: String = self.t.c[end..(end + 6).min(self.t.len())].iter().collect();
-            let skip = [", and ", " and ", ", "]
-                .iter()
-                .find(|s| rest.starts_with(*s))
-                .map(|s| s.chars().count());
-            match skip {
-                Some(n) => at = end + n,
-                None => break,
-            }
-        }
-        out
-    }
-
     /// The subject of a verb whose clause tokens before it are `toks`.
     pub(super) fn subject(&self, toks: &[Tok], appositions: bool) -> Option<Subject> {
         let mut j = toks.len();
@@ -314,36 +288,6 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The list a run ends (`Reinholt and Haddad said` gives both).
-    fn list_ending(&self, run: &Run, chunk: &[(usize, usize)]) -> Vec<String> {
-        let first = chunk.iter().position(|w| w.0 == run.start).unwrap_or(0);
-        if first >= 2
-            && self.word(chunk[first - 1]) == "and"
-            && let Some(prev) = self.names.run_at(chunk[first - 2].0)
-            && self.names.is_person(prev)
-            && self.names.is_person(run)
-        {
-            return self.list_at(prev.start);
-        }
-        // `Holt and her neighbour Karl Svendsen`.
-        let and = (first.saturating_sub(4)..first)
-            .rev()
-            .find(|&j| self.word(chunk[j]) == "and");
-        if let Some(j) = and.filter(|&j| j >= 1 && j + 2 < first)
-            && matches!(self.word(chunk[j + 1]).as_str(), "his" | "her" | "their")
-            && chunk[j + 2..first]
-                .iter()
-                .all(|w| !self.t.is_capitalized(*w))
-            && let Some(prev) = self.names.run_at(chunk[j - 1].0)
-            && self.names.is_person(prev)
-            && self.names.is_person(run)
-        {
-            let prev = self.names.fullest(&prev.text, prev.start);
-            return vec![prev, self.names.fullest(&run.text, run.start)];
-        }
-        vec![self.names.fullest(&run.text, run.start)]
-    }
-
     /// The nearest chunk before the clause that is all names (titles allowed), with
     /// the adjacent chunks of names: the subject the apposition describes. A chunk
     /// followed by a relative clause (`The Greens, who won nine seats, called`,
@@ -387,18 +331,15 @@ impl<'a> Context<'a> {
             .rev()
             .filter(|c| !c.is_empty())
             .nth(found.len());
-        if before.is_some_and(|c| {
-            c.iter().any(|w| {
-                matches!(
-                    self.word(*w).as_str(),
-                    "to" | "by" | "with" | "from" | "against"
-                )
-            })
-        }) {
+        if before.is_some_and(|c| self.object_before_names(c)) {
             return None;
         }
         let start = found.last()?.0;
-        let names = found.into_iter().rev().flat_map(|(_, n)| n).collect();
+        let mut names: Vec<String> = found.into_iter().rev().flat_map(|(_, n)| n).collect();
+        // `He and two colleagues, A and B, wrote`: the subject and the people named.
+        if let Some(lead) = before.and_then(|c| self.lead_of_colleagues(c)) {
+            names.insert(0, lead);
+        }
         Some(Subject::Names(names, start))
     }
 

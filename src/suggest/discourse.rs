@@ -160,7 +160,9 @@ impl Discourse {
         );
         if p < words.len() {
             self.noun_phrase(cx, k, &words[p..limit]);
-            let lead = if lower(words[p]) == "the" { p + 1 } else { p };
+            let mut lead = if lower(words[p]) == "the" { p + 1 } else { p };
+            // `Ferry operator Fjordlink has …`: the name after the descriptor.
+            lead = cx.after_descriptor(&words, lead);
             if let Some(run) = words
                 .get(lead)
                 .and_then(|w| cx.names.run_at(w.0).filter(|r| r.start == w.0))
@@ -353,32 +355,14 @@ impl Discourse {
 
     /// `A and B`, `He and his colleague B` opening the sentence at `words`.
     fn group(&mut self, cx: &Context, k: usize, words: &[(usize, usize)]) {
-        let t = cx.t;
         let Some(first) = self.sentences[k].mentions.last().cloned() else {
             return;
         };
         let Entity::Named(a) = first.entity else {
             return;
         };
-        let first_end = cx
-            .names
-            .run_at(first.at)
-            .map_or(words.first().map_or(first.at, |w| w.1), |r| r.end);
-        let rest: Vec<_> = words.iter().filter(|w| w.0 >= first_end).take(4).collect();
-        if rest.first().is_none_or(|w| t.string(w.0, w.1) != "and") {
-            return;
-        }
-        for w in rest.iter().skip(1) {
-            if let Some(run) = cx.names.run_at(w.0).filter(|r| r.start == w.0) {
-                if cx.names.is_person(run) {
-                    let b = cx.names.fullest(&run.text, run.start);
-                    self.sentences[k].group = Some(vec![a, b]);
-                }
-                return;
-            }
-            if t.is_capitalized(**w) {
-                return;
-            }
+        if self.sentences[k].group.is_none() {
+            self.sentences[k].group = cx.group_at(first.at, a, words);
         }
     }
 

@@ -2,6 +2,13 @@
 //! last resort of [`super::gender`], used only when the article itself says nothing
 //! (no title, no gendered noun, no pronoun evidence), and never enough on its own for
 //! "Accept all" when it is what tells two candidates apart.
+//!
+//! It holds names that are among the most common of a major European language (or of
+//! English-language news), not the names of the development articles: round 4 removed
+//! eight (`Aldo`, `Anni`, `Ante`, `Arvid`, `Dagny`, `Ilja`, `Piero`, `Stjepan`) that
+//! were each in exactly one development article and nowhere near that common, since a
+//! table fitted to the development articles inflates their scores and says nothing
+//! about new text.
 
 use super::gender::Gender;
 
@@ -11,7 +18,6 @@ const MALE: &[&str] = &[
     "Ahmed",
     "Alan",
     "Albert",
-    "Aldo",
     "Alejandro",
     "Alessandro",
     "Alexander",
@@ -20,11 +26,9 @@ const MALE: &[&str] = &[
     "Andrew",
     "Andrés",
     "Andrzej",
-    "Ante",
     "Anton",
     "Antonio",
     "Arne",
-    "Arvid",
     "Bernard",
     "Bruno",
     "Carlos",
@@ -51,7 +55,6 @@ const MALE: &[&str] = &[
     "Hugo",
     "Ian",
     "Igor",
-    "Ilja",
     "Ivan",
     "Jakob",
     "James",
@@ -98,7 +101,6 @@ const MALE: &[&str] = &[
     "Peter",
     "Petr",
     "Philippe",
-    "Piero",
     "Pierre",
     "Pieter",
     "Rafael",
@@ -107,7 +109,6 @@ const MALE: &[&str] = &[
     "Sandro",
     "Sergei",
     "Stefan",
-    "Stjepan",
     "Sven",
     "Thomas",
     "Tim",
@@ -135,7 +136,6 @@ const FEMALE: &[&str] = &[
     "Ana",
     "Anna",
     "Anne",
-    "Anni",
     "Barbara",
     "Beatriz",
     "Birgit",
@@ -144,7 +144,6 @@ const FEMALE: &[&str] = &[
     "Chiara",
     "Clara",
     "Claire",
-    "Dagny",
     "Daniela",
     "Dorota",
     "Elena",

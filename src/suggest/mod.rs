@@ -14,14 +14,18 @@
 mod attribution;
 #[cfg(test)]
 mod attribution_tests;
+mod calibration;
 pub mod claims;
 mod discourse;
 #[cfg(test)]
 mod discourse_tests;
 pub mod figures;
 mod gender;
+#[cfg(test)]
+mod generalise_tests;
 mod given_names;
 mod lexicon;
+mod lists;
 mod names;
 pub mod quotes;
 mod reporting;

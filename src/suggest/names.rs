@@ -6,6 +6,7 @@
 
 use super::gender::{is_given_name, title_gender};
 use super::lexicon::{NOT_NAMES, PARTICLES, TITLES};
+use super::sentences::person_noun;
 use super::text::Chars;
 use std::collections::{HashMap, HashSet};
 
@@ -101,6 +102,8 @@ pub(super) struct Names {
     person_words: HashMap<String, Vec<usize>>,
     /// First words of organisations' names of two words or more, with the run.
     org_words: HashMap<String, usize>,
+    /// First words of full person names, with the runs (indices) they open.
+    given: HashMap<String, Vec<usize>>,
 }
 
 pub(super) fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
@@ -302,6 +305,27 @@ impl Names {
                     .push(k);
             }
         }
+        let mut given: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, r) in runs.iter().enumerate().filter(|(_, r)| r.is_full_person()) {
+            let first = r.text.split(' ').next().unwrap_or("").to_owned();
+            given.entry(first).or_default().push(k);
+        }
+        // `café owner Zoë`, `captain Jonah`: one name after a noun for a person is a
+        // person's (someone the article names by one name only).
+        for r in runs
+            .iter()
+            .filter(|r| r.words == 1 && !r.quoted && !r.is_org())
+        {
+            let before = t.words_before(r.start, 1);
+            let Some(&w) = before.first() else { continue };
+            let noun = t.string(w.0, w.1);
+            if t.c[w.1..r.start] == [' ']
+                && !t.is_capitalized(w)
+                && person_noun(&noun.to_lowercase())
+            {
+                person_words.entry(r.text.clone()).or_default();
+            }
+        }
         // `Tessmar` for `The Tessmar Line`: an organisation by its first word.
         let mut org_words: HashMap<String, usize> = HashMap::new();
         for (k, r) in runs.iter().enumerate() {
@@ -314,6 +338,7 @@ impl Names {
             runs,
             person_words,
             org_words,
+            given,
         }
     }
 
@@ -355,22 +380,40 @@ impl Names {
         self.person_words.contains_key(word)
     }
 
-    /// The fullest form of `name` the article uses: a full name ending in this surname,
-    /// the nearest to `near` (before it first).
-    pub(super) fn fullest(&self, name: &str, near: usize) -> String {
+    /// The fullest form of `name` the article uses: the full name ending in this
+    /// surname; when relatives share it (`Nell Carrow`, her father `Tom Carrow`), the
+    /// person introduced first, whom a bare surname means in news writing (the others
+    /// are named in full or by their first name). A first name alone (`Maria`) takes
+    /// the one full name it opens (`Maria Ekström`), if only one does.
+    pub(super) fn fullest(&self, name: &str, _near: usize) -> String {
         if name.contains(' ') {
             return name.to_owned();
         }
-        let Some(full) = self.person_words.get(name).filter(|v| !v.is_empty()) else {
-            if self.person_words.contains_key(name) {
-                return name.to_owned();
+        if let Some(&k) = self.person_words.get(name).and_then(|v| v.first()) {
+            return self.runs[k].text.clone();
+        }
+        if let Some(full) = self.given.get(name) {
+            let first = &self.runs[full[0]].text;
+            if full.iter().all(|&k| self.runs[k].text == *first) {
+                return first.clone();
             }
-            return self.fullest_org(name);
+            return name.to_owned();
+        }
+        if self.person_words.contains_key(name) {
+            return name.to_owned();
+        }
+        self.fullest_org(name)
+    }
+
+    /// Do two or more people the article names in full share the surname of `full`
+    /// (so that a bare surname only guesses which one is meant)?
+    pub(super) fn shared_surname(&self, full: &str) -> bool {
+        let Some(surname) = full.split(' ').next_back().filter(|_| full.contains(' ')) else {
+            return false;
         };
-        // The last full name starting before `near`, else the first after it.
-        let k = full.partition_point(|&k| self.runs[k].start < near);
-        let pick = if k > 0 { full[k - 1] } else { full[0] };
-        self.runs[pick].text.clone()
+        self.person_words
+            .get(surname)
+            .is_some_and(|v| v.iter().any(|&k| self.runs[k].text != self.runs[v[0]].text))
     }
 
     /// Can `run` be the person a pronoun points to?

@@ -178,7 +178,7 @@ fn is_sentence(t: &Chars, range: CharRange) -> bool {
 /// Where `name` stands in the text nearest to `quote` (outside it), as a whole word:
 /// the mention an *attributed to* link points at. Searched within the quote's
 /// neighbourhood (a few paragraphs), so a long article costs no more per quote.
-fn nearest_mention(t: &Chars, name: &str, quote: CharRange) -> Option<CharRange> {
+pub(super) fn nearest_mention(t: &Chars, name: &str, quote: CharRange) -> Option<CharRange> {
     const REACH: usize = 2_000;
     let name: Vec<char> = name.chars().collect();
     if name.is_empty() {
@@ -290,6 +290,8 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         if !q.inner {
             previous = Some((q.close_at, attribution.clone()));
         }
+        let attribution =
+            attribution.map(|a| super::calibration::calibrated(&cx, a, q.open_at, q.close_at));
         let (cue, titled) = looks_like_a_term(t, q);
         // A short quoted term is someone's words only when its own sentence says whose;
         // otherwise it is most likely scare quotes or a title.

@@ -62,6 +62,20 @@ const PEOPLE: &[&str] = &[
     "child",
     "parent",
     "grandparent",
+    "owner",
+    "farmer",
+    "shopkeeper",
+    "coach",
+    "captain",
+    "player",
+    "guide",
+    "volunteer",
+    "pilot",
+    "engineer",
+    "activist",
+    "campaigner",
+    "supporter",
+    "pensioner",
 ];
 
 /// A noun for a person (`minister`, `husband`, `resident`, `the 54-year-old`).

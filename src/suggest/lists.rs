@@ -1,0 +1,194 @@
+//! Speaker lists: `A and B`, `A, B, and C`, `Holt and her neighbour Karl Svendsen`,
+//! `He and two colleagues, A and B`, and the noun phrase a list of names stands in
+//! apposition to (`three doctors from the hospital, A, B and C, said`), which is the
+//! subject, unlike the object of a preposition the names describe (`addressed to the
+//! chief executive, Fiona Welland`); the group a sentence opens with (for `they`), and
+//! the name a descriptor stands before (`Ferry operator Fjordlink`).
+
+use super::attribution::Context;
+use super::discourse::person_noun;
+use super::lexicon::VERBS;
+use super::names::Run;
+use super::sentences::AUXILIARIES;
+
+impl Context<'_> {
+    /// The names of a list starting at `p`: `A`, `A and B`, `A, B, and C`.
+    pub(super) fn list_at(&self, p: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut at = p;
+        while let Some(run) = self.names.run_at(at).filter(|r| r.start == at) {
+            out.push(self.names.fullest(&run.text, run.start));
+            // `Giulia Rota of Sorbo, Franco Dal Piaz of Calvi and …`.
+            let mut end = run.end;
+            if self.t.string(end, end + 4) == " of "
+                && let Some(place) = self.names.run_at(end + 4).filter(|r| r.start == end + 4)
+            {
+                end = place.end;
+            }
+            let rest: String = self.t.c[end..(end + 6).min(self.t.len())].iter().collect();
+            let skip = [", and ", " and ", ", "]
+                .iter()
+                .find(|s| rest.starts_with(*s))
+                .map(|s| s.chars().count());
+            match skip {
+                Some(n) => at = end + n,
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// The list a run ends (`Reinholt and Haddad said` gives both).
+    pub(super) fn list_ending(&self, run: &Run, chunk: &[(usize, usize)]) -> Vec<String> {
+        let first = chunk.iter().position(|w| w.0 == run.start).unwrap_or(0);
+        if first >= 2
+            && self.word(chunk[first - 1]) == "and"
+            && let Some(prev) = self.names.run_at(chunk[first - 2].0)
+            && self.names.is_person(prev)
+            && self.names.is_person(run)
+        {
+            return self.list_at(prev.start);
+        }
+        // `Holt and her neighbour Karl Svendsen`.
+        let and = (first.saturating_sub(4)..first)
+            .rev()
+            .find(|&j| self.word(chunk[j]) == "and");
+        if let Some(j) = and.filter(|&j| j >= 1 && j + 2 < first)
+            && matches!(self.word(chunk[j + 1]).as_str(), "his" | "her" | "their")
+            && chunk[j + 2..first]
+                .iter()
+                .all(|w| !self.t.is_capitalized(*w))
+            && let Some(prev) = self.names.run_at(chunk[j - 1].0)
+            && self.names.is_person(prev)
+            && self.names.is_person(run)
+        {
+            let prev = self.names.fullest(&prev.text, prev.start);
+            return vec![prev, self.names.fullest(&run.text, run.start)];
+        }
+        vec![self.names.fullest(&run.text, run.start)]
+    }
+
+    /// Is the chunk before a list of names a preposition's object the names describe
+    /// (`addressed to the chief executive, Fiona Welland`), not a subject (`three
+    /// doctors from the hospital, A, B and C`: a noun for people before the
+    /// preposition)?
+    pub(super) fn object_before_names(&self, chunk: &[(usize, usize)]) -> bool {
+        let preposition = chunk.iter().position(|w| {
+            matches!(
+                self.word(*w).as_str(),
+                "to" | "by" | "with" | "from" | "against"
+            )
+        });
+        preposition.is_some_and(|p| {
+            !chunk[..p]
+                .iter()
+                .any(|w| person_noun(&self.word(*w).to_lowercase()))
+        })
+    }
+
+    /// `He and two colleagues`, `Pryce and his colleagues` before a list of names:
+    /// the person (a name, or `he`/`she` resolved) who heads the group.
+    pub(super) fn lead_of_colleagues(&self, chunk: &[(usize, usize)]) -> Option<String> {
+        let &first = chunk.first()?;
+        let w = self.word(first).to_lowercase();
+        let (lead, end) = if matches!(w.as_str(), "he" | "she") {
+            let m = self.discourse.meant(first.0)?;
+            (
+                m.speakers
+                    .first()
+                    .filter(|_| m.speakers.len() == 1)?
+                    .clone(),
+                first.1,
+            )
+        } else {
+            let run = self.names.run_at(first.0).filter(|r| r.start == first.0)?;
+            if !self.names.is_person(run) {
+                return None;
+            }
+            (self.names.fullest(&run.text, run.start), run.end)
+        };
+        let rest: Vec<String> = chunk
+            .iter()
+            .filter(|w| w.0 >= end)
+            .map(|w| self.word(*w).to_lowercase())
+            .collect();
+        let noun = rest.last()?;
+        let group = rest.first().is_some_and(|w| w == "and")
+            && rest.len() <= 4
+            && noun.ends_with('s')
+            && person_noun(noun);
+        group.then_some(lead)
+    }
+
+    /// The group opening a sentence whose first mention is `a` at `at` (`words` from
+    /// there): `A, B and C`, `A and B`, `He and two colleagues, B and C`.
+    pub(super) fn group_at(
+        &self,
+        at: usize,
+        a: String,
+        words: &[(usize, usize)],
+    ) -> Option<Vec<String>> {
+        let t = self.t;
+        let run = self.names.run_at(at);
+        if run.is_some_and(|r| r.start == at) {
+            let list = self.list_at(at);
+            if list.len() >= 2 {
+                return Some(list);
+            }
+        }
+        let first_end = run.map_or(words.first().map_or(at, |w| w.1), |r| r.end);
+        let rest: Vec<_> = words.iter().filter(|w| w.0 >= first_end).take(4).collect();
+        if rest.first().is_none_or(|w| t.string(w.0, w.1) != "and") {
+            return None;
+        }
+        for w in rest.iter().skip(1) {
+            if let Some(run) = self.names.run_at(w.0).filter(|r| r.start == w.0) {
+                if !self.names.is_person(run) {
+                    return None;
+                }
+                let mut group = vec![a];
+                group.extend(self.list_at(run.start));
+                return Some(group);
+            }
+            if t.is_capitalized(**w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Where a sentence's subject name stands after a one-word descriptor and up to
+    /// two common nouns (`Ferry operator Fjordlink`, `Energy group Voltara`): the
+    /// index in `words` of the name, else `lead`.
+    pub(super) fn after_descriptor(&self, words: &[(usize, usize)], lead: usize) -> usize {
+        let t = self.t;
+        let named = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| self.names.run_at(w.0).is_some_and(|r| r.start == w.0))
+        };
+        let common = |j: usize| {
+            words.get(j).is_some_and(|w| {
+                let lw = t.string(w.0, w.1).to_lowercase();
+                t.get(w.0).is_some_and(char::is_lowercase)
+                    && !VERBS.contains(&lw.as_str())
+                    && !AUXILIARIES.contains(&lw.as_str())
+            })
+        };
+        let one_word = named(lead)
+            && self
+                .names
+                .run_at(words[lead].0)
+                .is_some_and(|r| r.words == 1);
+        if !one_word || !common(lead + 1) {
+            return lead;
+        }
+        if named(lead + 2) {
+            lead + 2
+        } else if common(lead + 2) && named(lead + 3) {
+            lead + 3
+        } else {
+            lead
+        }
+    }
+}

@@ -13,8 +13,8 @@
 //!   of ordinary news writing (issue 18), which rules may be tuned on;
 //! - `tests/gold4/test/`: its second half, held out until it was scored once when round
 //!   3 was final; development material since round 4 (its misses are printed);
-//! - `tests/gold5/test/`: the held-out set of round 4 (`held_out_gold5`, ignored): totals
-//!   only, no assertion, run once when the rules are final.
+//! - `tests/gold5/test/`: the held-out set of round 4 (`held_out_gold5`): totals only,
+//!   never per-quote results; scored once when round 4 was final, floors just below.
 //!
 //! `precision_per_rule_on_the_development_material` prints each rule's precision on
 //! all the development material, pooled and per set: what the confidences are
@@ -401,19 +401,28 @@ fn gold4_test_now_development() {
 }
 
 /// The held-out set written for round 4 (`tests/gold5/test/`), by someone who did not
-/// read the detectors: totals only, never per-quote results, and no assertion (the
-/// figures are what they are). Run once, when the rules are final:
-/// `cargo test --test suggest_quality held_out_gold5 -- --ignored --nocapture`.
+/// read the detectors: totals only, never per-quote results. Scored once, on
+/// 2026-11-29, when the rules of round 4 were final: quotes P 0.992 R 0.961, speaker
+/// 0.805 (99 of 123), figures P 0.957 R 0.882, right at >= 0.8: 0.963 (161). The floors
+/// sit just below that run, to catch a regression; speakers (0.90) and figure recall
+/// (0.90) are below the issue's targets. Tuning on this set makes it development
+/// material: the next held-out set must be written anew first.
 #[test]
-#[ignore = "the held-out set: scored once, when the rules are final"]
 fn held_out_gold5() {
-    let dir = "tests/gold5/test";
-    if !Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).is_dir() {
-        println!("{dir} is absent: nothing scored");
-        return;
-    }
-    let r = score(dir);
-    println!("{}", r.summary("held out gold5 test (tests/gold5/test)"));
+    let r = score("tests/gold5/test");
+    let report = r.summary("held out gold5 test (tests/gold5/test)");
+    println!("{report}");
+    assert!(r.quotes.gold >= 120 && r.figures.gold >= 145, "{report}");
+    assert!(
+        r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.95,
+        "{report}"
+    );
+    assert!(r.quotes.speaker_accuracy() >= 0.79, "{report}");
+    assert!(
+        r.figures.precision() >= 0.94 && r.figures.recall() >= 0.87,
+        "{report}"
+    );
+    assert!(r.sure_precision() >= 0.95, "{report}");
 }
 
 /// The development material, set by set (the old gold set apart: it is regression).

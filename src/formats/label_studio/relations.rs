@@ -12,17 +12,32 @@ use crate::shown::quoted;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
-/// The relation results of one document.
+/// The relation results of one document: one per ordered pair of spans, with every
+/// type linking them in its `labels` (in the order the relations come). Label Studio's
+/// editor keeps one relation per pair of regions: two results naming the same pair
+/// would lose one of them at its next save (`tests/real_consumers_read.rs`).
 pub(super) fn results(relations: &[ExportRelation]) -> Vec<Value> {
-    relations
-        .iter()
-        .map(|r| {
+    let mut pairs: Vec<((u64, u64), Vec<&str>)> = Vec::new();
+    let mut at: HashMap<(u64, u64), usize> = HashMap::new();
+    for r in relations {
+        let pair = (r.from, r.to);
+        match at.get(&pair) {
+            Some(&i) => pairs[i].1.push(r.kind.as_str()),
+            None => {
+                at.insert(pair, pairs.len());
+                pairs.push((pair, vec![r.kind.as_str()]));
+            }
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|((from, to), kinds)| {
             json!({
                 "type": "relation",
-                "from_id": format!("s{}", r.from),
-                "to_id": format!("s{}", r.to),
+                "from_id": format!("s{from}"),
+                "to_id": format!("s{to}"),
                 "direction": "right",
-                "labels": [r.kind],
+                "labels": kinds,
             })
         })
         .collect()

@@ -13,8 +13,10 @@
 //!   of ordinary news writing (issue 18), which rules may be tuned on;
 //! - `tests/gold4/test/`: its second half, held out until it was scored once when round
 //!   3 was final; development material since round 4 (its misses are printed);
-//! - `tests/gold5/test/`: the held-out set of round 4 (`held_out_gold5`): totals only,
-//!   never per-quote results; scored once when round 4 was final, floors just below.
+//! - `tests/gold5/test/`: the held-out set of round 4, scored once when round 4 was
+//!   final; development material since round 5 (its misses are printed, its floors kept);
+//! - `tests/gold6/test/`: the held-out set of round 5 (`held_out_gold6`, ignored):
+//!   totals only, no assertions, scored once when round 5 is final.
 //!
 //! `precision_per_rule_on_the_development_material` prints each rule's precision on
 //! all the development material, pooled and per set: what the confidences are
@@ -401,28 +403,48 @@ fn gold4_test_now_development() {
 }
 
 /// The held-out set written for round 4 (`tests/gold5/test/`), by someone who did not
-/// read the detectors: totals only, never per-quote results. Scored once, on
-/// 2026-11-29, when the rules of round 4 were final: quotes P 0.992 R 0.961, speaker
-/// 0.805 (99 of 123), figures P 0.957 R 0.882, right at >= 0.8: 0.963 (161). The floors
-/// sit just below that run, to catch a regression; speakers (0.90) and figure recall
-/// (0.90) are below the issue's targets. Tuning on this set makes it development
-/// material: the next held-out set must be written anew first.
+/// read the detectors. Scored once, on 2026-11-29, when the rules of round 4 were
+/// final: quotes P 0.992 R 0.961, speaker 0.805 (99 of 123), figures P 0.957 R 0.882,
+/// right at >= 0.8: 0.963 (161). Development material since round 5 studied its
+/// misses, so they are printed. Round 5 (figure forms, lists of three, names ending a
+/// fuller one): speaker 0.829, figures P 1.000 R 1.000, right at >= 0.8: 0.994; the
+/// floors sit just below.
 #[test]
-fn held_out_gold5() {
+fn gold5_now_development() {
     let r = score("tests/gold5/test");
-    let report = r.summary("held out gold5 test (tests/gold5/test)");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold5 test, now development (tests/gold5/test)"),
+        r.misses()
+    );
     println!("{report}");
     assert!(r.quotes.gold >= 120 && r.figures.gold >= 145, "{report}");
     assert!(
         r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.95,
         "{report}"
     );
-    assert!(r.quotes.speaker_accuracy() >= 0.79, "{report}");
+    assert!(r.quotes.speaker_accuracy() >= 0.81, "{report}");
     assert!(
-        r.figures.precision() >= 0.94 && r.figures.recall() >= 0.87,
+        r.figures.precision() >= 0.97 && r.figures.recall() >= 0.97,
         "{report}"
     );
-    assert!(r.sure_precision() >= 0.95, "{report}");
+    assert!(r.sure_precision() >= 0.97, "{report}");
+}
+
+/// The held-out set written for round 5 (`tests/gold6/test/`), by someone who did not
+/// read the detectors: totals only, never per-quote results, and no assertions. Ignored:
+/// it is scored once, when the rules of round 5 are final
+/// (`cargo test --test suggest_quality held_out_gold6 -- --ignored --nocapture`).
+#[test]
+#[ignore = "held out: scored once, when the rules are final"]
+fn held_out_gold6() {
+    let dir = "tests/gold6/test";
+    if !Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).is_dir() {
+        println!("{dir} is not there (yet): nothing scored");
+        return;
+    }
+    let r = score(dir);
+    println!("{}", r.summary("held out gold6 test (tests/gold6/test)"));
 }
 
 /// The development material, set by set (the old gold set apart: it is regression).
@@ -432,6 +454,7 @@ const DEVELOPMENT: &[&str] = &[
     "tests/gold3",
     "tests/gold4/dev",
     "tests/gold4/test",
+    "tests/gold5/test",
 ];
 
 /// One suggestion at or above [`CONFIDENT`], judged: its rule, confidence and whether

@@ -385,7 +385,7 @@ impl<'a> Context<'a> {
                 return None;
             }
             at.get_or_insert(run.start);
-            names.push(self.names.fullest(&run.text, run.start));
+            names.push(self.names.fullest(&run.text));
             while i < chunk.len() && chunk[i].0 < run.end {
                 i += 1;
             }

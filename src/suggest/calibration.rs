@@ -1,7 +1,7 @@
 //! What a quote's confidence means: at or above [`super::ACCEPT_ALL`] ("Accept all"),
 //! the speaker is right at least 95% of the time. Each rule's confidence was measured
 //! on all the development material pooled (gold2 both halves, gold3, gold4 both
-//! halves; the table is printed by `precision_per_rule_on_the_development_material` in
+//! halves, and since round 5 gold5; the table is printed by `precision_per_rule_on_the_development_material` in
 //! `tests/suggest_quality.rs`). A rule reaches "Accept all" only when it was seen at
 //! that confidence at least ten times, right at least 95% of them pooled, and in no set
 //! with five or more below 90%; the rules here were seen too rarely (or were wrong too

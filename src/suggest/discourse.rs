@@ -178,7 +178,7 @@ impl Discourse {
         while i < words.len() {
             let w = words[i];
             if let Some(run) = cx.names.run_at(w.0).filter(|r| r.start == w.0) {
-                let name = cx.names.fullest(&run.text, run.start);
+                let name = cx.names.fullest(&run.text);
                 // A lone name counts when it says its gender or acts (`Trump spoke.`).
                 let acts = run.words == 1
                     && is_subject(w.0)
@@ -339,7 +339,7 @@ impl Discourse {
                     .starts_with(age)
             });
         if let Some(r) = introduced {
-            let name = cx.names.fullest(&r.text, r.start);
+            let name = cx.names.fullest(&r.text);
             let meant = Meant {
                 speakers: vec![name.clone()],
                 rule: AGE,

@@ -4,6 +4,7 @@
 //! its own is offered as a date (attribute `kind: date`) so users can keep or drop it.
 
 use super::Suggestion;
+use super::figure_forms as forms;
 use super::text::Chars;
 use crate::model::{Attributes, CharRange};
 
@@ -190,9 +191,12 @@ fn number_at(t: &Chars, i: usize) -> Option<(usize, bool)> {
             .filter(|_| t.get(e) == Some(' '))
             .map(|(ns, ne)| t.string(ns, ne));
         let unit = unit.as_deref().map(|u| u.strip_suffix('s').unwrap_or(u));
-        return unit.filter(|u| ONE_OF.contains(u)).map(|_| (e, false));
+        let counts = unit.is_some_and(|u| ONE_OF.contains(&u))
+            || forms::one_counts(t, s, e, |w| counted_word(w, false));
+        return counts.then_some((e, false));
     }
-    if e - s > 30 || !is_number_word(&t.string(s, e)) {
+    let word = t.string(s, e);
+    if e - s > 30 || !is_number_word(forms::age_word(&word).unwrap_or(&word)) {
         return None;
     }
     // Compounds: "forty thousand", "two hundred".
@@ -215,10 +219,18 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             i += 1;
             continue;
         };
-        if digits && time_or_day(t, i, end) {
+        if digits && (time_or_day(t, i, end) || forms::clock_or_label(t, i, end, true)) {
             i = end;
             continue;
         }
+        if digits {
+            end = forms::space_groups(t, i, end);
+        }
+        let age = if digits {
+            forms::age_suffix(t, end)
+        } else {
+            forms::age_word(&t.string(i, end)).map(|_| end)
+        };
         let mut start = i;
         let mut attributes = Attributes::new();
         let mut counted = false;
@@ -260,8 +272,14 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         // Percent, degrees, scale, unit, counted noun. An amount of money or a share
         // counts no noun (`€30 billion fund`, `6% of output`); a bare number with a
         // scale does (`3bn lira`, `450million crowns`, `31 billion korunas`).
-        let mut money = counted;
-        if t.get(end) == Some('%') {
+        // No counted noun after a year-shaped number, a label (`Number 3 line`) or an
+        // age compound.
+        let mut money = counted || (digits && (forms::year_shaped(t, i, end) || numbered(t, i)));
+        if let Some(age) = age {
+            end = age;
+            counted = true;
+            money = true;
+        } else if t.get(end) == Some('%') {
             end += 1;
             counted = true;
             money = true;
@@ -286,6 +304,10 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         {
             counted = true;
         }
+        let one = !digits
+            && t.get(i).is_some_and(|c| matches!(c, 'o' | 'O'))
+            && t.string(i, i + 3).eq_ignore_ascii_case("one")
+            && !t.is_word(i + 3);
         let mut next = end;
         for _ in 0..3 {
             if t.get(next) != Some(' ') {
@@ -298,22 +320,13 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             if UNITS.contains(&w.as_str())
                 || (w == "cent" && t.string(next.saturating_sub(3), next) == "per")
             {
-                next = we;
-                end = we;
+                next = forms::slash_unit(t, we).unwrap_or(we);
+                end = next;
                 counted = true;
+                money |= forms::MEASURES.contains(&w.as_str());
                 continue;
             }
-            let lower = w.chars().all(|c| !c.is_uppercase());
-            // A verb or adverb after the number is not what it counts ("40 attended").
-            let verbish = w.chars().count() > 4
-                && (w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing"));
-            if lower
-                && !money
-                && !verbish
-                && !NOT_COUNTED.contains(&w.as_str())
-                && w.chars().all(char::is_alphabetic)
-                && !counted_by_unit(&t.string(start, end))
-            {
+            if !money && counted_word(&w, !one) && !counted_by_unit(&t.string(start, end)) {
                 end = we;
                 counted = true;
             }
@@ -326,17 +339,30 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             && text
                 .parse::<u32>()
                 .is_ok_and(|y| (1800..=2100).contains(&y));
-        let (confidence, rule) = if year {
+        let one_of = one
+            && t.words_after(i + 3, 1).first().is_some_and(|&(s, e)| {
+                let u = t.string(s, e);
+                ONE_OF.contains(&u.strip_suffix('s').unwrap_or(&u))
+            });
+        let (confidence, rule) = if !digits && forms::vague(t, start) {
+            (0.3, "number word")
+        } else if year {
             attributes.insert("kind".to_owned(), "date".to_owned());
             (0.6, "year")
+        } else if one && !one_of {
+            (0.7, "one + noun")
         } else if counted || ranged {
             (0.9, "number + unit or noun")
         } else if digits && (in_a_name(t, start) || numbered(t, start)) {
             (0.3, "number in a name")
         } else if digits {
             (0.6, "number")
-        } else {
+        } else if forms::clock_or_label(t, start, end, false) {
             (0.3, "number word")
+        } else {
+            // A number word alone counts what the sentence counts (`seven of them`,
+            // `a majority of eight`).
+            (0.7, "number word alone")
         };
         out.push(Suggestion {
             label: "figure".to_owned(),
@@ -348,7 +374,22 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         });
         i = end.max(i + 1);
     }
+    forms::join_ranges(t, &mut out);
     out
+}
+
+/// Can the word `w` after a number be what it counts? Lowercase letters, not a
+/// function word, pronoun or adverb, nor a verb or adverb by its ending ("40
+/// attended"; with `verbs` false a noun may end in -ing: `one evening`).
+fn counted_word(w: &str, verbs: bool) -> bool {
+    let lower = w.chars().all(|c| !c.is_uppercase());
+    let verbish = w.chars().count() > 4
+        && (w.ends_with("ed") || w.ends_with("ly") || (verbs && w.ends_with("ing")));
+    lower
+        && !verbish
+        && !NOT_COUNTED.contains(&w)
+        && !forms::not_a_noun(w)
+        && w.chars().all(char::is_alphabetic)
 }
 
 /// Does the figure already end in a unit that takes no noun after it ("80%")?
@@ -415,5 +456,47 @@ mod tests {
             ["3bn lira", "€4bn", "half a million voters", "12%", "12"]
         );
         assert!(f[4].1 < 0.5, "{f:?}");
+    }
+
+    #[test]
+    fn spaced_thousands_ages_slash_units_and_ranges_with_their_signs() {
+        let f = figures(
+            "Gusts of 96 km/h hit 2 750 homes; the 47-year-old paid €2 million to €3 million.",
+        );
+        let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "96 km/h",
+                "2 750 homes",
+                "47-year-old",
+                "€2 million to €3 million"
+            ]
+        );
+        // From one value to another is two figures.
+        let f = figures("Prices rose from 4% to 9% and 12% to €8 billion.");
+        let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["4%", "9%", "12%", "€8 billion"]);
+    }
+
+    #[test]
+    fn one_and_number_words_alone_but_not_times_or_pronouns() {
+        let f = figures(
+            "She kept one goat, and four of them ran off. One of us came at nine. In 2021 we planted 30 ourselves; six stayed, ten past seven.",
+        );
+        let found: Vec<(&str, bool)> = f.iter().map(|(t, c)| (t.as_str(), *c >= 0.5)).collect();
+        assert_eq!(
+            found,
+            [
+                ("one goat", true),
+                ("four", true),
+                ("nine", false),
+                ("2021", true),
+                ("30", true),
+                ("six", true),
+                ("ten", false),
+                ("seven", false),
+            ]
+        );
     }
 }

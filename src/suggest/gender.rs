@@ -131,11 +131,11 @@ fn sole_subject(t: &Chars, names: &Names, words: &[(usize, usize)]) -> Option<St
     if !names.is_person(run) {
         return None;
     }
-    let name = names.fullest(&run.text, run.start);
+    let name = names.fullest(&run.text);
     let others = words.iter().any(|w| {
-        names.run_at(w.0).is_some_and(|r| {
-            r.start == w.0 && names.is_person(r) && names.fullest(&r.text, r.start) != name
-        })
+        names
+            .run_at(w.0)
+            .is_some_and(|r| r.start == w.0 && names.is_person(r) && names.fullest(&r.text) != name)
     });
     (!others).then_some(name)
 }
@@ -168,7 +168,7 @@ impl Genders {
         let person = |r: &Run| !r.is_org() && !r.not_person;
         let mut titled = HashSet::new();
         for r in names.runs.iter().filter(|r| person(r)) {
-            let name = names.fullest(&r.text, r.start);
+            let name = names.fullest(&r.text);
             let before = t.words_before(r.start, 3);
             // `Transport Minister Dalia Renko`, `Tomasz Weil, 38,`: surely a person.
             let aged = t.string(r.end, (r.end + 3).min(t.len())).starts_with(", ")

@@ -93,3 +93,33 @@ fn the_company_is_the_named_company_after_its_descriptor() {
         "{q:?}"
     );
 }
+
+// Round 5 (gold5 studied as development material): lists of three before the verb,
+// and names of several words that end a fuller name.
+
+#[test]
+fn a_list_of_three_opening_the_sentence_speaks_jointly() {
+    let q = quotes(
+        "Odile Brun, Tamsin Okoro and Lev Haddad have signed an open letter: “The river is ours too.”",
+    );
+    assert_eq!(
+        speaker(&q, "The river is ours too."),
+        Some("Odile Brun; Tamsin Okoro; Lev Haddad"),
+        "{q:?}"
+    );
+    // An introductory phrase before the comma is no part of the list.
+    let q = quotes("On Friday, Tamsin Okoro and Lev Haddad wrote: “The river is ours too.”");
+    assert_eq!(
+        speaker(&q, "The river is ours too."),
+        Some("Tamsin Okoro; Lev Haddad"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_two_word_name_ending_a_fuller_one_takes_it() {
+    let q = quotes(
+        "The clinic is led by Amani Wa Njeri, a nurse. “We need beds,” Wa Njeri said on Monday.",
+    );
+    assert_eq!(speaker(&q, "We need beds"), Some("Amani Wa Njeri"), "{q:?}");
+}

@@ -17,7 +17,7 @@ impl Context<'_> {
         let mut out = Vec::new();
         let mut at = p;
         while let Some(run) = self.names.run_at(at).filter(|r| r.start == at) {
-            out.push(self.names.fullest(&run.text, run.start));
+            out.push(self.names.fullest(&run.text));
             // `Giulia Rota of Sorbo, Franco Dal Piaz of Calvi and …`.
             let mut end = run.end;
             if self.t.string(end, end + 4) == " of "
@@ -38,6 +38,26 @@ impl Context<'_> {
         out
     }
 
+    /// Where a list whose last two names start at `at` begins: earlier people named
+    /// before it and separated by commas (`A, B and C`), when the list opens the
+    /// sentence (so that an introductory phrase, `On Monday, B and C`, or a name in
+    /// apposition, `the mayor, B and C`, is no part of it).
+    fn list_opening(&self, at: usize) -> usize {
+        let mut start = at;
+        while start >= 3 && self.t.c[start - 2..start] == [',', ' '] {
+            match self.names.run_at(start - 3) {
+                Some(r) if r.end == start - 2 && self.names.is_person(r) => start = r.start,
+                _ => break,
+            }
+        }
+        let from = self.sentence_start(start);
+        if start < at && self.t.c[from..start].iter().all(|c| !c.is_alphanumeric()) {
+            start
+        } else {
+            at
+        }
+    }
+
     /// The list a run ends (`Reinholt and Haddad said` gives both).
     pub(super) fn list_ending(&self, run: &Run, chunk: &[(usize, usize)]) -> Vec<String> {
         let first = chunk.iter().position(|w| w.0 == run.start).unwrap_or(0);
@@ -47,7 +67,7 @@ impl Context<'_> {
             && self.names.is_person(prev)
             && self.names.is_person(run)
         {
-            return self.list_at(prev.start);
+            return self.list_at(self.list_opening(prev.start));
         }
         // `Holt and her neighbour Karl Svendsen`.
         let and = (first.saturating_sub(4)..first)
@@ -62,10 +82,10 @@ impl Context<'_> {
             && self.names.is_person(prev)
             && self.names.is_person(run)
         {
-            let prev = self.names.fullest(&prev.text, prev.start);
-            return vec![prev, self.names.fullest(&run.text, run.start)];
+            let prev = self.names.fullest(&prev.text);
+            return vec![prev, self.names.fullest(&run.text)];
         }
-        vec![self.names.fullest(&run.text, run.start)]
+        vec![self.names.fullest(&run.text)]
     }
 
     /// Is the chunk before a list of names a preposition's object the names describe
@@ -105,7 +125,7 @@ impl Context<'_> {
             if !self.names.is_person(run) {
                 return None;
             }
-            (self.names.fullest(&run.text, run.start), run.end)
+            (self.names.fullest(&run.text), run.end)
         };
         let rest: Vec<String> = chunk
             .iter()

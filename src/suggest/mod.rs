@@ -19,6 +19,7 @@ pub mod claims;
 mod discourse;
 #[cfg(test)]
 mod discourse_tests;
+mod figure_forms;
 pub mod figures;
 mod gender;
 #[cfg(test)]

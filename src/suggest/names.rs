@@ -384,9 +384,29 @@ impl Names {
     /// surname; when relatives share it (`Nell Carrow`, her father `Tom Carrow`), the
     /// person introduced first, whom a bare surname means in news writing (the others
     /// are named in full or by their first name). A first name alone (`Maria`) takes
-    /// the one full name it opens (`Maria Ekström`), if only one does.
-    pub(super) fn fullest(&self, name: &str, _near: usize) -> String {
-        if name.contains(' ') {
+    /// the one full name it opens (`Maria Ekström`), if only one does. A name of two
+    /// or more words that ends one longer full name only (`Ole Sankale` of `Baraka Ole
+    /// Sankale`, `Dal Piaz` of `Franco Dal Piaz`) takes that name.
+    pub(super) fn fullest(&self, name: &str) -> String {
+        if let Some((_, surname)) = name.rsplit_once(' ') {
+            let longer = |k: &usize| {
+                let full = &self.runs[*k].text;
+                (full.len() > name.len()
+                    && full.ends_with(name)
+                    && full[..full.len() - name.len()].ends_with(' '))
+                .then_some(full)
+            };
+            let mut tails = self
+                .person_words
+                .get(surname)
+                .into_iter()
+                .flatten()
+                .filter_map(longer);
+            if let Some(full) = tails.next()
+                && tails.all(|other| other == full)
+            {
+                return full.clone();
+            }
             return name.to_owned();
         }
         if let Some(&k) = self.person_words.get(name).and_then(|v| v.first()) {

@@ -33,7 +33,7 @@ impl Context<'_> {
         if dashed {
             let run = self.names.run_at(first.0).filter(|r| r.start == first.0)?;
             return Some(Attribution {
-                speakers: vec![self.names.fullest(&run.text, run.start)],
+                speakers: vec![self.names.fullest(&run.text)],
                 rule: "name after a dash",
                 confidence: 0.9,
             });
@@ -259,7 +259,7 @@ impl Context<'_> {
             .find(|r| self.names.is_person(r))
         {
             return Some(Attribution {
-                speakers: vec![self.names.fullest(&run.text, run.start)],
+                speakers: vec![self.names.fullest(&run.text)],
                 rule: "headline naming the speaker",
                 confidence: 0.7,
             });

@@ -48,7 +48,7 @@ impl Context<'_> {
             && self.t.get(run.end) == Some(':')
             && (run.words >= 2 || self.names.is_known_person(&run.text))
         {
-            return Some((vec![self.names.fullest(&run.text, run.start)], answer, 0.85));
+            return Some((vec![self.names.fullest(&run.text)], answer, 0.85));
         }
         if self.t.string(line, line + 3) == "A: " {
             return self.interviewee().map(|name| (vec![name], answer, 0.75));
@@ -197,7 +197,7 @@ impl Context<'_> {
         let close = lead.iter().any(|w| w.0 == run.start);
         if close && self.t.get(run.end) == Some(',') && self.names.is_person(run) {
             return Some((
-                vec![self.names.fullest(&run.text, run.start)],
+                vec![self.names.fullest(&run.text)],
                 "pronoun resolved to the person addressed",
                 0.7,
             ));
@@ -226,7 +226,7 @@ impl Context<'_> {
                 && t.get(run.end) == Some(':')
                 && self.names.is_person(run)
             {
-                let name = self.names.fullest(&run.text, run.start);
+                let name = self.names.fullest(&run.text);
                 return Some((vec![name], "pronoun resolved to the person answering", 0.7));
             }
             i += 1;
@@ -245,7 +245,7 @@ impl Context<'_> {
             .filter(|r| r.quoted && !r.is_org() && !r.not_person && r.start >= paragraph)
             .find(|r| r.words >= 2 || self.names.is_known_person(&r.text))?;
         Some((
-            vec![self.names.fullest(&run.text, run.start)],
+            vec![self.names.fullest(&run.text)],
             "pronoun in quoted words resolved to a person they name",
             0.7,
         ))
@@ -260,7 +260,7 @@ impl Context<'_> {
                 !r.is_org()
                     && !r.not_person
                     && (r.words >= 2 || self.names.is_known_person(&r.text))
-                    && !speakers.contains(&self.names.fullest(&r.text, r.start))
+                    && !speakers.contains(&self.names.fullest(&r.text))
             })
     }
 
@@ -328,17 +328,17 @@ impl Context<'_> {
         }
         let fits = |r: &&Run| self.names.is_person(r) && self.has_role(r, head);
         if let Some(run) = self.names.before(at, 4_000).find(fits) {
-            return Some((self.names.fullest(&run.text, run.start), near(run)));
+            return Some((self.names.fullest(&run.text), near(run)));
         }
         let run = self.names.after(at, 1_500).find(fits)?;
-        Some((self.names.fullest(&run.text, run.start), 0.7))
+        Some((self.names.fullest(&run.text), 0.7))
     }
 
     /// The person named before `at` with the role `head`.
     pub(super) fn described_before(&self, head: &str, at: usize) -> Option<String> {
         let fits = |r: &&Run| self.names.is_person(r) && self.has_role(r, head);
         let run = self.names.before(at, 4_000).find(fits)?;
-        Some(self.names.fullest(&run.text, run.start))
+        Some(self.names.fullest(&run.text))
     }
 
     /// The role `head` in the same sentence as the name, next to it (`Governor Paul

@@ -377,8 +377,13 @@ impl App {
                 } else {
                     ""
                 };
+                let relations = match written.relations {
+                    0 => String::new(),
+                    1 => " and 1 relation".to_owned(),
+                    n => format!(" and {n} relations"),
+                };
                 self.info(format!(
-                    "Exported {} spans of {} documents{folder}: {}",
+                    "Exported {} spans{relations} of {} documents{folder}: {}",
                     written.spans,
                     written.documents,
                     path.display()

@@ -435,8 +435,13 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
     for note in &written.notes {
         eprintln!("note: {note}");
     }
+    let relations = match written.relations {
+        0 => String::new(),
+        1 => " and 1 relation".to_owned(),
+        n => format!(" and {n} relations"),
+    };
     eprintln!(
-        "exported {} documents, {} spans to {}",
+        "exported {} documents, {} spans{relations} to {}",
         written.documents,
         written.spans,
         out.display()

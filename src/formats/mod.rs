@@ -153,6 +153,8 @@ pub enum FormatError {
 pub struct Written {
     pub documents: usize,
     pub spans: usize,
+    /// Relations written (none for a format without them).
+    pub relations: usize,
     /// What the user of the export should know (see [`export_notes`]).
     pub notes: Vec<String>,
 }
@@ -261,6 +263,11 @@ pub fn write_export(
     Ok(Written {
         documents: project.documents().len(),
         spans: project.span_count(),
+        relations: if format.has_relations() {
+            project.relation_count()
+        } else {
+            0
+        },
         notes,
     })
 }

@@ -304,3 +304,28 @@ fn claims_refusals() {
         .code(2)
         .stderr(predicates::str::contains("invalid value 'json'"));
 }
+
+/// `export -o` says how many relations it wrote, and says nothing of them for a format
+/// without any (spaCy, which notes what it dropped).
+#[test]
+fn export_says_how_many_relations_it_wrote() {
+    let d = desk();
+    let out = d
+        .run(&["export", "p.ron", "-o", "out.json"])
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("spans and 1 relation to out.json"),
+        "{stderr}"
+    );
+    let out = d
+        .run(&["export", "p.ron", "--format", "spacy", "-o", "out.jsonl"])
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("relation to"), "{stderr}");
+    assert!(stderr.contains("1 relation was not exported"), "{stderr}");
+}

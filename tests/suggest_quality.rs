@@ -15,8 +15,10 @@
 //!   3 was final; development material since round 4 (its misses are printed);
 //! - `tests/gold5/test/`: the held-out set of round 4, scored once when round 4 was
 //!   final; development material since round 5 (its misses are printed, its floors kept);
-//! - `tests/gold6/test/`: the held-out set of round 5 (`held_out_gold6`): totals only,
-//!   never per-quote results; scored once when round 5 was final, floors just below.
+//! - `tests/gold6/test/`: the held-out set of round 5, scored once when round 5 was
+//!   final; development material since round 6 (its misses are printed, its floors kept);
+//! - `tests/gold7/test/`: the held-out set of round 6 (`held_out_gold7`, ignored): totals
+//!   only, never per-quote results, scored once when round 6 is final.
 //!
 //! `precision_per_rule_on_the_development_material` prints each rule's precision on
 //! all the development material, pooled and per set: what the confidences are
@@ -432,29 +434,53 @@ fn gold5_now_development() {
 }
 
 /// The held-out set written for round 5 (`tests/gold6/test/`), by someone who did not
-/// read the detectors: totals only, never per-quote results. Scored once, on
-/// 2026-11-29, when the rules of round 5 were final: quotes P 1.000 R 0.727, speaker
-/// 0.909 (80 of 88 found), figures P 0.949 R 0.921, right at >= 0.8: 0.954 (197). Quote
-/// recall fell on quotation conventions no earlier set used (the same mark opening and
-/// closing, British single marks with double inside). Floors sit just below that run;
-/// quote recall (0.95) is below the target. Tuning on this set makes it
-/// development material: the next held-out set must be written anew first.
+/// read the detectors. Scored once, on 2026-11-29, when the rules of round 5 were
+/// final: quotes P 1.000 R 0.727, speaker 0.909 (80 of 88 found), figures P 0.949 R
+/// 0.921, right at >= 0.8: 0.954 (197). Quote recall fell on quotation conventions no
+/// earlier set used (the same mark opening and closing, British single marks with
+/// double inside). Development material since round 6 studied its misses, so they are
+/// printed. Round 6 (quotation conventions read from the marks, `src/suggest/marks.rs`;
+/// quotes inside quotes after a reporting verb): quotes P 1.000 R 1.000, speaker 0.917
+/// (111 of 121), right at >= 0.8: 0.958 (215); the floors sit just below.
 #[test]
-fn held_out_gold6() {
+fn gold6_now_development() {
     let r = score("tests/gold6/test");
-    let report = r.summary("held out gold6 test (tests/gold6/test)");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold6 test, now development (tests/gold6/test)"),
+        r.misses()
+    );
     println!("{report}");
     assert!(r.quotes.gold >= 115 && r.figures.gold >= 195, "{report}");
     assert!(
-        r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.70,
+        r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.98,
         "{report}"
     );
-    assert!(r.quotes.speaker_accuracy() >= 0.89, "{report}");
+    assert!(r.quotes.speaker_accuracy() >= 0.90, "{report}");
     assert!(
         r.figures.precision() >= 0.93 && r.figures.recall() >= 0.90,
         "{report}"
     );
-    assert!(r.sure_precision() >= 0.94, "{report}");
+    assert!(r.sure_precision() >= 0.95, "{report}");
+}
+
+/// The held-out set of round 6 (`tests/gold7/test/`), written by someone who did not
+/// read the detectors: totals only, never per-quote results, and no assertions. Run
+/// it once, when the rules of the round are final (`cargo test --test suggest_quality
+/// held_out_gold7 -- --ignored --nocapture`); tuning on it makes it development
+/// material, and a new held-out set must be written first.
+#[test]
+#[ignore = "held out: scored once, when the rules of round 6 are final"]
+fn held_out_gold7() {
+    let dir = "tests/gold7/test";
+    if !Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).is_dir() {
+        println!("{dir} is not there yet: nothing scored");
+        return;
+    }
+    println!(
+        "{}",
+        score(dir).summary("held out gold7 test (tests/gold7/test)")
+    );
 }
 
 /// The development material, set by set (the old gold set apart: it is regression).
@@ -465,6 +491,7 @@ const DEVELOPMENT: &[&str] = &[
     "tests/gold4/dev",
     "tests/gold4/test",
     "tests/gold5/test",
+    "tests/gold6/test",
 ];
 
 /// One suggestion at or above [`CONFIDENT`], judged: its rule, confidence and whether

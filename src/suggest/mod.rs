@@ -2,11 +2,11 @@
 //! functions of a document's text, rules not models, fast and explainable: each
 //! suggestion names the rule that made it and a confidence.
 //!
-//! - [`quotes`]: text between quotation marks (and quotations inside them), with the
-//!   speaker found by `attribution` and `reporting` (names from `names`, pronouns
-//!   resolved by a pass over the article's sentences in `discourse` with genders from
-//!   `gender`, descriptions and the other pronouns in `resolve`, word lists in
-//!   `lexicon`).
+//! - [`quotes`]: text between quotation marks in any newsroom convention (read from
+//!   the marks themselves by `marks`) and quotations inside them, with the speaker
+//!   found by `attribution` and `reporting` (names from `names`, pronouns resolved by a
+//!   pass over the article's sentences in `discourse` with genders from `gender`,
+//!   descriptions and the other pronouns in `resolve`, word lists in `lexicon`).
 //! - [`figures`]: numbers with their unit, scale, currency or counted noun; years as
 //!   dates.
 //! - [`claims`]: sentences with a reporting or assertion verb (low confidence).
@@ -27,6 +27,7 @@ mod generalise_tests;
 mod given_names;
 mod lexicon;
 mod lists;
+mod marks;
 mod names;
 pub mod quotes;
 mod reporting;

@@ -144,7 +144,10 @@ pub(crate) fn starts_sentence(t: &Chars, at: usize) -> bool {
         if matches!(c, '-' | '•' | '*') && (i == 1 || t.c[i - 2] == '\n') {
             return true;
         }
-        if !(c.is_whitespace() || matches!(c, '"' | '“' | '«' | '‘' | '(')) {
+        // An opening mark: one of the kinds that only open, or any after a space.
+        let opening = matches!(c, '"' | '“' | '«' | '‘' | '„' | '‚' | '‹')
+            || Chars::is_mark(c) && (i == 1 || t.c[i - 2].is_whitespace());
+        if !(c.is_whitespace() || c == '(' || opening) {
             return false;
         }
         i -= 1;

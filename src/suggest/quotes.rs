@@ -1,173 +1,19 @@
-//! Quotes: text between quotation marks (straight, curly, low-high, guillemets, single
-//! curly marks used as quotes, a curly opener closed by a straight mark), excluding the
-//! marks and a trailing comma that belongs to the attribution. A quote interrupted by
-//! an attribution (`"X," he said, "Y"`) gives two quotes; a quote running over
-//! paragraphs (the opening mark repeated at each) gives one per paragraph. Apostrophes
-//! inside words are never marks. Short unattributed quotes are offered as likely scare
+//! Quotes: text between quotation marks, in any of the conventions [`super::marks`]
+//! reads, excluding the marks and a trailing comma that belongs to the attribution. A
+//! quote interrupted by an attribution (`"X," he said, "Y"`) gives two quotes; a quote
+//! running over paragraphs (the opening mark repeated at each) gives one per paragraph.
+//! Short unattributed quotes are offered as likely scare
 //! quotes, with low confidence, and so are terms after a cue (`so-called`) or in title
 //! case, unattributed quotes in brackets (a cited headline, a gloss) and unattributed
 //! words quoted inside a quote. Each quote gets a speaker from [`super::attribution`],
 //! with the rule that found it.
 
 use super::Suggestion;
-use super::attribution::{Attribution, Context};
+use super::attribution::{Attribution, Context, is_verb};
+use super::marks::{Found, find_marks};
+use super::names::starts_sentence;
 use super::text::Chars;
 use crate::model::{Attributes, CharRange};
-
-/// Which marks close a quote opened by `open`.
-fn closers(open: char) -> &'static [char] {
-    match open {
-        '“' => &['”', '"', '“'],
-        '„' => &['“', '”'],
-        '«' => &['»'],
-        '»' => &['«'],
-        '‘' => &['’'],
-        '"' => &['"', '”'],
-        _ => &[],
-    }
-}
-
-/// Is the mark at `i` placed like an opening mark (after a space or start, before
-/// text; a guillemet may have a space inside)?
-fn opens_here(t: &Chars, i: usize) -> bool {
-    let before = if i == 0 { None } else { t.get(i - 1) };
-    let mut after = t.get(i + 1);
-    if t.c[i] == '«' && after.is_some_and(char::is_whitespace) && after != Some('\n') {
-        after = t.get(i + 2);
-    }
-    let before_ok = before
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
-    before_ok && after.is_some_and(|c| !c.is_whitespace())
-}
-
-/// Is the mark at `i` placed like a closing mark?
-fn closes_here(t: &Chars, i: usize, mark: char) -> bool {
-    if matches!(mark, '’' | '\'') {
-        // Not an apostrophe: no letter right after it, text right before it.
-        return !t.is_word(i + 1) && t.get(i.wrapping_sub(1)).is_some_and(|c| !c.is_whitespace());
-    }
-    if mark == '"' {
-        return !t.is_word(i + 1) || t.get(i.wrapping_sub(1)).is_some_and(|c| !c.is_whitespace());
-    }
-    true
-}
-
-struct Found {
-    range: CharRange,
-    open_at: usize,
-    close_at: usize,
-    /// Opened by the mark repeated at a paragraph's start: the quote before goes on.
-    continued: bool,
-    /// A quotation inside another.
-    inner: bool,
-}
-
-fn push_quote(
-    t: &Chars,
-    out: &mut Vec<Found>,
-    (start, end): (usize, usize),
-    marks: (usize, usize),
-) {
-    let mut s = start;
-    let mut e = end;
-    while s < e && t.c[s].is_whitespace() {
-        s += 1;
-    }
-    while e > s && (t.c[e - 1].is_whitespace() || t.c[e - 1] == ',') {
-        e -= 1;
-    }
-    if e > s && t.c[s..e].iter().any(|c| c.is_alphanumeric()) {
-        out.push(Found {
-            range: CharRange::new(s, e),
-            open_at: marks.0,
-            close_at: marks.1,
-            continued: false,
-            inner: false,
-        });
-    }
-}
-
-fn find_marks(t: &Chars) -> Vec<Found> {
-    let mut out = Vec::new();
-    // (opening mark, where it is, where the quote's text starts, continues one before)
-    let mut open: Option<(char, usize, usize, bool)> = None;
-    let mut i = 0;
-    while i < t.len() {
-        let c = t.c[i];
-        match open {
-            None => {
-                if matches!(c, '“' | '„' | '«' | '‘' | '"') && opens_here(t, i) {
-                    open = Some((c, i, i + 1, false));
-                } else if c == '»' && t.is_word(i + 1) && (i == 0 || t.c[i - 1].is_whitespace()) {
-                    // Reversed guillemets (»…«), as some languages write them.
-                    open = Some((c, i, i + 1, false));
-                }
-            }
-            Some((mark, at, start, continued)) => {
-                if c == '\n' {
-                    // A paragraph ends inside the quote: it goes on if the next
-                    // paragraph opens with the same mark, and is dropped otherwise.
-                    let mut j = i;
-                    while j < t.len() && t.c[j].is_whitespace() {
-                        j += 1;
-                    }
-                    if t.get(j) == Some(mark) {
-                        push_quote(t, &mut out, (start, i), (at, i));
-                        mark_continued(&mut out, continued, at);
-                        open = Some((mark, j, j + 1, true));
-                        i = j + 1;
-                        continue;
-                    }
-                    open = None;
-                } else if closers(mark).contains(&c) && closes_here(t, i, c) && i > start {
-                    push_quote(t, &mut out, (start, i), (at, i));
-                    mark_continued(&mut out, continued, at);
-                    inner_quotes(t, &mut out, mark, (start, i));
-                    open = None;
-                }
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-fn mark_continued(out: &mut [Found], continued: bool, at: usize) {
-    if let Some(last) = out.last_mut().filter(|f| f.open_at == at) {
-        last.continued = continued;
-    }
-}
-
-/// Quotations inside the quote `outer` opened by `mark`: single marks inside double
-/// ones and double inside single.
-fn inner_quotes(t: &Chars, out: &mut Vec<Found>, mark: char, (start, end): (usize, usize)) {
-    let openers: &[char] = match mark {
-        '‘' | '\'' => &['“', '"'],
-        // Inside guillemets, either kind of English marks.
-        '«' | '»' => &['“', '"', '‘'],
-        _ => &['‘', '\''],
-    };
-    let mut i = start;
-    while i < end {
-        let c = t.c[i];
-        let opens = openers.contains(&c)
-            && (i == start || t.c[i - 1].is_whitespace() || t.c[i - 1] == '(')
-            && t.get(i + 1).is_some_and(|n| !n.is_whitespace());
-        if opens {
-            let close_marks: &[char] = if c == '\'' { &['\''] } else { closers(c) };
-            if let Some(j) =
-                (i + 2..end).find(|&j| close_marks.contains(&t.c[j]) && closes_here(t, j, t.c[j]))
-            {
-                push_quote(t, out, (i + 1, j), (i, j));
-                if let Some(last) = out.last_mut().filter(|f| f.open_at == i) {
-                    last.inner = true;
-                }
-                i = j;
-            }
-        }
-        i += 1;
-    }
-}
 
 fn is_sentence(t: &Chars, range: CharRange) -> bool {
     t.c[range.start.0..range.end.0]
@@ -314,6 +160,11 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             }
             // Words quoted inside a quote with nobody said to say them: a sign, a
             // phrase, a mention (`Please do not say "it is only summer"`).
+            // `The doctor told me, 'Drink water'`: words someone is said to say, though
+            // nobody named.
+            None if q.inner && reported_inside(t, q) => {
+                (0.6, "quote inside a quote after a reporting verb", None)
+            }
             None if q.inner => (0.3, "quoted words inside a quote, no speaker", None),
             None => (0.6, "quotation marks, no speaker found", None),
         };
@@ -341,6 +192,34 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         });
     }
     out
+}
+
+/// Is the inner quote `q` words someone unnamed is said to say: a reporting verb among
+/// the words before its mark, in the same sentence and clause of the outer quote (`The
+/// doctor told me, '…'`, `the report said, and I quote, "…"`), with no name or pronoun
+/// there that the speaker could be (`He said, '…'`) and no negation (`do not say "…"`).
+fn reported_inside(t: &Chars, q: &Found) -> bool {
+    let words = t.words_before(q.open_at, 10);
+    let clause = words
+        .iter()
+        .position(|w| t.c[w.1..q.open_at].iter().any(|c| matches!(c, ';' | '(')))
+        .unwrap_or(words.len());
+    let words = &words[..clause];
+    let lower = |k: usize| t.string(words[k].0, words[k].1).to_lowercase();
+    let mut says = false;
+    for (k, w) in words.iter().enumerate() {
+        let word = lower(k);
+        let quoting = word == "i" && k > 0 && lower(k - 1) == "quote";
+        let person = matches!(
+            word.as_str(),
+            "he" | "she" | "they" | "it" | "we" | "you" | "i"
+        ) || t.is_capitalized(*w) && !starts_sentence(t, w.0);
+        if (person && !quoting) || matches!(word.as_str(), "not" | "never") {
+            return false;
+        }
+        says |= is_verb(&word) || word == "quote";
+    }
+    says
 }
 
 /// A quote in title case (a name or title even when someone is said to use it).

@@ -101,6 +101,14 @@ impl Chars {
         out
     }
 
+    /// Is `c` a quotation mark of any convention (the straight single one included)?
+    pub fn is_mark(c: char) -> bool {
+        matches!(
+            c,
+            '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '\'' | '‹' | '›'
+        )
+    }
+
     pub fn is_capitalized(&self, (s, _): (usize, usize)) -> bool {
         self.get(s).is_some_and(char::is_uppercase)
     }

@@ -17,8 +17,8 @@
 //!   final; development material since round 5 (its misses are printed, its floors kept);
 //! - `tests/gold6/test/`: the held-out set of round 5, scored once when round 5 was
 //!   final; development material since round 6 (its misses are printed, its floors kept);
-//! - `tests/gold7/test/`: the held-out set of round 6 (`held_out_gold7`, ignored): totals
-//!   only, never per-quote results, scored once when round 6 is final.
+//! - `tests/gold7/test/`: the held-out set of round 6 (`held_out_gold7`): totals only,
+//!   never per-quote results; scored once when round 6 was final, floors just below.
 //!
 //! `precision_per_rule_on_the_development_material` prints each rule's precision on
 //! all the development material, pooled and per set: what the confidences are
@@ -464,23 +464,29 @@ fn gold6_now_development() {
     assert!(r.sure_precision() >= 0.95, "{report}");
 }
 
-/// The held-out set of round 6 (`tests/gold7/test/`), written by someone who did not
-/// read the detectors: totals only, never per-quote results, and no assertions. Run
-/// it once, when the rules of the round are final (`cargo test --test suggest_quality
-/// held_out_gold7 -- --ignored --nocapture`); tuning on it makes it development
-/// material, and a new held-out set must be written first.
+/// The held-out set written for round 6 (`tests/gold7/test/`), six articles in six
+/// quotation conventions, by someone who did not read the detectors: totals only, never
+/// per-quote results. Scored once, on 2026-11-29, when the rules of round 6 were final:
+/// quotes P 1.000 R 0.978, speaker 0.820 (73 of 89), figures P 0.964 R 0.971, right at
+/// >= 0.8: 0.935 (154). Speakers (0.90) and Accept all's precision (0.95) are below the
+/// issue's targets. Floors sit just below that run. Tuning on this set makes it
+/// development material: the next held-out set must be written anew first.
 #[test]
-#[ignore = "held out: scored once, when the rules of round 6 are final"]
 fn held_out_gold7() {
-    let dir = "tests/gold7/test";
-    if !Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).is_dir() {
-        println!("{dir} is not there yet: nothing scored");
-        return;
-    }
-    println!(
-        "{}",
-        score(dir).summary("held out gold7 test (tests/gold7/test)")
+    let r = score("tests/gold7/test");
+    let report = r.summary("held out gold7 test (tests/gold7/test)");
+    println!("{report}");
+    assert!(r.quotes.gold >= 85 && r.figures.gold >= 130, "{report}");
+    assert!(
+        r.quotes.precision() >= 0.98 && r.quotes.recall() >= 0.96,
+        "{report}"
     );
+    assert!(r.quotes.speaker_accuracy() >= 0.80, "{report}");
+    assert!(
+        r.figures.precision() >= 0.95 && r.figures.recall() >= 0.95,
+        "{report}"
+    );
+    assert!(r.sure_precision() >= 0.92, "{report}");
 }
 
 /// The development material, set by set (the old gold set apart: it is regression).

@@ -20,7 +20,7 @@
 //! with no speaker rather than a wrong one; every name takes the fullest form the
 //! article uses.
 
-use super::discourse::{Discourse, person_noun};
+use super::discourse::{Article, Discourse, person_noun};
 use super::gender::{Genders, noun_gender};
 use super::lexicon::{ORGS, PRONOUNS, ROLES, VERBS, skippable};
 use super::names::{Names, is_title};
@@ -67,6 +67,30 @@ pub(super) struct Context<'a> {
     pub(super) discourse: Discourse,
 }
 
+impl Article for Context<'_> {
+    fn chars(&self) -> &Chars {
+        self.t
+    }
+    fn names(&self) -> &Names {
+        &self.names
+    }
+    fn genders(&self) -> &Genders {
+        &self.genders
+    }
+    fn top_quote_at(&self, i: usize) -> Option<usize> {
+        Context::top_quote_at(self, i)
+    }
+    fn after_descriptor(&self, words: &[(usize, usize)], lead: usize) -> usize {
+        Context::after_descriptor(self, words, lead)
+    }
+    fn described_before(&self, head: &str, at: usize) -> Option<String> {
+        Context::described_before(self, head, at)
+    }
+    fn group_at(&self, at: usize, a: String, words: &[(usize, usize)]) -> Option<Vec<String>> {
+        Context::group_at(self, at, a, words)
+    }
+}
+
 impl<'a> Context<'a> {
     pub(super) fn new(t: &'a Chars, quotes: &[(usize, usize)]) -> Self {
         let mut quotes = quotes.to_vec();
@@ -94,7 +118,7 @@ impl<'a> Context<'a> {
             genders: Genders::default(),
             discourse: Discourse::default(),
         };
-        let sentences = super::discourse::sentences(&cx);
+        let sentences = super::discourse::sentences(t, |i| cx.top_quote_at(i));
         cx.genders = Genders::new(t, &cx.names, &sentences, |i| cx.in_top_quote(i));
         cx.discourse = Discourse::build(&cx, &sentences);
         cx

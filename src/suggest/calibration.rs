@@ -9,7 +9,7 @@
 //! two people in the article share (a guess between relatives).
 
 use super::attribution::{Attribution, Context};
-use super::quotes::nearest_mention;
+use super::text::nearest_mention;
 use crate::model::CharRange;
 
 /// Below "Accept all": the highest confidence these rules may give.

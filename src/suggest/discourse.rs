@@ -15,12 +15,30 @@
 //! names told the candidates apart, when the person is far back, or when a description
 //! had to be resolved first.
 
-use super::attribution::Context;
-use super::gender::{Gender, Source, noun_gender, pronoun_gender};
+use super::gender::{Gender, Genders, Source, noun_gender, pronoun_gender};
 use super::lexicon::{ROLES, VERBS};
+use super::names::Names;
 use super::sentences::{AUXILIARIES, INTRO, OPENERS, acts};
 pub(super) use super::sentences::{person_noun, sentences};
+use super::text::Chars;
 use std::collections::HashMap;
+
+/// What the discourse pass reads of an article: its text, names, genders, quotes and
+/// the clause readings the attribution rules make. Implemented by the attribution's
+/// context, so this pass does not depend on it.
+pub(super) trait Article {
+    fn chars(&self) -> &Chars;
+    fn names(&self) -> &Names;
+    fn genders(&self) -> &Genders;
+    /// The closing mark of the top-level quote opened at `i`, if one is.
+    fn top_quote_at(&self, i: usize) -> Option<usize>;
+    /// Where a sentence's subject starts after a descriptor (`Ferry operator X`).
+    fn after_descriptor(&self, words: &[(usize, usize)], lead: usize) -> usize;
+    /// The person the article introduced with the description `head` before `at`.
+    fn described_before(&self, head: &str, at: usize) -> Option<String>;
+    /// The group opening a sentence whose first mention is `a` at `at`.
+    fn group_at(&self, at: usize, a: String, words: &[(usize, usize)]) -> Option<Vec<String>>;
+}
 
 /// Whom a pronoun (or an anaphoric description such as `the 54-year-old`) means.
 #[derive(Clone, Debug)]
@@ -101,7 +119,7 @@ impl Discourse {
             .find_map(|s| s.thing.clone())
     }
 
-    pub(super) fn build(cx: &Context, sentences: &[(usize, usize)]) -> Self {
+    pub(super) fn build(cx: &impl Article, sentences: &[(usize, usize)]) -> Self {
         let mut d = Self::default();
         for &(start, end) in sentences {
             d.sentence(cx, start, end);
@@ -109,8 +127,8 @@ impl Discourse {
         d
     }
 
-    fn sentence(&mut self, cx: &Context, start: usize, end: usize) {
-        let t = cx.t;
+    fn sentence(&mut self, cx: &impl Article, start: usize, end: usize) {
+        let t = cx.chars();
         let words: Vec<(usize, usize)> = {
             let mut out = Vec::new();
             let mut i = start;
@@ -165,26 +183,26 @@ impl Discourse {
             lead = cx.after_descriptor(&words, lead);
             if let Some(run) = words
                 .get(lead)
-                .and_then(|w| cx.names.run_at(w.0).filter(|r| r.start == w.0))
-                && !cx.names.is_person(run)
+                .and_then(|w| cx.names().run_at(w.0).filter(|r| r.start == w.0))
+                && !cx.names().is_person(run)
                 && !run.quoted
-                && cx.genders.of(&run.text).is_none()
+                && cx.genders().of(&run.text).is_none()
             {
-                self.sentences[k].thing = Some(cx.names.fullest_org(&run.text));
+                self.sentences[k].thing = Some(cx.names().fullest_org(&run.text));
             }
         }
         let is_subject = |at: usize| span.0 <= at && at < span.1;
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
-            if let Some(run) = cx.names.run_at(w.0).filter(|r| r.start == w.0) {
-                let name = cx.names.fullest(&run.text);
+            if let Some(run) = cx.names().run_at(w.0).filter(|r| r.start == w.0) {
+                let name = cx.names().fullest(&run.text);
                 // A lone name counts when it says its gender or acts (`Trump spoke.`).
                 let acts = run.words == 1
                     && is_subject(w.0)
-                    && cx.names.fullest_org(&run.text) == run.text
+                    && cx.names().fullest_org(&run.text) == run.text
                     && words.get(i + 1).is_some_and(|n| acts(&lower(*n)));
-                let known = cx.names.is_person(run) || cx.genders.of(&name).is_some() || acts;
+                let known = cx.names().is_person(run) || cx.genders().of(&name).is_some() || acts;
                 if !run.quoted && !run.is_org() && !run.not_person && known {
                     let subject = is_subject(w.0);
                     self.mention(k, w.0, Entity::Named(name), false, subject);
@@ -250,8 +268,8 @@ impl Discourse {
     /// A subject that is no bare name: a description (`The minister`, `Her husband`,
     /// `The 54-year-old`) or a person without a name (`A cashier, who …`, `One of the
     /// rescuers`, `My grandfather`).
-    fn noun_phrase(&mut self, cx: &Context, k: usize, words: &[(usize, usize)]) {
-        let t = cx.t;
+    fn noun_phrase(&mut self, cx: &impl Article, k: usize, words: &[(usize, usize)]) {
+        let t = cx.chars();
         let Some(&first) = words.first() else {
             return;
         };
@@ -262,17 +280,17 @@ impl Discourse {
         }
         // `A spokesman for the mediators, Karl Ekholm,`: the name is the subject.
         if words.iter().any(|w| {
-            cx.names
+            cx.names()
                 .run_at(w.0)
-                .is_some_and(|r| r.start == w.0 && cx.names.is_person(r))
+                .is_some_and(|r| r.start == w.0 && cx.names().is_person(r))
         }) {
             return;
         }
         let mut head = None;
         for (n, w) in words.iter().enumerate().skip(1).take(6) {
-            if let Some(run) = cx.names.run_at(w.0) {
+            if let Some(run) = cx.names().run_at(w.0) {
                 // `Her husband, Ante Kos`: the name is the subject (mentioned below).
-                if head.is_some() && cx.names.is_person(run) {
+                if head.is_some() && cx.names().is_person(run) {
                     return;
                 }
                 continue;
@@ -326,20 +344,20 @@ impl Discourse {
 
     /// `the 54-year-old`: the person introduced with that age (`X, 54,`), else the
     /// person the sentences before are about.
-    fn age(&self, cx: &Context, k: usize, at: usize, noun: &str) -> Option<(Entity, Meant)> {
+    fn age(&self, cx: &impl Article, k: usize, at: usize, noun: &str) -> Option<(Entity, Meant)> {
         let age = noun.trim_end_matches("-year-old");
-        let t = cx.t;
+        let t = cx.chars();
         let introduced = cx
-            .names
+            .names()
             .before(at, 4_000)
-            .filter(|r| cx.names.is_person(r))
+            .filter(|r| cx.names().is_person(r))
             .find(|r| {
                 t.string(r.end, (r.end + age.chars().count() + 3).min(t.len()))
                     .trim_start_matches([',', ' '])
                     .starts_with(age)
             });
         if let Some(r) = introduced {
-            let name = cx.names.fullest(&r.text);
+            let name = cx.names().fullest(&r.text);
             let meant = Meant {
                 speakers: vec![name.clone()],
                 rule: AGE,
@@ -354,7 +372,7 @@ impl Discourse {
     }
 
     /// `A and B`, `He and his colleague B` opening the sentence at `words`.
-    fn group(&mut self, cx: &Context, k: usize, words: &[(usize, usize)]) {
+    fn group(&mut self, cx: &impl Article, k: usize, words: &[(usize, usize)]) {
         let Some(first) = self.sentences[k].mentions.last().cloned() else {
             return;
         };
@@ -370,7 +388,7 @@ impl Discourse {
     /// `None`).
     fn resolve(
         &self,
-        cx: &Context,
+        cx: &impl Article,
         k: usize,
         at: usize,
         want: Option<Gender>,
@@ -404,7 +422,7 @@ impl Discourse {
         }
         let fits = |e: &Entity| -> (bool, Option<Source>) {
             match e {
-                Entity::Named(name) => match cx.genders.of(name) {
+                Entity::Named(name) => match cx.genders().of(name) {
                     Some((g, src)) => (want.is_none_or(|w| w == g), Some(src)),
                     // Unknown gender: a full name, or a lone name that was a subject.
                     None => (true, None),
@@ -417,7 +435,7 @@ impl Discourse {
         };
         let chosen = ranked.iter().position(|r| fits(r.0).0)?;
         let sure_person = |e: &Entity| match e {
-            Entity::Named(name) => cx.genders.surely_person(name),
+            Entity::Named(name) => cx.genders().surely_person(name),
             Entity::Unnamed(_) => true,
         };
         let (entity, back, subject, described, sure) = ranked[chosen];

@@ -10,7 +10,7 @@
 //! table fitted to the development articles inflates their scores and says nothing
 //! about new text.
 
-use super::gender::Gender;
+use super::gender_words::Gender;
 
 /// Very common given names (a fallback when the article gives no evidence).
 const MALE: &[&str] = &[
@@ -206,4 +206,9 @@ pub(super) fn table(given: &str) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// Is `word` a common given name?
+pub(super) fn is_given_name(word: &str) -> bool {
+    table(word).is_some()
 }

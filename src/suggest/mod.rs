@@ -22,6 +22,7 @@ mod discourse_tests;
 mod figure_forms;
 pub mod figures;
 mod gender;
+mod gender_words;
 #[cfg(test)]
 mod generalise_tests;
 mod given_names;

@@ -4,7 +4,8 @@
 //! fitting person, and give a speaker in the fullest form the article uses (a bare
 //! surname becomes the full name introduced elsewhere).
 
-use super::gender::{is_given_name, title_gender};
+use super::gender_words::title_gender;
+use super::given_names::is_given_name;
 use super::lexicon::{NOT_NAMES, PARTICLES, TITLES};
 use super::sentences::person_noun;
 use super::text::Chars;

@@ -3,9 +3,9 @@
 //! capital or a line break follows), the openers and introductory phrases before a
 //! subject, and the nouns that name a person without a name.
 
-use super::attribution::Context;
-use super::gender::noun_gender;
+use super::gender_words::noun_gender;
 use super::lexicon::{ROLES, VERBS};
+use super::text::Chars;
 
 /// Auxiliaries that end a subject.
 pub(super) const AUXILIARIES: &[&str] = &[
@@ -89,8 +89,10 @@ pub(super) fn person_noun(w: &str) -> bool {
 
 /// The sentences of the text as (start, end), quoted passages inside them: a quote
 /// ending in `.`, `!` or `?` ends its sentence when a capital or a line break follows.
-pub(super) fn sentences(cx: &Context) -> Vec<(usize, usize)> {
-    let t = cx.t;
+pub(super) fn sentences(
+    t: &Chars,
+    top_quote_at: impl Fn(usize) -> Option<usize>,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -99,7 +101,7 @@ pub(super) fn sentences(cx: &Context) -> Vec<(usize, usize)> {
         j.is_none_or(|j| !t.c[j].is_lowercase())
     };
     while i < t.len() {
-        if let Some(close) = cx.top_quote_at(i) {
+        if let Some(close) = top_quote_at(i) {
             i = close + 1;
             if close > 0 && matches!(t.c[close - 1], '.' | '!' | '?') && next_opens(i) {
                 out.push((start, i));

@@ -1,6 +1,8 @@
 //! The text as code points, with the word-level helpers the detectors share. Every
 //! index here is a code-point offset, so suggestions are offsets without conversion.
 
+use crate::model::CharRange;
+
 pub struct Chars {
     pub c: Vec<char>,
 }
@@ -112,4 +114,31 @@ impl Chars {
     pub fn is_capitalized(&self, (s, _): (usize, usize)) -> bool {
         self.get(s).is_some_and(char::is_uppercase)
     }
+}
+
+/// Where `name` stands in the text nearest to `quote` (outside it), as a whole word:
+/// the mention an *attributed to* link points at. Searched within the quote's
+/// neighbourhood (a few paragraphs), so a long article costs no more per quote.
+pub(super) fn nearest_mention(t: &Chars, name: &str, quote: CharRange) -> Option<CharRange> {
+    const REACH: usize = 2_000;
+    let name: Vec<char> = name.chars().collect();
+    if name.is_empty() {
+        return None;
+    }
+    let from = quote.start.0.saturating_sub(REACH);
+    let to = (quote.end.0 + REACH).min(t.c.len());
+    let word = |i: usize| t.c.get(i).is_some_and(|c| c.is_alphanumeric());
+    let distance = |at: usize| {
+        if at >= quote.end.0 {
+            at - quote.end.0
+        } else {
+            quote.start.0.saturating_sub(at + name.len())
+        }
+    };
+    (from..to.saturating_sub(name.len() - 1))
+        .filter(|&at| at + name.len() <= quote.start.0 || at >= quote.end.0)
+        .filter(|&at| t.c[at..at + name.len()] == name[..])
+        .filter(|&at| (at == 0 || !word(at - 1)) && !word(at + name.len()))
+        .min_by_key(|&at| distance(at))
+        .map(|at| CharRange::new(at, at + name.len()))
 }

@@ -1,0 +1,283 @@
+//! The suggestion detectors scored against the gold sets written to
+//! `docs/annotation-guidelines.md`, each reported separately:
+//!
+//! - `tests/gold/`: the old set the rules were tuned on (regression: issue 5's thresholds
+//!   stay asserted);
+//! - `tests/gold2/dev/`: the development half of the independent set (issue 18), which
+//!   rules may be tuned on;
+//! - `tests/gold2/test/`: the second half, held out until it was scored once; now
+//!   development material too (its misses are printed, its floors kept);
+//! - `tests/gold3/`: held out until it was scored once (issue 18, round 2); development
+//!   material since, so its misses are printed and its floors kept;
+//! - `tests/gold4/dev/`: the development half of the set written for the distribution
+//!   of ordinary news writing (issue 18), which rules may be tuned on;
+//! - `tests/gold4/test/`: its second half, held out until it was scored once when round
+//!   3 was final; development material since round 4 (its misses are printed);
+//! - `tests/gold5/test/`: the held-out set of round 4, scored once when round 4 was
+//!   final; development material since round 5 (its misses are printed, its floors kept);
+//! - `tests/gold6/test/`: the held-out set of round 5, scored once when round 5 was
+//!   final; development material since round 6 (its misses are printed, its floors kept);
+//! - `tests/gold7/test/`: the held-out set of round 6 (`held_out_gold7`): totals only,
+//!   never per-quote results; scored once when round 6 was final, floors just below.
+//!
+//! `precision_per_rule_on_the_development_material` prints each rule's precision on
+//! all the development material, pooled and per set: what the confidences are
+//! calibrated on (`src/suggest/calibration.rs`).
+//!
+//! Figures: precision and recall of quote and figure spans (exact ranges) among the
+//! suggestions at or above [`CONFIDENT`]; speaker accuracy on the quotes found (a name is
+//! right in its full or surname form; a joint quote needs the same set of people; a quote
+//! the gold gives no speaker needs none); and the precision of the suggestions at or
+//! above [`ACCEPT_ALL`], what "Accept all" tags, speaker included.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a failed unwrap is a failed test.
+
+mod rules;
+mod score;
+
+use score::{Floors, score};
+use spanmark::suggest::ACCEPT_ALL;
+
+#[test]
+fn old_gold_meets_the_issue_5_thresholds() {
+    let r = score("tests/gold");
+    let report = format!("{}\n{}", r.summary("old gold (tests/gold)"), r.misses());
+    println!("{report}");
+    let (quotes, figures) = (&r.quotes, &r.figures);
+    assert!(
+        quotes.gold >= 40 && figures.gold >= 60,
+        "the gold set is too small\n{report}"
+    );
+    assert!(
+        quotes.precision() >= 0.95 && quotes.recall() >= 0.95,
+        "{report}"
+    );
+    assert!(quotes.speaker_accuracy() >= 0.85, "{report}");
+    assert!(
+        figures.precision() >= 0.9 && figures.recall() >= 0.9,
+        "{report}"
+    );
+    assert!(r.sure_precision() >= 0.95, "{report}");
+}
+
+/// The development half: every figure and every miss printed; thresholds that hold.
+#[test]
+fn gold2_dev_half() {
+    let r = score("tests/gold2/dev");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold2 dev (tests/gold2/dev)"),
+        r.misses()
+    );
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (40, 60),
+            quotes: (0.95, 0.95),
+            speaker: 0.9,
+            figures: (0.9, 0.9),
+            sure: 0.95,
+        },
+    );
+}
+
+/// The second half of gold2, held out until the rules of issue 18 were scored on it
+/// once (quote precision 0.968, recall 0.938, speaker 0.787, figures 0.962 / 0.962,
+/// precision at >= 0.8 0.940); development material since, so its misses are printed
+/// like the dev half's. The floors are those of its held-out run.
+#[test]
+fn gold2_test_half() {
+    let r = score("tests/gold2/test");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold2 test, now development (tests/gold2/test)"),
+        r.misses()
+    );
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (40, 60),
+            quotes: (0.95, 0.9),
+            speaker: 0.75,
+            figures: (0.9, 0.9),
+            sure: 0.9,
+        },
+    );
+}
+
+/// What "Accept all" tags on all the development material (gold2, both halves): at
+/// least 95% right, speaker included.
+#[test]
+fn gold2_accept_all_is_calibrated() {
+    let (dev, test) = (score("tests/gold2/dev"), score("tests/gold2/test"));
+    let (sure, right) = (dev.sure + test.sure, dev.sure_right + test.sure_right);
+    let precision = right as f64 / sure.max(1) as f64;
+    println!(
+        "gold2 dev + test at confidence >= {ACCEPT_ALL}: {right} of {sure} right, {precision:.3}"
+    );
+    assert!(
+        precision >= 0.95,
+        "{right} of {sure} right at >= {ACCEPT_ALL}"
+    );
+}
+
+/// `tests/gold3/`, held out until it was scored once, on 2026-11-29, when the rules of
+/// round 2 were final: quote P 0.992 R 0.962, speaker 0.685 (87 of 127), figure P 0.909
+/// R 0.899, right at >= 0.8: 0.903. The rules of round 3 were tuned on it, so it is
+/// development material now: its misses are printed like the other dev sets'. The
+/// floors are those of its held-out run.
+#[test]
+fn gold3_now_development() {
+    let r = score("tests/gold3");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold3, now development (tests/gold3)"),
+        r.misses()
+    );
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (120, 170),
+            quotes: (0.98, 0.95),
+            speaker: 0.65,
+            figures: (0.88, 0.88),
+            sure: 0.88,
+        },
+    );
+}
+
+/// The development half of gold4: every figure and every miss printed; the issue's
+/// targets, which it meets since the rules of round 3 (speaker 0.966, right at >= 0.8:
+/// 0.980; before them 0.793 and 0.944).
+#[test]
+fn gold4_dev_half() {
+    let r = score("tests/gold4/dev");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold4 dev (tests/gold4/dev)"),
+        r.misses()
+    );
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (80, 80),
+            quotes: (0.95, 0.95),
+            speaker: 0.9,
+            figures: (0.9, 0.9),
+            sure: 0.95,
+        },
+    );
+}
+
+/// The second half of gold4 (`tests/gold4/test/`), held out until it was scored once,
+/// on 2026-11-29, when the rules of round 3 were final: quotes P 1.000 R 1.000, speaker
+/// 0.693 (61 of 88), figures P 0.932 R 0.921, right at >= 0.8: 0.879 (132), while the
+/// development half scored 0.966 / 0.980: the rules fitted what they were tuned on. It
+/// is development material since (round 4 studied its misses), so they are printed;
+/// the floors sit just below round 4 (speaker 0.886, right at >= 0.8: 0.957).
+#[test]
+fn gold4_test_now_development() {
+    let r = score("tests/gold4/test");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold4 test, now development (tests/gold4/test)"),
+        r.misses()
+    );
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (85, 85),
+            quotes: (0.98, 0.98),
+            speaker: 0.86,
+            figures: (0.90, 0.90),
+            sure: 0.93,
+        },
+    );
+}
+
+/// The held-out set written for round 4 (`tests/gold5/test/`), by someone who did not
+/// read the detectors. Scored once, on 2026-11-29, when the rules of round 4 were
+/// final: quotes P 0.992 R 0.961, speaker 0.805 (99 of 123), figures P 0.957 R 0.882,
+/// right at >= 0.8: 0.963 (161). Development material since round 5 studied its
+/// misses, so they are printed. Round 5 (figure forms, lists of three, names ending a
+/// fuller one): speaker 0.829, figures P 1.000 R 1.000, right at >= 0.8: 0.994; the
+/// floors sit just below.
+#[test]
+fn gold5_now_development() {
+    let r = score("tests/gold5/test");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold5 test, now development (tests/gold5/test)"),
+        r.misses()
+    );
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (120, 145),
+            quotes: (0.98, 0.95),
+            speaker: 0.81,
+            figures: (0.97, 0.97),
+            sure: 0.97,
+        },
+    );
+}
+
+/// The held-out set written for round 5 (`tests/gold6/test/`), by someone who did not
+/// read the detectors. Scored once, on 2026-11-29, when the rules of round 5 were
+/// final: quotes P 1.000 R 0.727, speaker 0.909 (80 of 88 found), figures P 0.949 R
+/// 0.921, right at >= 0.8: 0.954 (197). Quote recall fell on quotation conventions no
+/// earlier set used (the same mark opening and closing, British single marks with
+/// double inside). Development material since round 6 studied its misses, so they are
+/// printed. Round 6 (quotation conventions read from the marks, `src/suggest/marks.rs`;
+/// quotes inside quotes after a reporting verb): quotes P 1.000 R 1.000, speaker 0.917
+/// (111 of 121), right at >= 0.8: 0.958 (215); the floors sit just below.
+#[test]
+fn gold6_now_development() {
+    let r = score("tests/gold6/test");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold6 test, now development (tests/gold6/test)"),
+        r.misses()
+    );
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (115, 195),
+            quotes: (0.98, 0.98),
+            speaker: 0.90,
+            figures: (0.93, 0.90),
+            sure: 0.95,
+        },
+    );
+}
+
+/// The held-out set written for round 6 (`tests/gold7/test/`), six articles in six
+/// quotation conventions, by someone who did not read the detectors: totals only, never
+/// per-quote results. Scored once, on 2026-11-29, when the rules of round 6 were final:
+/// quotes P 1.000 R 0.978, speaker 0.820 (73 of 89), figures P 0.964 R 0.971, Accept
+/// all's precision 0.935 (154). Speakers (0.90) and Accept all's precision (0.95) are
+/// below the issue's targets. Floors sit just below that run. Tuning on this set makes it
+/// development material: the next held-out set must be written anew first.
+#[test]
+fn held_out_gold7() {
+    let r = score("tests/gold7/test");
+    let report = r.summary("held out gold7 test (tests/gold7/test)");
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (85, 130),
+            quotes: (0.98, 0.96),
+            speaker: 0.80,
+            figures: (0.95, 0.95),
+            sure: 0.92,
+        },
+    );
+}

@@ -285,8 +285,15 @@ impl SpansPanel {
     fn inspector_below_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         if session.selected_span().is_some() {
             ui.separator();
-            self.inspector
-                .inspector_ui(ui, session, &mut self.stats, out);
+            // Scrolls where its fields are taller than the room left (a claim's form
+            // at a large zoom), so every field stays in reach of the pointer.
+            egui::ScrollArea::vertical()
+                .id_salt("inspector")
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    self.inspector
+                        .inspector_ui(ui, session, &mut self.stats, out);
+                });
         } else {
             self.inspector.reset();
         }

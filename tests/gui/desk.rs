@@ -338,3 +338,36 @@ fn ctrl_shift_d_opens_the_desk_and_goes_back_to_the_spans() {
     assert!(rows(&w).is_empty());
     assert!(w.shows_containing("spans"), "{:?}", w.texts());
 }
+
+/// At 1280×800 and 200% the claim form is taller than the room under the list: the
+/// inspector scrolls, so its last field comes into reach and takes what is typed.
+#[test]
+fn the_claim_form_scrolls_into_reach_at_200_percent() {
+    let mut w = desk_at([1280.0, 800.0], 2.0);
+    w.h.get_by_role_and_label(Role::Button, ROW_A).click();
+    w.h.run_steps(4);
+    assert!(w.status().contains(": claim 15–52"), "{}", w.status());
+    let screen_bottom = 800.0 / 2.0;
+    let below = w.field("review url").rect();
+    assert!(below.top() > screen_bottom, "{below:?} is already in view");
+    w.field("review url").scroll_to_me();
+    w.h.run_steps(20);
+    let field = w.field("review url").rect();
+    assert!(
+        field.bottom() <= screen_bottom,
+        "{field:?} is still out of reach"
+    );
+    w.field("review url").click();
+    w.h.run_steps(2);
+    w.field("review url")
+        .type_text("https://check.example/drones");
+    w.h.run_steps(1);
+    w.key(Key::Enter);
+    w.save();
+    let saved = w.saved();
+    let claim = &saved.documents()[0].spans()[0];
+    assert_eq!(
+        claim.attributes.get("review url").map(String::as_str),
+        Some("https://check.example/drones")
+    );
+}

@@ -1,9 +1,11 @@
 //! `spanmark claims PROJECT [--format csv|claimreview] [-o FILE]`: the fact-check
 //! desk's exports from the command line. The claims CSV (every claim, a row each) or
 //! the checked claims as ClaimReview JSON-LD, to stdout or atomically to a file, with
-//! what was left out on stderr, a line each.
+//! what was left out on stderr, a line each. `spanmark report` writes through the same
+//! [`write_desk`].
 
-use crate::formats::desk::DeskExport;
+use crate::formats::desk::{DeskExport, DeskFile};
+use crate::model::Project;
 use crate::store;
 use anyhow::{anyhow, bail};
 use std::io::Write;
@@ -20,19 +22,39 @@ pub enum ClaimsFormat {
 }
 
 pub(super) fn run(path: &Path, format: ClaimsFormat, output: Option<&Path>) -> anyhow::Result<()> {
-    if let Some(out) = output
-        && super::same_file(out, path)
-    {
-        bail!(
-            "refusing to overwrite the project with its claims: {}",
-            out.display()
-        );
-    }
-    let project = store::load(path)?;
     let export = match format {
         ClaimsFormat::Csv => DeskExport::ClaimsCsv,
         ClaimsFormat::ClaimReview => DeskExport::ClaimReview,
     };
+    if let Some((_, file, out)) = write_desk(path, export, output, "claims")? {
+        eprintln!(
+            "wrote {} to {}",
+            export.count_phrase(file.claims),
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes desk file `export` of the project at `path` to stdout, or atomically to
+/// `output` (never over the project itself), its notes on stderr; `what` names it in
+/// messages (`claims`, `report`). Gives back what was written to a file, for the
+/// caller's last line.
+pub(super) fn write_desk<'a>(
+    path: &Path,
+    export: DeskExport,
+    output: Option<&'a Path>,
+    what: &str,
+) -> anyhow::Result<Option<(Project, DeskFile, &'a Path)>> {
+    if let Some(out) = output
+        && super::same_file(out, path)
+    {
+        bail!(
+            "refusing to overwrite the project with its {what}: {}",
+            out.display()
+        );
+    }
+    let project = store::load(path)?;
     let file = export
         .render(&project)
         .map_err(|err| anyhow!("{err}: {}", path.display()))?;
@@ -41,17 +63,18 @@ pub(super) fn run(path: &Path, format: ClaimsFormat, output: Option<&Path>) -> a
     }
     let Some(out) = output else {
         let mut stdout = std::io::stdout().lock();
-        return stdout
+        stdout
             .write_all(&file.bytes)
             .and_then(|()| stdout.flush())
-            .map_err(|err| anyhow!("cannot write to stdout ({err})"));
+            .map_err(|err| anyhow!("cannot write to stdout ({err})"))?;
+        return Ok(None);
     };
-    store::write_atomic(out, &file.bytes, false)
-        .map_err(|err| anyhow!("cannot write the claims ({err}): {}", out.display()))?;
-    eprintln!(
-        "wrote {} to {}",
-        export.count_phrase(file.claims),
-        out.display()
-    );
-    Ok(())
+    store::write_atomic(out, &file.bytes, false).map_err(|err| {
+        anyhow!(
+            "cannot write the {what} ({}): {}",
+            crate::shown::io_error(&err),
+            out.display()
+        )
+    })?;
+    Ok(Some((project, file, out)))
 }

@@ -294,7 +294,7 @@ fn claims_refusals() {
     );
     d.fails(
         &["claims", "p.ron", "-o", "kyiv.txt/claims.csv"],
-        "cannot write the claims (not a directory): kyiv.txt/claims.csv",
+        "cannot write the claims (a part of the path is not a folder): kyiv.txt/claims.csv",
     );
     d.fails(
         &["claims", "missing.ron"],

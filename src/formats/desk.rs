@@ -76,13 +76,13 @@ impl DeskExport {
                     .map_err(|err| format!("cannot write the claims CSV ({err})"))?;
                 Ok(DeskFile {
                     bytes,
-                    claims: crate::model::claims::claims(project).len(),
+                    claims: crate::model::claims::count(project),
                     notes: Vec::new(),
                 })
             }
             DeskExport::Report => Ok(DeskFile {
                 bytes: crate::report::html(project).into_bytes(),
-                claims: crate::model::claims::claims(project).len(),
+                claims: crate::model::claims::count(project),
                 notes: Vec::new(),
             }),
             DeskExport::ClaimReview => {

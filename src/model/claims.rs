@@ -189,6 +189,22 @@ pub fn claims(project: &Project) -> Vec<Claim<'_>> {
     out
 }
 
+/// How many claims the project has, without reading them (the label counts each
+/// document keeps).
+pub fn count(project: &Project) -> usize {
+    let labels: Vec<&str> = project
+        .labels
+        .iter()
+        .filter(|l| is_claim_label(l))
+        .map(|l| l.name.as_str())
+        .collect();
+    project
+        .documents()
+        .iter()
+        .map(|d| labels.iter().map(|l| d.count_label(l)).sum::<usize>())
+        .sum()
+}
+
 fn figure<'a>(doc: &'a Document, span: &'a Span, linked: bool) -> ClaimFigure<'a> {
     let value_text = span.attributes.get(FIGURE_VALUE).map_or("", String::as_str);
     ClaimFigure {
@@ -286,6 +302,7 @@ mod tests {
         ));
         let all = claims(&project);
         assert_eq!(all.len(), 2);
+        assert_eq!(count(&project), 2);
         let first = &all[0];
         assert_eq!(first.text, "Exports fell to $90 billion");
         assert!(first.is_checked());

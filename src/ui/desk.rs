@@ -17,7 +17,7 @@ mod settings;
 
 use super::theme;
 use crate::model::stats::fingerprint;
-use crate::model::{LabelSet, SpanId};
+use crate::model::{LabelSet, Project, SpanId};
 use crate::session::{Command, Session, ViewCommand};
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{Color32, FontId, Rect, Response, Sense, TextEdit, TextFormat, Ui};
@@ -99,21 +99,49 @@ fn block_lines(row: &ClaimRow) -> usize {
 }
 
 impl DeskView {
+    /// What the list holds, said short: `3 claims`, `1 of 3 claims` (filtered).
+    pub fn summary(&mut self, session: &Session) -> String {
+        let project = session.project();
+        let key = fingerprint(project);
+        self.refresh_rows(key, project);
+        let Some((_, rows)) = &self.rows else {
+            return String::new();
+        };
+        let total = rows.rows.len();
+        let shown_key = (key, self.filter.clone());
+        if self.shown.as_ref().is_none_or(|(k, _)| *k != shown_key) {
+            self.shown = Some((shown_key, Shown::pick(rows, &self.filter)));
+        }
+        let shown = self.shown.as_ref().map_or(total, |(_, s)| s.order.len());
+        let claims = if total == 1 { "claim" } else { "claims" };
+        if shown == total {
+            format!("{total} {claims}")
+        } else {
+            format!("{shown} of {total} {claims}")
+        }
+    }
+
+    /// Makes the rows again where the project changed (`key`: its fingerprint).
+    fn refresh_rows(&mut self, key: u64, project: &Project) {
+        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.rows = Some((key, Rows::of(project)));
+        }
+    }
+
     /// The desk, leaving `room_below` points under the list (for the inspector).
+    /// Returns whether a claim was opened (clicked, or Enter on it).
     pub fn desk_ui(
         &mut self,
         ui: &mut Ui,
         session: &Session,
         room_below: f32,
         out: &mut Vec<Command>,
-    ) {
+    ) -> bool {
         let project = session.project();
         let key = fingerprint(project);
-        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.rows = Some((key, Rows::of(project)));
-        }
+        self.refresh_rows(key, project);
         let Some((_, rows)) = &self.rows else {
-            return;
+            return false;
         };
         // Filters, counts and settings above the list; where the panel is low they
         // scroll, so that the list keeps room.
@@ -143,17 +171,17 @@ impl DeskView {
             });
         ui.separator();
         let Some((_, shown)) = &self.shown else {
-            return;
+            return false;
         };
         if rows.rows.is_empty() {
             ui.add(
                 egui::Label::new("No claims yet: select a sentence and tag it as a claim.").wrap(),
             );
-            return;
+            return false;
         }
         if shown.order.is_empty() {
             ui.add(egui::Label::new("No claim matches the filters.").wrap());
-            return;
+            return false;
         }
         let selected = session.selected_span();
         let reveal = (selected != self.last_selected)
@@ -168,7 +196,7 @@ impl DeskView {
             reveal,
         };
         let height = (ui.available_height() - room_below).max(theme::MIN_LIST_HEIGHT);
-        list.list_ui(ui, height, out);
+        list.list_ui(ui, height, out)
     }
 }
 
@@ -262,11 +290,13 @@ struct Look {
 }
 
 impl List<'_> {
-    fn list_ui(&self, ui: &mut Ui, height: f32, out: &mut Vec<Command>) {
+    /// Returns whether a claim was opened.
+    fn list_ui(&self, ui: &mut Ui, height: f32, out: &mut Vec<Command>) -> bool {
         let font = egui::TextStyle::Body.resolve(ui.style());
         let line_height = (ui.text_style_height(&egui::TextStyle::Body) + 2.0).round();
         let count = self.shown.order.len();
         let total = self.shown.top(count, line_height) - BLOCK_GAP;
+        let mut opened = false;
         egui::ScrollArea::vertical()
             .id_salt("claims-desk")
             .max_height(height)
@@ -310,9 +340,11 @@ impl List<'_> {
                     let response = self.block_ui(ui, block(i), row, &look);
                     if response.clicked() {
                         out.push(ViewCommand::JumpToSpan(row.span).into());
+                        opened = true;
                     }
                 }
             });
+        opened
     }
 
     /// One claim's block: a mark in the claim label's colour and its lines; clickable

@@ -1,6 +1,7 @@
 //! The inspector of the selected span: label, text, offsets, who made it (when and
 //! how), attributes, note, delete; and "Your name", which the spans made from now on
-//! record.
+//! record. In a low panel, where it takes the list's place, what can be edited comes
+//! first and the text, offsets and who made the span last.
 //! Text fields edit a draft that becomes one undoable edit when the field loses focus
 //! or Enter is pressed. The speaker field offers the project's speakers as completions
 //! in a list under it, filtered by what is typed (↓ / ↑ pick one, Enter or a click
@@ -12,7 +13,7 @@ use super::stats::StatsCache;
 use super::theme;
 use crate::model::claims;
 use crate::model::stats::{SPEAKER, speakers_matching};
-use crate::model::{AttributeKind, Attributes, Label, SpanId};
+use crate::model::{AttributeKind, Attributes, Document, Label, Span, SpanId};
 use crate::session::{Command, EditCommand, Session, SessionCommand};
 use egui::{Key, Rect, RichText, TextEdit, Ui};
 
@@ -58,11 +59,15 @@ impl Inspector {
         self.highlighted = None;
     }
 
+    /// The selected span's inspector. `folded`: in a low panel, in the list's place
+    /// (`spans::fold`): the heading is on the line over it, and what can be edited
+    /// comes first, the text, offsets and who made the span last.
     pub fn inspector_ui(
         &mut self,
         ui: &mut Ui,
         session: &Session,
         stats: &mut StatsCache,
+        folded: bool,
         out: &mut Vec<Command>,
     ) {
         let Some((doc, span)) = session
@@ -84,7 +89,9 @@ impl Inspector {
             return;
         };
         let mut completion_rect = None;
-        ui.heading(format!("Span {}", span.id));
+        if !folded {
+            ui.heading(format!("Span {}", span.id));
+        }
         egui::Grid::new("inspector").num_columns(2).show(ui, |ui| {
             ui.label("Label");
             let mut label = span.label.clone();
@@ -107,25 +114,9 @@ impl Inspector {
             }
             ui.end_row();
 
-            ui.label("Text");
-            // Wrapped, so a long span never widens the panel and reflows the article.
-            let text = preview(doc.slice(span.range).unwrap_or(""), 300);
-            ui.add(egui::Label::new(text).wrap());
-            ui.end_row();
-            ui.label("Offsets");
-            ui.weak(format!(
-                "{}–{} (code points)",
-                span.range.start, span.range.end
-            ));
-            ui.end_row();
-            ui.label("Made");
-            let made = match &span.provenance {
-                Some(p) => RichText::new(p.describe()),
-                None => RichText::new("unknown (made before spanmark recorded it)").weak(),
-            };
-            ui.add(egui::Label::new(made).wrap())
-                .on_hover_text("Who made the span, how, and when (UTC)");
-            ui.end_row();
+            if !folded {
+                facts_ui(ui, doc, span);
+            }
 
             let label = session.project().labels.get(&span.label);
             let is_claim = label.is_some_and(claims::is_claim_label);
@@ -267,6 +258,9 @@ impl Inspector {
                 out.push(EditCommand::SetNote(span.id, draft.note.clone()).into());
             }
             ui.end_row();
+            if folded {
+                facts_ui(ui, doc, span);
+            }
         });
         draft.seen.clone_from(&span.attributes);
         self.completion_rect = completion_rect;
@@ -311,6 +305,30 @@ impl Inspector {
             self.coder = Some(draft);
         }
     }
+}
+
+/// The rows of what the inspector only shows: the span's text, its offsets, and who
+/// made it (how, when).
+fn facts_ui(ui: &mut Ui, doc: &Document, span: &Span) {
+    ui.label("Text");
+    // Wrapped, so a long span never widens the panel and reflows the article.
+    let text = preview(doc.slice(span.range).unwrap_or(""), 300);
+    ui.add(egui::Label::new(text).wrap());
+    ui.end_row();
+    ui.label("Offsets");
+    ui.weak(format!(
+        "{}–{} (code points)",
+        span.range.start, span.range.end
+    ));
+    ui.end_row();
+    ui.label("Made");
+    let made = match &span.provenance {
+        Some(p) => RichText::new(p.describe()),
+        None => RichText::new("unknown (made before spanmark recorded it)").weak(),
+    };
+    ui.add(egui::Label::new(made).wrap())
+        .on_hover_text("Who made the span, how, and when (UTC)");
+    ui.end_row();
 }
 
 /// The order of the claim form's fields; the label's other fields follow.

@@ -4,28 +4,28 @@
 //! speaker's name finds their quotes), shows each quote's speaker, and can group the
 //! spans by speaker (groups collapsible, with counts). A click on a row selects the
 //! span and scrolls the article to it. Under the list (and under the claims desk), the
-//! [`Inspector`] of the selected span.
+//! [`Inspector`] of the selected span; where the panel is too low for both (800×600 at
+//! 200%), the two take turns (`fold`). The rows are drawn in `row`.
 
+mod fold;
+mod row;
+
+use super::desk::DeskView;
 use super::inspector::Inspector;
-use super::preview;
 use super::span_rows::{self, Row, Rows};
 use super::speaker_menu::remember_selected_span;
 use super::stats::{StatsCache, StatsView};
 use super::text_mesh::{AtlasWatch, DeferredText};
 use super::theme;
 use crate::model::stats::speaker_of;
-use crate::model::{DocId, Document};
+use crate::model::{DocId, Document, SpanId};
 use crate::session::Session;
 use crate::session::{Command, ViewCommand};
-use egui::text::LayoutJob;
-use egui::{Color32, FontId, Galley, TextEdit, Ui};
+use egui::{Color32, TextEdit, Ui};
+use fold::{Fold, Shown};
+use row::{RowLook, RowText, SpanRowLook, group_row_ui, row_galley, span_row_ui};
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
-/// How much of a speaker's name a row shows before the span's text.
-const ROW_SPEAKER_CHARS: usize = 24;
-/// How much of a span's text a row shows.
-const ROW_TEXT_CHARS: usize = 48;
 /// How far the rows of a group are indented under its header.
 const GROUP_INDENT: f32 = 10.0;
 
@@ -53,9 +53,11 @@ pub struct SpansPanel {
     collapsed: HashSet<Option<String>>,
     collapsed_changes: u64,
     inspector: Inspector,
+    /// Where the panel is low: the list or the inspector.
+    fold: Fold,
     stats: StatsCache,
     stats_view: StatsView,
-    desk: super::desk::DeskView,
+    desk: DeskView,
     /// The rows shown and what they were computed for.
     rows: Option<(RowsKey, Rows)>,
     /// Row texts already made and laid out, by row (valid with `rows`; a row's text is
@@ -101,6 +103,7 @@ impl SpansPanel {
     /// in the inspector (F2).
     pub fn edit_fields(&mut self) {
         self.tab = Tab::Spans;
+        self.fold.show_inspector();
         self.inspector.focus_first_field();
     }
 
@@ -135,20 +138,53 @@ impl SpansPanel {
                 .show(ui, |ui| super::adjudicate::adjudicate_ui(ui, session, out));
             return;
         }
-        let inspector_height = if session.selected_span().is_some() {
-            theme::INSPECTOR_HEIGHT
-        } else {
-            0.0
-        };
         if self.tab == Tab::Claims {
-            self.desk.desk_ui(ui, session, inspector_height, out);
-            self.inspector_below_ui(ui, session, out);
+            self.claims_ui(ui, session, out);
+        } else {
+            self.spans_ui(ui, session, out);
+        }
+    }
+
+    /// The Claims tab: the claims desk and the inspector.
+    fn claims_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+        let (selected, room) = (session.selected_span(), ui.available_height());
+        let shown = self.fold.shown(selected, room);
+        if let Shown::Inspector(span) = shown {
+            let list = self.desk.summary(session);
+            self.folded_inspector_ui(ui, session, &list, span, out);
             return;
         }
+        self.back_to_inspector_ui(ui, session, shown);
+        if self.desk.desk_ui(ui, session, room_below(shown), out) {
+            self.fold.show_inspector();
+        }
+        self.below_list_ui(ui, session, shown, out);
+    }
+
+    /// The Spans tab: the filters, the span list and the inspector.
+    fn spans_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+        let (selected, room) = (session.selected_span(), ui.available_height());
+        let shown = self.fold.shown(selected, room);
+        if let (Shown::Inspector(span), Some(doc)) = (shown, session.document()) {
+            self.refresh_rows(doc);
+            let list = self.rows.as_ref().map(|(_, rows)| summary(rows, doc));
+            self.folded_inspector_ui(ui, session, &list.unwrap_or_default(), span, out);
+            return;
+        }
+        self.back_to_inspector_ui(ui, session, shown);
         self.filters_ui(ui, session);
         let Some(doc) = session.document() else {
             return;
         };
+        self.refresh_rows(doc);
+        if self.list_ui(ui, session, doc, room_below(shown), out) {
+            self.fold.show_inspector();
+        }
+        self.below_list_ui(ui, session, shown, out);
+    }
+
+    /// Makes the rows again where the document, the filters or the groups changed.
+    fn refresh_rows(&mut self, doc: &Document) {
         let key = RowsKey {
             doc: doc.id,
             sha256: doc.sha256().to_owned(),
@@ -168,6 +204,18 @@ impl SpansPanel {
             self.rows = Some((key, span_rows::rows(doc, &filter)));
             self.previews.clear();
         }
+    }
+
+    /// The count of the spans and their list, leaving `room_below` points under it.
+    /// Returns whether a span's row was clicked.
+    fn list_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        doc: &Document,
+        room_below: f32,
+        out: &mut Vec<Command>,
+    ) -> bool {
         let font = egui::TextStyle::Body.resolve(ui.style());
         // A row's text ends in "…" where the list is too narrow for it (whole points, so
         // resizing the panel lays the rows out again only point by point).
@@ -189,14 +237,15 @@ impl SpansPanel {
             self.previews_for = previews_for;
         }
         let Some((_, rows)) = self.rows.as_ref() else {
-            return;
+            return false;
         };
         ui.weak(format!("{} of {} spans", rows.matched, doc.spans().len()));
-        let list_height = (ui.available_height() - inspector_height).max(theme::MIN_LIST_HEIGHT);
+        let list_height = (ui.available_height() - room_below).max(theme::MIN_LIST_HEIGHT);
         let row_height = ui.spacing().interact_size.y;
         let previews = &mut self.previews;
         let row_text = &mut self.row_text;
         let mut toggled = None;
+        let mut clicked = false;
         let speaker_color = ui.visuals().weak_text_color();
         let look = RowLook {
             font: &font,
@@ -265,6 +314,7 @@ impl SpansPanel {
                             }
                             if response.clicked() {
                                 out.push(ViewCommand::JumpToSpan(span.id).into());
+                                clicked = true;
                             }
                         }
                     }
@@ -277,26 +327,74 @@ impl SpansPanel {
             }
             self.collapsed_changes += 1;
         }
-
-        self.inspector_below_ui(ui, session, out);
+        clicked
     }
 
-    /// The inspector of the selected span, under the list.
-    fn inspector_below_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
-        if session.selected_span().is_some() {
-            ui.separator();
-            // Scrolls where its fields are taller than the room left (a claim's form
-            // at a large zoom), so every field stays in reach of the pointer.
-            egui::ScrollArea::vertical()
-                .id_salt("inspector")
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    self.inspector
-                        .inspector_ui(ui, session, &mut self.stats, out);
-                });
-        } else {
-            self.inspector.reset();
+    /// Under the list, the inspector of the selected span (a panel with room).
+    fn below_list_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        shown: Shown,
+        out: &mut Vec<Command>,
+    ) {
+        match shown {
+            Shown::List => self.inspector.reset(),
+            Shown::Both => {
+                ui.separator();
+                self.inspector_scroll_ui(ui, session, false, out);
+            }
+            // Folded into a line over the list, or drawn in its place.
+            Shown::ListFolded(_) | Shown::Inspector(_) => {}
         }
+    }
+
+    /// Over a list whose inspector is folded away (a low panel), the line back to it.
+    fn back_to_inspector_ui(&mut self, ui: &mut Ui, session: &Session, shown: Shown) {
+        if let Shown::ListFolded(span) = shown {
+            let label = session
+                .project()
+                .find_span(span)
+                .map_or("", |(_, s)| s.label.as_str());
+            if fold::back_to_inspector_ui(ui, span, label) {
+                self.fold.show_inspector();
+            }
+        }
+    }
+
+    /// The inspector of `span` in a low panel, where it takes the list's place: under
+    /// a line with its heading and a button back to the list (`list`: what it holds).
+    fn folded_inspector_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        list: &str,
+        span: SpanId,
+        out: &mut Vec<Command>,
+    ) {
+        if fold::back_to_list_ui(ui, list, span) {
+            self.fold.show_list(span);
+        }
+        self.inspector_scroll_ui(ui, session, true, out);
+    }
+
+    /// The inspector (`folded`: in the list's place), scrolling where its fields are
+    /// taller than the room left (a claim's form at a large zoom), so every field stays
+    /// in reach of the pointer.
+    fn inspector_scroll_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        folded: bool,
+        out: &mut Vec<Command>,
+    ) {
+        egui::ScrollArea::vertical()
+            .id_salt("inspector")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                self.inspector
+                    .inspector_ui(ui, session, &mut self.stats, folded, out);
+            });
     }
 
     /// The label filter, the text filter and the grouping switch.
@@ -352,157 +450,21 @@ impl SpansPanel {
     }
 }
 
-/// How span rows are laid out.
-struct RowLook<'a> {
-    font: &'a FontId,
-    speaker_color: Color32,
-    /// Show the speaker before the text (not when the list is grouped by speaker).
-    with_speaker: bool,
-    /// Where a row's text is cut with "…".
-    text_width: f32,
-}
-
-/// A row's text, laid out, and where in it the part read out begins (after the
-/// speaker shown before a span's text).
-struct RowText {
-    galley: Arc<Galley>,
-    text_start: usize,
-}
-
-impl RowText {
-    /// What a screen reader reads: the span's text, or the group's header.
-    fn label(&self) -> &str {
-        self.galley.text().get(self.text_start..).unwrap_or("")
+/// The room a list leaves under it for the inspector of the selected span.
+fn room_below(shown: Shown) -> f32 {
+    match shown {
+        Shown::Both => theme::INSPECTOR_HEIGHT,
+        Shown::List | Shown::ListFolded(_) | Shown::Inspector(_) => 0.0,
     }
 }
 
-/// A span row's text: its speaker (if shown) in a quieter colour, then its text, in
-/// the colour of the row's state (left to the painter).
-fn row_galley(ui: &Ui, doc: &Document, i: usize, look: &RowLook) -> RowText {
-    let text = doc
-        .spans()
-        .get(i)
-        .map(|s| preview(doc.slice(s.range).unwrap_or(""), ROW_TEXT_CHARS))
-        .unwrap_or_default();
-    let mut job = LayoutJob::default();
-    if let Some(speaker) = doc
-        .spans()
-        .get(i)
-        .and_then(speaker_of)
-        .filter(|_| look.with_speaker)
-    {
-        let format = egui::TextFormat::simple(look.font.clone(), look.speaker_color);
-        job.append(
-            &format!("{}: ", preview(speaker, ROW_SPEAKER_CHARS)),
-            0.0,
-            format,
-        );
+/// What the span list holds, said short: `12 spans`, `3 of 12 spans` (filtered).
+fn summary(rows: &Rows, doc: &Document) -> String {
+    let total = doc.spans().len();
+    let spans = if total == 1 { "span" } else { "spans" };
+    if rows.matched == total {
+        format!("{total} {spans}")
+    } else {
+        format!("{} of {total} {spans}", rows.matched)
     }
-    let text_start = job.text.len();
-    let format = egui::TextFormat::simple(look.font.clone(), Color32::PLACEHOLDER);
-    job.append(&text, 0.0, format);
-    job.wrap = egui::text::TextWrapping::truncate_at_width(look.text_width);
-    RowText {
-        galley: ui.painter().layout_job(job),
-        text_start,
-    }
-}
-
-/// A group's header: a triangle (open or closed) and `Speaker (count)`; a click opens
-/// or closes the group.
-fn group_row_ui(
-    ui: &mut Ui,
-    height: f32,
-    text: &RowText,
-    open: bool,
-    row_text: &mut DeferredText,
-) -> egui::Response {
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::DisclosureTriangle, true, text.label())
-    });
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact(&response);
-        if response.hovered() {
-            ui.painter()
-                .rect_filled(rect, theme::ROW_ROUNDING, visuals.weak_bg_fill);
-        }
-        let side = height * 0.4;
-        let center = rect.left_center() + egui::vec2(theme::ROW_MARK_LEFT + side / 2.0, 0.0);
-        let points = if open {
-            vec![
-                center + egui::vec2(-side / 2.0, -side / 3.0),
-                center + egui::vec2(side / 2.0, -side / 3.0),
-                center + egui::vec2(0.0, side / 2.0),
-            ]
-        } else {
-            vec![
-                center + egui::vec2(-side / 3.0, -side / 2.0),
-                center + egui::vec2(side / 2.0, 0.0),
-                center + egui::vec2(-side / 3.0, side / 2.0),
-            ]
-        };
-        ui.painter().add(egui::Shape::convex_polygon(
-            points,
-            visuals.fg_stroke.color,
-            egui::Stroke::NONE,
-        ));
-        let top_left =
-            rect.left_center() + egui::vec2(theme::ROW_TEXT_LEFT, -text.galley.size().y / 2.0);
-        row_text.push(text.galley.clone(), top_left, visuals.text_color());
-    }
-    response
-}
-
-/// How a span row is drawn.
-struct SpanRowLook<'a> {
-    height: f32,
-    /// Room left of the row (under a group's header).
-    indent: f32,
-    /// The label's colour, for the mark.
-    color: Color32,
-    selected: bool,
-    /// Read out after the span's text.
-    speaker: Option<&'a str>,
-}
-
-/// One row of the span list: a colour mark and the span's text, clickable. Drawn
-/// directly rather than from nested widgets: the list is on screen every frame. The
-/// mark and the text go to `row_text`, drawn above the rows' backgrounds as one mesh.
-fn span_row_ui(
-    ui: &mut Ui,
-    text: &RowText,
-    look: &SpanRowLook,
-    row_text: &mut DeferredText,
-) -> egui::Response {
-    let (height, indent, selected) = (look.height, look.indent, look.selected);
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, selected, text.label())
-    });
-    if let Some(speaker) = look.speaker {
-        ui.ctx().accesskit_node_builder(response.id, |node| {
-            node.set_description(format!("said by {speaker}"));
-        });
-    }
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, selected);
-        if selected || response.hovered() {
-            ui.painter()
-                .rect_filled(rect, theme::ROW_ROUNDING, visuals.weak_bg_fill);
-        }
-        let mark = egui::Rect::from_min_size(
-            rect.left_top()
-                + egui::vec2(indent + theme::ROW_MARK_LEFT, height * theme::ROW_MARK_TOP),
-            egui::vec2(theme::ROW_MARK_WIDTH, height * theme::ROW_MARK_HEIGHT),
-        );
-        row_text.push_rect(mark, look.color);
-        let galley = &text.galley;
-        let top_left =
-            rect.left_center() + egui::vec2(indent + theme::ROW_TEXT_LEFT, -galley.size().y / 2.0);
-        row_text.push(galley.clone(), top_left, visuals.text_color());
-    }
-    response
 }

@@ -84,6 +84,11 @@ pub const UNSURE_SUGGESTION_ALPHA: f32 = 0.5;
 pub const INSPECTOR_HEIGHT: f32 = 310.0;
 /// The list is never lower than this, however little room the inspector leaves.
 pub const MIN_LIST_HEIGHT: f32 = 80.0;
+/// A tab of the spans panel lower than this (its filters, the list at its least and
+/// the inspector's first lines) shows the list or the inspector, one at a time, while
+/// a span is selected (`spans::fold`). Under the tabs, 800×600 at 200% leaves about
+/// 145 points, 1280×800 at 200% about 245.
+pub const FOLD_HEIGHT: f32 = 200.0;
 /// A row's colour mark: its distance from the row's left, its width, and where it
 /// starts and how high it is, as shares of the row's height.
 pub const ROW_MARK_LEFT: f32 = 2.0;

@@ -21,6 +21,7 @@ mod long;
 mod provenance;
 mod relations;
 mod selecting;
+mod small_screens;
 mod sources;
 mod speakers;
 mod suggestions;
@@ -83,6 +84,30 @@ impl Window {
         let path = dir.path().join("project.ron");
         store::save(&fixture::project("Test project", docs), &path).unwrap();
         let h = harness(&path, dir.path().join("data"));
+        Self { h, dir, path }
+    }
+
+    /// A window `pixels` wide and high at `zoom` on a new project holding the fixture
+    /// documents, as a screen that size shows it: `pixels / zoom` points, `zoom` pixels a
+    /// point, set before the first frame.
+    pub fn open_at(docs: &[(&str, &str)], pixels: [f32; 2], zoom: f32) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("project.ron");
+        store::save(&fixture::project("Test project", docs), &path).unwrap();
+        let mut config = Config::new(vec![path.clone()]);
+        config.dialogs = Box::new(NoDialogs);
+        config.data_dir = Some(dir.path().join("data"));
+        config.autosave_seconds = 0.0;
+        config.open_last = false;
+        let mut h = Harness::builder()
+            .with_size([pixels[0] / zoom, pixels[1] / zoom])
+            .with_step_dt(1.0 / 60.0)
+            .allow_missing_glyphs()
+            .build_eframe(move |cc| {
+                cc.egui_ctx.set_zoom_factor(zoom);
+                App::new(cc, config)
+            });
+        h.run_steps(4);
         Self { h, dir, path }
     }
 

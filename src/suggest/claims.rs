@@ -3,10 +3,10 @@
 //! confidence, to be accepted one by one.
 
 use super::Suggestion;
-use super::text::Chars;
+use super::text::{Chars, WordSet};
 use crate::model::{Attributes, CharRange};
 
-const VERBS: &[&str] = &[
+static VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "claimed",
@@ -31,7 +31,7 @@ const VERBS: &[&str] = &[
     "estimates",
     "promised",
     "accused",
-];
+]);
 
 /// Opening and closing quotation marks (straight `"` both).
 fn mark(c: char) -> Option<bool> {
@@ -53,6 +53,8 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
     let mut closers = Closers::default();
     let mut i = 0;
     while i <= t.len() {
+        // Only marks, sentence ends and line breaks matter here.
+        i = t.stop_from(i);
         let c = t.get(i);
         match c.and_then(mark) {
             Some(true) => quoted = closers.closed(t, i),
@@ -71,7 +73,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             }
         }
         let stop = c.is_some_and(|c| matches!(c, '.' | '!' | '?'))
-            && t.get(after).is_none_or(char::is_whitespace)
+            && (after >= t.len() || t.is_space(after))
             && (!quoted || after > i + 1);
         let end_here = c.is_none() || c == Some('\n') || stop;
         if end_here {
@@ -127,18 +129,25 @@ impl Closers {
 
 fn sentence(t: &Chars, start: usize, end: usize) -> Option<Suggestion> {
     let mut s = start;
-    while s < end && !t.c[s].is_alphanumeric() && !matches!(t.c[s], '“' | '"' | '«' | '$' | '€')
-    {
+    while s < end && !t.is_word(s) && !matches!(t.c[s], '“' | '"' | '«' | '$' | '€') {
         s += 1;
     }
     if end <= s + 10 {
         return None;
     }
     let s = balanced(t, s, end);
-    let words = t.words_after(s, 80);
-    let verb = words
-        .iter()
-        .any(|w| VERBS.contains(&t.string(w.0, w.1).as_str()));
+    // A reporting verb among the first 80 words (`Chars::words_after`).
+    let mut verb = false;
+    let (mut at, mut n) = (s, 0);
+    while n < 80
+        && let Some(w) = t.word_after(at)
+    {
+        if VERBS.contains(&t.str(w.0, w.1)) {
+            verb = true;
+            break;
+        }
+        (at, n) = (w.1, n + 1);
+    }
     let number = t.c[s..end].iter().any(char::is_ascii_digit);
     if !verb && !number {
         return None;
@@ -174,7 +183,7 @@ fn balanced(t: &Chars, s: usize, end: usize) -> usize {
         return s;
     }
     let mut s = s + 1;
-    while s < end && t.c[s].is_whitespace() {
+    while s < end && t.is_space(s) {
         s += 1;
     }
     s

@@ -6,19 +6,20 @@
 //! already counts (`seven of them`, `a majority of eight`).
 //!
 //! Equally general are the forms that are *not* figures, or not what the number
-//! counts: a clock time (`5 a.m.`, `at nine`, `ten past seven`, `eleven tonight`), a
-//! label (`day three`, `Number 3 line`), a vague amount (`a few hundred`), and words
-//! that cannot be a counted noun after a number — pronouns, auxiliaries, adverbs of
-//! time and particles (`dug out 19 himself`, `six off`), any word after a year-shaped
-//! number (`In 2019 you wrote`, `the 2019 water law`), and a word after a unit of
-//! measure (`four degrees warmer`).
+//! counts: a clock time (`16:42`, `5 a.m.`, `at nine`, `ten past seven`, `eleven
+//! tonight`), a day of the month (`March 14`), a label (`day three`, `Number 3
+//! line`), a vague amount (`a few hundred`), and words that cannot be a counted noun
+//! after a number — pronouns, auxiliaries, adverbs of time and particles (`dug out 19
+//! himself`, `six off`), any word after a year-shaped number (`In 2019 you wrote`,
+//! `the 2019 water law`), and a word after a unit of measure (`four degrees warmer`).
 
 use super::Suggestion;
-use super::text::Chars;
+use super::text::{Chars, WordSet};
+use std::borrow::Cow;
 
 /// Words after a number that cannot be what it counts, beyond the articles,
 /// prepositions and verbs of `figures::NOT_COUNTED`.
-const NOT_A_NOUN: &[&str] = &[
+static NOT_A_NOUN: WordSet = WordSet::new(&[
     "i",
     "you",
     "we",
@@ -100,7 +101,7 @@ const NOT_A_NOUN: &[&str] = &[
     "whose",
     "any",
     "every",
-];
+]);
 
 /// Can the lowercase word `w` after a number not be what it counts?
 pub(super) fn not_a_noun(w: &str) -> bool {
@@ -108,7 +109,8 @@ pub(super) fn not_a_noun(w: &str) -> bool {
 }
 
 /// Units of measure: a word after them is not counted (`four degrees warmer`).
-pub(super) const MEASURES: &[&str] = &["km", "kg", "tonnes", "tons", "degrees", "mph", "kph"];
+pub(super) static MEASURES: WordSet =
+    WordSet::new(&["km", "kg", "tonnes", "tons", "degrees", "mph", "kph"]);
 
 /// Thousands grouped by spaces: the digits `start..end` (one to three) followed by
 /// groups of exactly three digits (`1 200`, `6 300`, `1 400 000`); the new end.
@@ -134,7 +136,7 @@ pub(super) fn space_groups(t: &Chars, start: usize, end: usize) -> usize {
 /// An age written as a compound after the number ending at `end` (`61-year-old`,
 /// `-year-olds`): the new end.
 pub(super) fn age_suffix(t: &Chars, end: usize) -> Option<usize> {
-    let rest = t.string(end, end + 10);
+    let rest = t.str(end, end + 10);
     let len = if rest.starts_with("-year-olds") {
         10
     } else if rest.starts_with("-year-old") {
@@ -157,14 +159,40 @@ pub(super) fn slash_unit(t: &Chars, end: usize) -> Option<usize> {
     if t.get(end) != Some('/') {
         return None;
     }
-    let letters = (end + 1..t.len())
-        .take_while(|&k| t.c[k].is_alphabetic())
-        .count();
+    let letters = (end + 1..t.len()).take_while(|&k| t.is_alpha(k)).count();
     ((1..=3).contains(&letters) && !t.is_word(end + 1 + letters)).then_some(end + 1 + letters)
 }
 
-fn lower_word(t: &Chars, w: (usize, usize)) -> String {
-    t.string(w.0, w.1).to_lowercase()
+fn lower_word(t: &Chars, w: (usize, usize)) -> Cow<'_, str> {
+    t.lower(w.0, w.1)
+}
+
+static MONTHS: WordSet = WordSet::new(&[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]);
+
+/// A clock time (`16:42`) or a day of the month (`March 14`, `14 March`): no figure.
+pub(super) fn time_or_day(t: &Chars, start: usize, end: usize) -> bool {
+    let clock = (t.get(end) == Some(':') && t.get(end + 1).is_some_and(|c| c.is_ascii_digit()))
+        || (start >= 2 && t.c[start - 1] == ':' && t.c[start - 2].is_ascii_digit());
+    let month_before = t
+        .word_before(start)
+        .is_some_and(|w| MONTHS.contains(&t.str(w.0, w.1)));
+    let month_after = t.get(end) == Some(' ')
+        && t.word_at(end + 1)
+            .is_some_and(|w| MONTHS.contains(&t.str(w.0, w.1)));
+    clock || month_before || month_after
 }
 
 /// Is the number `start..end` a clock time or a label rather than a quantity?
@@ -185,12 +213,12 @@ pub(super) fn clock_or_label(t: &Chars, start: usize, end: usize, digits: bool) 
             t.get(k + 1) == Some('.') && t.get(k + 2).is_some_and(|c| matches!(c, 'm' | 'M'));
         return dotted || (m == Some('m') && !t.is_word(k + 2));
     }
-    let after: Vec<String> = t
+    let after: Vec<Cow<str>> = t
         .words_after(end, 3)
         .into_iter()
         .map(|w| lower_word(t, w))
         .collect();
-    let after: Vec<&str> = after.iter().map(String::as_str).collect();
+    let after: Vec<&str> = after.iter().map(AsRef::as_ref).collect();
     let next_is = |w: &str| after.first() == Some(&w);
     let before = t.words_before(start, 2);
     let prev = before.first().map(|&w| lower_word(t, w));
@@ -203,7 +231,7 @@ pub(super) fn clock_or_label(t: &Chars, start: usize, end: usize, digits: bool) 
         && (prev.as_deref() != Some("around") && prev.as_deref() != Some("about")
             || before
                 .get(1)
-                .is_some_and(|&w| matches!(lower_word(t, w).as_str(), "at" | "until" | "by")));
+                .is_some_and(|&w| matches!(lower_word(t, w).as_ref(), "at" | "until" | "by")));
     let clock_after = next_is("o'clock")
         || next_is("o’clock")
         || next_is("past")
@@ -220,9 +248,9 @@ pub(super) fn clock_or_label(t: &Chars, start: usize, end: usize, digits: bool) 
 /// A vague amount: a scale word after `few`, `several`, `some` or `many`
 /// (`a few hundred demonstrators`).
 pub(super) fn vague(t: &Chars, start: usize) -> bool {
-    t.words_before(start, 1).first().is_some_and(|&w| {
+    t.word_before(start).is_some_and(|w| {
         matches!(
-            lower_word(t, w).as_str(),
+            lower_word(t, w).as_ref(),
             "few" | "several" | "some" | "many"
         )
     })
@@ -233,7 +261,7 @@ pub(super) fn vague(t: &Chars, start: usize) -> bool {
 /// that size are written with a separator (`2,019 people`).
 pub(super) fn year_shaped(t: &Chars, start: usize, end: usize) -> bool {
     end - start == 4
-        && t.string(start, end)
+        && t.str(start, end)
             .parse::<u32>()
             .is_ok_and(|y| (1800..=2100).contains(&y))
 }
@@ -242,18 +270,18 @@ pub(super) fn year_shaped(t: &Chars, start: usize, end: usize) -> bool {
 /// Not a pronoun (`one of them`, `one by one`, `one another`, `One says`, `no one
 /// knows`): the next word is a lowercase noun-like word, not a verb in -s.
 pub(super) fn one_counts(t: &Chars, s: usize, e: usize, counted: impl Fn(&str) -> bool) -> bool {
-    let pronoun_before = t.words_before(s, 1).first().is_some_and(|&w| {
+    let pronoun_before = t.word_before(s).is_some_and(|w| {
         matches!(
-            lower_word(t, w).as_str(),
+            lower_word(t, w).as_ref(),
             "no" | "any" | "every" | "each" | "some" | "which" | "this" | "that" | "the"
         )
     });
     let Some(w) = t.word_at(e + 1).filter(|_| t.get(e) == Some(' ')) else {
         return false;
     };
-    let w = t.string(w.0, w.1);
+    let w = t.str(w.0, w.1);
     let verb_s = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
-    !pronoun_before && !verb_s && counted(&w)
+    !pronoun_before && !verb_s && counted(w)
 }
 
 /// Joins a range whose ends each carry their currency or scale (`€4 million to €6
@@ -264,23 +292,27 @@ pub(super) fn join_ranges(t: &Chars, out: &mut Vec<Suggestion>) {
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
         let (a0, a1, b0) = (a.range.start.0, a.range.end.0, b.range.start.0);
+        // Most neighbours are not ` to ` apart: the cheap test first.
+        if a1 <= b0 && t.str(a1, b0) != " to " {
+            k += 1;
+            continue;
+        }
         let bare_end = t
             .get(a1.saturating_sub(1))
             .is_some_and(|c| c.is_ascii_digit() || c == '%')
-            || t.words_before(a1, 1).first().is_some_and(|&w| {
+            || t.word_before(a1).is_some_and(|w| {
                 matches!(
-                    lower_word(t, w).as_str(),
+                    lower_word(t, w).as_ref(),
                     "million" | "billion" | "bn" | "trillion" | "thousand" | "percent"
                 )
             });
         let from = t
-            .words_before(a0, 1)
-            .first()
-            .is_some_and(|&w| lower_word(t, w) == "from");
+            .word_before(a0)
+            .is_some_and(|w| lower_word(t, w) == "from");
         let both = [a, b].iter().all(|s| s.rule == "number + unit or noun");
         let kind = |r: &crate::model::CharRange| {
             let (s, e) = (r.start.0, r.end.0);
-            let last = t.words_before(e, 1).first().map(|&w| lower_word(t, w));
+            let last = t.word_before(e).map(|w| lower_word(t, w));
             (
                 t.get(s).filter(|c| !c.is_ascii_digit()),
                 t.get(e - 1) == Some('%'),
@@ -291,7 +323,7 @@ pub(super) fn join_ranges(t: &Chars, out: &mut Vec<Suggestion>) {
             let (ka, kb) = (kind(&a.range), kind(&b.range));
             ka.0 == kb.0 && ka.1 == kb.1 && (ka.1 || ka.2 == kb.2 || a1 - a0 <= 4)
         };
-        if both && same_kind && !from && bare_end && t.string(a1, b0) == " to " {
+        if both && same_kind && !from && bare_end && t.str(a1, b0) == " to " {
             let (end, confidence) = (b.range.end, a.confidence.max(b.confidence));
             out[k].range.end = end;
             out[k].confidence = confidence;

@@ -5,15 +5,15 @@
 
 use super::Suggestion;
 use super::figure_forms as forms;
-use super::text::Chars;
+use super::text::{Chars, WordSet, lowercase};
 use crate::model::{Attributes, CharRange};
 
-const UNITS: &[&str] = &[
+static UNITS: WordSet = WordSet::new(&[
     "million", "billion", "bn", "trillion", "thousand", "hundred", "percent", "per", "km", "kg",
     "m", "tonnes", "tons", "degrees", "mph", "kph",
-];
+]);
 
-const WORDS: &[&str] = &[
+static WORDS: WordSet = WordSet::new(&[
     "two",
     "three",
     "four",
@@ -45,34 +45,34 @@ const WORDS: &[&str] = &[
     "million",
     "billion",
     "dozen",
-];
+]);
 
 /// Words right after a number that are not what it counts.
-const NOT_COUNTED: &[&str] = &[
+static NOT_COUNTED: WordSet = WordSet::new(&[
     "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as",
     "than", "per", "were", "was", "is", "are", "had", "have", "has", "would", "will", "more",
     "fewer", "less", "that", "this", "which", "who", "when", "while", "but", "after", "before",
     "since", "until", "into", "over", "under", "about", "said", "says", "it", "its", "very",
     "much", "many", "most", "other", "such", "so", "too", "also", "just", "only", "still",
     "already", "even", "both", "each", "all", "some", "new", "old", "big", "small",
-];
+]);
 
 const CURRENCY: &[char] = &['$', '€', '£', '₴', '¥', '₽'];
-const CODES: &[&str] = &["USD", "EUR", "GBP", "UAH", "RUB"];
+static CODES: WordSet = WordSet::new(&["USD", "EUR", "GBP", "UAH", "RUB"]);
 
 fn is_number_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    let lower = lowercase(w);
     // "one" only inside a compound ("forty-one"); alone it is mostly a pronoun.
     lower.contains('-')
         && lower
             .split('-')
             .enumerate()
             .all(|(k, part)| WORDS.contains(&part) || (k > 0 && part == "one"))
-        || WORDS.contains(&lower.as_str())
+        || WORDS.contains(&lower.as_ref())
 }
 
 /// Units that make "one" a quantity ("one metre").
-const ONE_OF: &[&str] = &[
+static ONE_OF: WordSet = WordSet::new(&[
     "metre",
     "meter",
     "kilometre",
@@ -90,40 +90,11 @@ const ONE_OF: &[&str] = &[
     "degree",
     "tonne",
     "litre",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A clock time (`16:42`) or a day of the month (`March 14`, `14 March`): no figure.
-fn time_or_day(t: &Chars, start: usize, end: usize) -> bool {
-    let clock = (t.get(end) == Some(':') && t.get(end + 1).is_some_and(|c| c.is_ascii_digit()))
-        || (start >= 2 && t.c[start - 1] == ':' && t.c[start - 2].is_ascii_digit());
-    let month_before = t
-        .words_before(start, 1)
-        .first()
-        .is_some_and(|w| MONTHS.contains(&t.string(w.0, w.1).as_str()));
-    let month_after = t.get(end) == Some(' ')
-        && t.word_at(end + 1)
-            .is_some_and(|w| MONTHS.contains(&t.string(w.0, w.1).as_str()));
-    clock || month_before || month_after
-}
+]);
 
 /// A number after a capitalised word inside a sentence: part of a name (`Route 9`).
 fn in_a_name(t: &Chars, start: usize) -> bool {
-    let Some(&w) = t.words_before(start, 1).first() else {
+    let Some(w) = t.word_before(start) else {
         return false;
     };
     t.c[w.1..start] == [' '] && t.is_capitalized(w) && !super::names::starts_sentence(t, w.0)
@@ -131,8 +102,8 @@ fn in_a_name(t: &Chars, start: usize) -> bool {
 
 /// A number after `number` or `no.`: a label (`the baker at number 12`).
 fn numbered(t: &Chars, start: usize) -> bool {
-    t.words_before(start, 1).first().is_some_and(|&(s, e)| {
-        matches!(t.string(s, e).to_lowercase().as_str(), "number" | "no")
+    t.word_before(start).is_some_and(|(s, e)| {
+        matches!(t.lower(s, e).as_ref(), "number" | "no")
             && t.c[e..start].iter().all(|c| matches!(c, ' ' | '.'))
     })
 }
@@ -155,13 +126,13 @@ fn digits_at(t: &Chars, i: usize) -> Option<usize> {
     }
     // Part of a word ("G7", "2nd", "4x4") is not a figure; a scale written on
     // ("450million", "3bn", "20m") is part of it.
-    if i > 0 && t.c[i - 1].is_alphabetic() {
+    if i > 0 && t.is_alpha(i - 1) {
         return None;
     }
-    let letters = (e..t.len()).take_while(|&k| t.c[k].is_alphabetic()).count();
+    let letters = (e..t.len()).take_while(|&k| t.is_alpha(k)).count();
     if letters > 0 {
-        let glued = t.string(e, e + letters).to_lowercase();
-        if !GLUED_SCALES.contains(&glued.as_str()) {
+        let glued = t.lower(e, e + letters);
+        if !GLUED_SCALES.contains(&glued.as_ref()) {
             return None;
         }
     }
@@ -169,9 +140,17 @@ fn digits_at(t: &Chars, i: usize) -> Option<usize> {
 }
 
 /// Scales written straight after the digits.
-const GLUED_SCALES: &[&str] = &[
+static GLUED_SCALES: WordSet = WordSet::new(&[
     "m", "bn", "k", "million", "billion", "trillion", "thousand", "mn",
-];
+]);
+
+/// Can a number word (or `one`) start with `c`?
+fn opens_number_word(c: char) -> bool {
+    matches!(
+        c.to_ascii_lowercase(),
+        't' | 'f' | 's' | 'e' | 'n' | 'h' | 'm' | 'b' | 'd' | 'o'
+    )
+}
 
 /// A number starting at `i` (digits or number words): its end and whether it was digits.
 fn number_at(t: &Chars, i: usize) -> Option<(usize, bool)> {
@@ -180,28 +159,27 @@ fn number_at(t: &Chars, i: usize) -> Option<(usize, bool)> {
     }
     // Only at the start of a word whose first letter starts a number word (cheap
     // checks before building the word).
-    if (i > 0 && t.is_word(i - 1)) || !t.get(i).is_some_and(|c| "tfsenhmbdoTFSENHMBDO".contains(c))
-    {
+    if (i > 0 && t.is_word(i - 1)) || !t.get(i).is_some_and(opens_number_word) {
         return None;
     }
     let (s, mut e) = t.word_at(i)?;
-    if t.string(s, e).eq_ignore_ascii_case("one") {
+    if t.str(s, e).eq_ignore_ascii_case("one") {
         let unit = t
             .word_at(e + 1)
             .filter(|_| t.get(e) == Some(' '))
-            .map(|(ns, ne)| t.string(ns, ne));
-        let unit = unit.as_deref().map(|u| u.strip_suffix('s').unwrap_or(u));
+            .map(|(ns, ne)| t.str(ns, ne));
+        let unit = unit.map(|u| u.strip_suffix('s').unwrap_or(u));
         let counts = unit.is_some_and(|u| ONE_OF.contains(&u))
             || forms::one_counts(t, s, e, |w| counted_word(w, false));
         return counts.then_some((e, false));
     }
-    let word = t.string(s, e);
-    if e - s > 30 || !is_number_word(forms::age_word(&word).unwrap_or(&word)) {
+    let word = t.str(s, e);
+    if e - s > 30 || !is_number_word(forms::age_word(word).unwrap_or(word)) {
         return None;
     }
     // Compounds: "forty thousand", "two hundred".
     while let Some((ns, ne)) = t.word_at(e + 1).filter(|_| t.get(e) == Some(' ')) {
-        if is_number_word(&t.string(ns, ne)) {
+        if is_number_word(t.str(ns, ne)) {
             e = ne;
         } else {
             break;
@@ -215,11 +193,17 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        // Most code points start no number: the cheap tests of `number_at` first.
+        let c = t.c[i];
+        if !c.is_ascii_digit() && (!opens_number_word(c) || (i > 0 && t.is_word(i - 1))) {
+            i += 1;
+            continue;
+        }
         let Some((mut end, digits)) = number_at(t, i) else {
             i += 1;
             continue;
         };
-        if digits && (time_or_day(t, i, end) || forms::clock_or_label(t, i, end, true)) {
+        if digits && (forms::time_or_day(t, i, end) || forms::clock_or_label(t, i, end, true)) {
             i = end;
             continue;
         }
@@ -229,7 +213,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         let age = if digits {
             forms::age_suffix(t, end)
         } else {
-            forms::age_word(&t.string(i, end)).map(|_| end)
+            forms::age_word(t.str(i, end)).map(|_| end)
         };
         let mut start = i;
         let mut attributes = Attributes::new();
@@ -238,12 +222,11 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         // `half a million`: a fraction of a scale word.
         if !digits
             && let [(a0, a1), (h0, h1)] = t.words_before(start, 2)[..]
-            && t.string(a0, a1) == "a"
-            && t.string(h0, h1).eq_ignore_ascii_case("half")
+            && t.str(a0, a1) == "a"
+            && t.str(h0, h1).eq_ignore_ascii_case("half")
             && t.c[a1..start] == [' ']
             && t.c[h1..a0] == [' ']
-            && ["hundred", "thousand", "million", "billion"]
-                .contains(&t.string(start, end).as_str())
+            && ["hundred", "thousand", "million", "billion"].contains(&t.str(start, end))
         {
             start = h0;
         }
@@ -251,8 +234,8 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         if start > 0 && CURRENCY.contains(&t.c[start - 1]) {
             start -= 1;
             counted = true;
-        } else if let Some(&(ws, we)) = t.words_before(start, 1).first()
-            && CODES.contains(&t.string(ws, we).as_str())
+        } else if let Some((ws, we)) = t.word_before(start)
+            && CODES.contains(&t.str(ws, we))
             && t.c[we..start].iter().all(|c| *c == ' ')
         {
             start = ws;
@@ -261,7 +244,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         // "31 to 24", "10-12"
         let range_end = t.words_after(end, 2);
         if let [(ts, te), (ns, _)] = range_end[..]
-            && t.string(ts, te) == "to"
+            && t.str(ts, te) == "to"
             && let Some((ne, _)) = number_at(t, ns)
             && digits
             && t.c[end..ts].iter().all(|c| *c == ' ')
@@ -290,23 +273,24 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             }
             counted = true;
             money = true;
-        } else if digits && t.get(end).is_some_and(char::is_alphabetic) {
+        } else if digits && t.is_alpha(end) {
             // A scale written on: "450million", "3bn".
-            while t.get(end).is_some_and(char::is_alphabetic) {
+            while t.is_alpha(end) {
                 end += 1;
             }
             counted = true;
         }
-        if !digits
-            && ["hundred", "thousand", "million", "billion"]
+        if !digits && {
+            let lower = t.lower(start, end);
+            ["hundred", "thousand", "million", "billion"]
                 .iter()
-                .any(|w| t.string(start, end).to_lowercase().contains(w))
-        {
+                .any(|w| lower.contains(w))
+        } {
             counted = true;
         }
         let one = !digits
             && t.get(i).is_some_and(|c| matches!(c, 'o' | 'O'))
-            && t.string(i, i + 3).eq_ignore_ascii_case("one")
+            && t.str(i, i + 3).eq_ignore_ascii_case("one")
             && !t.is_word(i + 3);
         let mut next = end;
         for _ in 0..3 {
@@ -316,23 +300,21 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             let Some((ws, we)) = t.word_at(next + 1) else {
                 break;
             };
-            let w = t.string(ws, we);
-            if UNITS.contains(&w.as_str())
-                || (w == "cent" && t.string(next.saturating_sub(3), next) == "per")
-            {
+            let w = t.str(ws, we);
+            if UNITS.contains(&w) || (w == "cent" && t.str(next.saturating_sub(3), next) == "per") {
                 next = forms::slash_unit(t, we).unwrap_or(we);
                 end = next;
                 counted = true;
-                money |= forms::MEASURES.contains(&w.as_str());
+                money |= forms::MEASURES.contains(&w);
                 continue;
             }
-            if !money && counted_word(&w, !one) && !counted_by_unit(&t.string(start, end)) {
+            if !money && counted_word(w, !one) && !counted_by_unit(t.str(start, end)) {
                 end = we;
                 counted = true;
             }
             break;
         }
-        let text = t.string(start, end);
+        let text = t.str(start, end);
         let year = digits
             && !counted
             && text.len() == 4
@@ -340,9 +322,9 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
                 .parse::<u32>()
                 .is_ok_and(|y| (1800..=2100).contains(&y));
         let one_of = one
-            && t.words_after(i + 3, 1).first().is_some_and(|&(s, e)| {
-                let u = t.string(s, e);
-                ONE_OF.contains(&u.strip_suffix('s').unwrap_or(&u))
+            && t.word_after(i + 3).is_some_and(|(s, e)| {
+                let u = t.str(s, e);
+                ONE_OF.contains(&u.strip_suffix('s').unwrap_or(u))
             });
         let (confidence, rule) = if !digits && forms::vague(t, start) {
             (0.3, "number word")

@@ -10,7 +10,7 @@
 pub(super) use super::gender_words::{Gender, noun_gender, pronoun_gender, title_gender};
 use super::given_names::table;
 use super::names::{Names, Run, is_title};
-use super::text::Chars;
+use super::text::{Chars, WordBuild};
 use std::collections::{HashMap, HashSet};
 
 /// Where a gender comes from.
@@ -44,9 +44,9 @@ fn sole_subject(t: &Chars, names: &Names, words: &[(usize, usize)]) -> Option<St
 /// The gender of every person the article names, by the fullest form of the name.
 #[derive(Default)]
 pub(super) struct Genders {
-    votes: HashMap<String, (u32, u32)>,
+    votes: HashMap<String, (u32, u32), WordBuild>,
     /// People named with a title or an age (persons even when no gender is known).
-    titled: HashSet<String>,
+    titled: HashSet<String, WordBuild>,
 }
 
 impl Genders {
@@ -58,7 +58,7 @@ impl Genders {
         sentences: &[(usize, usize)],
         quoted: impl Fn(usize) -> bool,
     ) -> Self {
-        let mut votes: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut votes: HashMap<String, (u32, u32), WordBuild> = HashMap::default();
         let mut vote = |name: String, g: Gender, weight: u32| {
             let v = votes.entry(name).or_default();
             match g {
@@ -67,37 +67,30 @@ impl Genders {
             }
         };
         let person = |r: &Run| !r.is_org() && !r.not_person;
-        let mut titled = HashSet::new();
+        let mut titled = HashSet::default();
         for r in names.runs.iter().filter(|r| person(r)) {
             let name = names.fullest(&r.text);
             let before = t.words_before(r.start, 3);
             // `Transport Minister Dalia Renko`, `Tomasz Weil, 38,`: surely a person.
-            let aged = t.string(r.end, (r.end + 3).min(t.len())).starts_with(", ")
+            let aged = t.str(r.end, (r.end + 3).min(t.len())).starts_with(", ")
                 && t.get(r.end + 2).is_some_and(|c| c.is_ascii_digit());
-            if aged
-                || before
-                    .first()
-                    .is_some_and(|w| is_title(&t.string(w.0, w.1)))
-            {
+            if aged || before.first().is_some_and(|w| is_title(t.str(w.0, w.1))) {
                 titled.insert(name.clone());
             }
-            if let Some(g) = before
-                .first()
-                .and_then(|w| title_gender(&t.string(w.0, w.1)))
-            {
+            if let Some(g) = before.first().and_then(|w| title_gender(t.str(w.0, w.1))) {
                 vote(name.clone(), g, 3);
             }
             // `Her husband, Ante Kos`, `the spokeswoman Nina Oster`.
             // (Capitalised titles may stand between: `His wife, Deputy Mayor X`.)
             // (`Her late husband, the painter Andrés Vidal`: two words may stand between.)
             for (n, w) in before.iter().enumerate() {
-                let word = t.string(w.0, w.1).to_lowercase();
+                let word = t.lower(w.0, w.1);
                 if let Some(g) = noun_gender(&word) {
                     vote(name.clone(), g, 3);
                     break;
                 }
                 let preposition =
-                    matches!(word.as_str(), "of" | "for" | "with" | "to" | "by" | "from");
+                    matches!(word.as_ref(), "of" | "for" | "with" | "to" | "by" | "from");
                 if preposition || (n >= 2 && !t.is_capitalized(*w)) {
                     break;
                 }
@@ -107,10 +100,10 @@ impl Genders {
                 let after = t.words_after(r.end + 1, 2);
                 let noun = after
                     .iter()
-                    .map(|w| t.string(w.0, w.1).to_lowercase())
+                    .map(|w| t.lower(w.0, w.1))
                     .enumerate()
                     .find_map(|(k, w)| noun_gender(&w).filter(|_| k <= 1));
-                let article = after.first().map(|w| t.string(w.0, w.1).to_lowercase());
+                let article = after.first().map(|w| t.lower(w.0, w.1));
                 if let Some(g) = noun.filter(|_| {
                     after.len() < 2
                         || matches!(
@@ -125,37 +118,29 @@ impl Genders {
         // A sentence whose subject is a pronoun (`He thanked …`, `"…," she said`)
         // right after a sentence whose subject is the only person it names, no pronoun
         // before that name: `Kessler dismissed the idea. "Let them try," she said.`
-        let outside = |(s, e): (usize, usize)| -> Vec<(usize, usize)> {
-            t.words_after(s, 80)
-                .into_iter()
-                .filter(|w| w.0 < e && !quoted(w.0))
-                .collect()
-        };
-        let mut previous: Option<Vec<(usize, usize)>> = None;
+        let quoted = &quoted;
+        let outside =
+            |(s, e): (usize, usize)| t.words(s).take(80).filter(move |w| w.0 < e && !quoted(w.0));
+        let mut previous = None;
         for &(s, e) in sentences {
-            let words = outside((s, e));
-            let lead: Vec<_> = words
-                .iter()
-                .skip_while(|w| t.c[w.0].is_ascii_digit())
-                .take(3)
-                .collect();
-            let pronoun = lead
-                .iter()
-                // Not `"…," she said`: a quote is where the speaker changes.
-                .take(1)
-                .filter(|w| (s..w.0).all(|i| !t.c[i].is_alphanumeric()))
-                .find_map(|w| {
-                    let word = t.string(w.0, w.1).to_lowercase();
-                    matches!(word.as_str(), "he" | "she")
+            // The first word, not a number, opening the sentence: `he` or `she`?
+            // (Not `"…," she said`: a quote is where the speaker changes.)
+            let pronoun = outside((s, e))
+                .find(|w| !t.c[w.0].is_ascii_digit())
+                .filter(|w| (s..w.0).all(|i| !t.is_word(i)))
+                .and_then(|w| {
+                    let word = t.lower(w.0, w.1);
+                    matches!(word.as_ref(), "he" | "she")
                         .then(|| pronoun_gender(&word))
                         .flatten()
                 });
-            if let (Some(g), Some(prev)) = (pronoun, previous.as_ref())
-                && let Some(name) = sole_subject(t, names, prev)
-            {
-                vote(name, g, 2);
+            if let (Some(g), Some(prev)) = (pronoun, previous) {
+                let words: Vec<_> = outside(prev).collect();
+                if let Some(name) = sole_subject(t, names, &words) {
+                    vote(name, g, 2);
+                }
             }
-            previous = Some(words);
+            previous = Some((s, e));
         }
         Self { votes, titled }
     }

@@ -2,6 +2,8 @@
 //! `spokeswoman`) and pronouns. A lexicon with no logic of its own, below
 //! [`super::gender`] (which weighs an article's evidence) and [`super::names`].
 
+use super::text::WordMap;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Gender {
     Male,
@@ -9,7 +11,7 @@ pub(super) enum Gender {
 }
 
 /// Titles before a name that say its gender (they are titles, never part of a name).
-pub(super) const GENDER_TITLES: &[(&str, Gender)] = &[
+pub(super) static GENDER_TITLES: WordMap<Gender> = WordMap::new(&[
     ("Mr", Gender::Male),
     ("Sir", Gender::Male),
     ("Lord", Gender::Male),
@@ -29,10 +31,10 @@ pub(super) const GENDER_TITLES: &[(&str, Gender)] = &[
     ("Señora", Gender::Female),
     ("Signora", Gender::Female),
     ("Senhora", Gender::Female),
-];
+]);
 
 /// Nouns for a person of one gender: kin, and roles in `-man`/`-woman`.
-pub(super) const GENDER_NOUNS: &[(&str, Gender)] = &[
+pub(super) static GENDER_NOUNS: WordMap<Gender> = WordMap::new(&[
     ("husband", Gender::Male),
     ("son", Gender::Male),
     ("father", Gender::Male),
@@ -72,20 +74,14 @@ pub(super) const GENDER_NOUNS: &[(&str, Gender)] = &[
     ("actress", Gender::Female),
     ("queen", Gender::Female),
     ("princess", Gender::Female),
-];
+]);
 
 pub(super) fn title_gender(word: &str) -> Option<Gender> {
-    GENDER_TITLES
-        .iter()
-        .find(|(t, _)| *t == word)
-        .map(|(_, g)| *g)
+    GENDER_TITLES.get(word)
 }
 
 pub(super) fn noun_gender(word: &str) -> Option<Gender> {
-    GENDER_NOUNS
-        .iter()
-        .find(|(n, _)| *n == word)
-        .map(|(_, g)| *g)
+    GENDER_NOUNS.get(word)
 }
 
 /// The pronouns that say a gender.

@@ -11,9 +11,10 @@
 //! about new text.
 
 use super::gender_words::Gender;
+use super::text::WordSet;
 
 /// Very common given names (a fallback when the article gives no evidence).
-const MALE: &[&str] = &[
+static MALE: WordSet = WordSet::new(&[
     "Adam",
     "Ahmed",
     "Alan",
@@ -125,9 +126,9 @@ const MALE: &[&str] = &[
     "Walter",
     "William",
     "Zoran",
-];
+]);
 
-const FEMALE: &[&str] = &[
+static FEMALE: WordSet = WordSet::new(&[
     "Agnes",
     "Alice",
     "Kate",
@@ -196,7 +197,7 @@ const FEMALE: &[&str] = &[
     "Ursula",
     "Vesna",
     "Zofia",
-];
+]);
 
 pub(super) fn table(given: &str) -> Option<Gender> {
     if MALE.contains(&given) {

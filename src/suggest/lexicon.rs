@@ -1,8 +1,10 @@
 //! Word lists for attribution: reporting verbs, titles, roles, organisation nouns,
 //! words that are never names (organisations' name words are in `names`).
 
+use super::text::WordSet;
+
 /// Capitalised words that start sentences, name roles or dates: never part of a name.
-pub(super) const NOT_NAMES: &[&str] = &[
+pub(super) static NOT_NAMES: WordSet = WordSet::new(&[
     "The",
     "A",
     "An",
@@ -108,11 +110,11 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "Welcome",
     "Q",
     "A",
-];
+]);
 
 /// Titles and roles written before a name (`Foreign Minister Anna Kovacs`): they end a
 /// name run and tie a description to the name.
-pub(super) const TITLES: &[&str] = &[
+pub(super) static TITLES: WordSet = WordSet::new(&[
     "President",
     "Mayor",
     "Minister",
@@ -203,15 +205,15 @@ pub(super) const TITLES: &[&str] = &[
     "Rector",
     "Prosecutor",
     "Presiding",
-];
+]);
 
 /// Lower-case words that belong inside names (`Pieter van Dijk`, `Hanna de Wit`).
-pub(super) const PARTICLES: &[&str] = &[
+pub(super) static PARTICLES: WordSet = WordSet::new(&[
     "van", "de", "der", "den", "von", "da", "di", "del", "la", "le", "du", "bin", "al", "ter",
     "ten", "dos",
-];
+]);
 
-pub(super) const VERBS: &[&str] = &[
+pub(super) static VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -326,10 +328,10 @@ pub(super) const VERBS: &[&str] = &[
     "tweets",
     "warn",
     "insist",
-];
+]);
 
 /// Words between a subject and its verb (`has argued`, `used to say`).
-pub(super) const SKIP: &[&str] = &[
+pub(super) static SKIP: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -368,7 +370,7 @@ pub(super) const SKIP: &[&str] = &[
     "separately",
     "liked",
     "likes",
-];
+]);
 
 /// A word between a subject and its verb: one of [`SKIP`] or an adverb in `-ly`
 /// (`publicly`, `flatly`).
@@ -379,12 +381,13 @@ pub(super) fn skippable(w: &str) -> bool {
 
 /// Auxiliaries that make the verb after them passive (`was announced`): not a
 /// reporting verb with a speaker as its subject.
-pub(super) const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+pub(super) static PASSIVE: WordSet =
+    WordSet::new(&["was", "were", "is", "are", "been", "being", "be"]);
 
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "it", "you"];
+pub(super) static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "i", "it", "you"]);
 
 /// Role nouns a description can end in (`the chief executive`, `the governor`).
-pub(super) const ROLES: &[&str] = &[
+pub(super) static ROLES: WordSet = WordSet::new(&[
     "minister",
     "mayor",
     "governor",
@@ -418,10 +421,10 @@ pub(super) const ROLES: &[&str] = &[
     "senator",
     "founder",
     "head",
-];
+]);
 
 /// Organisation nouns a description can end in (`the ministry`, `the council`).
-pub(super) const ORGS: &[&str] = &[
+pub(super) static ORGS: WordSet = WordSet::new(&[
     "ministry",
     "council",
     "government",
@@ -444,4 +447,4 @@ pub(super) const ORGS: &[&str] = &[
     "operator",
     "office",
     "board",
-];
+]);

@@ -20,12 +20,12 @@ impl Context<'_> {
             out.push(self.names.fullest(&run.text));
             // `Giulia Rota of Sorbo, Franco Dal Piaz of Calvi and …`.
             let mut end = run.end;
-            if self.t.string(end, end + 4) == " of "
+            if self.t.str(end, end + 4) == " of "
                 && let Some(place) = self.names.run_at(end + 4).filter(|r| r.start == end + 4)
             {
                 end = place.end;
             }
-            let rest: String = self.t.c[end..(end + 6).min(self.t.len())].iter().collect();
+            let rest = self.t.str(end, end + 6);
             let skip = [", and ", " and ", ", "]
                 .iter()
                 .find(|s| rest.starts_with(*s))
@@ -158,7 +158,7 @@ impl Context<'_> {
         }
         let first_end = run.map_or(words.first().map_or(at, |w| w.1), |r| r.end);
         let rest: Vec<_> = words.iter().filter(|w| w.0 >= first_end).take(4).collect();
-        if rest.first().is_none_or(|w| t.string(w.0, w.1) != "and") {
+        if rest.first().is_none_or(|w| t.str(w.0, w.1) != "and") {
             return None;
         }
         for w in rest.iter().skip(1) {
@@ -189,10 +189,10 @@ impl Context<'_> {
         };
         let common = |j: usize| {
             words.get(j).is_some_and(|w| {
-                let lw = t.string(w.0, w.1).to_lowercase();
-                t.get(w.0).is_some_and(char::is_lowercase)
-                    && !VERBS.contains(&lw.as_str())
-                    && !AUXILIARIES.contains(&lw.as_str())
+                let lw = t.lower(w.0, w.1);
+                t.is_lower(w.0)
+                    && !VERBS.contains(&lw.as_ref())
+                    && !AUXILIARIES.contains(&lw.as_ref())
             })
         };
         let one_word = named(lead)

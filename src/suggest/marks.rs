@@ -20,7 +20,7 @@
 
 use crate::model::CharRange;
 
-use super::text::Chars;
+use super::text::{Chars, WordSet};
 
 /// A quotation found between marks.
 pub(super) struct Found {
@@ -75,9 +75,9 @@ fn symmetric(c: char) -> bool {
 }
 
 /// Words written with a leading apostrophe for the letters left out.
-const ELIDED: &[&str] = &[
+static ELIDED: WordSet = WordSet::new(&[
     "em", "tis", "twas", "n", "cause", "cos", "til", "bout", "neath", "round", "s",
-];
+]);
 
 /// Does the apostrophe-like mark before `at` stand for left-out letters (`’90s`,
 /// `’em`, `’n’`) rather than open a quote?
@@ -104,7 +104,7 @@ fn elision(t: &Chars, at: usize) -> bool {
 fn opens_at(t: &Chars, i: usize) -> bool {
     let c = t.c[i];
     let before_ok = i == 0
-        || t.c[i - 1].is_whitespace()
+        || t.is_space(i - 1)
         || matches!(t.c[i - 1], '(' | '[' | '—' | '–' | '-' | ':' | '/');
     let mut after = i + 1;
     if matches!(c, '«' | '‹') && t.get(after).is_some_and(|n| n.is_whitespace() && n != '\n') {
@@ -204,6 +204,11 @@ pub(super) fn find_marks(t: &Chars) -> Vec<Found> {
     let mut continued = false;
     let mut i = 0;
     while i < t.len() {
+        // Skip to the next quotation mark (or other stop).
+        i = t.stop_from(i);
+        if i == t.len() {
+            break;
+        }
         let c = t.c[i];
         if closers(c).is_empty() || !opens_at(t, i) {
             i += 1;

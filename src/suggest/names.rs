@@ -7,12 +7,12 @@
 use super::gender_words::title_gender;
 use super::given_names::is_given_name;
 use super::lexicon::{NOT_NAMES, PARTICLES, TITLES};
-use super::sentences::person_noun;
-use super::text::Chars;
-use std::collections::{HashMap, HashSet};
+use super::sentences::{person_noun, seen_in_lower_case};
+use super::text::{Chars, WordBuild, WordSet, lowercase};
+use std::collections::HashMap;
 
 /// Last words that make a run an organisation or a place, not a person.
-pub(super) const ORG_WORDS: &[&str] = &[
+pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
     "Ministry",
     "Council",
     "Institute",
@@ -64,7 +64,10 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "Greens",
     "Directorate",
     "Society",
-];
+]);
+
+/// Code points per block of the index of runs.
+const BLOCK: usize = 64;
 
 /// A run of name words.
 #[derive(Clone, Debug)]
@@ -97,25 +100,29 @@ impl Run {
 }
 
 pub(super) struct Names {
+    /// In text order, none overlapping.
     pub(super) runs: Vec<Run>,
+    /// For each block of [`BLOCK`] code points, the first run ending after its start:
+    /// where a search for the run at an offset starts.
+    blocks: Vec<u32>,
     /// The words of full person names, each with the runs (indices) whose last word
     /// it is (empty for a first name).
-    person_words: HashMap<String, Vec<usize>>,
+    person_words: HashMap<String, Vec<usize>, WordBuild>,
     /// First words of organisations' names of two words or more, with the run.
-    org_words: HashMap<String, usize>,
+    org_words: HashMap<String, usize, WordBuild>,
     /// First words of full person names, with the runs (indices) they open.
-    given: HashMap<String, Vec<usize>>,
+    given: HashMap<String, Vec<usize>, WordBuild>,
 }
 
 pub(super) fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
-    PARTICLES.contains(&t.string(w.0, w.1).as_str())
+    PARTICLES.contains(&t.str(w.0, w.1))
 }
 
 pub(super) fn is_title(word: &str) -> bool {
     // Occupations in `-ist` (`Botanist`, `Hydrologist`), not surnames in `-qvist`,
     // `-quist` or `-eist`.
-    let occupation = word.chars().count() >= 7
-        && word.ends_with("ist")
+    let occupation = word.ends_with("ist")
+        && word.chars().count() >= 7
         && !word.ends_with("vist")
         && !word.ends_with("uist")
         && !word.ends_with("eist");
@@ -124,13 +131,15 @@ pub(super) fn is_title(word: &str) -> bool {
 
 /// A capitalised word that can be part of a name.
 pub(super) fn is_name_word(t: &Chars, w: (usize, usize), verb: impl Fn(&str) -> bool) -> bool {
-    let text = t.string(w.0, w.1);
-    t.is_capitalized(w)
-        && !NOT_NAMES.contains(&text.as_str())
-        && !is_title(&text)
+    if !t.is_capitalized(w) {
+        return false;
+    }
+    let text = t.str(w.0, w.1);
+    !NOT_NAMES.contains(&text)
+        && !is_title(text)
         && !text.ends_with("’s")
         && !text.ends_with("'s")
-        && !verb(&text.to_lowercase())
+        && !verb(&lowercase(text))
 }
 
 /// Does a sentence (or line, or a dash after a timestamp) start right before `at`?
@@ -147,8 +156,8 @@ pub(crate) fn starts_sentence(t: &Chars, at: usize) -> bool {
         }
         // An opening mark: one of the kinds that only open, or any after a space.
         let opening = matches!(c, '"' | '“' | '«' | '‘' | '„' | '‚' | '‹')
-            || Chars::is_mark(c) && (i == 1 || t.c[i - 2].is_whitespace());
-        if !(c.is_whitespace() || c == '(' || opening) {
+            || Chars::is_mark(c) && (i == 1 || t.is_space(i - 2));
+        if !(t.is_space(i - 1) || c == '(' || opening) {
             return false;
         }
         i -= 1;
@@ -163,28 +172,26 @@ impl Names {
         quoted: impl Fn(usize) -> bool,
         verb: impl Fn(&str) -> bool,
     ) -> Self {
-        // Words seen in lower case: a capitalised sentence opener that also appears in
-        // lower case is an ordinary word ("For Wrona", "Opposition leader").
-        let mut lower: HashSet<String> = HashSet::new();
         let mut words = Vec::new();
         let mut i = 0;
         while i < t.len() {
             match t.word_at(i) {
                 Some(w) if i == 0 || !t.is_word(i - 1) => {
-                    if t.get(w.0).is_some_and(char::is_lowercase) && w.1 - w.0 < 16 {
-                        lower.insert(t.string(w.0, w.1));
-                    }
                     words.push(w);
                     i = w.1;
                 }
                 _ => i += 1,
             }
         }
-        let name_word = |k: usize| {
-            let w = words[k];
-            is_name_word(t, w, &verb)
-                && !(starts_sentence(t, w.0) && lower.contains(&t.string(w.0, w.1).to_lowercase()))
-        };
+        // Whether each word can be a name word, asked once per word: a capitalised
+        // sentence opener that also appears in lower case is an ordinary word ("For
+        // Wrona", "Opposition leader").
+        let capitalised: Vec<bool> = words.iter().map(|&w| is_name_word(t, w, &verb)).collect();
+        let ordinary = seen_in_lower_case(t, &words, |k| {
+            capitalised[k] && starts_sentence(t, words[k].0)
+        });
+        let name_word = |k: usize| capitalised[k] && !ordinary[k];
+        let word = |k: usize| t.str(words[k].0, words[k].1);
         let mut runs = Vec::new();
         let mut k = 0;
         while k < words.len() {
@@ -203,17 +210,12 @@ impl Names {
                 if !gap_ok {
                     break;
                 }
-                let org_so_far =
-                    ORG_WORDS.contains(&t.string(words[last].0, words[last].1).as_str());
                 if name_word(next) {
                     last = next;
                     n += 1;
                 } else if (is_particle(t, words[next])
-                    || (org_so_far
-                        && matches!(
-                            t.string(words[next].0, words[next].1).as_str(),
-                            "of" | "for" | "on"
-                        )))
+                    || (ORG_WORDS.contains(&word(last))
+                        && matches!(word(next), "of" | "for" | "on")))
                     && next + 1 < words.len()
                     && name_word(next + 1)
                     && t.c[words[next].1..words[next + 1].0] == [' ']
@@ -226,10 +228,10 @@ impl Names {
             }
             // `General Staff`: a title word opening an organisation's name.
             let mut first = k;
-            if ORG_WORDS.contains(&t.string(words[last].0, words[last].1).as_str()) {
+            if ORG_WORDS.contains(&word(last)) {
                 while first > 0
                     && t.c[words[first - 1].1..words[first].0] == [' ']
-                    && is_title(&t.string(words[first - 1].0, words[first - 1].1))
+                    && is_title(word(first - 1))
                 {
                     first -= 1;
                     n += 1;
@@ -237,12 +239,8 @@ impl Names {
             }
             // `Mayor of Alcora Rosa Gil`: after a title and `of`, a place of one word,
             // then the person.
-            let titled_of = first >= 2
-                && t.string(words[first - 1].0, words[first - 1].1) == "of"
-                && is_title(&t.string(words[first - 2].0, words[first - 2].1));
-            let split = titled_of
-                && last >= first + 2
-                && !ORG_WORDS.contains(&t.string(words[last].0, words[last].1).as_str());
+            let titled_of = first >= 2 && word(first - 1) == "of" && is_title(word(first - 2));
+            let split = titled_of && last >= first + 2 && !ORG_WORDS.contains(&word(last));
             if split {
                 let w = words[first];
                 runs.push(Run {
@@ -259,9 +257,9 @@ impl Names {
             let (start, end) = (words[first].0, words[last].1);
             // `Institute for Public Health`, `Bank of Kestria`: one organisation (joined
             // above); a place, a group or a portfolio is no person.
-            let before = (first > 0).then(|| t.string(words[first - 1].0, words[first - 1].1));
+            let before = (first > 0).then(|| word(first - 1));
             let place = !split
-                && before.as_deref().is_some_and(|w| {
+                && before.is_some_and(|w| {
                     matches!(
                         w,
                         "in" | "at"
@@ -276,17 +274,15 @@ impl Names {
                     )
                 });
             // `heard from Elena Bassi`, `from Tomasz Weil, 38,`: a person after all.
-            let first_word = t.string(words[first].0, words[first].1);
+            let first_word = word(first);
             let aged = t.get(end) == Some(',')
                 && t.get(end + 1) == Some(' ')
                 && t.get(end + 2).is_some_and(|c| c.is_ascii_digit());
-            let place = place
-                && !(n >= 2
-                    && (is_given_name(&first_word) || aged)
-                    && before.as_deref() != Some("the"));
-            let portfolio = words.get(last + 1).is_some_and(|&w| {
-                t.c[words[last].1..w.0] == [' '] && is_title(&t.string(w.0, w.1))
-            });
+            let place =
+                place && !(n >= 2 && (is_given_name(first_word) || aged) && before != Some("the"));
+            let portfolio = words
+                .get(last + 1)
+                .is_some_and(|&w| t.c[words[last].1..w.0] == [' '] && is_title(t.str(w.0, w.1)));
             runs.push(Run {
                 start,
                 end,
@@ -297,22 +293,26 @@ impl Names {
             });
             k = last + 1;
         }
-        let mut person_words: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut person_words: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
+        let mut given: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
         for (k, r) in runs.iter().enumerate() {
             if r.is_full_person() {
                 for w in r.text.split(' ') {
-                    person_words.entry(w.to_owned()).or_default();
+                    if !person_words.contains_key(w) {
+                        person_words.insert(w.to_owned(), Vec::new());
+                    }
                 }
-                person_words
-                    .entry(r.last_word().to_owned())
-                    .or_default()
-                    .push(k);
+                if let Some(v) = person_words.get_mut(r.last_word()) {
+                    v.push(k);
+                }
+                let first = r.text.split(' ').next().unwrap_or("");
+                match given.get_mut(first) {
+                    Some(v) => v.push(k),
+                    None => {
+                        given.insert(first.to_owned(), vec![k]);
+                    }
+                }
             }
-        }
-        let mut given: HashMap<String, Vec<usize>> = HashMap::new();
-        for (k, r) in runs.iter().enumerate().filter(|(_, r)| r.is_full_person()) {
-            let first = r.text.split(' ').next().unwrap_or("").to_owned();
-            given.entry(first).or_default().push(k);
         }
         // `café owner Zoë`, `captain Jonah`: one name after a noun for a person is a
         // person's (someone the article names by one name only).
@@ -320,30 +320,60 @@ impl Names {
             .iter()
             .filter(|r| r.words == 1 && !r.quoted && !r.is_org())
         {
-            let before = t.words_before(r.start, 1);
-            let Some(&w) = before.first() else { continue };
-            let noun = t.string(w.0, w.1);
+            let Some(w) = t.word_before(r.start) else {
+                continue;
+            };
             if t.c[w.1..r.start] == [' ']
                 && !t.is_capitalized(w)
-                && person_noun(&noun.to_lowercase())
+                && person_noun(&t.lower(w.0, w.1))
+                && !person_words.contains_key(&r.text)
             {
-                person_words.entry(r.text.clone()).or_default();
+                person_words.insert(r.text.clone(), Vec::new());
             }
         }
         // `Tessmar` for `The Tessmar Line`: an organisation by its first word.
-        let mut org_words: HashMap<String, usize> = HashMap::new();
+        let mut org_words: HashMap<String, usize, WordBuild> = HashMap::default();
         for (k, r) in runs.iter().enumerate() {
             if r.words >= 2 && !r.quoted && (r.is_org() || r.not_person) {
-                let first = r.text.split(' ').next().unwrap_or("").to_owned();
-                org_words.entry(first).or_insert(k);
+                let first = r.text.split(' ').next().unwrap_or("");
+                if !org_words.contains_key(first) {
+                    org_words.insert(first.to_owned(), k);
+                }
             }
+        }
+        debug_assert!(
+            runs.windows(2)
+                .all(|w| w[0].start < w[0].end && w[0].end <= w[1].start),
+            "runs are in text order and do not overlap"
+        );
+        let mut blocks = Vec::with_capacity(t.len() / BLOCK + 1);
+        let mut k = 0;
+        for b in 0..=t.len() / BLOCK {
+            while k < runs.len() && runs[k].end <= b * BLOCK {
+                k += 1;
+            }
+            blocks.push(u32::try_from(k).unwrap_or(u32::MAX));
         }
         Self {
             runs,
+            blocks,
             person_words,
             org_words,
             given,
         }
+    }
+
+    /// The index of the first run ending after `at` (the runs are in text order).
+    fn ending_after(&self, at: usize) -> usize {
+        let mut k = match self.blocks.get(at / BLOCK) {
+            Some(&k) if k < u32::MAX => k as usize,
+            Some(_) => self.runs.partition_point(|r| r.end <= at),
+            None => self.runs.len(),
+        };
+        while k < self.runs.len() && self.runs[k].end <= at {
+            k += 1;
+        }
+        k
     }
 
     /// The fullest form of an organisation's name the article uses (`Tessmar` is `The
@@ -357,13 +387,13 @@ impl Names {
 
     /// The run that covers offset `at`, if any.
     pub(super) fn run_at(&self, at: usize) -> Option<&Run> {
-        let k = self.runs.partition_point(|r| r.end <= at);
+        let k = self.ending_after(at);
         self.runs.get(k).filter(|r| r.start <= at)
     }
 
     /// Runs ending at or before `at`, nearest first (within `reach` code points).
     pub(super) fn before(&self, at: usize, reach: usize) -> impl Iterator<Item = &Run> {
-        let k = self.runs.partition_point(|r| r.end <= at);
+        let k = self.ending_after(at);
         self.runs[..k]
             .iter()
             .rev()
@@ -372,7 +402,11 @@ impl Names {
 
     /// Runs starting at or after `at`, nearest first (within `reach` code points).
     pub(super) fn after(&self, at: usize, reach: usize) -> impl Iterator<Item = &Run> {
-        let k = self.runs.partition_point(|r| r.start < at);
+        // Runs do not overlap: only the first ending after `at` can start before it.
+        let mut k = self.ending_after(at);
+        if self.runs.get(k).is_some_and(|r| r.start < at) {
+            k += 1;
+        }
         self.runs[k..]
             .iter()
             .take_while(move |r| r.start <= at + reach)

@@ -58,7 +58,14 @@ static NOT_COUNTED: WordSet = WordSet::new(&[
 ]);
 
 const CURRENCY: &[char] = &['$', '€', '£', '₴', '¥', '₽'];
-static CODES: WordSet = WordSet::new(&["USD", "EUR", "GBP", "UAH", "RUB"]);
+/// ISO 4217 codes written before an amount (`CHF 412,000`, `BRL 14,000`).
+static CODES: WordSet = WordSet::new(&[
+    "USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CHF", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK",
+    "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "RSD", "TRY", "BYN", "KZT", "GEL", "AMD",
+    "AZN", "INR", "PKR", "BDT", "LKR", "NPR", "IDR", "MYR", "SGD", "THB", "VND", "PHP", "KRW",
+    "TWD", "HKD", "BRL", "ARS", "CLP", "COP", "PEN", "MXN", "ZAR", "NGN", "KES", "GHS", "EGP",
+    "MAD", "TND", "ILS", "SAR", "AED", "QAR", "KWD", "ETB", "TZS", "UGX",
+]);
 
 fn is_number_word(w: &str) -> bool {
     let lower = lowercase(w);
@@ -241,12 +248,22 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             start = ws;
             counted = true;
         }
-        // "31 to 24", "10-12"
+        // A minus sign: `−18°C`.
+        if start > 0
+            && matches!(t.c[start - 1], '−' | '-')
+            && (start == 1 || t.c[start - 2].is_whitespace() || t.c[start - 2] == '(')
+            && digits
+        {
+            start -= 1;
+        }
+        // "31 to 24", "10-12"; not from a year (`2017 to 2021` are two dates, `in 1995
+        // to 47 last year` no range).
         let range_end = t.words_after(end, 2);
         if let [(ts, te), (ns, _)] = range_end[..]
             && t.str(ts, te) == "to"
             && let Some((ne, _)) = number_at(t, ns)
             && digits
+            && !forms::year_shaped(t, i, end)
             && t.c[end..ts].iter().all(|c| *c == ' ')
         {
             end = ne;
@@ -389,6 +406,23 @@ mod tests {
             .into_iter()
             .map(|s| (t.string(s.range.start.0, s.range.end.0), s.confidence))
             .collect()
+    }
+
+    #[test]
+    fn currency_codes_minus_signs_and_years_that_are_no_range() {
+        let f = figures(
+            "The fine was CHF 412,000 and BRL 14,000 more. It fell to −18°C. From 2017 to 2021 the toll rose from 9 in 1995 to 47 last year.",
+        );
+        let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(texts.contains(&"CHF 412,000"), "{texts:?}");
+        assert!(texts.contains(&"BRL 14,000"), "{texts:?}");
+        assert!(texts.contains(&"−18°C"), "{texts:?}");
+        assert!(
+            texts.contains(&"2017") && texts.contains(&"2021"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"1995"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains(" to ")), "{texts:?}");
     }
 
     #[test]

@@ -123,3 +123,17 @@ fn a_two_word_name_ending_a_fuller_one_takes_it() {
     );
     assert_eq!(speaker(&q, "We need beds"), Some("Amani Wa Njeri"), "{q:?}");
 }
+
+/// Round 7: a two-word name that looks like a person's is a thing when `, which`
+/// follows it, so `the company` after it means it.
+#[test]
+fn a_name_followed_by_which_is_what_the_company_means() {
+    let q = quotes(
+        "The ferry is run for the county by Tarnby Marine, which said its 14 crew would be kept on. “Nobody will lose their job,” the company said in a statement.",
+    );
+    assert_eq!(
+        speaker(&q, "Nobody will lose their job"),
+        Some("Tarnby Marine"),
+        "{q:?}"
+    );
+}

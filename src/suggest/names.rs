@@ -201,15 +201,20 @@ impl Names {
             }
             let mut last = k;
             let mut n = 1;
+            // `Harlow & Drew Coaches`: a firm, not a person.
+            let mut ampersand = false;
             while last + 1 < words.len() {
                 let next = last + 1;
                 // `Farmers’ Party`: a plural possessive inside an organisation's name.
                 let gap = &t.c[words[last].1..words[next].0];
+                let joined = gap == [' ', '&', ' '] && name_word(next);
                 let gap_ok = gap == [' ']
+                    || joined
                     || (matches!(gap, ['’' | '\'', ' ']) && t.c[words[last].1 - 1] == 's');
                 if !gap_ok {
                     break;
                 }
+                ampersand |= joined;
                 if name_word(next) {
                     last = next;
                     n += 1;
@@ -289,7 +294,7 @@ impl Names {
                 text: t.string(start, end),
                 words: n,
                 quoted: quoted(start),
-                not_person: place || portfolio,
+                not_person: place || portfolio || ampersand,
             });
             k = last + 1;
         }

@@ -324,6 +324,7 @@ impl Context<'_> {
             return self
                 .described_org(head, at)
                 .or_else(|| self.discourse.thing_before(at))
+                .or_else(|| self.which_before(at))
                 .map(|org| (org, 0.7));
         }
         let fits = |r: &&Run| self.names.is_person(r) && self.has_role(r, head);
@@ -332,6 +333,17 @@ impl Context<'_> {
         }
         let run = self.names.after(at, 1_500).find(fits)?;
         Some((self.names.fullest(&run.text), 0.7))
+    }
+
+    /// The name before `at` (within a few sentences) that `, which` follows: a thing,
+    /// not a person, whatever its words (`Brightwater Leisure, which runs the pool`).
+    fn which_before(&self, at: usize) -> Option<String> {
+        let t = self.t;
+        self.names
+            .before(at, 1_500)
+            .filter(|r| !r.quoted)
+            .find(|r| t.string(r.end, (r.end + 7).min(t.len())) == ", which")
+            .map(|r| self.names.fullest_org(&r.text))
     }
 
     /// The person named before `at` with the role `head`.

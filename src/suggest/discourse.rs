@@ -23,6 +23,8 @@ pub(super) use super::sentences::{person_noun, sentences};
 use super::text::Chars;
 use std::collections::HashMap;
 
+mod seen;
+
 /// What the discourse pass reads of an article: its text, names, genders, quotes and
 /// the clause readings the attribution rules make. Implemented by the attribution's
 /// context, so this pass does not depend on it.

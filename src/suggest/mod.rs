@@ -26,15 +26,20 @@ mod gender_words;
 #[cfg(test)]
 mod generalise_tests;
 mod given_names;
+mod inner;
 mod lexicon;
 mod lists;
 mod marks;
 mod names;
 pub mod quotes;
+mod ranker;
+#[cfg(test)]
+mod ranker_training;
 mod reporting;
 mod resolve;
 mod sentences;
 mod text;
+mod titles;
 
 use crate::model::{Attributes, CharRange};
 

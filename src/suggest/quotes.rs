@@ -12,6 +12,7 @@ use super::Suggestion;
 use super::attribution::{Attribution, Context, is_verb};
 use super::marks::{Found, find_marks};
 use super::names::starts_sentence;
+use super::ranker;
 use super::text::{Chars, nearest_mention};
 use crate::model::{Attributes, CharRange};
 
@@ -23,6 +24,11 @@ fn is_sentence(t: &Chars, range: CharRange) -> bool {
 
 /// Words right before a quote that make it a name, a title or a term, not words
 /// someone said.
+/// The rule of a speaker only the learned ranking found.
+const RANKED: &str = "the most likely speaker nearby (learned ranking)";
+/// The confidence of a quote whose speaker only the learned ranking found.
+const GUESS: f32 = 0.6;
+
 const SCARE_CUES: &[&str] = &[
     "so-called",
     "word",
@@ -65,6 +71,32 @@ fn looks_like_a_term(t: &Chars, q: &Found) -> (bool, bool) {
 
 /// Quote suggestions with speakers.
 pub fn find(t: &Chars) -> Vec<Suggestion> {
+    find_with(t, None)
+}
+
+/// A quote as the ranker's training sees it: its range, the candidates, and what the
+/// rules said (speaker, rule).
+#[cfg(test)]
+pub(super) type Example = (
+    CharRange,
+    Vec<super::ranker::Candidate>,
+    Option<String>,
+    &'static str,
+    f32,
+);
+
+/// The ranker's view of every quote in `t`, for its training.
+#[cfg(test)]
+pub(super) fn examples(t: &Chars) -> Vec<Example> {
+    let mut out = Vec::new();
+    find_with(t, Some(&mut out));
+    out
+}
+
+#[cfg(not(test))]
+type Example = ();
+
+fn find_with(t: &Chars, mut train: Option<&mut Vec<Example>>) -> Vec<Suggestion> {
     let found = find_marks(t);
     let marks: Vec<(usize, usize)> = found.iter().map(|q| (q.open_at, q.close_at)).collect();
     let cx = Context::new(t, &marks);
@@ -84,11 +116,22 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
                         .iter()
                         .any(|c| c.is_alphanumeric())
             });
-        let own = (!ends_outer)
-            .then(|| cx.after(q.close_at, ended))
-            .flatten()
-            .or_else(|| cx.before(q.open_at))
-            .or_else(|| cx.colon(q.open_at));
+        // Words someone else is said to say inside the quote: theirs, whatever follows.
+        let outer: &[String] = previous
+            .as_ref()
+            .and_then(|(_, a)| a.as_ref())
+            .map_or(&[], |a| a.speakers.as_slice());
+        let reported = q
+            .inner
+            .then(|| super::inner::reported(&cx, q.open_at, outer))
+            .flatten();
+        let own = reported.or_else(|| {
+            (!ends_outer)
+                .then(|| cx.after(q.close_at, ended))
+                .flatten()
+                .or_else(|| cx.before(q.open_at))
+                .or_else(|| cx.colon(q.open_at))
+        });
         let short = t.c[q.range.start.0..q.range.end.0]
             .iter()
             .filter(|c| c.is_whitespace())
@@ -98,19 +141,37 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         let attribution = if q.inner {
             own.clone()
         } else {
-            own.clone()
-                .or_else(|| continuation(&cx, q, previous.as_ref()))
+            own.clone().or_else(|| {
+                // A quote going on from one whose speaker was a guess is a guess too.
+                let guessed = previous
+                    .as_ref()
+                    .and_then(|(_, a)| a.as_ref())
+                    .is_some_and(|a| a.rule == RANKED);
+                continuation(&cx, q, previous.as_ref()).map(|mut a| {
+                    if guessed {
+                        a.confidence = a.confidence.min(GUESS);
+                    }
+                    a
+                })
+            })
         };
         let attribution = attribution.or_else(|| {
             (!q.inner)
                 .then(|| cx.headline(q.open_at, q.close_at))
                 .flatten()
         });
+        let last: Vec<String> = previous
+            .as_ref()
+            .and_then(|(_, a)| a.as_ref())
+            .map(|a| a.speakers.clone())
+            .unwrap_or_default();
         if !q.inner {
             previous = Some((q.close_at, attribution.clone()));
         }
-        let attribution =
-            attribution.map(|a| super::calibration::calibrated(&cx, a, q.open_at, q.close_at));
+        let attribution = attribution.map(|a| {
+            let a = super::titles::untitle(&cx, a);
+            super::calibration::calibrated(&cx, a, q.open_at, q.close_at)
+        });
         let (cue, titled) = looks_like_a_term(t, q);
         // A short quoted term is someone's words only when its own sentence says whose;
         // otherwise it is most likely scare quotes or a title.
@@ -139,8 +200,29 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
                 (0.6, "quote inside a quote after a reporting verb", None)
             }
             None if q.inner => (0.3, "quoted words inside a quote, no speaker", None),
-            None => (0.6, "quotation marks, no speaker found", None),
+            None => match ranker::speaker(&cx, q.open_at, q.close_at, &last) {
+                Some(name) => (GUESS, RANKED, Some(name)),
+                None => (0.6, "quotation marks, no speaker found", None),
+            },
         };
+        if rule == RANKED
+            && !q.inner
+            && let Some(name) = &speaker
+        {
+            let guess = Attribution {
+                speakers: vec![name.clone()],
+                rule: RANKED,
+                confidence: GUESS,
+            };
+            previous = Some((q.close_at, Some(guess)));
+        }
+        #[cfg(test)]
+        if let Some(train) = train.as_deref_mut() {
+            let candidates = ranker::candidates(&cx, q.open_at, q.close_at, &last);
+            train.push((q.range, candidates, speaker.clone(), rule, confidence));
+        }
+        #[cfg(not(test))]
+        let _ = train.as_deref_mut();
         let mut attributes = Attributes::new();
         let speaker_at = attribution
             .as_ref()

@@ -17,8 +17,13 @@
 //!   final; development material since round 5 (its misses are printed, its floors kept);
 //! - `tests/gold6/test/`: the held-out set of round 5, scored once when round 5 was
 //!   final; development material since round 6 (its misses are printed, its floors kept);
-//! - `tests/gold7/test/`: the held-out set of round 6 (`held_out_gold7`): totals only,
-//!   never per-quote results; scored once when round 6 was final, floors just below.
+//! - `tests/gold7/test/`: the held-out set of round 6, scored once when round 6 was
+//!   final; development material since round 7 (its misses are printed, its floors kept);
+//! - `tests/gold8/test/`: the held-out set of round 7 (`held_out_gold8`): totals only,
+//!   never per-quote results; scored once when round 7 was final, floors just below.
+//!
+//! The ranker's own report (`cargo test --lib ranker_training -- --nocapture`) gives
+//! each development set's speaker accuracy when the ranker was fitted without it.
 //!
 //! `precision_per_rule_on_the_development_material` prints each rule's precision on
 //! all the development material, pooled and per set: what the confidences are
@@ -259,23 +264,26 @@ fn gold6_now_development() {
 }
 
 /// The held-out set written for round 6 (`tests/gold7/test/`), six articles in six
-/// quotation conventions, by someone who did not read the detectors: totals only, never
-/// per-quote results. Scored once, on 2026-11-29, when the rules of round 6 were final:
-/// quotes P 1.000 R 0.978, speaker 0.820 (73 of 89), figures P 0.964 R 0.971, Accept
-/// all's precision 0.935 (154). Speakers (0.90) and Accept all's precision (0.95) are
-/// below the targets. Floors sit just below that run. Tuning on this set makes it
-/// development material: the next held-out set must be written anew first.
+/// quotation conventions, by someone who did not read the detectors. Scored once, on
+/// 2026-11-29, when the rules of round 6 were final: quotes P 1.000 R 0.978, speaker
+/// 0.820 (73 of 89), figures P 0.964 R 0.971, Accept all's precision 0.935 (154).
+/// Development material since round 7 (the learned ranking of candidate speakers, which
+/// is fitted on it), so its misses are printed; the floors sit just below round 7.
 #[test]
-fn held_out_gold7() {
+fn gold7_now_development() {
     let r = score("tests/gold7/test");
-    let report = r.summary("held out gold7 test (tests/gold7/test)");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold7 test, now development (tests/gold7/test)"),
+        r.misses()
+    );
     println!("{report}");
     r.assert_floors(
         &report,
         Floors {
             gold: (85, 130),
             quotes: (0.98, 0.96),
-            speaker: 0.80,
+            speaker: 0.82,
             figures: (0.95, 0.95),
             sure: 0.92,
         },

@@ -16,6 +16,7 @@ pub(crate) const DEVELOPMENT: &[&str] = &[
     "tests/gold4/test",
     "tests/gold5/test",
     "tests/gold6/test",
+    "tests/gold7/test",
 ];
 
 /// One suggestion at or above [`CONFIDENT`], judged: its rule, confidence and whether

@@ -1,0 +1,255 @@
+//! Whose words a quote inside a quote is. The outer quote's speaker says them, but they
+//! are often somebody else's: `"My father used to say, 'Never lend a boat'," she said`,
+//! `"He [Kälin] came in and said, 'The pumps are better'"`, `"Someone always asks,
+//! 'Was it the weather?'"`. When a reporting verb just before the inner quote's mark
+//! has a subject other than `I` or `we`, that subject is the speaker: a name (its
+//! fullest form), a relative the article named (`my father` → the person introduced as
+//! her father), or nobody named (`someone`, `she`) — never the outer quote's speaker.
+
+use super::attribution::{Attribution, Context, Tok, is_verb};
+use super::gender::pronoun_gender;
+
+/// The rule of an inner quote given to the person the outer quote says said it.
+const NAMED: &str = "quote inside a quote, by the person the quote names";
+/// … or to the person a pronoun there means.
+const PRONOUN: &str = "quote inside a quote, by the person a pronoun there means";
+/// … or to nobody, when the quote does not name them.
+const SOMEONE: &str = "quote inside a quote, said by someone unnamed";
+
+/// Forms of `say`, `ask` and `tell` the verb list leaves out.
+const SAYING: &[&str] = &[
+    "say",
+    "says",
+    "saying",
+    "ask",
+    "asks",
+    "asking",
+    "tell",
+    "tells",
+    "telling",
+    "repeat",
+    "repeats",
+    "repeating",
+    "shout",
+    "shouted",
+    "shouting",
+    "write",
+    "writes",
+];
+
+/// Subjects that name nobody (`someone asks`, `people say`, `a man shouted`).
+const INDEFINITE: &[&str] = &[
+    "someone",
+    "somebody",
+    "everyone",
+    "everybody",
+    "people",
+    "nobody",
+    "a",
+    "an",
+    "one",
+];
+
+/// Words that may stand between the verb and the mark (`told me, '…'`, `said to us:`).
+const BETWEEN: &[&str] = &[
+    "me", "us", "to", "them", "him", "her", "that", "again", "once",
+];
+
+/// The attribution of the inner quote opened at `open`, when somebody other than the
+/// outer quote's speaker is said to say it; `None` when the rules around the quote
+/// decide (no reporting verb, or `I said`).
+pub(super) fn reported(cx: &Context, open: usize, outer: &[String]) -> Option<Attribution> {
+    let toks = cx.clause_before(open);
+    let words: Vec<(usize, usize)> = toks
+        .iter()
+        .rev()
+        .map_while(|t| match t {
+            Tok::Word(s, e) => Some((*s, *e)),
+            Tok::Break => None,
+        })
+        .collect();
+    // The clause may end at the comma before the mark: look past one break.
+    let words = if words.is_empty() {
+        let after_break: Vec<(usize, usize)> = toks
+            .iter()
+            .rev()
+            .skip(1)
+            .map_while(|t| match t {
+                Tok::Word(s, e) => Some((*s, *e)),
+                Tok::Break => None,
+            })
+            .collect();
+        after_break
+    } else {
+        words
+    };
+    let lower = |w: &(usize, usize)| cx.t.string(w.0, w.1).to_lowercase();
+    // words are nearest first.
+    let verb = words.iter().take(4).position(|w| {
+        let word = lower(w);
+        is_verb(&word) || SAYING.contains(&word.as_str())
+    })?;
+    if words[..verb]
+        .iter()
+        .any(|w| !BETWEEN.contains(&lower(w).as_str()))
+    {
+        return None;
+    }
+    // `Please do not say "…"`: a mention, not words said.
+    let negated = |w: &(usize, usize)| {
+        let word = lower(w);
+        matches!(word.as_str(), "not" | "never" | "nobody") || word.ends_with("n't")
+    };
+    if words.iter().skip(verb + 1).take(3).any(negated) {
+        return None;
+    }
+    for (k, w) in words.iter().enumerate().skip(verb + 1).take(10) {
+        let word = lower(w);
+        if matches!(word.as_str(), "i" | "we") {
+            return None;
+        }
+        if INDEFINITE.contains(&word.as_str()) {
+            return Some(someone());
+        }
+        if let Some(run) = cx.names.run_at(w.0).filter(|r| r.start == w.0)
+            && (run.words >= 2 || cx.names.is_known_person(&run.text))
+        {
+            return Some(named(cx.names.fullest(&run.text)));
+        }
+        if matches!(word.as_str(), "he" | "she" | "they") {
+            // `He [Kälin] said`: the name in brackets.
+            let bracketed = words[..k]
+                .iter()
+                .next_back()
+                .filter(|n| cx.t.get(n.0.wrapping_sub(1)) == Some('['))
+                .and_then(|n| cx.names.run_at(n.0))
+                .map(|r| cx.names.fullest(&r.text));
+            if let Some(name) = bracketed {
+                return Some(named(name));
+            }
+            return Some(pronoun(cx, w.0, &word, outer).unwrap_or_else(someone));
+        }
+        if let Some(before) = words.get(k + 1)
+            && matches!(
+                lower(before).as_str(),
+                "my" | "his" | "her" | "our" | "their" | "the"
+            )
+            && super::sentences::person_noun(&word)
+        {
+            return Some(
+                cx.described_before(word.trim_end_matches('s'), open)
+                    .map_or_else(someone, named),
+            );
+        }
+    }
+    // A subject the rules around the quote read better (`the council says '…'`).
+    None
+}
+
+/// `he` or `she` inside a quote by `outer`: the person named last before it whose
+/// gender fits, who is not the quote's own speaker (`"My brother rang. He said, '…'"`).
+fn pronoun(cx: &Context, at: usize, word: &str, outer: &[String]) -> Option<Attribution> {
+    let want = pronoun_gender(word)?;
+    let run = cx
+        .names
+        .before(at, 1_500)
+        .filter(|r| r.words >= 2 || cx.names.is_known_person(&r.text))
+        .filter(|r| !r.is_org() && !r.not_person)
+        .find(|r| {
+            let name = cx.names.fullest(&r.text);
+            !outer.contains(&name) && cx.genders.of(&name).is_none_or(|(g, _)| g == want)
+        })?;
+    Some(Attribution {
+        speakers: vec![cx.names.fullest(&run.text)],
+        rule: PRONOUN,
+        confidence: 0.6,
+    })
+}
+
+fn named(name: String) -> Attribution {
+    Attribution {
+        speakers: vec![name],
+        rule: NAMED,
+        confidence: 0.7,
+    }
+}
+
+fn someone() -> Attribution {
+    Attribution {
+        speakers: Vec::new(),
+        rule: SOMEONE,
+        confidence: 0.6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::suggest::suggest;
+
+    /// The speaker of each quote, in text order, with its text.
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let chars: Vec<char> = text.chars().collect();
+        suggest(text, &["quote"])
+            .into_iter()
+            .map(|s| {
+                let words: String = chars[s.range.start.0..s.range.end.0].iter().collect();
+                (words, s.attributes.get("speaker").cloned())
+            })
+            .collect()
+    }
+
+    fn speaker_of(text: &str, words: &str) -> Option<String> {
+        speakers(text)
+            .into_iter()
+            .find(|(w, _)| w == words)
+            .unwrap_or_else(|| panic!("no quote {words:?} in {:?}", speakers(text)))
+            .1
+    }
+
+    #[test]
+    fn words_a_named_person_said_inside_a_quote_are_theirs() {
+        let text = "Lotta Hermansson ran the ferry for years. Her successor, Bo Lind, \
+                    remembers her well. \u{201c}Lotta once told me, \u{2018}Never sail \
+                    angry,\u{2019} and I never have,\u{201d} Lind said.\n";
+        assert_eq!(
+            speaker_of(text, "Never sail angry"),
+            Some("Lotta Hermansson".to_owned())
+        );
+        assert_eq!(
+            speaker_of(
+                text,
+                "Lotta once told me, \u{2018}Never sail angry,\u{2019} and I never have"
+            ),
+            Some("Bo Lind".to_owned())
+        );
+    }
+
+    #[test]
+    fn words_someone_unnamed_said_are_nobody_s_not_the_outer_speaker_s() {
+        let text = "Researcher Dana Okoro presented the figures. \u{201c}Every year someone \
+                    asks, \u{2018}Was it the weather?\u{2019} and every year it was not,\u{201d} \
+                    Okoro said.\n";
+        assert_eq!(speaker_of(text, "Was it the weather?"), None);
+    }
+
+    #[test]
+    fn words_i_said_inside_my_quote_stay_mine() {
+        let text = "\u{201c}I said, \u{2018}We will open on Monday,\u{2019} and we did,\u{201d} \
+                    baker Ruth Adeyemi said.\n";
+        assert_eq!(
+            speaker_of(text, "We will open on Monday"),
+            Some("Ruth Adeyemi".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_relative_the_article_named_is_the_speaker_of_their_words() {
+        let text = "Marta Quist took over the bakery from her father, Olof Quist, in 1990. \
+                    \u{201c}My father said \u{2018}bread does not wait\u{2019}, and it \
+                    doesn't,\u{201d} she says.\n";
+        assert_eq!(
+            speaker_of(text, "bread does not wait"),
+            Some("Olof Quist".to_owned())
+        );
+    }
+}

@@ -1,12 +1,15 @@
 //! Suggestions: spans a machine can find for the annotator to accept or reject. Pure
-//! functions of a document's text, rules not models, fast and explainable: each
-//! suggestion names the rule that made it and a confidence.
+//! functions of a document's text, rules and one small linear model, fast and
+//! explainable: each suggestion names the rule that made it and a confidence.
 //!
 //! - [`quotes`]: text between quotation marks in any newsroom convention (read from
 //!   the marks themselves by `marks`) and quotations inside them, with the speaker
 //!   found by `attribution` and `reporting` (names from `names`, pronouns resolved by a
 //!   pass over the article's sentences in `discourse` with genders from `gender`,
-//!   descriptions and the other pronouns in `resolve`, word lists in `lexicon`).
+//!   descriptions and the other pronouns in `resolve`, word lists in `lexicon`,
+//!   quotes inside quotes in `inner`, titles taken off names in `titles`, and where
+//!   the rules find no one, a guess ranked by a model fitted on the gold sets in
+//!   `ranker`).
 //! - [`figures`]: numbers with their unit, scale, currency or counted noun; years as
 //!   dates.
 //! - [`claims`]: sentences with a reporting or assertion verb (low confidence).

@@ -289,3 +289,29 @@ fn gold7_now_development() {
         },
     );
 }
+
+/// The held-out set written for round 7 (`tests/gold8/test/`), ten articles (wire,
+/// analysis, explainer, live blogs, two translated interviews, a profile, a committee
+/// hearing) by someone who did not read the detectors: totals only, never per-quote
+/// results. Scored once, on 2026-11-29, when the rules of round 7 were final: quotes P
+/// 1.000 R 0.975, speaker 0.873 (137 of 157), figures P 0.942 R 0.964, Accept all's
+/// precision 0.972 (144). The rules of round 6 scored 0.847 (133) and 0.966 (145) on it
+/// (run once for the comparison, nothing tuned). Speakers (0.90) are below the issue's
+/// target. Floors sit just below that run. Tuning on this set makes it development
+/// material: the next held-out set must be written anew first.
+#[test]
+fn held_out_gold8() {
+    let r = score("tests/gold8/test");
+    let report = r.summary("held out gold8 test (tests/gold8/test)");
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (150, 80),
+            quotes: (0.98, 0.96),
+            speaker: 0.86,
+            figures: (0.93, 0.95),
+            sure: 0.96,
+        },
+    );
+}

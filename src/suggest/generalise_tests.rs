@@ -137,3 +137,25 @@ fn a_name_followed_by_which_is_what_the_company_means() {
         "{q:?}"
     );
 }
+
+/// Round 8: a list whose names carry an age or a description in apposition, and the
+/// fullest form of an organisation named with `of`.
+#[test]
+fn a_list_with_appositions_and_an_organisation_of_a_place() {
+    let q = quotes(
+        "Anneli Virta, 78, and her husband Oskar Virta, 81, were taken off their roof by boat. “We thought the water would stop at the steps,” they said.",
+    );
+    assert_eq!(
+        speaker(&q, "We thought the water would stop at the steps"),
+        Some("Anneli Virta; Oskar Virta"),
+        "{q:?}"
+    );
+    let q = quotes(
+        "The Harbour Board of Vessby approved the plan. Later the Harbour Board said the work would take “two summers, not one”.",
+    );
+    assert_eq!(
+        speaker(&q, "two summers, not one"),
+        Some("Harbour Board of Vessby"),
+        "{q:?}"
+    );
+}

@@ -25,17 +25,59 @@ impl Context<'_> {
             {
                 end = place.end;
             }
+            // `A, 78, and B`, `A, a professor at X, and B`: an apposition between.
+            if let Some(comma) = self.apposition_end(end)
+                && self.t.str(comma, comma + 6) == ", and "
+            {
+                end = comma;
+            }
             let rest = self.t.str(end, end + 6);
             let skip = [", and ", " and ", ", "]
                 .iter()
                 .find(|s| rest.starts_with(*s))
                 .map(|s| s.chars().count());
             match skip {
-                Some(n) => at = end + n,
+                Some(n) => at = self.after_relation(end + n),
                 None => break,
             }
         }
         out
+    }
+
+    /// Where an apposition after a name (`, 78`, `, a professor at the University of
+    /// X`) ends: the comma closing it, within a clause.
+    fn apposition_end(&self, end: usize) -> Option<usize> {
+        let t = self.t;
+        if t.str(end, end + 2) != ", " {
+            return None;
+        }
+        let from = end + 2;
+        let first = t.word_at(from).filter(|w| w.0 == from)?;
+        let lead = t.str(first.0, first.1);
+        let age = lead.chars().all(|c| c.is_ascii_digit());
+        if !age && !matches!(lead, "a" | "an" | "the") {
+            return None;
+        }
+        (from..(from + 80).min(t.len()))
+            .take_while(|&i| {
+                !matches!(t.c[i], '.' | ';' | ':' | '\n') && !super::text::Chars::is_mark(t.c[i])
+            })
+            .find(|&i| t.c[i] == ',')
+    }
+
+    /// Past `her husband ` or `his colleague ` before the next name of a list.
+    fn after_relation(&self, at: usize) -> usize {
+        let t = self.t;
+        let words = t.words_after(at, 2);
+        if let [(a, b), (c, d)] = words[..]
+            && a == at
+            && matches!(t.str(a, b), "her" | "his" | "their")
+            && person_noun(&t.string(c, d).to_lowercase())
+            && t.str(d, d + 1) == " "
+        {
+            return d + 1;
+        }
+        at
     }
 
     /// Where a list whose last two names start at `at` begins: earlier people named

@@ -34,6 +34,7 @@ mod lexicon;
 mod lists;
 mod marks;
 mod names;
+mod org_words;
 pub mod quotes;
 mod ranker;
 #[cfg(test)]

@@ -7,64 +7,10 @@
 use super::gender_words::title_gender;
 use super::given_names::is_given_name;
 use super::lexicon::{NOT_NAMES, PARTICLES, TITLES};
+use super::org_words::ORG_WORDS;
 use super::sentences::{person_noun, seen_in_lower_case};
-use super::text::{Chars, WordBuild, WordSet, lowercase};
+use super::text::{Chars, WordBuild, lowercase};
 use std::collections::HashMap;
-
-/// Last words that make a run an organisation or a place, not a person.
-pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
-    "Ministry",
-    "Council",
-    "Institute",
-    "Party",
-    "Staff",
-    "Authority",
-    "Agency",
-    "Office",
-    "Bank",
-    "Company",
-    "Government",
-    "Police",
-    "Army",
-    "Union",
-    "Commission",
-    "Committee",
-    "Department",
-    "Street",
-    "Square",
-    "Bridge",
-    "Road",
-    "Valley",
-    "River",
-    "Research",
-    "Wire",
-    "Times",
-    "News",
-    "Declaration",
-    "Airport",
-    "Station",
-    "University",
-    "School",
-    "Hospital",
-    "Court",
-    "Parliament",
-    "Assembly",
-    "Group",
-    "Fund",
-    "Service",
-    "Services",
-    "Association",
-    "Federation",
-    "Brigade",
-    "Forces",
-    "Guard",
-    "Board",
-    "Centre",
-    "Center",
-    "Greens",
-    "Directorate",
-    "Society",
-]);
 
 /// Code points per block of the index of runs.
 const BLOCK: usize = 64;
@@ -386,6 +332,20 @@ impl Names {
     pub(super) fn fullest_org(&self, name: &str) -> String {
         match self.org_words.get(name) {
             Some(&k) if !name.contains(' ') => self.runs[k].text.clone(),
+            // `the Electoral Board` of `Electoral Board of Castellmar`.
+            _ if name.contains(' ') => {
+                let mut longer = self.runs.iter().filter(|r| {
+                    r.text.len() > name.len()
+                        && r.text.starts_with(name)
+                        && [" of ", " for "]
+                            .iter()
+                            .any(|w| r.text[name.len()..].starts_with(w))
+                });
+                match (longer.next(), longer.next()) {
+                    (Some(r), None) => r.text.clone(),
+                    _ => name.to_owned(),
+                }
+            }
             _ => name.to_owned(),
         }
     }
@@ -450,7 +410,7 @@ impl Names {
             {
                 return full.clone();
             }
-            return name.to_owned();
+            return self.fullest_org(name);
         }
         if let Some(&k) = self.person_words.get(name).and_then(|v| v.first()) {
             return self.runs[k].text.clone();

@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.629, 0.257, 1.369, -0.013, -0.207, -1.036, -0.518, 0.800, -0.308, -0.146, -0.670, -0.120,
-    0.326, 0.325, 0.340, -0.791, 0.717,
+    0.600, 0.164, 1.397, -0.063, -0.129, -0.977, -0.516, 0.792, -0.276, -0.148, -0.606, -0.258,
+    0.326, 0.405, 0.287, -0.876, 0.779,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

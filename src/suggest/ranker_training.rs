@@ -27,6 +27,7 @@ const SETS: &[&str] = &[
     "tests/gold5/test",
     "tests/gold6/test",
     "tests/gold7/test",
+    "tests/gold8/test",
 ];
 
 struct Case {

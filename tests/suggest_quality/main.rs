@@ -19,8 +19,10 @@
 //!   final; development material since round 6 (its misses are printed, its floors kept);
 //! - `tests/gold7/test/`: the held-out set of round 6, scored once when round 6 was
 //!   final; development material since round 7 (its misses are printed, its floors kept);
-//! - `tests/gold8/test/`: the held-out set of round 7 (`held_out_gold8`): totals only,
-//!   never per-quote results; scored once when round 7 was final, floors just below.
+//! - `tests/gold8/test/`: the held-out set of round 7, scored once when round 7 was
+//!   final; development material since round 8 (its misses are printed, its floors kept);
+//! - `tests/gold9/test/`: the held-out set of round 8 (`held_out_gold9`): totals only,
+//!   never per-quote results; scored once when round 8 was final, floors just below.
 //!
 //! The ranker's own report (`cargo test --lib ranker_training -- --nocapture`) gives
 //! each development set's speaker accuracy when the ranker was fitted without it.
@@ -292,26 +294,29 @@ fn gold7_now_development() {
 
 /// The held-out set written for round 7 (`tests/gold8/test/`), ten articles (wire,
 /// analysis, explainer, live blogs, two translated interviews, a profile, a committee
-/// hearing) by someone who did not read the detectors: totals only, never per-quote
-/// results. Scored once, on 2026-11-29, when the rules of round 7 were final: quotes P
-/// 1.000 R 0.975, speaker 0.873 (137 of 157), figures P 0.942 R 0.964, Accept all's
-/// precision 0.972 (144). The rules of round 6 scored 0.847 (133) and 0.966 (145) on it
-/// (run once for the comparison, nothing tuned). Speakers (0.90) are below the issue's
-/// target. Floors sit just below that run. Tuning on this set makes it development
-/// material: the next held-out set must be written anew first.
+/// hearing) by someone who did not read the detectors. Scored once, on 2026-11-29, when
+/// the rules of round 7 were final: quotes P 1.000 R 0.975, speaker 0.873 (137 of 157),
+/// figures P 0.942 R 0.964, Accept all's precision 0.972 (144); the rules of round 6
+/// scored 0.847 (133) and 0.966 (145) on it. Development material since round 8 (lists
+/// with appositions, organisations named with `of`, more organisation nouns; the ranker
+/// is fitted on it too), so its misses are printed; the floors sit just below round 8.
 #[test]
-fn held_out_gold8() {
+fn gold8_now_development() {
     let r = score("tests/gold8/test");
-    let report = r.summary("held out gold8 test (tests/gold8/test)");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold8 test, now development (tests/gold8/test)"),
+        r.misses()
+    );
     println!("{report}");
     r.assert_floors(
         &report,
         Floors {
             gold: (150, 80),
-            quotes: (0.98, 0.96),
-            speaker: 0.86,
+            quotes: (0.98, 0.97),
+            speaker: 0.90,
             figures: (0.93, 0.95),
-            sure: 0.96,
+            sure: 0.97,
         },
     );
 }

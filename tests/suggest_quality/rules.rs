@@ -17,6 +17,7 @@ pub(crate) const DEVELOPMENT: &[&str] = &[
     "tests/gold5/test",
     "tests/gold6/test",
     "tests/gold7/test",
+    "tests/gold8/test",
 ];
 
 /// One suggestion at or above [`CONFIDENT`], judged: its rule, confidence and whether

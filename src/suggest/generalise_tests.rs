@@ -159,3 +159,17 @@ fn a_list_with_appositions_and_an_organisation_of_a_place() {
         "{q:?}"
     );
 }
+
+/// Round 8: a role belongs to the name it stands next to, not to a place the same
+/// sentence names after it.
+#[test]
+fn the_minister_is_the_person_the_role_stands_next_to() {
+    let q = quotes(
+        "Nora Vidal, the regional farming minister, visited Puerto Alto on Friday. Asked about insurance, the minister said: “Nobody will be left alone with this.”",
+    );
+    assert_eq!(
+        speaker(&q, "Nobody will be left alone with this."),
+        Some("Nora Vidal"),
+        "{q:?}"
+    );
+}

@@ -50,6 +50,20 @@ const INDEFINITE: &[&str] = &[
     "one",
 ];
 
+/// What a family calls its members, and the noun an article introduces them with.
+const KIN: &[(&str, &str)] = &[
+    ("mum", "mother"),
+    ("mom", "mother"),
+    ("mama", "mother"),
+    ("dad", "father"),
+    ("papa", "father"),
+    ("gran", "grandmother"),
+    ("granny", "grandmother"),
+    ("grandma", "grandmother"),
+    ("grandad", "grandfather"),
+    ("grandpa", "grandfather"),
+];
+
 /// Words that may stand between the verb and the mark (`told me, '…'`, `said to us:`).
 const BETWEEN: &[&str] = &[
     "me", "us", "to", "them", "him", "her", "that", "again", "once",
@@ -110,6 +124,10 @@ pub(super) fn reported(cx: &Context, open: usize, outer: &[String]) -> Option<At
         }
         if INDEFINITE.contains(&word.as_str()) {
             return Some(someone());
+        }
+        // `Mum said, '…'`: the mother the article named.
+        if let Some(&(_, noun)) = KIN.iter().find(|(k, _)| *k == word) {
+            return Some(cx.described_before(noun, open).map_or_else(someone, named));
         }
         if let Some(run) = cx.names.run_at(w.0).filter(|r| r.start == w.0)
             && (run.words >= 2 || cx.names.is_known_person(&run.text))
@@ -230,6 +248,17 @@ mod tests {
                     asks, \u{2018}Was it the weather?\u{2019} and every year it was not,\u{201d} \
                     Okoro said.\n";
         assert_eq!(speaker_of(text, "Was it the weather?"), None);
+    }
+
+    #[test]
+    fn mum_is_the_mother_the_article_named() {
+        let text = "David Marsh runs the cinema his mother, Eleanor Marsh, bought in 1979. \
+                    \u{201c}Dad wanted to close. Mum said, \u{2018}Over my dead body\u{2019}, \
+                    and that was that,\u{201d} he recalls.\n";
+        assert_eq!(
+            speaker_of(text, "Over my dead body"),
+            Some("Eleanor Marsh".to_owned())
+        );
     }
 
     #[test]

@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.600, 0.164, 1.397, -0.063, -0.129, -0.977, -0.516, 0.792, -0.276, -0.148, -0.606, -0.258,
-    0.326, 0.405, 0.287, -0.876, 0.779,
+    0.601, 0.166, 1.399, -0.074, -0.133, -0.970, -0.511, 0.821, -0.296, -0.149, -0.611, -0.243,
+    0.345, 0.391, 0.280, -0.898, 0.780,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

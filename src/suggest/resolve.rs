@@ -353,22 +353,39 @@ impl Context<'_> {
         Some(self.names.fullest(&run.text))
     }
 
-    /// The role `head` in the same sentence as the name, next to it (`Governor Paul
-    /// Reinholt`, `The mayor, Bernard Olivier,`, `Saskia Lindqvist, chief executive`).
+    /// The role `head` next to the name: among the four words before it (`Governor
+    /// Paul Reinholt`, `The mayor, Bernard Olivier,`) or in an apposition right after it
+    /// (`Saskia Lindqvist, chief executive of …`), not elsewhere in its sentence
+    /// (`The minister visited Sant Ilari`).
     fn has_role(&self, r: &Run, head: &str) -> bool {
         let t = self.t;
         let stop = |c: char| matches!(c, '.' | '!' | '?' | ':' | '\n' | ';');
-        let from = (r.start.saturating_sub(40)..r.start)
+        let is_head = |w: &(usize, usize)| t.string(w.0, w.1).to_lowercase() == head;
+        // Nearest first.
+        let before = t.words_before(r.start, 4);
+        let reach = before.last().map_or(r.start, |w| w.0);
+        // `The mayor, Bernard Olivier`: the role just before the comma.
+        if r.start >= 2 && t.c[r.start - 2..r.start] == [',', ' '] {
+            return before.first().is_some_and(is_head);
+        }
+        // Else in the same phrase: no comma between (`…, the agriculture minister,
+        // visited Sant Ilari` is no role of Sant Ilari).
+        let phrase = (reach..r.start)
             .rev()
-            .find(|&i| stop(t.c[i]))
-            .map_or(r.start.saturating_sub(40), |i| i + 1);
-        let to = (r.end..(r.end + 60).min(t.len()))
-            .find(|&i| stop(t.c[i]))
-            .unwrap_or((r.end + 60).min(t.len()));
-        let lower = t.string(from, to).to_lowercase();
-        lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == head)
+            .find(|&i| stop(t.c[i]) || t.c[i] == ',')
+            .map_or(reach, |i| i + 1);
+        if before.iter().filter(|w| w.0 >= phrase).any(is_head) {
+            return true;
+        }
+        if t.get(r.end) != Some(',') {
+            return false;
+        }
+        let after = t.words_after(r.end, 6);
+        let end = after.last().map_or(r.end, |w| w.1);
+        let clause = (r.end + 1..end)
+            .find(|&i| stop(t.c[i]) || t.c[i] == ',')
+            .unwrap_or(end);
+        after.iter().filter(|w| w.1 <= clause).any(is_head)
     }
 }
 

@@ -173,3 +173,17 @@ fn the_minister_is_the_person_the_role_stands_next_to() {
         "{q:?}"
     );
 }
+
+/// Round 8: in an interview answer the person answering says `I`; `he` there is
+/// somebody else, never them.
+#[test]
+fn he_in_an_interview_answer_is_not_the_person_answering() {
+    let q = quotes(
+        "Aviaja Lund runs the survey. She spoke to the Nordposten.\n\nNordposten: And the town?\n\nLund: My neighbour worked the boats for forty years. He put it like this: “We are good at endings.”\n",
+    );
+    assert_ne!(
+        speaker(&q, "We are good at endings."),
+        Some("Aviaja Lund"),
+        "{q:?}"
+    );
+}

@@ -33,9 +33,27 @@ impl Context<'_> {
             _ if self.inside_quote(at) => self.named_in_quotes(at),
             _ => {
                 let m = self.discourse.meant(at)?;
+                // `Madec: … He used to say «…»`: the person answering says `I`; `he`
+                // in their answer is somebody else.
+                if self
+                    .answerer(at)
+                    .is_some_and(|a| m.speakers.len() == 1 && m.speakers[0] == a)
+                {
+                    return None;
+                }
                 Some((m.speakers.clone(), m.rule, m.confidence))
             }
         }
+    }
+
+    /// The person whose interview answer the line of `at` is (`Claire Morel: …`, or
+    /// `Morel:` for a person named in full before).
+    pub(super) fn answerer(&self, at: usize) -> Option<String> {
+        let line = self.line_start(at);
+        let run = self.names.run_at(line).filter(|r| r.start == line)?;
+        (self.t.get(run.end) == Some(':')
+            && (run.words >= 2 || self.names.is_known_person(&run.text)))
+        .then(|| self.names.fullest(&run.text))
     }
 
     /// An interview answer: `Claire Morel: … I told her "…"` (or `Morel:` for a
@@ -44,11 +62,8 @@ impl Context<'_> {
     fn answering(&self, at: usize) -> Option<Resolved> {
         let line = self.line_start(at);
         let answer = "first person in an interview answer";
-        if let Some(run) = self.names.run_at(line).filter(|r| r.start == line)
-            && self.t.get(run.end) == Some(':')
-            && (run.words >= 2 || self.names.is_known_person(&run.text))
-        {
-            return Some((vec![self.names.fullest(&run.text)], answer, 0.85));
+        if let Some(name) = self.answerer(at) {
+            return Some((vec![name], answer, 0.85));
         }
         if self.t.string(line, line + 3) == "A: " {
             return self.interviewee().map(|name| (vec![name], answer, 0.75));

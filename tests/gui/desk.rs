@@ -8,21 +8,17 @@
 use crate::Window;
 use egui::accesskit::{Role, Toggled};
 use egui::{Key, Pos2, Rect};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
-use spanmark::app::dialogs::NoDialogs;
-use spanmark::app::{App, Config};
-use spanmark::{fixture, store};
 
 /// Two articles: one claim in the first, two in the second (one with a figure).
-const A: &str = "The mayor said [claim|status=checked|verdict=false|claimant=Anna Berger:the \
+pub(crate) const A: &str = "The mayor said [claim|status=checked|verdict=false|claimant=Anna Berger:the \
                  city counted [figure|value=270 drone:270 drones] overnight]. Others doubted it.";
-const B: &str = "Officials said [claim|status=checking|verdict=mostly true|claimant=Bo Chen:\
+pub(crate) const B: &str = "Officials said [claim|status=checking|verdict=mostly true|claimant=Bo Chen:\
                  [figure|value=40%:40%] of the roads were hit]. They added that \
                  [claim:repairs will take a year].";
 
 /// What each claim's row says (and a screen reader reads), in article order.
-const ROW_A: &str = "checked · false · Anna Berger: “the city counted 270 drones overnight” \
+pub(crate) const ROW_A: &str = "checked · false · Anna Berger: “the city counted 270 drones overnight” \
                      in a.txt; figures: 270 drones → 270 drone (count)";
 const ROW_B1: &str = "checking · mostly true · Bo Chen: “40% of the roads were hit” in b.txt; \
                       figures: 40% → 40 percent (percent)";
@@ -239,28 +235,7 @@ fn the_desk_settings_are_saved_and_undone_one_step_each() {
 /// A window `pixels` wide and high at `zoom` on the two articles, as a screen that
 /// size shows it (see `layout.rs`), with the Claims tab and the desk settings open.
 fn desk_at(pixels: [f32; 2], zoom: f32) -> Window {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("project.ron");
-    store::save(
-        &fixture::project("Desk", &[("a.txt", A), ("b.txt", B)]),
-        &path,
-    )
-    .unwrap();
-    let mut config = Config::new(vec![path.clone()]);
-    config.dialogs = Box::new(NoDialogs);
-    config.data_dir = Some(dir.path().join("data"));
-    config.autosave_seconds = 0.0;
-    config.open_last = false;
-    let mut h = Harness::builder()
-        .with_size([pixels[0] / zoom, pixels[1] / zoom])
-        .with_step_dt(1.0 / 60.0)
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| {
-            cc.egui_ctx.set_zoom_factor(zoom);
-            App::new(cc, config)
-        });
-    h.run_steps(4);
-    let mut w = Window { h, dir, path };
+    let mut w = Window::open_at(&[("a.txt", A), ("b.txt", B)], pixels, zoom);
     if !w.shows("Claims") {
         // Too narrow for the panel unless asked for (Ctrl+Shift+B).
         w.ctrl_shift(Key::B);

@@ -11,11 +11,7 @@
 use crate::Window;
 use egui::accesskit::Role;
 use egui::{Key, Rect};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use spanmark::app::dialogs::NoDialogs;
-use spanmark::app::{App, Config};
-use spanmark::{fixture, store};
 
 /// A long first paragraph that holds a quotation, then shorter ones with more quotes
 /// of very different lengths.
@@ -26,24 +22,7 @@ The minister said the roads in the south would reopen first.";
 
 /// A window `pixels` wide and high at `zoom`, on a project holding [`ARTICLE`].
 fn window_at(pixels: [f32; 2], zoom: f32) -> Window {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("project.ron");
-    store::save(&fixture::project("Layout", &[("a.txt", ARTICLE)]), &path).unwrap();
-    let mut config = Config::new(vec![path.clone()]);
-    config.dialogs = Box::new(NoDialogs);
-    config.data_dir = Some(dir.path().join("data"));
-    config.autosave_seconds = 0.0;
-    config.open_last = false;
-    let mut h = Harness::builder()
-        .with_size([pixels[0] / zoom, pixels[1] / zoom])
-        .with_step_dt(1.0 / 60.0)
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| {
-            cc.egui_ctx.set_zoom_factor(zoom);
-            App::new(cc, config)
-        });
-    h.run_steps(4);
-    Window { h, dir, path }
+    Window::open_at(&[("a.txt", ARTICLE)], pixels, zoom)
 }
 
 /// The rectangle of the one node labelled `label` with `role`.

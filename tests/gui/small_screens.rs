@@ -13,16 +13,8 @@ use egui::{Key, Pos2, Rect};
 use egui_kittest::kittest::Queryable;
 use spanmark::model::{CharOffset, Span};
 
-/// Two articles: one claim in the first, two in the second.
-const A: &str = "The mayor said [claim|status=checked|verdict=false|claimant=Anna Berger:the \
-                 city counted [figure|value=270 drone:270 drones] overnight]. Others doubted it.";
-const B: &str = "Officials said [claim|status=checking|verdict=mostly true|claimant=Bo Chen:\
-                 [figure|value=40%:40%] of the roads were hit]. They added that \
-                 [claim:repairs will take a year].";
+use crate::desk::{A, B, ROW_A};
 
-/// The first claim's row on the desk.
-const ROW_A: &str = "checked · false · Anna Berger: “the city counted 270 drones overnight” \
-                     in a.txt; figures: 270 drones → 270 drone (count)";
 /// The first claim's row in the span list (its text).
 const SPAN_A: &str = "the city counted 270 drones overnight";
 

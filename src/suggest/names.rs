@@ -58,6 +58,9 @@ pub(super) struct Names {
     org_words: HashMap<String, usize, WordBuild>,
     /// First words of full person names, with the runs (indices) they open.
     given: HashMap<String, Vec<usize>, WordBuild>,
+    /// Organisations named with `of` or `for` (`Electoral Board of Castellmar`) by the
+    /// words before it, with the run (`None` when two runs share them).
+    org_heads: HashMap<String, Option<usize>, WordBuild>,
 }
 
 pub(super) fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
@@ -292,6 +295,20 @@ impl Names {
                 }
             }
         }
+        let mut org_heads: HashMap<String, Option<usize>, WordBuild> = HashMap::default();
+        for (k, r) in runs.iter().enumerate() {
+            let head = [" of ", " for "].iter().find_map(|w| r.text.find(w));
+            if let Some(at) = head {
+                org_heads
+                    .entry(r.text[..at].to_owned())
+                    .and_modify(|seen| {
+                        if seen.is_some_and(|j| runs[j].text != r.text) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some(k));
+            }
+        }
         debug_assert!(
             runs.windows(2)
                 .all(|w| w[0].start < w[0].end && w[0].end <= w[1].start),
@@ -311,6 +328,7 @@ impl Names {
             person_words,
             org_words,
             given,
+            org_heads,
         }
     }
 
@@ -333,19 +351,10 @@ impl Names {
         match self.org_words.get(name) {
             Some(&k) if !name.contains(' ') => self.runs[k].text.clone(),
             // `the Electoral Board` of `Electoral Board of Castellmar`.
-            _ if name.contains(' ') => {
-                let mut longer = self.runs.iter().filter(|r| {
-                    r.text.len() > name.len()
-                        && r.text.starts_with(name)
-                        && [" of ", " for "]
-                            .iter()
-                            .any(|w| r.text[name.len()..].starts_with(w))
-                });
-                match (longer.next(), longer.next()) {
-                    (Some(r), None) => r.text.clone(),
-                    _ => name.to_owned(),
-                }
-            }
+            _ if name.contains(' ') => match self.org_heads.get(name) {
+                Some(Some(k)) => self.runs[*k].text.clone(),
+                _ => name.to_owned(),
+            },
             _ => name.to_owned(),
         }
     }

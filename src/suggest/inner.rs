@@ -202,26 +202,16 @@ fn someone() -> Attribution {
 
 #[cfg(test)]
 mod tests {
-    use crate::suggest::suggest;
+    use crate::suggest::attribution_tests::{quotes, speaker};
 
-    /// The speaker of each quote, in text order, with its text.
-    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
-        let chars: Vec<char> = text.chars().collect();
-        suggest(text, &["quote"])
-            .into_iter()
-            .map(|s| {
-                let words: String = chars[s.range.start.0..s.range.end.0].iter().collect();
-                (words, s.attributes.get("speaker").cloned())
-            })
-            .collect()
-    }
-
+    /// The speaker of the quote `words` (which must be found).
     fn speaker_of(text: &str, words: &str) -> Option<String> {
-        speakers(text)
-            .into_iter()
-            .find(|(w, _)| w == words)
-            .unwrap_or_else(|| panic!("no quote {words:?} in {:?}", speakers(text)))
-            .1
+        let q = quotes(text);
+        assert!(
+            q.iter().any(|(w, ..)| w == words),
+            "no quote {words:?} in {q:?}"
+        );
+        speaker(&q, words).map(str::to_owned)
     }
 
     #[test]

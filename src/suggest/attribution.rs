@@ -217,6 +217,12 @@ impl<'a> Context<'a> {
         if let Some(s) = self.trailing_subject(&chunk) {
             return Some(s);
         }
+        if let [relative] = chunk[..]
+            && k > 0
+            && let Some(s) = self.antecedent(relative, &toks[..k - 1])
+        {
+            return Some(s);
+        }
         if let Some(s) = self.coordinated(&chunk) {
             return Some(s);
         }
@@ -225,6 +231,30 @@ impl<'a> Context<'a> {
         }
         // `X, chief executive of Y, warned`: a chunk that is all names, further back.
         self.apposition(&toks[..k])
+    }
+
+    /// What `which` or `who` at `relative` stands for: the name right before its comma
+    /// (`the bulletin from the Meteorological Service, which said`), an organisation
+    /// for `which`, a person for `who`.
+    fn antecedent(&self, relative: (usize, usize), toks: &[Tok]) -> Option<Subject> {
+        let which = match self.word(relative).as_str() {
+            "which" => true,
+            "who" => false,
+            _ => return None,
+        };
+        let Some(Tok::Word(s, e)) = toks.last() else {
+            return None;
+        };
+        let run = self.names.run_at(*s).filter(|r| r.end == *e && !r.quoted)?;
+        if which != run.is_org() || (!which && !self.names.is_person(run)) {
+            return None;
+        }
+        let name = if which {
+            self.names.fullest_org(&run.text)
+        } else {
+            self.names.fullest(&run.text)
+        };
+        Some(Subject::Names(vec![name], run.start))
     }
 
     /// The subject a second verb shares with the first (`Popa congratulated Ionescu
@@ -296,7 +326,7 @@ impl<'a> Context<'a> {
                 .first()
                 .is_some_and(|b| matches!(b.as_str(), "his" | "her" | "their" | "my" | "our"));
             let role = ROLES.contains(&lw.as_str()) || ORGS.contains(&lw.as_str());
-            if definite && (role || lw.ends_with("-year-old")) {
+            if definite && (role || person_noun(&lw)) {
                 return Some(Subject::Description(lw, last.0));
             }
             if possessive && (role || noun_gender(&lw).is_some()) {
@@ -337,6 +367,13 @@ impl<'a> Context<'a> {
         for chunk in chunks.iter().rev() {
             match self.all_names(chunk) {
                 Some(list) => found.push(list),
+                // `The Coastal Health Alliance, a regional body, said`.
+                None if found.is_empty() && !relative => {
+                    if let Some(org) = self.org_chunk(chunk) {
+                        found.push(org);
+                        break;
+                    }
+                }
                 None if !found.is_empty() => break,
                 None if relative && antecedent.is_none() => {
                     antecedent = self.trailing_subject(chunk);
@@ -388,6 +425,20 @@ impl<'a> Context<'a> {
                         | "meanwhile"
                         | "however"
                 ))
+    }
+
+    /// A chunk that is an organisation's name and nothing else (`the Coastal Health
+    /// Alliance`), in its fullest form.
+    fn org_chunk(&self, chunk: &[(usize, usize)]) -> Option<(usize, Vec<String>)> {
+        let words = match chunk {
+            [the, rest @ ..] if self.word(*the).eq_ignore_ascii_case("the") => rest,
+            _ => chunk,
+        };
+        let first = words.first()?;
+        let run = self.names.run_at(first.0).filter(|r| r.start == first.0)?;
+        let last = words.last()?;
+        (run.end == last.1 && run.is_org() && !run.quoted)
+            .then(|| (run.start, vec![self.names.fullest_org(&run.text)]))
     }
 
     /// The people of a chunk made only of names, titles and `and`.
@@ -443,9 +494,13 @@ impl<'a> Context<'a> {
                     };
                     (vec![name], rule, c)
                 }
-                None if d.ends_with("-year-old") => {
-                    let m = self.discourse.meant(at)?;
+                // `the 58-year-old`, `the retired teacher`: whom the discourse pass
+                // took it for.
+                None if let Some(m) = self.discourse.meant(at) => {
                     (m.speakers.clone(), m.rule, m.confidence)
+                }
+                None if !ROLES.contains(&d.as_str()) && !ORGS.contains(&d.as_str()) => {
+                    return None;
                 }
                 // `the official said`, with nobody named with that role: a person
                 // the article does not name (a wrong name would be worse).

@@ -95,6 +95,7 @@ const GENDER: &str = "pronoun resolved to the nearest person its gender fits";
 const THROUGH: &str = "pronoun resolved through a description";
 const UNNAMED: &str = "pronoun resolved to a person the article does not name";
 const AGE: &str = "description by age resolved to the person it follows";
+const DESCRIBED: &str = "description resolved to the person the sentences before are about";
 
 impl Discourse {
     /// Whom the pronoun or description at `at` means, if the pass resolved it.
@@ -320,6 +321,7 @@ impl Discourse {
             .skip(n + 1)
             .take(6)
             .any(|w| t.string(w.0, w.1) == "who");
+        let lw_head = noun.clone();
         let noun = noun.trim_end_matches('s').to_owned();
         let gender = noun_gender(&noun);
         if noun.ends_with("-year-old") {
@@ -335,6 +337,30 @@ impl Discourse {
             && let Some(name) = cx.described_before(&noun, at)
         {
             self.mention(k, at, Entity::Named(name), true, true);
+            return;
+        }
+        // `“…,” the retired teacher said` after `Grace Olaniyan, 62, had waited`: a
+        // person noun nobody was introduced with is the person the sentences before
+        // are about (an unnamed one when they are about `a teacher`), a guess.
+        let singular = lw_head == noun || lw_head.ends_with("ss");
+        let introduced = || {
+            let before = t.string(at.saturating_sub(600), at).to_lowercase();
+            [" a ", " an ", " one "]
+                .iter()
+                .any(|det| before.contains(&format!("{det}{noun}")))
+        };
+        if det == "the"
+            && !who
+            && singular
+            && !matches!(noun.as_str(), "person" | "source")
+            && !ROLES.contains(&noun.as_str())
+            && !introduced()
+            && let Some((entity, mut meant)) = self.resolve(cx, k, at, gender)
+        {
+            meant.rule = DESCRIBED;
+            meant.confidence = meant.confidence.min(0.7);
+            self.meant.insert(at, meant);
+            self.mention(k, at, entity, true, true);
             return;
         }
         if det != "the" || who || possessive || ROLES.contains(&noun.as_str()) {

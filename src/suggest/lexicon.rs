@@ -328,6 +328,7 @@ pub(super) static VERBS: WordSet = WordSet::new(&[
     "tweets",
     "warn",
     "insist",
+    "thanked",
 ]);
 
 /// Words between a subject and its verb (`has argued`, `used to say`).
@@ -461,4 +462,10 @@ pub(super) static ORGS: WordSet = WordSet::new(&[
     "network",
     "alliance",
     "coalition",
+    "league",
+    "service",
+    "regulator",
+    "university",
+    "hospital",
+    "charity",
 ]);

@@ -65,7 +65,7 @@ impl Context<'_> {
             .find(|&i| t.c[i] == ',')
     }
 
-    /// Past `her husband ` or `his colleague ` before the next name of a list.
+    /// Past `her husband ` or `his colleague, ` before the next name of a list.
     fn after_relation(&self, at: usize) -> usize {
         let t = self.t;
         let words = t.words_after(at, 2);
@@ -73,9 +73,13 @@ impl Context<'_> {
             && a == at
             && matches!(t.str(a, b), "her" | "his" | "their")
             && person_noun(&t.string(c, d).to_lowercase())
-            && t.str(d, d + 1) == " "
         {
-            return d + 1;
+            if t.str(d, d + 1) == " " {
+                return d + 1;
+            }
+            if t.str(d, d + 2) == ", " {
+                return d + 2;
+            }
         }
         at
     }

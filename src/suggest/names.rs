@@ -142,6 +142,8 @@ impl Names {
         let name_word = |k: usize| capitalised[k] && !ordinary[k];
         let word = |k: usize| t.str(words[k].0, words[k].1);
         let mut runs = Vec::new();
+        // Runs taken for places only for the preposition before them.
+        let mut from_place = Vec::new();
         let mut k = 0;
         while k < words.len() {
             if !name_word(k) {
@@ -237,6 +239,9 @@ impl Names {
             let portfolio = words
                 .get(last + 1)
                 .is_some_and(|&w| t.c[words[last].1..w.0] == [' '] && is_title(t.str(w.0, w.1)));
+            if place && !portfolio && !ampersand && n >= 2 && before != Some("the") {
+                from_place.push(runs.len());
+            }
             runs.push(Run {
                 start,
                 end,
@@ -246,6 +251,20 @@ impl Names {
                 not_person: place || portfolio || ampersand,
             });
             k = last + 1;
+        }
+        // `comes from Sólveig Ragnarsdóttir …`, then `Ragnarsdóttir is cautious`: a
+        // name after a preposition whose last word the article uses alone is a person.
+        let alone: std::collections::HashSet<&str> = runs
+            .iter()
+            .filter(|r| r.words == 1 && !r.quoted && !r.not_person)
+            .map(|r| r.text.as_str())
+            .collect();
+        let people: Vec<usize> = from_place
+            .into_iter()
+            .filter(|&k| !runs[k].is_org() && alone.contains(runs[k].last_word()))
+            .collect();
+        for k in people {
+            runs[k].not_person = false;
         }
         let mut person_words: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
         let mut given: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();

@@ -68,4 +68,5 @@ pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
     "Network",
     "Alliance",
     "Coalition",
+    "League",
 ]);

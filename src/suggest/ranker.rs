@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.670, 0.327, 1.386, -0.046, -0.061, -0.956, -0.544, 0.782, -0.278, -0.139, -0.654, -0.194,
-    0.325, 0.395, 0.283, -0.946, 0.705,
+    0.606, 0.203, 1.410, -0.037, -0.111, -0.944, -0.486, 0.785, -0.267, -0.137, -0.574, -0.142,
+    0.322, 0.378, 0.238, -0.917, 0.714,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

@@ -28,6 +28,7 @@ const SETS: &[&str] = &[
     "tests/gold6/test",
     "tests/gold7/test",
     "tests/gold8/test",
+    "tests/gold9/test",
 ];
 
 struct Case {

@@ -138,6 +138,24 @@ impl Context<'_> {
             if !word_at(verb).is_some_and(|w| is_verb(&w)) || passive(verb) {
                 continue;
             }
+            // `right to call the collapse avoidable`: an infinitive reports nothing;
+            // `in the notes to its tables`: a noun after a determiner is no verb.
+            // `used to say`, `likes to say` report a saying.
+            let habit = verb > 1
+                && word_at(verb - 2).is_some_and(|w| {
+                    matches!(w.as_str(), "used" | "likes" | "liked" | "loves" | "loved")
+                });
+            if verb > 0
+                && !habit
+                && word_at(verb - 1).is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "to" | "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "my"
+                    )
+                })
+            {
+                continue;
+            }
             if second_that && !takes_that(verb) {
                 continue;
             }

@@ -113,6 +113,21 @@ impl Context<'_> {
             .names
             .before(at, 600)
             .find(|r| self.names.is_person(r))?;
+        // `A, 74, and her husband B, 77, who …`: a list opened earlier in the
+        // sentence that names the last person.
+        let sentence = self.sentence_start(last.start);
+        let named_last = self.names.fullest(&last.text);
+        if let Some(list) = self
+            .names
+            .before(last.start, 200)
+            .take_while(|r| r.start >= sentence)
+            .filter(|r| self.names.is_person(r))
+            .map(|r| self.list_at(r.start))
+            .filter(|l| l.len() >= 2 && l.contains(&named_last))
+            .max_by_key(Vec::len)
+        {
+            return Some((list, "pronoun resolved to the people named last", 0.75));
+        }
         let mut first = last;
         for r in self.names.before(last.start, 200) {
             let gap = self.t.string(r.end, first.start);

@@ -18,6 +18,7 @@ pub(crate) const DEVELOPMENT: &[&str] = &[
     "tests/gold6/test",
     "tests/gold7/test",
     "tests/gold8/test",
+    "tests/gold9/test",
 ];
 
 /// One suggestion at or above [`CONFIDENT`], judged: its rule, confidence and whether

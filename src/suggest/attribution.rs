@@ -24,6 +24,7 @@ use super::discourse::{Article, Discourse, person_noun};
 use super::gender::{Genders, noun_gender};
 use super::lexicon::{ORGS, PRONOUNS, ROLES, VERBS, skippable};
 use super::names::{Names, is_title};
+use super::resolve::DOCUMENTS;
 use super::text::Chars;
 use std::collections::HashMap;
 
@@ -326,7 +327,7 @@ impl<'a> Context<'a> {
                 .first()
                 .is_some_and(|b| matches!(b.as_str(), "his" | "her" | "their" | "my" | "our"));
             let role = ROLES.contains(&lw.as_str()) || ORGS.contains(&lw.as_str());
-            if definite && (role || person_noun(&lw)) {
+            if definite && (role || person_noun(&lw) || DOCUMENTS.contains(&lw.as_str())) {
                 return Some(Subject::Description(lw, last.0));
             }
             if possessive && (role || noun_gender(&lw).is_some()) {
@@ -412,7 +413,8 @@ impl<'a> Context<'a> {
             return false;
         };
         let first = self.word(*first).to_lowercase();
-        matches!(first.as_str(), "who" | "which" | "whose")
+        // `The 54-year-old, a former driver who has led the union since 2017, said`.
+        matches!(first.as_str(), "who" | "which" | "whose" | "a" | "an")
             || (chunk.len() <= 4
                 && matches!(
                     first.as_str(),
@@ -485,6 +487,9 @@ impl<'a> Context<'a> {
                 (names, rule, explicit.1)
             }
             Subject::Pronoun(p, at) => self.pronoun(&p, at)?,
+            Subject::Description(d, at) if DOCUMENTS.contains(&d.as_str()) => {
+                self.author(&d, at)?
+            }
             Subject::Description(d, at) => match self.description(&d, at) {
                 Some((name, c)) => {
                     let rule = if ORGS.contains(&d.as_str()) {

@@ -95,6 +95,7 @@ const GENDER: &str = "pronoun resolved to the nearest person its gender fits";
 const THROUGH: &str = "pronoun resolved through a description";
 const UNNAMED: &str = "pronoun resolved to a person the article does not name";
 const AGE: &str = "description by age resolved to the person it follows";
+const KIN: &str = "relative resolved to the person the sentences before are about";
 const DESCRIBED: &str = "description resolved to the person the sentences before are about";
 
 impl Discourse {
@@ -167,6 +168,16 @@ impl Discourse {
         if p < words.len() && INTRO.contains(&lower(words[p]).as_str()) {
             let comma = (words[p].1..end).find(|&i| t.c[i] == ',' && cx.top_quote_at(i).is_none());
             p = comma.map_or(words.len(), |c| words.partition_point(|w| w.0 < c));
+        }
+        // `"…," says the 81-year-old, who …`: after a quote the subject may follow
+        // its verb.
+        let opening = (start..end).find(|&i| !t.c[i].is_whitespace());
+        if p == 0
+            && p + 1 < words.len()
+            && opening.is_some_and(|i| cx.top_quote_at(i).is_some())
+            && VERBS.contains(&lower(words[p]).as_str())
+        {
+            p += 1;
         }
         // The subject: the first person mentioned from there on before a verb.
         let limit = (p..words.len().min(p + 10))
@@ -345,12 +356,13 @@ impl Discourse {
         let singular = lw_head == noun || lw_head.ends_with("ss");
         let introduced = || {
             let before = t.string(at.saturating_sub(600), at).to_lowercase();
-            [" a ", " an ", " one "]
-                .iter()
-                .any(|det| before.contains(&format!("{det}{noun}")))
+            [
+                " a ", " an ", " one ", " her ", " his ", " their ", " my ", " our ",
+            ]
+            .iter()
+            .any(|det| before.contains(&format!("{det}{noun}")))
         };
         if det == "the"
-            && !who
             && singular
             && !matches!(noun.as_str(), "person" | "source")
             && !ROLES.contains(&noun.as_str())
@@ -359,6 +371,23 @@ impl Discourse {
         {
             meant.rule = DESCRIBED;
             meant.confidence = meant.confidence.min(0.7);
+            self.meant.insert(at, meant);
+            self.mention(k, at, entity, true, true);
+            return;
+        }
+        // `“…,” his wife explained` after `Her husband, Peter Moyo, had stayed at home`:
+        // the person of that gender the sentences before are about, other than the
+        // one `his` means; a guess, surer when they share a surname.
+        if let (Some(owner_gender), Some(want)) = (pronoun_gender(&det), gender)
+            && !who
+            && let Some((owner, _)) = self.resolve(cx, k, first.0, Some(owner_gender))
+            && let Some((entity, mut meant)) = self.resolve_except(cx, k, at, Some(want), &owner)
+            && let (Entity::Named(a), Entity::Named(b)) = (&owner, &entity)
+        {
+            let surname = |n: &str| n.rsplit(' ').next().map(str::to_owned);
+            let shared = a.contains(' ') && b.contains(' ') && surname(a) == surname(b);
+            meant.rule = KIN;
+            meant.confidence = meant.confidence.min(if shared { 0.7 } else { 0.6 });
             self.meant.insert(at, meant);
             self.mention(k, at, entity, true, true);
             return;
@@ -421,9 +450,32 @@ impl Discourse {
         at: usize,
         want: Option<Gender>,
     ) -> Option<(Entity, Meant)> {
+        self.resolve_among(cx, k, at, want, None)
+    }
+
+    /// [`Self::resolve`] passing over `except` (`his wife` is not the man `his` means).
+    fn resolve_except(
+        &self,
+        cx: &impl Article,
+        k: usize,
+        at: usize,
+        want: Option<Gender>,
+        except: &Entity,
+    ) -> Option<(Entity, Meant)> {
+        self.resolve_among(cx, k, at, want, Some(except))
+    }
+
+    fn resolve_among(
+        &self,
+        cx: &impl Article,
+        k: usize,
+        at: usize,
+        want: Option<Gender>,
+        except: Option<&Entity>,
+    ) -> Option<(Entity, Meant)> {
         // Candidates by salience: (entity, sentence distance, subject, described).
         let mut ranked: Vec<(&Entity, usize, bool, bool, f32)> = Vec::new();
-        for back in 0..5 {
+        for back in 0..8 {
             let Some(s) = k.checked_sub(back).map(|j| &self.sentences[j]) else {
                 break;
             };
@@ -436,7 +488,10 @@ impl Discourse {
                 .chain((0..s.mentions.len()).filter(|&m| Some(m) != s.subject));
             for m in order {
                 let mention = &s.mentions[m];
-                if mention.at >= at || ranked.iter().any(|r| *r.0 == mention.entity) {
+                if mention.at >= at
+                    || ranked.iter().any(|r| *r.0 == mention.entity)
+                    || except == Some(&mention.entity)
+                {
                     continue;
                 }
                 ranked.push((

@@ -5,7 +5,9 @@
 //! Round 9 (gold9's misses once it was spent): subjects found through clauses —
 //! organisations in apposition, `which said`, infinitives and nouns that look like
 //! reporting verbs, `they` for a couple or a pair after `from`, and `the retired
-//! nurse said` for the person just named.
+//! nurse said` for the person just named; `says the 81-year-old`, `the statement
+//! said`, readers' messages and possessives before a colon, a role as an entry
+//! heading, and `his wife explained`.
 
 use super::attribution_tests::{confidence_of, quotes, speaker};
 
@@ -284,4 +286,90 @@ fn a_new_description_means_the_person_just_named() {
         "Halvard Sten runs the yard. The sale was agreed last week, according to a person close to the family. “Nobody is selling the name,” the person said.",
     );
     assert_eq!(speaker(&q, "Nobody is selling the name"), None, "{q:?}");
+}
+
+#[test]
+fn a_description_after_its_verb_or_before_an_apposition() {
+    let q = quotes(
+        "Ruth Abery has kept bees on the allotment for 40 years. She knows every hive by its sound. ‘They are quieter this spring,’ says the 72-year-old, who started with a single swarm.",
+    );
+    assert_eq!(
+        speaker(&q, "They are quieter this spring"),
+        Some("Ruth Abery"),
+        "{q:?}"
+    );
+    let q = quotes(
+        "Dockers' leader Piet Ansel met the port's owners on Monday. The 49-year-old, a crane driver who has led the union since 2019, said the stoppage would go on “until somebody signs”.",
+    );
+    assert_eq!(
+        speaker(&q, "until somebody signs"),
+        Some("Piet Ansel"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_statement_said_means_its_author() {
+    let q = quotes(
+        "Kelmont Rovers said in a statement that the stand would reopen in May. \"Every seat will be back,\" the statement said.",
+    );
+    assert_eq!(
+        speaker(&q, "Every seat will be back"),
+        Some("Kelmont Rovers"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_reader_or_a_possessive_before_a_colon() {
+    let q = quotes(
+        "10:05 – Your messages\n\nFrom Oddny in the harbour district: \"No water since six, but the bakery is open.\"",
+    );
+    assert_eq!(
+        speaker(&q, "No water since six, but the bakery is open."),
+        Some("Oddny"),
+        "{q:?}"
+    );
+    let q = quotes(
+        "09:00 – Mayor Tilde Ormerod opened the shelter.\n\n18:00 – We are closing the blog. Ormerod's last word at the evening briefing: \"Check on your neighbours tonight.\"",
+    );
+    assert_eq!(
+        speaker(&q, "Check on your neighbours tonight."),
+        Some("Tilde Ormerod"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_role_as_an_entry_heading_is_the_person_with_that_role() {
+    let q = quotes(
+        "11:20 – Fire chief: “Nobody goes back before noon”\nAt the school, Fire Chief Eilif Brand told families to stay away.",
+    );
+    assert_eq!(
+        speaker(&q, "Nobody goes back before noon"),
+        Some("Eilif Brand"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_relative_means_the_person_of_that_gender_other_than_the_owner() {
+    let q = quotes(
+        "Among the fans was Carla Denny, 58, who has not missed a home game since 1990. Her husband, Ross Denny, had stayed at home. \"He can't bear penalties,\" his wife explained.",
+    );
+    assert_eq!(
+        speaker(&q, "He can't bear penalties"),
+        Some("Carla Denny"),
+        "{q:?}"
+    );
+    assert!(confidence_of(&q, "He can't bear penalties") < 0.8, "{q:?}");
+    // A relative introduced with a relative clause is someone new and unnamed.
+    let q = quotes(
+        "Carla Denny will be at the ground on Saturday. Her son, who lives abroad, has sent a new scarf. \"It is too warm for April,\" she said.",
+    );
+    assert_eq!(
+        speaker(&q, "It is too warm for April"),
+        Some("Carla Denny"),
+        "{q:?}"
+    );
 }

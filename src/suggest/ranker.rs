@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.606, 0.203, 1.410, -0.037, -0.111, -0.944, -0.486, 0.785, -0.267, -0.137, -0.574, -0.142,
-    0.322, 0.378, 0.238, -0.917, 0.714,
+    0.624, 0.214, 1.382, -0.133, 0.083, -0.870, -0.545, 0.745, -0.307, -0.131, -0.627, -0.194,
+    0.407, 0.432, 0.167, -0.950, 0.668,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

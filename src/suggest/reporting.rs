@@ -67,6 +67,17 @@ impl Context<'_> {
                 if ROLES.contains(&text.as_str()) && self.word(words[1]) == "the" {
                     return self.resolve(Subject::Description(text, w.0), explicit);
                 }
+                // `says the 81-year-old`, `said the retired teacher`: whom the
+                // discourse pass took it for.
+                if self.word(words[1]) == "the"
+                    && let Some(m) = self.discourse.meant(w.0)
+                {
+                    return Some(Attribution {
+                        speakers: m.speakers.clone(),
+                        rule: m.rule,
+                        confidence: m.confidence,
+                    });
+                }
             }
             return None;
         }
@@ -215,6 +226,27 @@ impl Context<'_> {
         {
             return self.resolve(Subject::Description(org, owner.0), explicit);
         }
+        // `From Sunniva in the Haldor district:` (a reader's message in a live blog),
+        // `Dvořáková's last word at the briefing:` (a person named before).
+        if let Some(chunk) = chunks.first() {
+            let from = match chunk[..] {
+                [from, name, ..] if self.word(from) == "From" => self
+                    .names
+                    .run_at(name.0)
+                    .filter(|r| r.start == name.0 && !r.is_org() && !r.not_person)
+                    .map(|r| self.names.fullest(&r.text)),
+                _ => None,
+            };
+            let owner = self.word(chunk[0]);
+            let owner = owner
+                .strip_suffix("'s")
+                .or_else(|| owner.strip_suffix("’s"))
+                .filter(|o| self.names.is_known_person(o))
+                .map(|o| self.names.fullest(o));
+            if let Some(name) = from.or(owner) {
+                return self.resolve(Subject::Names(vec![name], chunk[0].0), (explicit.0, 0.75));
+            }
+        }
         for (n, chunk) in chunks.iter().enumerate() {
             let first = chunk[0];
             let w = self.word(first).to_lowercase();
@@ -253,6 +285,45 @@ impl Context<'_> {
         }
     }
 
+    /// An entry heading naming a role (`15:45 – Prime minister: “…”`): the person the
+    /// text names with that role, next after the heading or else before it.
+    fn role_heading(&self, start: usize, open: usize) -> Option<Attribution> {
+        let t = self.t;
+        let colon = (start..open).rev().find(|&i| !t.c[i].is_whitespace())?;
+        if t.c[colon] != ':' {
+            return None;
+        }
+        let words: Vec<String> = t
+            .words(start)
+            .take_while(|w| w.1 <= colon)
+            .map(|w| t.lower(w.0, w.1).into_owned())
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        let head = words.last()?;
+        if words.len() > 3 || !ROLES.contains(&head.as_str()) {
+            return None;
+        }
+        let holds = |r: &&super::names::Run| {
+            let before: Vec<String> = t
+                .words_before(r.start, words.len())
+                .iter()
+                .rev()
+                .map(|w| t.lower(w.0, w.1).into_owned())
+                .collect();
+            self.names.is_person(r) && before == words
+        };
+        let run = self
+            .names
+            .after(open, 1_500)
+            .find(holds)
+            .or_else(|| self.names.before(start, 4_000).find(holds))?;
+        Some(Attribution {
+            speakers: vec![self.names.fullest(&run.text)],
+            rule: "heading naming the speaker's role",
+            confidence: 0.7,
+        })
+    }
+
     /// A headline (a line with no full stop) that names one person beside the quote.
     pub(super) fn headline(&self, open: usize, close: usize) -> Option<Attribution> {
         let t = self.t;
@@ -281,6 +352,9 @@ impl Context<'_> {
                 rule: "headline naming the speaker",
                 confidence: 0.7,
             });
+        }
+        if let Some(a) = self.role_heading(start, open) {
+            return Some(a);
         }
         // The article's title quoting someone it names only in the opening lines.
         if start > 0 {

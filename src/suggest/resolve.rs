@@ -104,6 +104,23 @@ impl Context<'_> {
         })
     }
 
+    /// `the statement said`: the subject of a sentence shortly before that mentions a
+    /// statement (`Dunmore Harriers said in a statement that …`).
+    pub(super) fn author(&self, noun: &str, at: usize) -> Option<Resolved> {
+        let k = self.discourse.sentence_of(at);
+        for j in (k.saturating_sub(3)..k).rev() {
+            let start = self.discourse.sentence_start(j)?;
+            let mentions = self.t.words(start).any(|w| {
+                !self.inside_quote(w.0) && self.t.lower(w.0, w.1).trim_end_matches('s') == noun
+            });
+            if mentions {
+                let subject = self.discourse.seen_in(j).find(|s| s.subject)?;
+                return Some((vec![subject.name.to_owned()], AUTHOR, 0.75));
+            }
+        }
+        None
+    }
+
     /// `they`: the pair or list of people named last.
     fn plural(&self, at: usize) -> Option<Resolved> {
         if let Some(group) = self.discourse.group_before(at) {
@@ -420,3 +437,17 @@ impl Context<'_> {
 }
 
 const ORGANISATION: &str = "pronoun resolved to the organisation named last";
+const AUTHOR: &str = "the author of the statement an earlier sentence mentions";
+
+/// What an organisation or a person issues: `the statement said` means its author.
+pub(super) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "letter",
+    "bulletin",
+    "reply",
+    "notice",
+    "release",
+    "post",
+    "message",
+    "report",
+];

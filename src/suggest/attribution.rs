@@ -1,7 +1,8 @@
 //! Who said a quote: rules over the sentence around it, each recorded on the
-//! suggestion so the window can say why. This module reads a clause (its tokens, its
-//! subject, appositions and speaker lists); the rules by where the speaker stands are
-//! in `reporting`, pronouns and descriptions are resolved in `resolve`.
+//! suggestion so the window can say why. This module reads a clause (its tokens and
+//! its subject; names set apart by an apposition in `appositions`, speaker lists in
+//! `lists`); the rules by where the speaker stands are in `reporting`, pronouns and
+//! descriptions are resolved in `resolve`.
 //!
 //! - after the quote: `"…," Brandt said`, `said economist Jonas Weber`, `"…," he said`,
 //!   a list (`warned A, B, and C from …` gives all of them), a pull-quote dash;
@@ -23,7 +24,7 @@
 use super::discourse::{Article, Discourse, person_noun};
 use super::gender::{Genders, noun_gender};
 use super::lexicon::{ORGS, PRONOUNS, ROLES, VERBS, skippable};
-use super::names::{Names, is_title};
+use super::names::Names;
 use super::resolve::DOCUMENTS;
 use super::text::Chars;
 use std::collections::HashMap;
@@ -89,6 +90,9 @@ impl Article for Context<'_> {
     }
     fn group_at(&self, at: usize, a: String, words: &[(usize, usize)]) -> Option<Vec<String>> {
         Context::group_at(self, at, a, words)
+    }
+    fn answerer(&self, at: usize) -> Option<String> {
+        Context::answerer(self, at)
     }
 }
 
@@ -234,30 +238,6 @@ impl<'a> Context<'a> {
         self.apposition(&toks[..k])
     }
 
-    /// What `which` or `who` at `relative` stands for: the name right before its comma
-    /// (`the bulletin from the Meteorological Service, which said`), an organisation
-    /// for `which`, a person for `who`.
-    fn antecedent(&self, relative: (usize, usize), toks: &[Tok]) -> Option<Subject> {
-        let which = match self.word(relative).as_str() {
-            "which" => true,
-            "who" => false,
-            _ => return None,
-        };
-        let Some(Tok::Word(s, e)) = toks.last() else {
-            return None;
-        };
-        let run = self.names.run_at(*s).filter(|r| r.end == *e && !r.quoted)?;
-        if which != run.is_org() || (!which && !self.names.is_person(run)) {
-            return None;
-        }
-        let name = if which {
-            self.names.fullest_org(&run.text)
-        } else {
-            self.names.fullest(&run.text)
-        };
-        Some(Subject::Names(vec![name], run.start))
-    }
-
     /// The subject a second verb shares with the first (`Popa congratulated Ionescu
     /// and said`): the name, pronoun or description opening the chunk, followed by a
     /// lower-case word (its verb).
@@ -341,133 +321,6 @@ impl<'a> Context<'a> {
             }
             return None;
         }
-    }
-
-    /// The nearest chunk before the clause that is all names (titles allowed), with
-    /// the adjacent chunks of names: the subject the apposition describes. A chunk
-    /// followed by a relative clause (`The Greens, who won nine seats, called`,
-    /// `Port authority director Ingrid Holt, who left by a side door, told`) gives the
-    /// subject it ends in, organisations and descriptions included.
-    pub(super) fn apposition(&self, toks: &[Tok]) -> Option<Subject> {
-        let chunks: Vec<Vec<(usize, usize)>> = toks
-            .split(|t| *t == Tok::Break)
-            .map(|c| {
-                c.iter()
-                    .filter_map(|t| match t {
-                        Tok::Word(s, e) => Some((*s, *e)),
-                        Tok::Break => None,
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut found: Vec<(usize, Vec<String>)> = Vec::new();
-        let mut relative = false;
-        // The subject a relative clause or an aside follows: used when no chunk is all
-        // names (`X, chief executive of Nordvolt, which operates …, warned` is X).
-        let mut antecedent = None;
-        for chunk in chunks.iter().rev() {
-            match self.all_names(chunk) {
-                Some(list) => found.push(list),
-                // `The Coastal Health Alliance, a regional body, said`.
-                None if found.is_empty() && !relative => {
-                    if let Some(org) = self.org_chunk(chunk) {
-                        found.push(org);
-                        break;
-                    }
-                }
-                None if !found.is_empty() => break,
-                None if relative && antecedent.is_none() => {
-                    antecedent = self.trailing_subject(chunk);
-                }
-                None => {}
-            }
-            relative = self.interposed(chunk);
-        }
-        if found.is_empty() {
-            return antecedent;
-        }
-        // `Its petition, addressed to the chief executive, Fiona Welland, states`: the
-        // names belong to an object in the chunk before them, not to the subject.
-        let before = chunks
-            .iter()
-            .rev()
-            .filter(|c| !c.is_empty())
-            .nth(found.len());
-        if before.is_some_and(|c| self.object_before_names(c)) {
-            return None;
-        }
-        let start = found.last()?.0;
-        let mut names: Vec<String> = found.into_iter().rev().flat_map(|(_, n)| n).collect();
-        // `He and two colleagues, A and B, wrote`: the subject and the people named.
-        if let Some(lead) = before.and_then(|c| self.lead_of_colleagues(c)) {
-            names.insert(0, lead);
-        }
-        Some(Subject::Names(names, start))
-    }
-
-    /// A chunk set between a subject and its verb: a relative clause (`who won nine
-    /// seats`) or a short aside opened by a preposition (`in a statement`, `for its
-    /// part`).
-    fn interposed(&self, chunk: &[(usize, usize)]) -> bool {
-        let Some(first) = chunk.first() else {
-            return false;
-        };
-        let first = self.word(*first).to_lowercase();
-        // `The 54-year-old, a former driver who has led the union since 2017, said`.
-        matches!(first.as_str(), "who" | "which" | "whose" | "a" | "an")
-            || (chunk.len() <= 4
-                && matches!(
-                    first.as_str(),
-                    "in" | "on"
-                        | "for"
-                        | "by"
-                        | "at"
-                        | "after"
-                        | "before"
-                        | "meanwhile"
-                        | "however"
-                ))
-    }
-
-    /// A chunk that is an organisation's name and nothing else (`the Coastal Health
-    /// Alliance`), in its fullest form.
-    fn org_chunk(&self, chunk: &[(usize, usize)]) -> Option<(usize, Vec<String>)> {
-        let words = match chunk {
-            [the, rest @ ..] if self.word(*the).eq_ignore_ascii_case("the") => rest,
-            _ => chunk,
-        };
-        let first = words.first()?;
-        let run = self.names.run_at(first.0).filter(|r| r.start == first.0)?;
-        let last = words.last()?;
-        (run.end == last.1 && run.is_org() && !run.quoted)
-            .then(|| (run.start, vec![self.names.fullest_org(&run.text)]))
-    }
-
-    /// The people of a chunk made only of names, titles and `and`.
-    pub(super) fn all_names(&self, chunk: &[(usize, usize)]) -> Option<(usize, Vec<String>)> {
-        let mut names = Vec::new();
-        let mut at = None;
-        let mut i = 0;
-        while i < chunk.len() {
-            let w = self.word(chunk[i]);
-            if is_title(&w) || (w == "and" && !names.is_empty()) {
-                i += 1;
-                continue;
-            }
-            let run = self
-                .names
-                .run_at(chunk[i].0)
-                .filter(|r| r.start == chunk[i].0)?;
-            if !self.names.is_person(run) {
-                return None;
-            }
-            at.get_or_insert(run.start);
-            names.push(self.names.fullest(&run.text));
-            while i < chunk.len() && chunk[i].0 < run.end {
-                i += 1;
-            }
-        }
-        Some((at?, names))
     }
 
     /// Turns a subject into an attribution: `explicit` is the rule and confidence for

@@ -15,14 +15,15 @@
 //! names told the candidates apart, when the person is far back, or when a description
 //! had to be resolved first.
 
-use super::gender::{Gender, Genders, Source, noun_gender, pronoun_gender};
-use super::lexicon::{ROLES, VERBS};
+use super::gender::{Gender, Genders, Source, pronoun_gender};
+use super::lexicon::VERBS;
 use super::names::Names;
 use super::sentences::{AUXILIARIES, INTRO, OPENERS, acts};
 pub(super) use super::sentences::{person_noun, sentences};
 use super::text::Chars;
 use std::collections::HashMap;
 
+mod phrases;
 mod seen;
 
 /// What the discourse pass reads of an article: its text, names, genders, quotes and
@@ -40,6 +41,8 @@ pub(super) trait Article {
     fn described_before(&self, head: &str, at: usize) -> Option<String>;
     /// The group opening a sentence whose first mention is `a` at `at`.
     fn group_at(&self, at: usize, a: String, words: &[(usize, usize)]) -> Option<Vec<String>>;
+    /// The person whose interview answer the line of `at` is (`Diagne: …`).
+    fn answerer(&self, at: usize) -> Option<String>;
 }
 
 /// Whom a pronoun (or an anaphoric description such as `the 54-year-old`) means.
@@ -94,9 +97,6 @@ const SUBJECT: &str = "pronoun resolved to the subject of an earlier sentence";
 const GENDER: &str = "pronoun resolved to the nearest person its gender fits";
 const THROUGH: &str = "pronoun resolved through a description";
 const UNNAMED: &str = "pronoun resolved to a person the article does not name";
-const AGE: &str = "description by age resolved to the person it follows";
-const KIN: &str = "relative resolved to the person the sentences before are about";
-const DESCRIBED: &str = "description resolved to the person the sentences before are about";
 
 impl Discourse {
     /// Whom the pronoun or description at `at` means, if the pass resolved it.
@@ -206,10 +206,19 @@ impl Discourse {
             }
         }
         let is_subject = |at: usize| span.0 <= at && at < span.1;
+        // In an interview answer (`Diagne: Through my uncle, …`) the label is no
+        // mention, and `he` or `she` is never the person answering (who says `I`).
+        let answerer = words.first().and_then(|w| cx.answerer(w.0));
+        let label = answerer.as_ref().and_then(|_| words.first()).map(|w| w.0);
+        let except = answerer.map(Entity::Named);
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
             if let Some(run) = cx.names().run_at(w.0).filter(|r| r.start == w.0) {
+                if label == Some(w.0) && t.get(run.end) == Some(':') {
+                    i += 1;
+                    continue;
+                }
                 let name = cx.names().fullest(&run.text);
                 // A lone name counts when it says its gender or acts (`Trump spoke.`).
                 let acts = run.words == 1
@@ -232,7 +241,8 @@ impl Discourse {
             let lw = lower(w);
             if let Some(want) =
                 pronoun_gender(&lw).filter(|_| lw != "hers" && !lw.ends_with("self"))
-                && let Some((entity, meant)) = self.resolve(cx, k, w.0, Some(want))
+                && let Some((entity, meant)) =
+                    self.resolve_among(cx, k, w.0, Some(want), except.as_ref())
             {
                 let confidence = meant.confidence;
                 self.meant.insert(w.0, meant);
@@ -277,155 +287,6 @@ impl Discourse {
             described,
             sure,
         });
-    }
-
-    /// A subject that is no bare name: a description (`The minister`, `Her husband`,
-    /// `The 54-year-old`) or a person without a name (`A cashier, who …`, `One of the
-    /// rescuers`, `My grandfather`).
-    fn noun_phrase(&mut self, cx: &impl Article, k: usize, words: &[(usize, usize)]) {
-        let t = cx.chars();
-        let Some(&first) = words.first() else {
-            return;
-        };
-        let det = t.string(first.0, first.1).to_lowercase();
-        let possessive = matches!(det.as_str(), "my" | "his" | "her" | "our" | "their");
-        if !matches!(det.as_str(), "the" | "a" | "an" | "one") && !possessive {
-            return;
-        }
-        // `A spokesman for the mediators, Karl Ekholm,`: the name is the subject.
-        if words.iter().any(|w| {
-            cx.names()
-                .run_at(w.0)
-                .is_some_and(|r| r.start == w.0 && cx.names().is_person(r))
-        }) {
-            return;
-        }
-        let mut head = None;
-        for (n, w) in words.iter().enumerate().skip(1).take(6) {
-            if let Some(run) = cx.names().run_at(w.0) {
-                // `Her husband, Ante Kos`: the name is the subject (mentioned below).
-                if head.is_some() && cx.names().is_person(run) {
-                    return;
-                }
-                continue;
-            }
-            let lw = t.string(w.0, w.1).to_lowercase();
-            if VERBS.contains(&lw.as_str()) || lw == "who" {
-                // `A bookseller in the old town, who …`: a person, whatever the noun.
-                if lw == "who" && head.is_none() && n > 1 {
-                    head = Some((1, t.string(words[1].0, words[1].1).to_lowercase()));
-                }
-                break;
-            }
-            if person_noun(&lw) {
-                head = Some((n, lw));
-            } else if head.is_some() && !matches!(lw.as_str(), "of" | "the" | "for" | "at") {
-                break;
-            }
-        }
-        let Some((n, noun)) = head else {
-            return;
-        };
-        let at = words[n].0;
-        let who = words
-            .iter()
-            .skip(n + 1)
-            .take(6)
-            .any(|w| t.string(w.0, w.1) == "who");
-        let lw_head = noun.clone();
-        let noun = noun.trim_end_matches('s').to_owned();
-        let gender = noun_gender(&noun);
-        if noun.ends_with("-year-old") {
-            if det == "the"
-                && let Some((entity, meant)) = self.age(cx, k, at, &noun)
-            {
-                self.meant.insert(at, meant);
-                self.mention(k, at, entity, true, true);
-            }
-            return;
-        }
-        if (det == "the" || possessive)
-            && let Some(name) = cx.described_before(&noun, at)
-        {
-            self.mention(k, at, Entity::Named(name), true, true);
-            return;
-        }
-        // `“…,” the retired teacher said` after `Grace Olaniyan, 62, had waited`: a
-        // person noun nobody was introduced with is the person the sentences before
-        // are about (an unnamed one when they are about `a teacher`), a guess.
-        let singular = lw_head == noun || lw_head.ends_with("ss");
-        let introduced = || {
-            let before = t.string(at.saturating_sub(600), at).to_lowercase();
-            [
-                " a ", " an ", " one ", " her ", " his ", " their ", " my ", " our ",
-            ]
-            .iter()
-            .any(|det| before.contains(&format!("{det}{noun}")))
-        };
-        if det == "the"
-            && singular
-            && !matches!(noun.as_str(), "person" | "source")
-            && !ROLES.contains(&noun.as_str())
-            && !introduced()
-            && let Some((entity, mut meant)) = self.resolve(cx, k, at, gender)
-        {
-            meant.rule = DESCRIBED;
-            meant.confidence = meant.confidence.min(0.7);
-            self.meant.insert(at, meant);
-            self.mention(k, at, entity, true, true);
-            return;
-        }
-        // `“…,” his wife explained` after `Her husband, Peter Moyo, had stayed at home`:
-        // the person of that gender the sentences before are about, other than the
-        // one `his` means; a guess, surer when they share a surname.
-        if let (Some(owner_gender), Some(want)) = (pronoun_gender(&det), gender)
-            && !who
-            && let Some((owner, _)) = self.resolve(cx, k, first.0, Some(owner_gender))
-            && let Some((entity, mut meant)) = self.resolve_except(cx, k, at, Some(want), &owner)
-            && let (Entity::Named(a), Entity::Named(b)) = (&owner, &entity)
-        {
-            let surname = |n: &str| n.rsplit(' ').next().map(str::to_owned);
-            let shared = a.contains(' ') && b.contains(' ') && surname(a) == surname(b);
-            meant.rule = KIN;
-            meant.confidence = meant.confidence.min(if shared { 0.7 } else { 0.6 });
-            self.meant.insert(at, meant);
-            self.mention(k, at, entity, true, true);
-            return;
-        }
-        if det != "the" || who || possessive || ROLES.contains(&noun.as_str()) {
-            self.unnamed.push(gender);
-            let id = self.unnamed.len() - 1;
-            self.mention(k, at, Entity::Unnamed(id), false, true);
-        }
-    }
-
-    /// `the 54-year-old`: the person introduced with that age (`X, 54,`), else the
-    /// person the sentences before are about.
-    fn age(&self, cx: &impl Article, k: usize, at: usize, noun: &str) -> Option<(Entity, Meant)> {
-        let age = noun.trim_end_matches("-year-old");
-        let t = cx.chars();
-        let introduced = cx
-            .names()
-            .before(at, 4_000)
-            .filter(|r| cx.names().is_person(r))
-            .find(|r| {
-                t.string(r.end, (r.end + age.chars().count() + 3).min(t.len()))
-                    .trim_start_matches([',', ' '])
-                    .starts_with(age)
-            });
-        if let Some(r) = introduced {
-            let name = cx.names().fullest(&r.text);
-            let meant = Meant {
-                speakers: vec![name.clone()],
-                rule: AGE,
-                confidence: 0.85,
-            };
-            return Some((Entity::Named(name), meant));
-        }
-        let (entity, mut meant) = self.resolve(cx, k, at, None)?;
-        meant.rule = AGE;
-        meant.confidence = meant.confidence.min(0.7);
-        Some((entity, meant))
     }
 
     /// `A and B`, `He and his colleague B` opening the sentence at `words`.

@@ -7,7 +7,8 @@
 //! reporting verbs, `they` for a couple or a pair after `from`, and `the retired
 //! nurse said` for the person just named; `says the 81-year-old`, `the statement
 //! said`, readers' messages and possessives before a colon, a role as an entry
-//! heading, and `his wife explained`.
+//! heading, and `his wife explained`; in an interview answer `he` is never the person
+//! answering; `the mayor-elect`; `her name was Rosa`; `The man wrote` is nobody named.
 
 use super::attribution_tests::{confidence_of, quotes, speaker};
 
@@ -372,4 +373,45 @@ fn a_relative_means_the_person_of_that_gender_other_than_the_owner() {
         Some("Carla Denny"),
         "{q:?}"
     );
+}
+
+#[test]
+fn he_in_an_answer_means_someone_other_than_the_person_answering() {
+    // The answerer's gender is unknown: only the rule keeps `He` off her.
+    let q = quotes(
+        "Ndeye Faye: « Sound is memory »\n\nNdeye Faye runs the archive. Le Journal spoke to her.\n\nLe Journal: Who taught you?\n\nFaye: My uncle, Mamadou Faye, who repaired radios for forty years. He had one rule for apprentices: « Never throw away a valve you have not tested. » I still follow it.",
+    );
+    assert_eq!(
+        speaker(&q, "Never throw away a valve you have not tested."),
+        Some("Mamadou Faye"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_mayor_elect_and_a_name_given_with_her_name_was() {
+    let q = quotes(
+        "Tomàs Riera won the runoff with 54 percent. The mayor-elect is a former bus driver. “I will start with the buses,” the mayor-elect told supporters.",
+    );
+    assert_eq!(
+        speaker(&q, "I will start with the buses"),
+        Some("Tomàs Riera"),
+        "{q:?}"
+    );
+    let q = quotes(
+        "Noor: My grandmother raised me. Her name was Halima. She used to tell the neighbours: “A full pot has no enemies.”",
+    );
+    assert_eq!(
+        speaker(&q, "A full pot has no enemies."),
+        Some("Halima"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_man_opening_a_sentence_is_someone_unnamed() {
+    let q = quotes(
+        "Marek Sowa has led the rescue team since 2010. Last winter they found a lost couple near the ridge. The man wrote to the station a month later. He said the team had been “rude, cold and right”.",
+    );
+    assert_eq!(speaker(&q, "rude, cold and right"), None, "{q:?}");
 }

@@ -287,8 +287,8 @@ impl Names {
                 }
             }
         }
-        // `café owner Zoë`, `captain Jonah`: one name after a noun for a person is a
-        // person's (someone the article names by one name only).
+        // `café owner Zoë`, `captain Jonah`, `her name was Zoë`: one name after a noun
+        // for a person is a person's (someone the article names by one name only).
         for r in runs
             .iter()
             .filter(|r| r.words == 1 && !r.quoted && !r.is_org())
@@ -296,9 +296,17 @@ impl Names {
             let Some(w) = t.word_before(r.start) else {
                 continue;
             };
+            // `Her name was Aparecida.`, `a nurse named Rosa`.
+            let named = match t.str(w.0, w.1) {
+                "named" => true,
+                "is" | "was" => t
+                    .word_before(w.0)
+                    .is_some_and(|n| t.str(n.0, n.1) == "name"),
+                _ => false,
+            };
             if t.c[w.1..r.start] == [' ']
                 && !t.is_capitalized(w)
-                && person_noun(&t.lower(w.0, w.1))
+                && (named || person_noun(&t.lower(w.0, w.1)))
                 && !person_words.contains_key(&r.text)
             {
                 person_words.insert(r.text.clone(), Vec::new());

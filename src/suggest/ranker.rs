@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.624, 0.214, 1.382, -0.133, 0.083, -0.870, -0.545, 0.745, -0.307, -0.131, -0.627, -0.194,
-    0.407, 0.432, 0.167, -0.950, 0.668,
+    0.615, 0.185, 1.390, -0.125, 0.122, -0.893, -0.541, 0.732, -0.364, -0.127, -0.608, -0.219,
+    0.406, 0.465, 0.110, -1.106, 0.702,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

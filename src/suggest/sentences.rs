@@ -83,8 +83,11 @@ static PEOPLE: WordSet = WordSet::new(&[
     "pensioner",
 ]);
 
-/// A noun for a person (`minister`, `husband`, `resident`, `the 54-year-old`).
+/// A noun for a person (`minister`, `husband`, `resident`, `the 54-year-old`,
+/// `the mayor-elect`).
 pub(super) fn person_noun(w: &str) -> bool {
+    // `the mayor-elect`, `the president-elect`.
+    let w = w.strip_suffix("-elect").unwrap_or(w);
     let w = w.trim_end_matches('s');
     ROLES.contains(&w)
         || PEOPLE.contains(&w)

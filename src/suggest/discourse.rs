@@ -90,7 +90,13 @@ pub(super) struct Discourse {
     sentences: Vec<Sentence>,
     /// Genders of the unnamed people, by index.
     unnamed: Vec<Option<Gender>>,
+    /// Genders the article did not say but a resolved `he` or `she` showed (`A and her
+    /// neighbour B … "…," she said` makes B a woman for the `he` that follows).
+    learned: HashMap<String, (Gender, usize)>,
 }
+
+/// How far (in code points) a gender learned from a pronoun holds.
+const LEARNED_FOR: usize = 600;
 
 const NEAREST: &str = "pronoun resolved to the nearest person named";
 const SUBJECT: &str = "pronoun resolved to the subject of an earlier sentence";
@@ -252,6 +258,11 @@ impl Discourse {
                     {
                         self.unnamed[u] = Some(want);
                     }
+                    if let Entity::Named(name) = &entity
+                        && cx.genders().of(name).is_none()
+                    {
+                        self.learned.insert(name.clone(), (want, w.0));
+                    }
                     let subject = is_subject(w.0);
                     let sure = confidence + 0.1;
                     self.mention_sure(k, w.0, entity, false, subject, sure);
@@ -368,8 +379,17 @@ impl Discourse {
             match e {
                 Entity::Named(name) => match cx.genders().of(name) {
                     Some((g, src)) => (want.is_none_or(|w| w == g), Some(src)),
-                    // Unknown gender: a full name, or a lone name that was a subject.
-                    None => (true, None),
+                    // A gender learned from a pronoun is a guess: it holds for a
+                    // paragraph or so.
+                    None => match self
+                        .learned
+                        .get(name)
+                        .filter(|l| at.saturating_sub(l.1) <= LEARNED_FOR)
+                    {
+                        Some((g, _)) => (want.is_none_or(|w| w == *g), Some(Source::Table)),
+                        // Unknown gender: a full name, or a lone name that was a subject.
+                        None => (true, None),
+                    },
                 },
                 Entity::Unnamed(u) => (
                     want.is_none() || self.unnamed[*u].is_none_or(|g| Some(g) == want),

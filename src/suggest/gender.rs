@@ -95,6 +95,19 @@ impl Genders {
                     break;
                 }
             }
+            // `Kemal Aydın, 47, and his neighbour`: the possessive is the person's.
+            let mut end = r.end;
+            if aged {
+                end = (end + 2..t.len()).find(|&i| t.c[i] == ',').unwrap_or(end);
+                end += 1;
+            }
+            let and = t.str(end, (end + 9).min(t.len()));
+            if let Some(rest) = and.strip_prefix(" and ")
+                && let Some(g) = rest.split(' ').next().and_then(pronoun_gender)
+                && rest.contains(' ')
+            {
+                vote(name.clone(), g, 2);
+            }
             // `Nina Oster, a spokeswoman`, `Ante Kos, her husband`.
             if t.get(r.end) == Some(',') {
                 let after = t.words_after(r.end + 1, 2);

@@ -8,7 +8,10 @@
 //! nurse said` for the person just named; `says the 81-year-old`, `the statement
 //! said`, readers' messages and possessives before a colon, a role as an entry
 //! heading, and `his wife explained`; in an interview answer `he` is never the person
-//! answering; `the mayor-elect`; `her name was Rosa`; `The man wrote` is nobody named.
+//! answering; `the mayor-elect`; `her name was Rosa`; `The man wrote` is nobody named;
+//! a name the article calls `its` is no person; `A, 47, and his neighbour B` says A's
+//! gender, and a `she` resolved to B says hers for the next `he`; `A spokeswoman for
+//! St Vitus` is someone unnamed.
 
 use super::attribution_tests::{confidence_of, quotes, speaker};
 
@@ -414,4 +417,45 @@ fn the_man_opening_a_sentence_is_someone_unnamed() {
         "Marek Sowa has led the rescue team since 2010. Last winter they found a lost couple near the ridge. The man wrote to the station a month later. He said the team had been “rude, cold and right”.",
     );
     assert_eq!(speaker(&q, "rude, cold and right"), None, "{q:?}");
+}
+
+#[test]
+fn a_name_the_article_calls_its_is_no_person() {
+    // `Libros Arenal` has no organisation word; `for its part` says it is a thing, so
+    // `she` keeps meaning the novelist.
+    let q = quotes(
+        "Inés Calvo has written eleven novels. Her publisher, Libros Arenal, prints every one in green. Libros Arenal, for its part, said the new book would sell well. She laughs at that. «Green is the colour of hope», she says.",
+    );
+    assert_eq!(
+        speaker(&q, "Green is the colour of hope"),
+        Some("Inés Calvo"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn his_neighbour_and_a_resolved_she_tell_two_people_apart() {
+    // Neither given name is in the table: `and his neighbour` says the first is a man,
+    // and the `she` that can only be the second makes the next `he` the first.
+    let q = quotes(
+        "On the bridge, Tarkan Ölmez, 52, and his neighbour Sirpa Vuori watched the divers. \"I heard the crash from the kitchen,\" she said. \"It shook the whole street,\" he said.",
+    );
+    assert_eq!(
+        speaker(&q, "I heard the crash from the kitchen"),
+        Some("Sirpa Vuori"),
+        "{q:?}"
+    );
+    assert_eq!(
+        speaker(&q, "It shook the whole street"),
+        Some("Tarkan Ölmez"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_spokeswoman_for_a_named_hospital_is_someone_unnamed() {
+    let q = quotes(
+        "Both hospitals, St Olaf and Brekke, run on generators. A spokeswoman for St Olaf says all planned operations are postponed. \"Emergency surgery continues,\" she said.",
+    );
+    assert_eq!(speaker(&q, "Emergency surgery continues"), None, "{q:?}");
 }

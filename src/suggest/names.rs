@@ -266,6 +266,21 @@ impl Names {
         for k in people {
             runs[k].not_person = false;
         }
+        // `Editorial Brisa, for its part,`, `Brightwater, which runs the pool`: a name
+        // the article refers to as a thing is no person anywhere in it.
+        let things: std::collections::HashSet<String> = runs
+            .iter()
+            .filter(|r| {
+                let after = t.str(r.end, (r.end + 14).min(t.len()));
+                [", for its ", ", which ", " and its "]
+                    .iter()
+                    .any(|p| after.starts_with(p))
+            })
+            .map(|r| r.text.clone())
+            .collect();
+        for r in runs.iter_mut().filter(|r| things.contains(&r.text)) {
+            r.not_person = true;
+        }
         let mut person_words: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
         let mut given: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
         for (k, r) in runs.iter().enumerate() {
@@ -296,12 +311,13 @@ impl Names {
             let Some(w) = t.word_before(r.start) else {
                 continue;
             };
-            // `Her name was Aparecida.`, `a nurse named Rosa`.
+            // `Her name was Aparecida.`, `a nurse named Rosa`, `gave his name only as
+            // Petar`.
+            let before = t.word_before(w.0).map(|n| t.str(n.0, n.1));
             let named = match t.str(w.0, w.1) {
                 "named" => true,
-                "is" | "was" => t
-                    .word_before(w.0)
-                    .is_some_and(|n| t.str(n.0, n.1) == "name"),
+                "is" | "was" => before == Some("name"),
+                "as" => matches!(before, Some("name" | "only")),
                 _ => false,
             };
             if t.c[w.1..r.start] == [' ']

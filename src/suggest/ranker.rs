@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.615, 0.185, 1.390, -0.125, 0.122, -0.893, -0.541, 0.732, -0.364, -0.127, -0.608, -0.219,
-    0.406, 0.465, 0.110, -1.106, 0.702,
+    0.692, 0.134, 1.423, -0.084, 0.171, -0.879, -0.545, 0.800, -0.395, -0.116, -0.633, -0.059,
+    0.406, 0.461, 0.081, -1.112, 0.687,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

@@ -26,11 +26,22 @@ impl Discourse {
         if !matches!(det.as_str(), "the" | "a" | "an" | "one") && !possessive {
             return;
         }
+        // A name after a preposition is no subject (`A spokeswoman for St Vitus`; a
+        // title may stand between).
+        let after_preposition = |n: usize| {
+            words[..n]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|p| matches!(t.str(p.0, p.1), "for" | "of" | "at" | "from" | "in"))
+        };
         // `A spokesman for the mediators, Karl Ekholm,`: the name is the subject.
-        if words.iter().any(|w| {
-            cx.names()
-                .run_at(w.0)
-                .is_some_and(|r| r.start == w.0 && cx.names().is_person(r))
+        if words.iter().enumerate().any(|(n, w)| {
+            !after_preposition(n)
+                && cx
+                    .names()
+                    .run_at(w.0)
+                    .is_some_and(|r| r.start == w.0 && cx.names().is_person(r))
         }) {
             return;
         }
@@ -38,7 +49,7 @@ impl Discourse {
         for (n, w) in words.iter().enumerate().skip(1).take(6) {
             if let Some(run) = cx.names().run_at(w.0) {
                 // `Her husband, Ante Kos`: the name is the subject (mentioned below).
-                if head.is_some() && cx.names().is_person(run) {
+                if head.is_some() && cx.names().is_person(run) && !after_preposition(n) {
                     return;
                 }
                 continue;

@@ -5,7 +5,7 @@
 //! spans by speaker (groups collapsible, with counts). A click on a row selects the
 //! span and scrolls the article to it. Under the list (and under the claims desk), the
 //! [`Inspector`] of the selected span; where the panel is too low for both (800×600 at
-//! 200%), the two take turns (`fold`). The rows are drawn in `row`.
+//! 150%, 1280×800 at 200%), the two take turns (`fold`). The rows are drawn in `row`.
 
 mod fold;
 mod row;
@@ -148,7 +148,7 @@ impl SpansPanel {
     /// The Claims tab: the claims desk and the inspector.
     fn claims_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         let (selected, room) = (session.selected_span(), ui.available_height());
-        let shown = self.fold.shown(selected, room);
+        let shown = self.fold.shown(selected, room, fold::row_height(ui));
         if let Shown::Inspector(span) = shown {
             let list = self.desk.summary(session);
             self.folded_inspector_ui(ui, session, &list, span, out);
@@ -164,7 +164,7 @@ impl SpansPanel {
     /// The Spans tab: the filters, the span list and the inspector.
     fn spans_ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         let (selected, room) = (session.selected_span(), ui.available_height());
-        let shown = self.fold.shown(selected, room);
+        let shown = self.fold.shown(selected, room, fold::row_height(ui));
         if let (Shown::Inspector(span), Some(doc)) = (shown, session.document()) {
             self.refresh_rows(doc);
             let list = self.rows.as_ref().map(|(_, rows)| summary(rows, doc));

@@ -84,11 +84,19 @@ pub const UNSURE_SUGGESTION_ALPHA: f32 = 0.5;
 pub const INSPECTOR_HEIGHT: f32 = 310.0;
 /// The list is never lower than this, however little room the inspector leaves.
 pub const MIN_LIST_HEIGHT: f32 = 80.0;
-/// A tab of the spans panel lower than this (its filters, the list at its least and
-/// the inspector's first lines) shows the list or the inspector, one at a time, while
-/// a span is selected (`spans::fold`). Under the tabs, 800×600 at 200% leaves about
-/// 145 points, 1280×800 at 200% about 245.
-pub const FOLD_HEIGHT: f32 = 200.0;
+/// While a span is selected, a tab of the spans panel shows the list with the
+/// inspector under it only where, the list at its least, the inspector keeps
+/// [`FOLD_INSPECTOR_ROWS`] rows of the panel; elsewhere the two take turns
+/// (`spans::fold`). The list at its least is [`MIN_LIST_HEIGHT`] and
+/// [`FOLD_LIST_ROWS`] rows: the filters over it (the Claims tab's header at its least),
+/// its count and the separators. The inspector's rows: its heading, the label, the
+/// span's text, offsets and maker, and the first two fields (a claim's status and
+/// verdict), with a row to spare for the text and the maker where a narrow panel wraps
+/// them. At egui's sizes a row is 23 points and the tab needs 356 under the tabs:
+/// 1280×800 at 150% (401) and 800×600 at 120% (367) keep both; 1280×800 at 200% (268)
+/// and 800×600 at 160% (220) take turns.
+pub const FOLD_LIST_ROWS: f32 = 4.0;
+pub const FOLD_INSPECTOR_ROWS: f32 = 8.0;
 /// A row's colour mark: its distance from the row's left, its width, and where it
 /// starts and how high it is, as shares of the row's height.
 pub const ROW_MARK_LEFT: f32 = 2.0;

@@ -4,8 +4,11 @@
 //! inside the window and take clicks (saved with the project). A button over the
 //! inspector brings the list back, one in the same place the inspector; a row clicked
 //! shows its inspector, and Esc, the selection gone, leaves the list; what was typed in
-//! the inspector is kept when the list comes back. At 1280×800 the list and the
-//! inspector under it show together, as they always did.
+//! the inspector is kept when the list comes back. The same goes for a tab just over
+//! 200 points (1280×800 at 200%, 800×600 at 160%), where the inspector under the list
+//! would show only its heading and a row or two. At 1280×800 up to 150% and at
+//! 800×600 at 100%, the list and the inspector under it show together, its first
+//! fields in view, as they always did.
 
 use crate::Window;
 use egui::accesskit::Role;
@@ -43,6 +46,15 @@ fn seen(w: &Window, role: Role, label: &str) -> Rect {
         "{label} {rect:?} is out of view"
     );
     rect
+}
+
+/// The same for a window `at` a size and zoom, named when it is out of view.
+fn in_view(w: &Window, at: &str, role: Role, label: &str) {
+    let rect = w.h.get_by_role_and_label(role, label).rect();
+    assert!(
+        view(w).contains_rect(rect),
+        "{at}: {label} {rect:?} is out of view"
+    );
 }
 
 /// Clicks the middle of the control `label` with `role` with the pointer, checked to
@@ -137,20 +149,61 @@ fn a_span_clicked_in_the_list_gets_a_reachable_inspector_at_800_by_600_and_200_p
 }
 
 #[test]
-fn larger_windows_show_the_list_and_the_inspector_together() {
-    for (pixels, zoom) in [([1280.0, 800.0], 1.0), ([1280.0, 800.0], 2.0)] {
+fn a_tab_just_over_200_points_shows_the_inspector_in_the_lists_place() {
+    // Under the tabs, 268 and 220 points: the list at its least would leave the
+    // inspector its heading and a row or two, the claim's status and verdict out of view.
+    for (pixels, zoom) in [([1280.0, 800.0], 2.0), ([800.0, 600.0], 1.6)] {
         let at = format!("{}×{} at {}%", pixels[0], pixels[1], zoom * 100.0);
         let mut w = window_at(pixels, zoom);
         click(&mut w, Role::Button, SPAN_A);
-        seen(&w, Role::TextInput, "Filter spans by text");
-        seen(&w, Role::Button, SPAN_A);
-        seen(&w, Role::ComboBox, "Label of the span");
+        assert!(w.status().contains(": claim 15–52"), "{at}: {}", w.status());
+        in_view(&w, &at, Role::Label, "status");
+        in_view(&w, &at, Role::ComboBox, "verdict");
+        in_view(&w, &at, Role::Button, "◂ 2 spans");
+
+        let mut w = window_at(pixels, zoom);
+        w.ctrl_shift(Key::D);
+        click(&mut w, Role::Button, ROW_A);
+        in_view(&w, &at, Role::Label, "status");
+        in_view(&w, &at, Role::ComboBox, "verdict");
+        in_view(&w, &at, Role::Button, "◂ 3 claims");
+        // The verdict takes a click where it is drawn.
+        pick(&mut w, "verdict", "mostly true");
+        w.save();
+        let claim = saved_claim(&w);
+        assert_eq!(
+            claim.attributes.get("verdict").unwrap(),
+            "mostly true",
+            "{at}"
+        );
+    }
+}
+
+#[test]
+fn larger_windows_show_the_list_and_the_inspector_together() {
+    let sizes = [
+        ([1280.0, 800.0], 1.0),
+        ([1280.0, 800.0], 1.5),
+        ([800.0, 600.0], 1.0),
+    ];
+    for (pixels, zoom) in sizes {
+        let at = format!("{}×{} at {}%", pixels[0], pixels[1], zoom * 100.0);
+        let mut w = window_at(pixels, zoom);
+        click(&mut w, Role::Button, SPAN_A);
+        in_view(&w, &at, Role::TextInput, "Filter spans by text");
+        in_view(&w, &at, Role::Button, SPAN_A);
+        in_view(&w, &at, Role::ComboBox, "Label of the span");
+        // Under the list, the inspector shows the claim's first fields.
+        in_view(&w, &at, Role::Label, "status");
+        in_view(&w, &at, Role::ComboBox, "verdict");
         assert!(w.h.query_by_label("◂ 2 spans").is_none(), "{at}");
         w.ctrl_shift(Key::D);
         click(&mut w, Role::Button, ROW_A);
         let block = w.h.get_by_role_and_label(Role::Button, ROW_A).rect();
         assert!(view(&w).contains(block.center()), "{at}: {block:?}");
-        seen(&w, Role::ComboBox, "Label of the span");
+        in_view(&w, &at, Role::ComboBox, "Label of the span");
+        in_view(&w, &at, Role::Label, "status");
+        in_view(&w, &at, Role::ComboBox, "verdict");
         assert!(w.h.query_by_label("◂ 3 claims").is_none(), "{at}");
     }
 }

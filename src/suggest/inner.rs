@@ -7,12 +7,17 @@
 //! her father), or nobody named (`someone`, `she`) — never the outer quote's speaker.
 
 use super::attribution::{Attribution, Context, Tok, is_verb};
-use super::gender::pronoun_gender;
+use super::gender::{Gender, noun_gender, pronoun_gender};
+use super::lexicon::ROLES;
 
 /// The rule of an inner quote given to the person the outer quote says said it.
 const NAMED: &str = "quote inside a quote, by the person the quote names";
 /// … or to the person a pronoun there means.
 const PRONOUN: &str = "quote inside a quote, by the person a pronoun there means";
+/// … or to the outer speaker's relative the article names.
+const RELATIVE: &str = "quote inside a quote, by the speaker's relative";
+/// … or to the outer quote's speaker (`I said to him, '…'`).
+const OWN: &str = "quote inside a quote, by the speaker's own earlier words";
 /// … or to nobody, when the quote does not name them.
 const SOMEONE: &str = "quote inside a quote, said by someone unnamed";
 
@@ -119,6 +124,14 @@ pub(super) fn reported(cx: &Context, open: usize, outer: &[String]) -> Option<At
     }
     for (k, w) in words.iter().enumerate().skip(verb + 1).take(10) {
         let word = lower(w);
+        // `I said to him, '…'`: the outer quote's speaker's own words.
+        if word == "i" && !outer.is_empty() {
+            return Some(Attribution {
+                speakers: outer.to_vec(),
+                rule: OWN,
+                confidence: 0.7,
+            });
+        }
         if matches!(word.as_str(), "i" | "we") {
             return None;
         }
@@ -127,7 +140,7 @@ pub(super) fn reported(cx: &Context, open: usize, outer: &[String]) -> Option<At
         }
         // `Mum said, '…'`: the mother the article named.
         if let Some(&(_, noun)) = KIN.iter().find(|(k, _)| *k == word) {
-            return Some(cx.described_before(noun, open).map_or_else(someone, named));
+            return Some(relative(cx, noun, open, outer));
         }
         if let Some(run) = cx.names.run_at(w.0).filter(|r| r.start == w.0)
             && (run.words >= 2 || cx.names.is_known_person(&run.text))
@@ -154,20 +167,91 @@ pub(super) fn reported(cx: &Context, open: usize, outer: &[String]) -> Option<At
             )
             && super::sentences::person_noun(&word)
         {
-            return Some(
-                cx.described_before(word.trim_end_matches('s'), open)
-                    .map_or_else(someone, named),
-            );
+            return Some(noun_phrase(cx, &lower(before), &word, open, outer));
         }
     }
     // A subject the rules around the quote read better (`the council says '…'`).
     None
 }
 
+/// `my father`, `the minister` saying the inner quote at `open`: the relative or the
+/// person with that role the article names (before the quote or, for a role, after
+/// it), else somebody unnamed.
+fn noun_phrase(cx: &Context, det: &str, noun: &str, open: usize, outer: &[String]) -> Attribution {
+    let noun = noun.trim_end_matches('s');
+    if det == "the" {
+        return cx
+            .description(noun, open)
+            .map_or_else(someone, |(name, _)| named(name));
+    }
+    if noun_gender(noun).is_some() {
+        return relative(cx, noun, open, outer);
+    }
+    cx.described_before(noun, open).map_or_else(someone, named)
+}
+
+/// The outer speaker's relative called `noun` (`mother`): the person the article
+/// introduced so, else the one other person sharing the speaker's surname whose
+/// gender fits (`Kenta Okabe: "My mother said, '…'"` is Fumiko Okabe), else nobody
+/// named.
+fn relative(cx: &Context, noun: &str, open: usize, outer: &[String]) -> Attribution {
+    if let Some(name) = cx.described_before(noun, open) {
+        return named(name);
+    }
+    let want = noun_gender(noun);
+    let Some(surname) = outer
+        .first()
+        .and_then(|o| o.rsplit_once(' '))
+        .map(|(_, s)| s.to_owned())
+    else {
+        return someone();
+    };
+    let mut kin: Vec<String> = cx
+        .names
+        .before(open, 3_000)
+        .chain(cx.names.after(open, 1_500))
+        .filter(|r| r.is_full_person())
+        .map(|r| cx.names.fullest(&r.text))
+        .filter(|n| {
+            !outer.contains(n)
+                && n.ends_with(&format!(" {surname}"))
+                && cx
+                    .genders
+                    .of(n)
+                    .is_none_or(|(g, _)| want.is_none_or(|w| w == g))
+        })
+        .collect();
+    kin.sort();
+    kin.dedup();
+    // Those the article says are of the relative's gender first (`Our mother` among
+    // two brothers and their mother).
+    let sure: Vec<String> = kin
+        .iter()
+        .filter(|n| want.is_some() && cx.genders.of(n).map(|(g, _)| g) == want)
+        .cloned()
+        .collect();
+    if !sure.is_empty() {
+        kin = sure;
+    }
+    match &kin[..] {
+        [one] => Attribution {
+            speakers: vec![one.clone()],
+            rule: RELATIVE,
+            confidence: 0.6,
+        },
+        _ => someone(),
+    }
+}
+
 /// `he` or `she` inside a quote by `outer`: the person named last before it whose
-/// gender fits, who is not the quote's own speaker (`"My brother rang. He said, '…'"`).
+/// gender fits, who is not the quote's own speaker (`"My brother rang. He said, '…'"`),
+/// unless a relative or a role nearer the pronoun is what it means (`"My wife woke me.
+/// She said, '…'"`, `"When I asked the minister, she told me '…'"`).
 fn pronoun(cx: &Context, at: usize, word: &str, outer: &[String]) -> Option<Attribution> {
     let want = pronoun_gender(word)?;
+    if let Some(a) = nearer_noun(cx, at, want, outer) {
+        return Some(a);
+    }
     let run = cx
         .names
         .before(at, 1_500)
@@ -182,6 +266,50 @@ fn pronoun(cx: &Context, at: usize, word: &str, outer: &[String]) -> Option<Attr
         rule: PRONOUN,
         confidence: 0.6,
     })
+}
+
+/// A noun phrase for a person of gender `want` (`my wife`, `his own mother`, `the
+/// minister`) between the pronoun at `at` and the last person named before it.
+fn nearer_noun(cx: &Context, at: usize, want: Gender, outer: &[String]) -> Option<Attribution> {
+    let t = cx.t;
+    let from = at.saturating_sub(300);
+    let mut words = Vec::new();
+    let mut i = at;
+    while i > from {
+        if t.is_word(i - 1) {
+            let mut s = i - 1;
+            while s > from && t.is_word(s - 1) {
+                s -= 1;
+            }
+            words.push((s, i));
+            i = s;
+        } else {
+            i -= 1;
+        }
+    }
+    for (k, &w) in words.iter().enumerate() {
+        if let Some(run) = cx.names.run_at(w.0)
+            && (run.words >= 2 || cx.names.is_known_person(&run.text))
+            && !outer.contains(&cx.names.fullest(&run.text))
+        {
+            return None;
+        }
+        let noun = t.lower(w.0, w.1);
+        let det = words[k + 1..]
+            .iter()
+            .map(|d| t.lower(d.0, d.1))
+            .find(|d| d != "own")?;
+        let fits = match noun_gender(&noun) {
+            Some(g) => g == want,
+            // A role only in the quote's own words (`When I asked the minister, she
+            // told me '…'`): outside it the article may name several.
+            None => det == "the" && ROLES.contains(&noun.as_ref()) && cx.in_top_quote(w.0),
+        };
+        if fits && matches!(det.as_ref(), "my" | "his" | "her" | "our" | "their" | "the") {
+            return Some(noun_phrase(cx, &det, &noun, at, outer));
+        }
+    }
+    None
 }
 
 fn named(name: String) -> Attribution {
@@ -258,6 +386,58 @@ mod tests {
         assert_eq!(
             speaker_of(text, "We will open on Monday"),
             Some("Ruth Adeyemi".to_owned())
+        );
+    }
+
+    #[test]
+    fn words_i_said_to_someone_inside_my_quote_are_mine() {
+        let text = "The clerk, Vesna Brkić, 41, was acquitted. \u{201e}I said to him, \
+                    \u{201a}These bills are not repairs\u{2018}, and he laughed\u{201c}, \
+                    Brkić told the court.\n";
+        assert_eq!(
+            speaker_of(text, "These bills are not repairs"),
+            Some("Vesna Brkić".to_owned())
+        );
+    }
+
+    #[test]
+    fn my_mother_is_the_relative_sharing_the_speaker_s_surname() {
+        // Named only after the quote, and no `mother` beside her name before it.
+        let text = "Ruben Alcaraz scored twice. \"Our mother told us, 'Play for each \
+                    other.' We did,\" said Ruben Alcaraz. His brother, Teo Alcaraz, \
+                    scored once. Their mother, Pilar Alcaraz, watched from the stand.\n";
+        assert_eq!(
+            speaker_of(text, "Play for each other."),
+            Some("Pilar Alcaraz".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_relative_or_a_role_in_the_quote_means_them() {
+        // `She` is the minister the speaker asked, not the last woman named.
+        let text = "Union leader Hana Kowal met Rosa Ilic on Monday. The finance \
+                    minister, Klara Venn, has defended the charge. \u{201c}When I asked \
+                    the minister about pensioners, she told me \u{2018}the tariff covers \
+                    them\u{2019}. It does not,\u{201d} Kowal said.\n";
+        assert_eq!(
+            speaker_of(text, "the tariff covers them"),
+            Some("Klara Venn".to_owned())
+        );
+        // `She` is his mother, whom the article does not name.
+        let text = "Teodora Balan left on Friday. Marco Gatti said his own mother had \
+                    refused to leave. \u{201c}She kept telling me \u{2018}the hill warns \
+                    you twice\u{2019},\u{201d} he said.\n";
+        assert_eq!(speaker_of(text, "the hill warns you twice"), None);
+    }
+
+    #[test]
+    fn the_minister_inside_a_quote_is_the_minister_named_after_it() {
+        let text = "Cllr Aine Nolan posted: \u{201c}As the minister himself said, \
+                    \u{2018}Kerrow is building again.\u{2019}\u{201d} Housing Minister \
+                    Colm Daly had used those words in May.\n";
+        assert_eq!(
+            speaker_of(text, "Kerrow is building again."),
+            Some("Colm Daly".to_owned())
         );
     }
 

@@ -49,20 +49,40 @@ impl Context<'_> {
             })
             .collect();
         let mut found: Vec<(usize, Vec<String>)> = Vec::new();
+        // Where the earliest chunk of names is (its index in `chunks`).
+        let mut first_found = chunks.len();
         let mut relative = false;
+        // The list goes on before the names found (`and Cosmin Lazăr, an economist at
+        // …,` or `and the secretary, Xabier Lete,`): one chunk of description may stand
+        // before the next names.
+        let mut open_list = false;
         // The subject a relative clause or an aside follows: used when no chunk is all
         // names (`X, chief executive of Nordvolt, which operates …, warned` is X).
         let mut antecedent = None;
-        for chunk in chunks.iter().rev() {
-            match self.all_names(chunk) {
-                Some(list) => found.push(list),
+        for (n, chunk) in chunks.iter().enumerate().rev() {
+            let and = chunk
+                .first()
+                .is_some_and(|w| self.word(*w) == "and" && chunk.len() > 1);
+            let names = self
+                .all_names(chunk)
+                .or_else(|| and.then(|| self.all_names(&chunk[1..])).flatten());
+            match names {
+                Some(list) => {
+                    found.push(list);
+                    first_found = n;
+                    open_list = and;
+                }
                 // `The Coastal Health Alliance, a regional body, said`.
                 None if found.is_empty() && !relative => {
                     if let Some(org) = self.org_chunk(chunk) {
                         found.push(org);
+                        first_found = n;
                         break;
                     }
                 }
+                // `A, a professor at X, and B, an economist at Y, wrote`, `Our
+                // president, A, and the secretary, B, wrote`.
+                None if !found.is_empty() && (and || open_list) => open_list = and,
                 None if !found.is_empty() => break,
                 None if relative && antecedent.is_none() => {
                     antecedent = self.trailing_subject(chunk);
@@ -76,11 +96,7 @@ impl Context<'_> {
         }
         // `Its petition, addressed to the chief executive, Fiona Welland, states`: the
         // names belong to an object in the chunk before them, not to the subject.
-        let before = chunks
-            .iter()
-            .rev()
-            .filter(|c| !c.is_empty())
-            .nth(found.len());
+        let before = chunks[..first_found].iter().rev().find(|c| !c.is_empty());
         if before.is_some_and(|c| self.object_before_names(c)) {
             return None;
         }

@@ -11,7 +11,8 @@
 //! answering; `the mayor-elect`; `her name was Rosa`; `The man wrote` is nobody named;
 //! a name the article calls `its` is no person; `A, 47, and his neighbour B` says A's
 //! gender, and a `she` resolved to B says hers for the next `he`; `A spokeswoman for
-//! St Vitus` is someone unnamed.
+//! St Vitus` is someone unnamed; lists whose people each have an apposition; an
+//! organisation's fullest name; `Reader Thuy`.
 
 use super::attribution_tests::{confidence_of, quotes, speaker};
 
@@ -458,4 +459,53 @@ fn a_spokeswoman_for_a_named_hospital_is_someone_unnamed() {
         "Both hospitals, St Olaf and Brekke, run on generators. A spokeswoman for St Olaf says all planned operations are postponed. \"Emergency surgery continues,\" she said.",
     );
     assert_eq!(speaker(&q, "Emergency surgery continues"), None, "{q:?}");
+}
+
+#[test]
+fn a_list_whose_people_each_have_an_apposition_speaks_together() {
+    let q = quotes(
+        "Mira Holm, a professor at the University of Eskby, and Tariq Nour, an economist at the Vell Institute, wrote in a paper that the rise had been “small and late”.",
+    );
+    assert_eq!(
+        speaker(&q, "small and late"),
+        Some("Mira Holm; Tariq Nour"),
+        "{q:?}"
+    );
+    let q = quotes(
+        "Aldo: Our president, Rita Sanz, and the treasurer, Pau Riba, wrote to the minister: «Without help, half of us will stop.»",
+    );
+    assert_eq!(
+        speaker(&q, "Without help, half of us will stop."),
+        Some("Rita Sanz; Pau Riba"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_organisation_named_short_takes_its_fullest_name() {
+    let q = quotes(
+        "Outages hit Peltra Payments Limited on Monday. Peltra Payments said late on Tuesday that the rest would follow “in the coming hours”. The Federal Confederation of Dockworkers said the delays were “a warning”.",
+    );
+    assert_eq!(
+        speaker(&q, "in the coming hours"),
+        Some("Peltra Payments Limited"),
+        "{q:?}"
+    );
+    assert_eq!(
+        speaker(&q, "a warning"),
+        Some("Federal Confederation of Dockworkers"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_reader_named_by_one_name_is_the_speaker() {
+    let q = quotes(
+        "15:05 — Reader Ines sends this from the tram: \"The driver stood up and apologised.\"",
+    );
+    assert_eq!(
+        speaker(&q, "The driver stood up and apologised."),
+        Some("Ines"),
+        "{q:?}"
+    );
 }

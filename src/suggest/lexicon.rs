@@ -207,6 +207,8 @@ pub(super) static TITLES: WordSet = WordSet::new(&[
     "Headteacher",
     "Headmaster",
     "Headmistress",
+    "Reader",
+    "Listener",
     "Pensioner",
     "Resident",
     "Teacher",
@@ -477,4 +479,9 @@ pub(super) static ORGS: WordSet = WordSet::new(&[
     "university",
     "hospital",
     "charity",
+    "confederation",
+    "bureau",
+    "tribunal",
+    "corporation",
+    "museum",
 ]);

@@ -320,11 +320,27 @@ impl Names {
                 "as" => matches!(before, Some("name" | "only")),
                 _ => false,
             };
-            if t.c[w.1..r.start] == [' ']
+            // `Reader Thuy`, `Coach Ramos`: a title before one name.
+            let titled = t.is_capitalized(w) && is_title(t.str(w.0, w.1));
+            // `Poppy, Eleanor Marsh’s granddaughter,`, `Halima, a nurse,`: a noun for
+            // a person in apposition.
+            let described = t.str(r.end, (r.end + 2).min(t.len())) == ", "
+                && t.words_after(r.end + 2, 3)
+                    .iter()
+                    .any(|a| t.c[a.0].is_lowercase() && person_noun(&t.lower(a.0, a.1)))
+                && t.words_after(r.end + 2, 2)
+                    .iter()
+                    .enumerate()
+                    .any(|(n, a)| {
+                        let word = t.str(a.0, a.1);
+                        (n == 0 && matches!(word, "a" | "an" | "the" | "his" | "her" | "their"))
+                            || word.ends_with("’s")
+                            || word.ends_with("'s")
+                    });
+            let before_noun = t.c[w.1..r.start] == [' ']
                 && !t.is_capitalized(w)
-                && (named || person_noun(&t.lower(w.0, w.1)))
-                && !person_words.contains_key(&r.text)
-            {
+                && (named || person_noun(&t.lower(w.0, w.1)));
+            if (before_noun || titled || described) && !person_words.contains_key(&r.text) {
                 person_words.insert(r.text.clone(), Vec::new());
             }
         }
@@ -391,8 +407,18 @@ impl Names {
     /// The fullest form of an organisation's name the article uses (`Tessmar` is `The
     /// Tessmar Line` named earlier or later).
     pub(super) fn fullest_org(&self, name: &str) -> String {
-        match self.org_words.get(name) {
+        let first = name.split(' ').next().unwrap_or(name);
+        match self.org_words.get(first) {
             Some(&k) if !name.contains(' ') => self.runs[k].text.clone(),
+            // `Kudi Switch` of `Kudi Switch Limited`.
+            Some(&k)
+                if self.runs[k]
+                    .text
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(' ')) =>
+            {
+                self.runs[k].text.clone()
+            }
             // `the Electoral Board` of `Electoral Board of Castellmar`.
             _ if name.contains(' ') => match self.org_heads.get(name) {
                 Some(Some(k)) => self.runs[*k].text.clone(),

@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.692, 0.134, 1.423, -0.084, 0.171, -0.879, -0.545, 0.800, -0.395, -0.116, -0.633, -0.059,
-    0.406, 0.461, 0.081, -1.112, 0.687,
+    0.704, 0.178, 1.439, -0.096, 0.170, -0.888, -0.545, 0.810, -0.416, -0.119, -0.648, -0.095,
+    0.416, 0.474, 0.102, -1.059, 0.702,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

@@ -28,6 +28,8 @@ pub mod figures;
 mod gender;
 mod gender_words;
 #[cfg(test)]
+mod generalise9_tests;
+#[cfg(test)]
 mod generalise_tests;
 mod given_names;
 mod inner;

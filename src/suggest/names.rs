@@ -8,9 +8,11 @@ use super::gender_words::title_gender;
 use super::given_names::is_given_name;
 use super::lexicon::{NOT_NAMES, PARTICLES, TITLES};
 use super::org_words::ORG_WORDS;
-use super::sentences::{person_noun, seen_in_lower_case};
+use super::sentences::seen_in_lower_case;
 use super::text::{Chars, WordBuild, lowercase};
 use std::collections::HashMap;
+
+mod one_name;
 
 /// Code points per block of the index of runs.
 const BLOCK: usize = 64;
@@ -308,39 +310,7 @@ impl Names {
             .iter()
             .filter(|r| r.words == 1 && !r.quoted && !r.is_org())
         {
-            let Some(w) = t.word_before(r.start) else {
-                continue;
-            };
-            // `Her name was Aparecida.`, `a nurse named Rosa`, `gave his name only as
-            // Petar`.
-            let before = t.word_before(w.0).map(|n| t.str(n.0, n.1));
-            let named = match t.str(w.0, w.1) {
-                "named" => true,
-                "is" | "was" => before == Some("name"),
-                "as" => matches!(before, Some("name" | "only")),
-                _ => false,
-            };
-            // `Reader Thuy`, `Coach Ramos`: a title before one name.
-            let titled = t.is_capitalized(w) && is_title(t.str(w.0, w.1));
-            // `Poppy, Eleanor Marsh’s granddaughter,`, `Halima, a nurse,`: a noun for
-            // a person in apposition.
-            let described = t.str(r.end, (r.end + 2).min(t.len())) == ", "
-                && t.words_after(r.end + 2, 3)
-                    .iter()
-                    .any(|a| t.c[a.0].is_lowercase() && person_noun(&t.lower(a.0, a.1)))
-                && t.words_after(r.end + 2, 2)
-                    .iter()
-                    .enumerate()
-                    .any(|(n, a)| {
-                        let word = t.str(a.0, a.1);
-                        (n == 0 && matches!(word, "a" | "an" | "the" | "his" | "her" | "their"))
-                            || word.ends_with("’s")
-                            || word.ends_with("'s")
-                    });
-            let before_noun = t.c[w.1..r.start] == [' ']
-                && !t.is_capitalized(w)
-                && (named || person_noun(&t.lower(w.0, w.1)));
-            if (before_noun || titled || described) && !person_words.contains_key(&r.text) {
+            if one_name::is_person(t, r) && !person_words.contains_key(&r.text) {
                 person_words.insert(r.text.clone(), Vec::new());
             }
         }

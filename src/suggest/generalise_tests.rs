@@ -2,6 +2,7 @@
 //! general, one test each on text written for the test (no gold file): people with one
 //! name, relatives sharing a surname, a first name standing for a full name, lists of
 //! three in apposition, `he and two colleagues`, and `Ferry operator X … the company`.
+
 use super::attribution_tests::{confidence_of, quotes, speaker};
 
 #[test]

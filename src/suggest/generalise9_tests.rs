@@ -323,3 +323,41 @@ fn a_reader_named_by_one_name_is_the_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_short_reply_opening_its_sentence_is_a_quote() {
+    let q = quotes("“No comment,” a spokesperson for the airline said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, None, "{q:?}");
+    assert!(q[0].2 >= 0.5, "a reply, not a term: {q:?}");
+    // A short term inside a sentence stays a likely scare quote.
+    let q = quotes("A second analyst called it a “rounding error” on Monday.");
+    assert!(q[0].2 < 0.5, "{q:?}");
+}
+
+#[test]
+fn a_portfolio_and_a_role_before_a_name_and_a_colon() {
+    let q = quotes("12:04 — Health minister Jana Novak: “Masks are back in hospitals.”");
+    assert_eq!(
+        speaker(&q, "Masks are back in hospitals."),
+        Some("Jana Novak"),
+        "{q:?}"
+    );
+    // Read from the text, not guessed by the ranker.
+    assert!(
+        confidence_of(&q, "Masks are back in hospitals.") >= 0.75,
+        "{q:?}"
+    );
+}
+
+#[test]
+fn one_name_after_a_relative_and_a_comma_is_a_person() {
+    let q = quotes(
+        "Akira Tanaka, a fisherman, watched the water rise. His wife, Yumi, was less calm. “I told him to leave the boat,” she said.",
+    );
+    assert_eq!(
+        speaker(&q, "I told him to leave the boat"),
+        Some("Yumi"),
+        "{q:?}"
+    );
+}

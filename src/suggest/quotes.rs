@@ -173,12 +173,17 @@ fn find_with(t: &Chars, mut train: Option<&mut Vec<Example>>) -> Vec<Suggestion>
             super::calibration::calibrated(&cx, a, q.open_at, q.close_at)
         });
         let (cue, titled) = looks_like_a_term(t, q);
+        // `“No comment,” a spokesperson said.`: a short reply opening its sentence,
+        // said by someone, is words said, not a term.
+        let utterance = own.is_some()
+            && !q.inner
+            && (cx.sentence_start(q.open_at)..q.open_at).all(|i| !t.c[i].is_alphanumeric());
         // A short quoted term is someone's words only when its own sentence says whose;
         // otherwise it is most likely scare quotes or a title.
         let (confidence, rule, speaker) = match &attribution {
             _ if cue || titled => (0.2, "scare quotes, a title or a name", None),
             // `A second analyst called it a "rounding error"`: nobody named says it.
-            Some(a) if short && (own.is_none() || a.speakers.is_empty()) => {
+            Some(a) if short && !utterance && (own.is_none() || a.speakers.is_empty()) => {
                 let _ = a;
                 (0.3, "short quoted term (likely scare quotes)", None)
             }

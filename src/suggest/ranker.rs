@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.704, 0.178, 1.439, -0.096, 0.170, -0.888, -0.545, 0.810, -0.416, -0.119, -0.648, -0.095,
-    0.416, 0.474, 0.102, -1.059, 0.702,
+    0.704, 0.178, 1.440, -0.098, 0.171, -0.889, -0.544, 0.811, -0.416, -0.122, -0.643, -0.093,
+    0.415, 0.475, 0.100, -1.059, 0.702,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

@@ -272,6 +272,13 @@ impl Context<'_> {
                     continue;
                 };
                 if !self.names.is_person(run) {
+                    // `Health minister Jana Novak:`: a portfolio before a role.
+                    let portfolio = chunk
+                        .get(k + 1)
+                        .is_some_and(|n| ROLES.contains(&self.word(*n).as_str()));
+                    if portfolio {
+                        continue;
+                    }
                     break;
                 }
                 let names = self.list_at(run.start);

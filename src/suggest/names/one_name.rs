@@ -1,5 +1,5 @@
 //! One-word names that are a person's (someone the article names by one name only):
-//! after a noun for a person (`café owner Zoë`), a title (`Reader Thuy`) or `her name
+//! after a noun for a person (`café owner Zoë`, `his wife, Yumi,`), a title (`Reader Thuy`) or `her name
 //! was`, or with a noun for a person in apposition (`Poppy, Eleanor Marsh’s
 //! granddaughter,`).
 
@@ -38,8 +38,18 @@ pub(super) fn is_person(t: &Chars, r: &Run) -> bool {
                     || word.ends_with("’s")
                     || word.ends_with("'s")
             });
-    let before_noun = t.c[w.1..r.start] == [' ']
-        && !t.is_capitalized(w)
-        && (named || person_noun(&t.lower(w.0, w.1)));
+    // `café owner Zoë`; `His wife, Yumi, was less calm` (a possessive before the
+    // noun, which a place or a thing would not have).
+    let after_noun = !t.is_capitalized(w) && person_noun(&t.lower(w.0, w.1));
+    let possessed = || {
+        t.word_before(w.0).is_some_and(|d| {
+            matches!(
+                t.lower(d.0, d.1).as_ref(),
+                "his" | "her" | "their" | "my" | "our"
+            )
+        })
+    };
+    let before_noun = (t.c[w.1..r.start] == [' '] && (named || after_noun))
+        || (t.c[w.1..r.start] == [',', ' '] && after_noun && possessed());
     before_noun || titled || described
 }

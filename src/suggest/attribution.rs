@@ -273,6 +273,19 @@ impl<'a> Context<'a> {
                     k -= 1;
                 }
                 let before = k.checked_sub(1).map(|f| self.word(chunk[f]));
+                // `A statement from the Harbour Authority said`: its author.
+                let document = k
+                    .checked_sub(2)
+                    .map(|d| self.word(chunk[d]).to_lowercase())
+                    .is_some_and(|d| DOCUMENTS.contains(&d.trim_end_matches('s')));
+                if document && matches!(before.as_deref(), Some("from" | "by" | "of")) {
+                    let name = if run.is_org() {
+                        self.names.fullest_org(&run.text)
+                    } else {
+                        self.names.fullest(&run.text)
+                    };
+                    return Some(Subject::Names(vec![name], run.start));
+                }
                 if before
                     .as_deref()
                     .is_some_and(|b| matches!(b, "of" | "in" | "from" | "at" | "for" | "to"))

@@ -14,7 +14,8 @@ impl Context<'_> {
         while i < t.len() && !t.is_word(i) {
             match t.c[i] {
                 '—' | '–' => dashed = true,
-                '.' | '!' | '?' if !dashed => return None,
+                // `Duarte called it "a mess"; Costa said …`: a new clause.
+                '.' | '!' | '?' | ';' if !dashed => return None,
                 '“' | '"' | '«' | '„' | '‘' => return None,
                 '\n' if !dashed => {
                     let next = (i + 1..t.len()).find(|&j| !t.c[j].is_whitespace())?;

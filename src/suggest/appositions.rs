@@ -147,7 +147,8 @@ impl Context<'_> {
             .then(|| (run.start, vec![self.names.fullest_org(&run.text)]))
     }
 
-    /// The people of a chunk made only of names, titles and `and`.
+    /// The people of a chunk made only of names, titles and `and` (and where each
+    /// works or lives: `A of the University of Turku`).
     pub(super) fn all_names(&self, chunk: &[(usize, usize)]) -> Option<(usize, Vec<String>)> {
         let mut names = Vec::new();
         let mut at = None;
@@ -157,6 +158,11 @@ impl Context<'_> {
             if is_title(&w) || (w == "and" && !names.is_empty()) {
                 i += 1;
                 continue;
+            }
+            // `Dr Hanna Virtanen of the University of Turku`: the place or employer
+            // after a person's name.
+            if matches!(w.as_str(), "of" | "at" | "from") && !names.is_empty() {
+                break;
             }
             let run = self
                 .names

@@ -382,3 +382,15 @@ fn a_statement_from_someone_is_theirs() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_titled_name_with_its_employer_in_apposition_is_the_subject() {
+    let q = quotes(
+        "The report's lead author, Dr Hanna Virtanen of the University of Turku, said the decline was “faster than expected”.",
+    );
+    assert_eq!(
+        speaker(&q, "faster than expected"),
+        Some("Hanna Virtanen"),
+        "{q:?}"
+    );
+}

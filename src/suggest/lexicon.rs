@@ -131,6 +131,7 @@ pub(super) static TITLES: WordSet = WordSet::new(&[
     "Pope",
     "Professor",
     "Prof",
+    "Dr",
     "Judge",
     "Colonel",
     "Captain",

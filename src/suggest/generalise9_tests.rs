@@ -394,3 +394,28 @@ fn a_titled_name_with_its_employer_in_apposition_is_the_subject() {
         "{q:?}"
     );
 }
+
+#[test]
+fn the_next_sentence_or_a_colon_clause_names_whose_words_they_are() {
+    let q = quotes(
+        "“The river is rising faster than we thought.” That was the warning from Ilse Kramer, the region’s flood officer, on Monday.",
+    );
+    assert_eq!(
+        speaker(&q, "The river is rising faster than we thought."),
+        Some("Ilse Kramer"),
+        "{q:?}"
+    );
+    let q = quotes("The verdict came from Judge Paolo Conti: “Guilty on all counts.”");
+    assert_eq!(
+        speaker(&q, "Guilty on all counts."),
+        Some("Paolo Conti"),
+        "{q:?}"
+    );
+    assert!(confidence_of(&q, "Guilty on all counts.") >= 0.75, "{q:?}");
+}
+
+#[test]
+fn a_player_s_position_is_no_part_of_the_name() {
+    let q = quotes("Striker Leon Kraus waved to the fans. “I will miss them,” Kraus said.");
+    assert_eq!(speaker(&q, "I will miss them"), Some("Leon Kraus"), "{q:?}");
+}

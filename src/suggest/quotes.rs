@@ -131,6 +131,7 @@ fn find_with(t: &Chars, mut train: Option<&mut Vec<Example>>) -> Vec<Suggestion>
                 .flatten()
                 .or_else(|| cx.before(q.open_at))
                 .or_else(|| cx.colon(q.open_at))
+                .or_else(|| cx.verdict_after(q.close_at))
         });
         let short = t.c[q.range.start.0..q.range.end.0]
             .iter()

@@ -5,6 +5,27 @@
 use super::attribution::{Attribution, Context, Subject, Tok, is_verb};
 use super::lexicon::{ORGS, PASSIVE, PRONOUNS, ROLES, skippable};
 
+/// Nouns for what someone said (`That was the warning from X`).
+const SPEECH: &[&str] = &[
+    "verdict",
+    "warning",
+    "message",
+    "answer",
+    "reply",
+    "response",
+    "words",
+    "advice",
+    "reaction",
+    "assessment",
+    "explanation",
+    "promise",
+    "plea",
+    "appeal",
+    "conclusion",
+    "judgement",
+    "judgment",
+];
+
 impl Context<'_> {
     /// The speaker named after the closing mark at `close`.
     pub(super) fn after(&self, close: usize, ended: Option<char>) -> Option<Attribution> {
@@ -188,6 +209,55 @@ impl Context<'_> {
         None
     }
 
+    /// `"…" That was the warning from Ilse Kramer, …`: the next sentence gives the
+    /// words a speech noun and names whose they are.
+    pub(super) fn verdict_after(&self, close: usize) -> Option<Attribution> {
+        let t = self.t;
+        let start = (close + 1..t.len()).find(|&i| !t.c[i].is_whitespace() || t.c[i] == '\n')?;
+        if t.c[start] == '\n' {
+            return None;
+        }
+        let words: Vec<(usize, usize)> = t.words(start).take(12).collect();
+        let first = words.first()?;
+        if !matches!(t.str(first.0, first.1), "That" | "This" | "Such" | "Those") {
+            return None;
+        }
+        let noun = words
+            .iter()
+            .take(5)
+            .position(|w| SPEECH.contains(&t.lower(w.0, w.1).as_ref()))?;
+        self.named_by(&words[noun + 1..], 3)
+            .map(|names| Attribution {
+                speakers: names,
+                rule: "the next sentence names whose words they are",
+                // Not seen in the development material: below "Accept all".
+                confidence: 0.75,
+            })
+    }
+
+    /// The name after `from`, `of` or `by` among the first `reach` of `words`.
+    fn named_by(&self, words: &[(usize, usize)], reach: usize) -> Option<Vec<String>> {
+        let t = self.t;
+        let by = words
+            .iter()
+            .take(reach)
+            .position(|w| matches!(t.str(w.0, w.1), "from" | "of" | "by"))?;
+        let name = words[by + 1..]
+            .iter()
+            .take(3)
+            .find_map(|w| self.names.run_at(w.0).filter(|r| r.start == w.0))?;
+        // (After `from`, a name of two words is a person's: `the warning from Ilse
+        // Kramer` is no place.)
+        if name.quoted || (!self.names.is_person(name) && !name.is_org() && name.words < 2) {
+            return None;
+        }
+        Some(vec![if name.is_org() {
+            self.names.fullest_org(&name.text)
+        } else {
+            self.names.fullest(&name.text)
+        }])
+    }
+
     /// A quote introduced by a colon (`Her message was blunt: "…"`, `My colleague
     /// Georg Adler has a sign on his door: '…'`), the colon in the same paragraph or
     /// ending the one before: the subject of the clause before it.
@@ -202,6 +272,22 @@ impl Context<'_> {
         }
         let toks = self.clause_before(colon);
         let explicit = ("colon after a named speaker", 0.85);
+        // `The verdict came from Judge Paolo Conti:`.
+        let words: Vec<(usize, usize)> = toks
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Word(s, e) => Some((*s, *e)),
+                Tok::Break => None,
+            })
+            .collect();
+        if let Some(noun) = words
+            .iter()
+            .take(4)
+            .position(|w| SPEECH.contains(&self.t.lower(w.0, w.1).as_ref()))
+            && let Some(names) = self.named_by(&words[noun + 1..], 4)
+        {
+            return self.resolve(Subject::Names(names, words[noun].0), explicit);
+        }
         let chunks: Vec<Vec<(usize, usize)>> = toks
             .split(|t| *t == Tok::Break)
             .map(|c| {

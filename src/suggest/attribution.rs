@@ -370,7 +370,14 @@ impl<'a> Context<'a> {
                 None if let Some(m) = self.discourse.meant(at) => {
                     (m.speakers.clone(), m.rule, m.confidence)
                 }
-                None if !ROLES.contains(&d.as_str()) && !ORGS.contains(&d.as_str()) => {
+                // `the teacher` nobody was introduced as and the pass could not
+                // place: other rules may know better. (`My grandmother said` is
+                // somebody unnamed.)
+                None if d.ends_with("-year-old")
+                    || (noun_gender(&d).is_none()
+                        && !ROLES.contains(&d.as_str())
+                        && !ORGS.contains(&d.as_str())) =>
+                {
                     return None;
                 }
                 // `the official said`, with nobody named with that role: a person

@@ -419,3 +419,15 @@ fn a_player_s_position_is_no_part_of_the_name() {
     let q = quotes("Striker Leon Kraus waved to the fans. “I will miss them,” Kraus said.");
     assert_eq!(speaker(&q, "I will miss them"), Some("Leon Kraus"), "{q:?}");
 }
+
+#[test]
+fn an_unnamed_relative_in_an_answer_is_not_the_person_answering() {
+    let q = quotes(
+        "Dace Ozola runs the school. She spoke to Rīta.\n\nRīta: Why stay?\n\nOzola: My grandmother used to say: „A village without children is a graveyard.“ She was right.",
+    );
+    assert_eq!(
+        speaker(&q, "A village without children is a graveyard."),
+        None,
+        "{q:?}"
+    );
+}

@@ -334,8 +334,14 @@ impl Context<'_> {
                 return self.resolve(Subject::Names(vec![name], chunk[0].0), (explicit.0, 0.75));
             }
         }
+        // `Ozola: My grandmother used to say:` — the label of an interview answer is
+        // who answers, not who said the quote.
+        let label = self.answerer(colon).and(chunks.first().map(|c| c[0].0));
         for (n, chunk) in chunks.iter().enumerate() {
             let first = chunk[0];
+            if Some(first.0) == label && chunks.len() > 1 {
+                continue;
+            }
             let w = self.word(first).to_lowercase();
             if matches!(w.as_str(), "her" | "his" | "he" | "she") {
                 // `Her colleague, Tom Reed, was less patient:` is Tom Reed.

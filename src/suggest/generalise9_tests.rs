@@ -431,3 +431,19 @@ fn an_unnamed_relative_in_an_answer_is_not_the_person_answering() {
         "{q:?}"
     );
 }
+
+#[test]
+fn they_means_a_pair_named_together_a_little_further_back() {
+    let q = quotes(
+        "Ines Varga and her co-author, the statistician Tomo Reisz, estimate the cost at €2 million. \"That is a hospital a year,\" Reisz said. \"Nobody budgets for it.\"\n\nIn the paper, the two researchers call for new rules. \"Heat is a health risk like any other,\" they wrote.",
+    );
+    assert_eq!(
+        speaker(&q, "Heat is a health risk like any other"),
+        Some("Ines Varga; Tomo Reisz"),
+        "{q:?}"
+    );
+    assert!(
+        confidence_of(&q, "Heat is a health risk like any other") < 0.8,
+        "{q:?}"
+    );
+}

@@ -65,21 +65,29 @@ impl Context<'_> {
             .find(|&i| t.c[i] == ',')
     }
 
-    /// Past `her husband ` or `his colleague, ` before the next name of a list.
+    /// Past `her husband `, `his colleague, ` or `her co-author, the statistician `
+    /// before the next name of a list: a possessive and at most four lower-case
+    /// words, one of them a noun for a person.
     fn after_relation(&self, at: usize) -> usize {
         let t = self.t;
-        let words = t.words_after(at, 2);
-        if let [(a, b), (c, d)] = words[..]
-            && a == at
-            && matches!(t.str(a, b), "her" | "his" | "their")
-            && person_noun(&t.string(c, d).to_lowercase())
-        {
-            if t.str(d, d + 1) == " " {
-                return d + 1;
+        let words = t.words_after(at, 7);
+        let Some(&(a, b)) = words.first() else {
+            return at;
+        };
+        if a != at || !matches!(t.str(a, b), "her" | "his" | "their") {
+            return at;
+        }
+        let mut person = false;
+        for &(s, e) in words.iter().skip(1).take(5) {
+            if t.is_capitalized((s, e)) {
+                let gap = t.str(words[0].1, s);
+                let clean = gap
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '-'));
+                return if person && clean { s } else { at };
             }
-            if t.str(d, d + 2) == ", " {
-                return d + 2;
-            }
+            let word = t.lower(s, e);
+            person |= person_noun(&word) || word.ends_with("author");
         }
         at
     }

@@ -154,7 +154,20 @@ impl Context<'_> {
             first = r;
         }
         let list = self.list_at(first.start);
-        (list.len() >= 2).then_some((list, "pronoun resolved to the people named last", 0.75))
+        if list.len() >= 2 {
+            return Some((list, "pronoun resolved to the people named last", 0.75));
+        }
+        // `Nogueira and her co-author, Kofi Mensah-Barros, estimate … "…,"
+        // Mensah-Barros said. … "…," they wrote`: the pair named together a little
+        // further back, a guess.
+        let sentence = self.sentence_start(at);
+        self.names
+            .before(sentence, 1_500)
+            .filter(|r| self.names.is_person(r))
+            .take(8)
+            .map(|r| self.list_at(r.start))
+            .find(|l| l.len() >= 2)
+            .map(|list| (list, "pronoun resolved to a pair named before", 0.6))
     }
 
     /// `it`: the organisation named last in this sentence or the one before, by its

@@ -137,6 +137,12 @@ impl<'a> Context<'a> {
             .map(|k| self.top[k].1)
     }
 
+    /// The closing mark of the top-level quote around `i` (its marks included).
+    pub(super) fn top_close_around(&self, i: usize) -> Option<usize> {
+        let k = self.top.partition_point(|&(o, _)| o <= i);
+        (k > 0 && self.top[k - 1].1 >= i).then(|| self.top[k - 1].1)
+    }
+
     /// Is `i` inside a top-level quote (its marks included)?
     pub(super) fn in_top_quote(&self, i: usize) -> bool {
         let k = self.top.partition_point(|&(o, _)| o <= i);

@@ -108,9 +108,12 @@ pub(super) fn reported(cx: &Context, open: usize, outer: &[String]) -> Option<At
         let word = lower(w);
         is_verb(&word) || SAYING.contains(&word.as_str())
     })?;
-    if words[..verb]
-        .iter()
-        .any(|w| !BETWEEN.contains(&lower(w).as_str()))
+    // `said to the board, '…'`: whom it was said to stands between.
+    let addressed = verb > 0 && lower(&words[verb - 1]) == "to";
+    if !addressed
+        && words[..verb]
+            .iter()
+            .any(|w| !BETWEEN.contains(&lower(w).as_str()))
     {
         return None;
     }
@@ -397,6 +400,21 @@ mod tests {
         assert_eq!(
             speaker_of(text, "These bills are not repairs"),
             Some("Vesna Brkić".to_owned())
+        );
+    }
+
+    #[test]
+    fn words_after_an_inner_quote_stay_inside_the_outer_one() {
+        // `and I had no answer," Rozman said` is the outer quote's attribution: the boy
+        // is unnamed. `I said to the board, "…"` is the speaker's own.
+        let text = "Goran Vidić travelled with his son. \u{201c}My boy asked me, \
+                    \u{2018}Are we staying up here?\u{2019} and I had no answer,\u{201d} \
+                    Vidić said. \u{2018}I said to the board, \u{201c}We cannot pay \
+                    this\u{201d}, and I was outvoted,\u{2019} Vidić said.\n";
+        assert_eq!(speaker_of(text, "Are we staying up here?"), None);
+        assert_eq!(
+            speaker_of(text, "We cannot pay this"),
+            Some("Goran Vidić".to_owned())
         );
     }
 

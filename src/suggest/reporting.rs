@@ -50,7 +50,12 @@ impl Context<'_> {
             }
             i += 1;
         }
-        let words = t.words_after(i, 14);
+        let mut words = t.words_after(i, 14);
+        // After a quote inside a quote, the words of the outer quote only (`'…' and I
+        // had no answer," Rozman said` does not make Rozman the inner speaker).
+        if let Some(outer) = self.top_close_around(close).filter(|&c| c > close) {
+            words.retain(|w| w.1 <= outer);
+        }
         let first = *words.first()?;
         if dashed {
             let run = self.names.run_at(first.0).filter(|r| r.start == first.0)?;

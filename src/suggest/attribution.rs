@@ -184,6 +184,18 @@ impl<'a> Context<'a> {
             if c == '\n' || ends {
                 break;
             }
+            // `Councillor Rhys Morgan (Plaid Cymru, Aberdyfi) said`: an aside in
+            // brackets is no part of the clause.
+            if c == ')'
+                && let Some(open) = (i.saturating_sub(120)..i - 1)
+                    .rev()
+                    .find(|&j| matches!(t.c[j], '(' | '.' | '\n'))
+                    .filter(|&j| t.c[j] == '(')
+            {
+                out.push(Tok::Break);
+                i = open;
+                continue;
+            }
             if c.is_alphanumeric() {
                 let mut s = i - 1;
                 while s > 0

@@ -447,3 +447,20 @@ fn they_means_a_pair_named_together_a_little_further_back() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_party_or_ward_in_brackets_is_no_speaker() {
+    // Not "Rhys Morgan; Plaid Cymru" at 0.9.
+    let q = quotes(
+        "Councillor Rhys Morgan (Plaid Cymru, Aberdyfi) said the cuts were “the wrong cuts”. “It is too late,” said Siân Hughes (Labour).",
+    );
+    assert_eq!(speaker(&q, "the wrong cuts"), Some("Rhys Morgan"), "{q:?}");
+    assert_eq!(speaker(&q, "It is too late"), Some("Siân Hughes"), "{q:?}");
+    let q =
+        quotes("Cllr Rhys Morgan spoke first. “We will fight this,” Morgan (Plaid Cymru) said.");
+    assert_eq!(
+        speaker(&q, "We will fight this"),
+        Some("Rhys Morgan"),
+        "{q:?}"
+    );
+}

@@ -76,7 +76,9 @@ impl Context<'_> {
         let verb = (0..words.len()).find(|&k| is_verb(&self.word(words[k])) && !passive(k))?;
         // A quote in parentheses (a headline cited as a source) is not attributed by
         // the words after the parenthesis.
-        if t.c[close..words[verb].0].contains(&')') {
+        let between = &t.c[close..words[verb].0];
+        let count = |c: char| between.iter().filter(|&&b| b == c).count();
+        if count(')') > count('(') {
             return None;
         }
         let explicit = ("quotation marks + attribution", 0.9);
@@ -109,12 +111,19 @@ impl Context<'_> {
             return None;
         }
         // `"…", Anja Smit, a spokeswoman, said`: commas mark an apposition.
+        // (Words in brackets, `Cllr Morgan (Plaid) said`, are an aside.)
         let mut toks = Vec::new();
+        let mut depth = 0i32;
         for (k, w) in words[..verb].iter().enumerate() {
-            if k > 0 && t.c[words[k - 1].1..w.0].contains(&',') {
+            let gap = &t.c[if k > 0 { words[k - 1].1 } else { close + 1 }..w.0];
+            depth += gap.iter().filter(|&&c| c == '(').count() as i32;
+            depth -= gap.iter().filter(|&&c| c == ')').count() as i32;
+            if k > 0 && (gap.contains(&',') || gap.contains(&'(') || gap.contains(&')')) {
                 toks.push(Tok::Break);
             }
-            toks.push(Tok::Word(w.0, w.1));
+            if depth <= 0 {
+                toks.push(Tok::Word(w.0, w.1));
+            }
         }
         if verb > 0 && t.c[words[verb - 1].1..words[verb].0].contains(&',') {
             toks.push(Tok::Break);

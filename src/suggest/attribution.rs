@@ -338,6 +338,15 @@ impl<'a> Context<'a> {
                 .first()
                 .is_some_and(|b| matches!(b.as_str(), "his" | "her" | "their" | "my" | "our"));
             let role = ROLES.contains(&lw.as_str()) || ORGS.contains(&lw.as_str());
+            // `the nurses said`: people the article does not name.
+            let plural = lw.len() > 3
+                && lw.ends_with('s')
+                && !lw.ends_with("ss")
+                && !ORGS.contains(&lw.as_str())
+                && person_noun(&lw[..lw.len() - 1]);
+            if definite && plural {
+                return Some(Subject::Unnamed);
+            }
             if definite && (role || person_noun(&lw) || DOCUMENTS.contains(&lw.as_str())) {
                 return Some(Subject::Description(lw, last.0));
             }

@@ -464,3 +464,26 @@ fn a_party_or_ward_in_brackets_is_no_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn in_the_words_of_someone_and_people_unnamed() {
+    let q = quotes("In the words of one farmer, Pau Vidal, the levy is “a tax on the mountain”.");
+    assert_eq!(
+        speaker(&q, "a tax on the mountain"),
+        Some("Pau Vidal"),
+        "{q:?}"
+    );
+    let q = quotes(
+        "Joan Serra chairs the committee. In Joan Serra's view, the plan is “too little, too late”.",
+    );
+    assert_eq!(
+        speaker(&q, "too little, too late"),
+        Some("Joan Serra"),
+        "{q:?}"
+    );
+    // A reply by people the article does not name is a quote with no speaker.
+    let q = quotes("“We are tired,” the nurses said in a joint letter.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, None, "{q:?}");
+    assert!(q[0].2 >= 0.5, "{q:?}");
+}

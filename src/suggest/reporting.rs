@@ -152,6 +152,9 @@ impl Context<'_> {
                 });
             }
         }
+        if let Some(a) = self.in_words_of(&toks) {
+            return Some(a);
+        }
         let words: Vec<(usize, usize)> = toks
             .iter()
             .filter_map(|t| match t {
@@ -221,6 +224,61 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// `In the words of one farmer, Pau Vidal, …`, `In Joan Serra's view, …`: the
+    /// person whose words or view the clause opens with.
+    fn in_words_of(&self, toks: &[Tok]) -> Option<Attribution> {
+        let words: Vec<(usize, usize)> = toks
+            .iter()
+            .take(8)
+            .filter_map(|t| match t {
+                Tok::Word(s, e) => Some((*s, *e)),
+                Tok::Break => None,
+            })
+            .collect();
+        let lower: Vec<String> = words.iter().map(|w| self.word(*w).to_lowercase()).collect();
+        let view = |w: &str| matches!(w, "words" | "view" | "opinion" | "eyes");
+        let person = if lower.len() > 4
+            && lower[0] == "in"
+            && lower[1] == "the"
+            && view(&lower[2])
+            && lower[3] == "of"
+        {
+            // `In the words of one farmer, Pau Vidal,`.
+            let run = words[4..]
+                .iter()
+                .find_map(|w| self.names.run_at(w.0).filter(|r| r.start == w.0))?;
+            (self.names.is_person(run) || run.is_org()).then(|| self.names.fullest(&run.text))?
+        } else {
+            // `In Joan Serra's view,`.
+            let v = lower.iter().take(5).position(|w| view(w))?;
+            if lower[0] != "in" || v < 2 {
+                return None;
+            }
+            let owner: Vec<String> = words[1..v].iter().map(|w| self.word(*w)).collect();
+            let last = owner.last()?;
+            let stripped = last
+                .strip_suffix("'s")
+                .or_else(|| last.strip_suffix("’s"))?;
+            if !owner.iter().all(|w| w.starts_with(char::is_uppercase))
+                || !self.names.is_known_person(stripped)
+            {
+                return None;
+            }
+            let mut name = owner[..owner.len() - 1].join(" ");
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(stripped);
+            self.names.fullest(&name)
+        };
+        Some(Attribution {
+            speakers: vec![person],
+            rule: "in the words or view of a person named",
+            // Not seen in the development material: below "Accept all".
+            confidence: 0.75,
+        })
     }
 
     /// `"…" That was the warning from Ilse Kramer, …`: the next sentence gives the

@@ -4,7 +4,7 @@
 //!
 //! - [`quotes`]: text between quotation marks in any newsroom convention (read from
 //!   the marks themselves by `marks`) and quotations inside them, with the speaker
-//!   found by `attribution`, `appositions` and `reporting` (names from `names`, pronouns resolved by a
+//!   found by `attribution`, `appositions`, `reporting` and `frames` (names from `names`, pronouns resolved by a
 //!   pass over the article's sentences in `discourse` with genders from `gender`,
 //!   descriptions and the other pronouns in `resolve`, word lists in `lexicon`,
 //!   quotes inside quotes in `inner`, titles taken off names in `titles`, and where
@@ -25,6 +25,7 @@ mod discourse;
 mod discourse_tests;
 mod figure_forms;
 pub mod figures;
+mod frames;
 mod gender;
 mod gender_words;
 #[cfg(test)]

@@ -22,7 +22,9 @@
 //! - `tests/gold8/test/`: the held-out set of round 7, scored once when round 7 was
 //!   final; development material since round 8 (its misses are printed, its floors kept);
 //! - `tests/gold9/test/`: the held-out set of round 8, scored once when round 8 was
-//!   final; development material since round 9 (its misses are printed, its floors kept).
+//!   final; development material since round 9 (its misses are printed, its floors kept);
+//! - `tests/gold10/test/`: the held-out set of round 9 (`held_out_gold10`): totals only,
+//!   never per-quote results; scored once when round 9 was final, floors just below.
 //!
 //! The ranker's own report (`cargo test --lib ranker_training -- --nocapture`) gives
 //! each development set's speaker accuracy when the ranker was fitted without it.
@@ -82,7 +84,7 @@ fn gold2_dev_half() {
         Floors {
             gold: (40, 60),
             quotes: (0.95, 0.95),
-            speaker: 0.9,
+            speaker: 0.97,
             figures: (0.9, 0.9),
             sure: 0.95,
         },
@@ -107,7 +109,7 @@ fn gold2_test_half() {
         Floors {
             gold: (40, 60),
             quotes: (0.95, 0.9),
-            speaker: 0.75,
+            speaker: 0.95,
             figures: (0.9, 0.9),
             sure: 0.9,
         },
@@ -149,7 +151,7 @@ fn gold3_now_development() {
         Floors {
             gold: (120, 170),
             quotes: (0.98, 0.95),
-            speaker: 0.65,
+            speaker: 0.87,
             figures: (0.88, 0.88),
             sure: 0.88,
         },
@@ -173,7 +175,7 @@ fn gold4_dev_half() {
         Floors {
             gold: (80, 80),
             quotes: (0.95, 0.95),
-            speaker: 0.9,
+            speaker: 0.95,
             figures: (0.9, 0.9),
             sure: 0.95,
         },
@@ -200,7 +202,7 @@ fn gold4_test_now_development() {
         Floors {
             gold: (85, 85),
             quotes: (0.98, 0.98),
-            speaker: 0.86,
+            speaker: 0.93,
             figures: (0.90, 0.90),
             sure: 0.93,
         },
@@ -228,7 +230,7 @@ fn gold5_now_development() {
         Floors {
             gold: (120, 145),
             quotes: (0.98, 0.95),
-            speaker: 0.81,
+            speaker: 0.91,
             figures: (0.97, 0.97),
             sure: 0.97,
         },
@@ -258,7 +260,7 @@ fn gold6_now_development() {
         Floors {
             gold: (115, 195),
             quotes: (0.98, 0.98),
-            speaker: 0.90,
+            speaker: 0.96,
             figures: (0.93, 0.90),
             sure: 0.95,
         },
@@ -285,7 +287,7 @@ fn gold7_now_development() {
         Floors {
             gold: (85, 130),
             quotes: (0.98, 0.96),
-            speaker: 0.82,
+            speaker: 0.97,
             figures: (0.95, 0.95),
             sure: 0.92,
         },
@@ -314,7 +316,7 @@ fn gold8_now_development() {
         Floors {
             gold: (150, 80),
             quotes: (0.98, 0.97),
-            speaker: 0.90,
+            speaker: 0.94,
             figures: (0.93, 0.95),
             sure: 0.97,
         },
@@ -343,9 +345,35 @@ fn gold9_now_development() {
         Floors {
             gold: (150, 80),
             quotes: (0.98, 0.98),
-            speaker: 0.86,
+            speaker: 0.96,
             figures: (0.96, 0.96),
             sure: 0.97,
+        },
+    );
+}
+
+/// The held-out set written for round 9 (`tests/gold10/test/`), ten articles (wire,
+/// analysis, a council report, a live blog, a translated interview, a profile, a health
+/// study, a business report and a review) by someone who did not read the detectors:
+/// totals only, never per-quote results. Scored once, on 2026-11-29, when the rules of
+/// round 9 were final: quotes P 1.000 R 0.972, speaker 0.912 (156 of 171), figures P
+/// 0.896 R 0.950, Accept all's precision 0.968 (158). Speakers meet the 0.90;
+/// figure precision is just under its 0.90. Floors sit just below that run. Tuning on
+/// this set makes it development material: the next held-out set must be written anew
+/// first.
+#[test]
+fn held_out_gold10() {
+    let r = score("tests/gold10/test");
+    let report = r.summary("held out gold10 test (tests/gold10/test)");
+    println!("{report}");
+    r.assert_floors(
+        &report,
+        Floors {
+            gold: (170, 95),
+            quotes: (0.99, 0.96),
+            speaker: 0.90,
+            figures: (0.88, 0.94),
+            sure: 0.96,
         },
     );
 }

@@ -199,7 +199,26 @@ pub(super) fn time_or_day(t: &Chars, start: usize, end: usize) -> bool {
 /// Digits followed by `a.m.`/`pm`; a number word after `at`, `past`, `day` or
 /// `between`, or before `o'clock`, `past`, `tonight`, `in the morning`.
 pub(super) fn clock_or_label(t: &Chars, start: usize, end: usize, digits: bool) -> bool {
+    let before = t.words_before(start, 2);
+    let prev = before.first().map(|&w| lower_word(t, w));
+    let adjacent = before.first().is_some_and(|w| t.c[w.1..start] == [' ']);
+    // `by eleven.`, `until nine`, `a bus at 6.40`: a time after a preposition of time,
+    // with no noun counted after it.
+    let time_word = adjacent
+        && matches!(
+            prev.as_deref(),
+            Some("by" | "before" | "until" | "till" | "after" | "at")
+        );
     if digits {
+        let text = t.str(start, end);
+        let hour_minutes = text.split_once(['.', ':']).is_some_and(|(h, m)| {
+            m.len() == 2
+                && h.parse::<u32>().is_ok_and(|h| h <= 23)
+                && m.parse::<u32>().is_ok_and(|m| m <= 59)
+        });
+        if time_word && hour_minutes {
+            return true;
+        }
         // Cheap: most numbers are followed by neither a space-and-letter nor `a`/`p`.
         let mut k = end;
         if t.get(k) == Some(' ') {
@@ -220,9 +239,33 @@ pub(super) fn clock_or_label(t: &Chars, start: usize, end: usize, digits: bool) 
         .collect();
     let after: Vec<&str> = after.iter().map(AsRef::as_ref).collect();
     let next_is = |w: &str| after.first() == Some(&w);
-    let before = t.words_before(start, 2);
-    let prev = before.first().map(|&w| lower_word(t, w));
-    let adjacent = before.first().is_some_and(|w| t.c[w.1..start] == [' ']);
+    // (A number word up to twelve after `by`, `until` … with no word after it in its
+    // clause, or `that`: `shortly before ten that the fire was contained`.)
+    let hour = matches!(
+        t.lower(start, end).as_ref(),
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+    );
+    let clause_ends = t
+        .get(end)
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | '”' | '"' | '’'))
+        || matches!(
+            after.first(),
+            Some(&("that" | "and" | "when" | "in" | "on"))
+        );
+    if time_word && hour && clause_ends && prev.as_deref() != Some("at") {
+        return true;
+    }
     let label_before = adjacent
         && matches!(
             prev.as_deref(),

@@ -131,9 +131,10 @@ fn digits_at(t: &Chars, i: usize) -> Option<usize> {
             break;
         }
     }
-    // Part of a word ("G7", "2nd", "4x4") is not a figure; a scale written on
-    // ("450million", "3bn", "20m") is part of it.
-    if i > 0 && t.is_alpha(i - 1) {
+    // Part of a word ("G7", "2nd", "4x4") is not a figure, but for the rand
+    // (`R14 million`, `R1,200`); a scale written on ("450million", "3bn", "20m") is
+    // part of it.
+    if i > 0 && (t.c[i - 1].is_ascii_digit() || (t.is_alpha(i - 1) && !rand(t, i, e))) {
         return None;
     }
     let letters = (e..t.len()).take_while(|&k| t.is_alpha(k)).count();
@@ -144,6 +145,17 @@ fn digits_at(t: &Chars, i: usize) -> Option<usize> {
         }
     }
     Some(e)
+}
+
+/// `R14 million`, `R1,200`: a rand amount (an `R` alone before a scale word or a
+/// grouped number), not a road or a label such as `R14`.
+fn rand(t: &Chars, i: usize, e: usize) -> bool {
+    let alone = t.c[i - 1] == 'R' && (i < 2 || !t.is_word(i - 2));
+    let grouped = t.c[i..e].contains(&',');
+    let scale = t.get(e) == Some(' ')
+        && t.word_at(e + 1)
+            .is_some_and(|w| matches!(t.str(w.0, w.1), "million" | "billion" | "bn" | "m"));
+    alone && (grouped || scale)
 }
 
 /// Scales written straight after the digits.
@@ -181,6 +193,16 @@ fn number_at(t: &Chars, i: usize) -> Option<(usize, bool)> {
         return counts.then_some((e, false));
     }
     let word = t.str(s, e);
+    // `nine-metre`: a number word joined to what it measures, one figure.
+    if let Some((number, rest)) = word.split_once('-')
+        && forms::age_word(word).is_none()
+        && is_number_word(number)
+        && !is_number_word(rest)
+        && rest != "one"
+        && rest.chars().all(char::is_lowercase)
+    {
+        return Some((e, false));
+    }
     if e - s > 30 || !is_number_word(forms::age_word(word).unwrap_or(word)) {
         return None;
     }
@@ -222,6 +244,26 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         } else {
             forms::age_word(t.str(i, end)).map(|_| end)
         };
+        // `25-litre`, `31-seat`, `nine-metre`: a number joined to a word is one figure
+        // over the whole word (not `one-off`, not a range `10-12`).
+        let compound = age.is_none()
+            && t.get(end) == Some('-')
+            && t.get(end + 1).is_some_and(char::is_lowercase)
+            && !t.str(i, end).eq_ignore_ascii_case("one");
+        let joined = age.is_none()
+            && !digits
+            && t.str(i, end)
+                .split_once('-')
+                .is_some_and(|(_, rest)| !is_number_word(rest) && rest != "one");
+        let compound_end = joined.then_some(end).or_else(|| {
+            compound.then(|| {
+                let mut k = end + 1;
+                while t.is_word(k) || (t.get(k) == Some('-') && t.is_alpha(k + 1)) {
+                    k += 1;
+                }
+                k
+            })
+        });
         let mut start = i;
         let mut attributes = Attributes::new();
         let mut counted = false;
@@ -238,7 +280,7 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
             start = h0;
         }
         // A currency sign or code in front.
-        if start > 0 && CURRENCY.contains(&t.c[start - 1]) {
+        if start > 0 && (CURRENCY.contains(&t.c[start - 1]) || (digits && rand(t, start, end))) {
             start -= 1;
             counted = true;
         } else if let Some((ws, we)) = t.word_before(start)
@@ -256,13 +298,13 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         {
             start -= 1;
         }
-        // "31 to 24", "10-12"; not from a year (`2017 to 2021` are two dates, `in 1995
+        // "31 to 24", "six to two", "10-12"; not from a year (`2017 to 2021` are two dates, `in 1995
         // to 47 last year` no range).
         let range_end = t.words_after(end, 2);
         if let [(ts, te), (ns, _)] = range_end[..]
             && t.str(ts, te) == "to"
-            && let Some((ne, _)) = number_at(t, ns)
-            && digits
+            && let Some((ne, digits_too)) = number_at(t, ns)
+            && digits == digits_too
             && !forms::year_shaped(t, i, end)
             && t.c[end..ts].iter().all(|c| *c == ' ')
         {
@@ -275,7 +317,11 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
         // No counted noun after a year-shaped number, a label (`Number 3 line`) or an
         // age compound.
         let mut money = counted || (digits && (forms::year_shaped(t, i, end) || numbered(t, i)));
-        if let Some(age) = age {
+        if let Some(compound) = compound_end {
+            end = compound;
+            counted = true;
+            money = true;
+        } else if let Some(age) = age {
             end = age;
             counted = true;
             money = true;
@@ -318,7 +364,11 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
                 break;
             };
             let w = t.str(ws, we);
-            if UNITS.contains(&w) || (w == "cent" && t.str(next.saturating_sub(3), next) == "per") {
+            // `per` only in `per cent` (`€2.50 per night` ends at the amount).
+            let per_cent = w == "per" && t.str(we, we + 5) == " cent";
+            if (UNITS.contains(&w) && (w != "per" || per_cent))
+                || (w == "cent" && t.str(next.saturating_sub(3), next) == "per")
+            {
                 next = forms::slash_unit(t, we).unwrap_or(we);
                 end = next;
                 counted = true;
@@ -343,6 +393,18 @@ pub fn find(t: &Chars) -> Vec<Suggestion> {
                 let u = t.str(s, e);
                 ONE_OF.contains(&u.strip_suffix('s').unwrap_or(u))
             });
+        // `the only one thinking`, `no one`: a pronoun.
+        let pronoun = one
+            && t.word_before(i).is_some_and(|(s, e)| {
+                matches!(
+                    t.lower(s, e).as_ref(),
+                    "only" | "no" | "every" | "any" | "each"
+                )
+            });
+        if pronoun {
+            i = end.max(i + 1);
+            continue;
+        }
         let (confidence, rule) = if !digits && forms::vague(t, start) {
             (0.3, "number word")
         } else if year {
@@ -513,6 +575,30 @@ mod tests {
                 ("ten", false),
                 ("seven", false),
             ]
+        );
+    }
+
+    #[test]
+    fn compounds_rand_amounts_times_and_number_word_ranges() {
+        let f = figures(
+            "She carried a 25-litre can to the 31-seat hall and a nine-metre boat, a one-off. The fund is R14 million and a room costs €2.50 per night. The truck was empty by eleven; the bus leaves at 6.40 in the morning. The vote was six to two. She is not the only one thinking it. The R14 road is shut.",
+        );
+        let sure: Vec<&str> = f
+            .iter()
+            .filter(|(_, c)| *c >= 0.5)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            sure,
+            [
+                "25-litre",
+                "31-seat",
+                "nine-metre",
+                "R14 million",
+                "€2.50",
+                "six to two"
+            ],
+            "{f:?}"
         );
     }
 }

@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.704, 0.178, 1.440, -0.098, 0.171, -0.889, -0.544, 0.811, -0.416, -0.122, -0.643, -0.093,
-    0.415, 0.475, 0.100, -1.059, 0.702,
+    0.651, 0.169, 1.336, -0.075, 0.143, -0.914, -0.553, 0.736, -0.393, -0.118, -0.654, -0.171,
+    0.431, 0.471, 0.127, -1.125, 0.739,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

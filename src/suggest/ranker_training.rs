@@ -29,6 +29,7 @@ const SETS: &[&str] = &[
     "tests/gold7/test",
     "tests/gold8/test",
     "tests/gold9/test",
+    "tests/gold10/test",
 ];
 
 struct Case {

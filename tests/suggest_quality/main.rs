@@ -23,8 +23,8 @@
 //!   final; development material since round 8 (its misses are printed, its floors kept);
 //! - `tests/gold9/test/`: the held-out set of round 8, scored once when round 8 was
 //!   final; development material since round 9 (its misses are printed, its floors kept);
-//! - `tests/gold10/test/`: the held-out set of round 9 (`held_out_gold10`): totals only,
-//!   never per-quote results; scored once when round 9 was final, floors just below.
+//! - `tests/gold10/test/`: the held-out set of round 9, scored once when round 9 was
+//!   final; development material since round 10 (its misses are printed, its floors kept).
 //!
 //! The ranker's own report (`cargo test --lib ranker_training -- --nocapture`) gives
 //! each development set's speaker accuracy when the ranker was fitted without it.
@@ -354,17 +354,20 @@ fn gold9_now_development() {
 
 /// The held-out set written for round 9 (`tests/gold10/test/`), ten articles (wire,
 /// analysis, a council report, a live blog, a translated interview, a profile, a health
-/// study, a business report and a review) by someone who did not read the detectors:
-/// totals only, never per-quote results. Scored once, on 2026-11-29, when the rules of
-/// round 9 were final: quotes P 1.000 R 0.972, speaker 0.912 (156 of 171), figures P
-/// 0.896 R 0.950, Accept all's precision 0.968 (158). Speakers meet the 0.90;
-/// figure precision is just under its 0.90. Floors sit just below that run. Tuning on
-/// this set makes it development material: the next held-out set must be written anew
-/// first.
+/// study, a business report and a review) by someone who did not read the detectors.
+/// Scored once, on 2026-11-29, when the rules of round 9 were final: quotes P 1.000 R
+/// 0.972, speaker 0.912 (156 of 171), figures P 0.896 R 0.950, Accept all's precision
+/// 0.968 (158); round 8's rules scored speaker 0.901 (154) and Accept all 0.968 (157)
+/// on it. Development material since round 10 (its misses are printed; the ranker is
+/// fitted on it too); the floors sit just below round 9.
 #[test]
-fn held_out_gold10() {
+fn gold10_now_development() {
     let r = score("tests/gold10/test");
-    let report = r.summary("held out gold10 test (tests/gold10/test)");
+    let report = format!(
+        "{}\n{}",
+        r.summary("gold10 test, now development (tests/gold10/test)"),
+        r.misses()
+    );
     println!("{report}");
     r.assert_floors(
         &report,

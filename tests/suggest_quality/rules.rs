@@ -19,6 +19,7 @@ pub(crate) const DEVELOPMENT: &[&str] = &[
     "tests/gold7/test",
     "tests/gold8/test",
     "tests/gold9/test",
+    "tests/gold10/test",
 ];
 
 /// One suggestion at or above [`CONFIDENT`], judged: its rule, confidence and whether

@@ -143,7 +143,7 @@ impl Context<'_> {
         let first = words.first()?;
         let run = self.names.run_at(first.0).filter(|r| r.start == first.0)?;
         let last = words.last()?;
-        (run.end == last.1 && run.is_org() && !run.quoted)
+        (run.end == last.1 && self.names.is_organisation(run) && !run.quoted)
             .then(|| (run.start, vec![self.names.fullest_org(&run.text)]))
     }
 

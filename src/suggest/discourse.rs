@@ -207,6 +207,8 @@ impl Discourse {
                 && !cx.names().is_person(run)
                 && !run.quoted
                 && cx.genders().of(&run.text).is_none()
+                // (`Firefighters arrived`: people, not an organisation.)
+                && !person_noun(&run.text.to_lowercase())
             {
                 self.sentences[k].thing = Some(cx.names().fullest_org(&run.text));
             }

@@ -487,3 +487,37 @@ fn in_the_words_of_someone_and_people_unnamed() {
     assert_eq!(q[0].1, None, "{q:?}");
     assert!(q[0].2 >= 0.5, "{q:?}");
 }
+
+#[test]
+fn the_company_is_a_business_named_without_the_word() {
+    // Neither name has an organisation word; the apposition, or the business word
+    // `Logistics`, says what they are.
+    let q = quotes(
+        "The operator, Rávna Nickel, said in a statement that the breach had been contained. “We deeply regret the incident,” the company said.",
+    );
+    assert_eq!(
+        speaker(&q, "We deeply regret the incident"),
+        Some("Rávna Nickel"),
+        "{q:?}"
+    );
+    let q = quotes(
+        "The warehouse belongs to Hanbit Marine Logistics. Firefighters arrived at nine. “We will publish a full inventory,” the company said.",
+    );
+    assert_eq!(
+        speaker(&q, "We will publish a full inventory"),
+        Some("Hanbit Marine Logistics"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_organisation_named_with_a_possessive_keeps_its_whole_name() {
+    let q = quotes(
+        "Two libraries will close after Dyfed Vale County Council's cabinet voted on Tuesday. In a statement, the council said it recognised “the strength of feeling”.",
+    );
+    assert_eq!(
+        speaker(&q, "the strength of feeling"),
+        Some("Dyfed Vale County Council"),
+        "{q:?}"
+    );
+}

@@ -105,7 +105,6 @@ pub(super) static NOT_NAMES: WordSet = WordSet::new(&[
     "November",
     "December",
     "Live",
-    "Opinion",
     "Translated",
     "Welcome",
     "Q",

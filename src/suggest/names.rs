@@ -7,7 +7,7 @@
 use super::gender_words::title_gender;
 use super::given_names::is_given_name;
 use super::lexicon::{NOT_NAMES, PARTICLES, TITLES};
-use super::org_words::ORG_WORDS;
+use super::org_words::{BUSINESS_WORDS, ORG_WORDS};
 use super::sentences::seen_in_lower_case;
 use super::text::{Chars, WordBuild, lowercase};
 use std::collections::HashMap;
@@ -63,6 +63,22 @@ pub(super) struct Names {
     /// Organisations named with `of` or `for` (`Electoral Board of Castellmar`) by the
     /// words before it, with the run (`None` when two runs share them).
     org_heads: HashMap<String, Option<usize>, WordBuild>,
+    /// Names the article treats as a thing, not a person (`X, for its part`, `The
+    /// operator, X,`): organisations without an organisation word.
+    things: Vec<String>,
+}
+
+/// A capitalised word with a possessive `'s` (`Council's`).
+fn org_possessive(t: &Chars, w: (usize, usize), verb: impl Fn(&str) -> bool) -> bool {
+    let text = t.str(w.0, w.1);
+    (text.ends_with("'s") || text.ends_with("’s"))
+        && w.1 - w.0 > 3
+        && is_name_word(t, (w.0, w.1 - 2), verb)
+}
+
+/// The word of `w` without its possessive `'s`.
+fn possessive_stem(t: &Chars, w: (usize, usize)) -> &str {
+    t.str(w.0, w.1.saturating_sub(2))
 }
 
 pub(super) fn is_particle(t: &Chars, w: (usize, usize)) -> bool {
@@ -154,6 +170,7 @@ impl Names {
             }
             let mut last = k;
             let mut n = 1;
+            let mut possessive_end = None;
             // `Harlow & Drew Coaches`: a firm, not a person.
             let mut ampersand = false;
             while last + 1 < words.len() {
@@ -171,6 +188,13 @@ impl Names {
                 if name_word(next) {
                     last = next;
                     n += 1;
+                } else if org_possessive(t, words[next], &verb)
+                    && ORG_WORDS.contains(&possessive_stem(t, words[next]))
+                {
+                    // `Dyfnant County Council's cabinet`: the organisation without `'s`.
+                    possessive_end = Some(words[next].1 - 2);
+                    n += 1;
+                    break;
                 } else if (is_particle(t, words[next])
                     || (ORG_WORDS.contains(&word(last))
                         && matches!(word(next), "of" | "for" | "on")))
@@ -212,7 +236,10 @@ impl Names {
                 first += 1;
                 n -= 1;
             }
-            let (start, end) = (words[first].0, words[last].1);
+            let (start, end) = (
+                words[first].0,
+                possessive_end.take().unwrap_or(words[last].1),
+            );
             // `Institute for Public Health`, `Bank of Kestria`: one organisation (joined
             // above); a place, a group or a portfolio is no person.
             let before = (first > 0).then(|| word(first - 1));
@@ -274,15 +301,37 @@ impl Names {
             .iter()
             .filter(|r| {
                 let after = t.str(r.end, (r.end + 14).min(t.len()));
-                [", for its ", ", which ", " and its "]
-                    .iter()
-                    .any(|p| after.starts_with(p))
+                // `The operator, Rávdnji Nickel,`: in apposition to an organisation.
+                let apposed = r.start >= 2
+                    && t.str(r.start - 2, r.start) == ", "
+                    && t.word_before(r.start - 2).is_some_and(|w| {
+                        matches!(
+                            t.str(w.0, w.1),
+                            "company"
+                                | "operator"
+                                | "firm"
+                                | "carrier"
+                                | "exporter"
+                                | "manufacturer"
+                                | "retailer"
+                                | "supplier"
+                                | "contractor"
+                                | "developer"
+                                | "publisher"
+                                | "broadcaster"
+                        )
+                    });
+                apposed
+                    || [", for its ", ", which ", " and its "]
+                        .iter()
+                        .any(|p| after.starts_with(p))
             })
             .map(|r| r.text.clone())
             .collect();
         for r in runs.iter_mut().filter(|r| things.contains(&r.text)) {
             r.not_person = true;
         }
+        let things: Vec<String> = things.into_iter().collect();
         let mut person_words: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
         let mut given: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
         for (k, r) in runs.iter().enumerate() {
@@ -358,6 +407,7 @@ impl Names {
             org_words,
             given,
             org_heads,
+            things,
         }
     }
 
@@ -485,6 +535,17 @@ impl Names {
         self.person_words
             .get(surname)
             .is_some_and(|v| v.iter().any(|&k| self.runs[k].text != self.runs[v[0]].text))
+    }
+
+    /// Is `run` a business: named with a business word or called a thing by the
+    /// article (`The operator, Rávdnji Nickel,`)?
+    pub(super) fn is_business(&self, run: &Run) -> bool {
+        BUSINESS_WORDS.contains(&run.last_word()) || self.things.contains(&run.text)
+    }
+
+    /// Is `run` an organisation: by its words or by what the article says of it?
+    pub(super) fn is_organisation(&self, run: &Run) -> bool {
+        run.is_org() || self.things.contains(&run.text)
     }
 
     /// Can `run` be the person a pronoun points to?

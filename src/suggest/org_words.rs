@@ -80,4 +80,30 @@ pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
     "Academy",
     "Museum",
     "Orchestra",
+    "Logistics",
+    "Exporters",
+    "Industries",
+    "Airlines",
+    "Airways",
+    "Mining",
+    "Technologies",
+]);
+
+/// Last words of a business's name (`Daehan Marine Logistics`): what `the company`
+/// can mean.
+pub(super) static BUSINESS_WORDS: WordSet = WordSet::new(&[
+    "Logistics",
+    "Exporters",
+    "Industries",
+    "Airlines",
+    "Airways",
+    "Mining",
+    "Technologies",
+    "Limited",
+    "Ltd",
+    "Holdings",
+    "Corporation",
+    "Group",
+    "Company",
+    "Consortium",
 ]);

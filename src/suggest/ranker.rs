@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.651, 0.169, 1.336, -0.075, 0.143, -0.914, -0.553, 0.736, -0.393, -0.118, -0.654, -0.171,
-    0.431, 0.471, 0.127, -1.125, 0.739,
+    0.649, 0.168, 1.339, -0.080, 0.152, -0.910, -0.552, 0.728, -0.407, -0.119, -0.640, -0.202,
+    0.434, 0.497, 0.113, -1.116, 0.748,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

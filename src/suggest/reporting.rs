@@ -313,6 +313,12 @@ impl Context<'_> {
                 let Some(run) = self.names.run_at(w.0).filter(|r| r.start == w.0) else {
                     continue;
                 };
+                // `The mine's operator, Ravnik Coal, has posted:`: an organisation the
+                // article names without an organisation word.
+                if self.names.is_organisation(run) && !run.is_org() {
+                    let org = vec![self.names.fullest_org(&run.text)];
+                    return self.resolve(Subject::Names(org, run.start), explicit);
+                }
                 if !self.names.is_person(run) {
                     // `Health minister Jana Novak:`: a portfolio before a role.
                     let portfolio = chunk

@@ -381,10 +381,23 @@ impl Context<'_> {
             if let Some(run) = self.names.before(at, 6_000).find(fits) {
                 return Some((run.text.clone(), near(run)));
             }
+            // Last, `The operator, Rávdnji Nickel, … the company said`: a business
+            // named without the word, the nearest one.
+            let business = || {
+                matches!(head, "company" | "firm" | "operator" | "group")
+                    .then(|| {
+                        self.names
+                            .before(at, 2_000)
+                            .find(|r| !r.quoted && self.names.is_business(r))
+                            .map(|r| self.names.fullest_org(&r.text))
+                    })
+                    .flatten()
+            };
             return self
                 .described_org(head, at)
                 .or_else(|| self.discourse.thing_before(at))
                 .or_else(|| self.which_before(at))
+                .or_else(business)
                 .map(|org| (org, 0.7));
         }
         let fits = |r: &&Run| self.names.is_person(r) && self.has_role(r, head);

@@ -29,6 +29,8 @@ mod frames;
 mod gender;
 mod gender_words;
 #[cfg(test)]
+mod generalise9_more_tests;
+#[cfg(test)]
 mod generalise9_tests;
 #[cfg(test)]
 mod generalise_tests;

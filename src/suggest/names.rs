@@ -12,6 +12,7 @@ use super::sentences::seen_in_lower_case;
 use super::text::{Chars, WordBuild, lowercase};
 use std::collections::HashMap;
 
+mod kinds;
 mod one_name;
 
 /// Code points per block of the index of runs.
@@ -281,57 +282,7 @@ impl Names {
             });
             k = last + 1;
         }
-        // `comes from Sólveig Ragnarsdóttir …`, then `Ragnarsdóttir is cautious`: a
-        // name after a preposition whose last word the article uses alone is a person.
-        let alone: std::collections::HashSet<&str> = runs
-            .iter()
-            .filter(|r| r.words == 1 && !r.quoted && !r.not_person)
-            .map(|r| r.text.as_str())
-            .collect();
-        let people: Vec<usize> = from_place
-            .into_iter()
-            .filter(|&k| !runs[k].is_org() && alone.contains(runs[k].last_word()))
-            .collect();
-        for k in people {
-            runs[k].not_person = false;
-        }
-        // `Editorial Brisa, for its part,`, `Brightwater, which runs the pool`: a name
-        // the article refers to as a thing is no person anywhere in it.
-        let things: std::collections::HashSet<String> = runs
-            .iter()
-            .filter(|r| {
-                let after = t.str(r.end, (r.end + 14).min(t.len()));
-                // `The operator, Rávdnji Nickel,`: in apposition to an organisation.
-                let apposed = r.start >= 2
-                    && t.str(r.start - 2, r.start) == ", "
-                    && t.word_before(r.start - 2).is_some_and(|w| {
-                        matches!(
-                            t.str(w.0, w.1),
-                            "company"
-                                | "operator"
-                                | "firm"
-                                | "carrier"
-                                | "exporter"
-                                | "manufacturer"
-                                | "retailer"
-                                | "supplier"
-                                | "contractor"
-                                | "developer"
-                                | "publisher"
-                                | "broadcaster"
-                        )
-                    });
-                apposed
-                    || [", for its ", ", which ", " and its "]
-                        .iter()
-                        .any(|p| after.starts_with(p))
-            })
-            .map(|r| r.text.clone())
-            .collect();
-        for r in runs.iter_mut().filter(|r| things.contains(&r.text)) {
-            r.not_person = true;
-        }
-        let things: Vec<String> = things.into_iter().collect();
+        let things = kinds::people_and_things(t, &mut runs, from_place);
         let mut person_words: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
         let mut given: HashMap<String, Vec<usize>, WordBuild> = HashMap::default();
         for (k, r) in runs.iter().enumerate() {

@@ -204,3 +204,24 @@ fn an_organisation_named_with_a_possessive_keeps_its_whole_name() {
         "{q:?}"
     );
 }
+
+#[test]
+fn an_occupation_opening_a_name_and_an_organisation_with_and() {
+    // `herders` in lower case says `Herder` is no part of the name.
+    let q = quotes(
+        "The herders moved the reindeer. Herder Nils-Ánte Gaup said the river was “orange for miles”. Gaup has herded there since 1990.",
+    );
+    assert_eq!(
+        speaker(&q, "orange for miles"),
+        Some("Nils-Ánte Gaup"),
+        "{q:?}"
+    );
+    let q = quotes(
+        "The Kien Hoa Department of Agriculture and Rural Development said it would “review the ban”.",
+    );
+    assert_eq!(
+        speaker(&q, "review the ban"),
+        Some("Kien Hoa Department of Agriculture and Rural Development"),
+        "{q:?}"
+    );
+}

@@ -172,6 +172,8 @@ impl Names {
             let mut last = k;
             let mut n = 1;
             let mut possessive_end = None;
+            // Joined an organisation word and `of` (`Department of Agriculture`).
+            let mut of_org = false;
             // `Harlow & Drew Coaches`: a firm, not a person.
             let mut ampersand = false;
             while last + 1 < words.len() {
@@ -198,11 +200,14 @@ impl Names {
                     break;
                 } else if (is_particle(t, words[next])
                     || (ORG_WORDS.contains(&word(last))
-                        && matches!(word(next), "of" | "for" | "on")))
+                        && matches!(word(next), "of" | "for" | "on"))
+                    // `Department of Agriculture and Rural Development`.
+                    || (of_org && word(next) == "and"))
                     && next + 1 < words.len()
                     && name_word(next + 1)
                     && t.c[words[next].1..words[next + 1].0] == [' ']
                 {
+                    of_org |= ORG_WORDS.contains(&word(last)) && word(next) != "and";
                     last = next + 1;
                     n += 1;
                 } else {

@@ -77,8 +77,8 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Fitted by `ranker_training::the_weights_are_what_the_fit_gives`.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.649, 0.168, 1.339, -0.080, 0.152, -0.910, -0.552, 0.728, -0.407, -0.119, -0.640, -0.202,
-    0.434, 0.497, 0.113, -1.116, 0.748,
+    0.659, 0.182, 1.335, -0.084, 0.150, -0.913, -0.552, 0.733, -0.409, -0.119, -0.642, -0.204,
+    0.431, 0.498, 0.124, -1.112, 0.742,
 ];
 
 /// Below this probability the ranker gives no speaker. Fitted without a set, its offers

@@ -5,6 +5,7 @@
 
 use super::attribution::{Attribution, Context};
 use super::names::is_title;
+use super::org_words::ORG_WORDS;
 use super::sentences::person_noun;
 
 /// Titles and roles that the title list and the person nouns do not hold:
@@ -53,6 +54,15 @@ fn leading_titles(words: &[&str]) -> usize {
 fn untitled(cx: &Context, name: &str) -> Option<String> {
     let words: Vec<&str> = name.split(' ').collect();
     match leading_titles(&words) {
+        // `Herder Nils-Ánde Guttorm` where the article also writes `herders`: a
+        // common noun opening a sentence before a full name.
+        0 if words.len() >= 3
+            && !words.iter().any(|w| ORG_WORDS.contains(w) || *w == "of")
+            && words.last().is_some_and(|w| cx.names.is_known_person(w))
+            && common_noun(cx, words[0]) =>
+        {
+            Some(words[1..].join(" "))
+        }
         0 => Some(name.to_owned()),
         n if n == words.len() => None,
         // `General Assembly`: a title opening an organisation's name is part of it.
@@ -64,6 +74,28 @@ fn untitled(cx: &Context, name: &str) -> Option<String> {
             Some(words[n..].join(" "))
         }
     }
+}
+
+/// Does `word` (capitalised) stand in the text in lower case too, alone or plural?
+fn common_noun(cx: &Context, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word || lower.chars().count() < 4 {
+        return false;
+    }
+    let text = cx.t.string(0, cx.t.len());
+    [
+        format!(" {lower} "),
+        format!(" {lower}s"),
+        format!(" {lower},"),
+        format!(" {lower}."),
+    ]
+    .iter()
+    .any(|form| {
+        text.match_indices(form.as_str()).any(|(i, _)| {
+            // A whole word: what follows the form is no letter.
+            !text[i + form.len()..].starts_with(char::is_alphabetic) || form.ends_with(' ')
+        })
+    })
 }
 
 /// The attribution with each speaker's title taken off.

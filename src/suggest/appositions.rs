@@ -3,7 +3,7 @@
 //! Health Alliance, a regional body, said`), the subject a relative clause or an
 //! aside interrupts, and what `which` or `who` opening the clause stands for.
 
-use super::attribution::{Context, Subject, Tok};
+use super::attribution::{Context, Subject, Tok, chunks_of};
 use super::names::is_title;
 
 impl Context<'_> {
@@ -37,17 +37,7 @@ impl Context<'_> {
     /// `Port authority director Ingrid Holt, who left by a side door, told`) gives the
     /// subject it ends in, organisations and descriptions included.
     pub(super) fn apposition(&self, toks: &[Tok]) -> Option<Subject> {
-        let chunks: Vec<Vec<(usize, usize)>> = toks
-            .split(|t| *t == Tok::Break)
-            .map(|c| {
-                c.iter()
-                    .filter_map(|t| match t {
-                        Tok::Word(s, e) => Some((*s, *e)),
-                        Tok::Break => None,
-                    })
-                    .collect()
-            })
-            .collect();
+        let chunks = chunks_of(toks);
         let mut found: Vec<(usize, Vec<String>)> = Vec::new();
         // Where the earliest chunk of names is (its index in `chunks`).
         let mut first_found = chunks.len();

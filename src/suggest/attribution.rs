@@ -49,6 +49,26 @@ pub(super) enum Tok {
     Break,
 }
 
+impl Tok {
+    /// The word's range, if this is a word.
+    pub(super) fn word(&self) -> Option<(usize, usize)> {
+        match *self {
+            Tok::Word(s, e) => Some((s, e)),
+            Tok::Break => None,
+        }
+    }
+}
+
+/// The words of `toks`, breaks left out.
+pub(super) fn words_of(toks: &[Tok]) -> Vec<(usize, usize)> {
+    toks.iter().filter_map(Tok::word).collect()
+}
+
+/// The words of `toks` in chunks between breaks (empty chunks kept).
+pub(super) fn chunks_of(toks: &[Tok]) -> Vec<Vec<(usize, usize)>> {
+    toks.split(|t| *t == Tok::Break).map(words_of).collect()
+}
+
 pub(super) enum Subject {
     Names(Vec<String>, usize),
     Pronoun(String, usize),
@@ -230,13 +250,7 @@ impl<'a> Context<'a> {
             .iter()
             .rposition(|t| *t == Tok::Break)
             .map_or(0, |b| b + 1);
-        let chunk: Vec<(usize, usize)> = toks[k..j]
-            .iter()
-            .filter_map(|t| match t {
-                Tok::Word(s, e) => Some((*s, *e)),
-                Tok::Break => None,
-            })
-            .collect();
+        let chunk = words_of(&toks[k..j]);
         if let Some(s) = self.trailing_subject(&chunk) {
             return Some(s);
         }

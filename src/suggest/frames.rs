@@ -4,7 +4,7 @@
 //! was the warning from Ilse Kramer`), and a clause opening `In the words of X` or `In
 //! X's view`.
 
-use super::attribution::{Attribution, Context, Tok};
+use super::attribution::{Attribution, Context, Tok, words_of};
 use super::lexicon::ROLES;
 
 /// Nouns for what someone said (`That was the warning from X`).
@@ -32,14 +32,7 @@ impl Context<'_> {
     /// `In the words of one farmer, Pau Vidal, …`, `In Joan Serra's view, …`: the
     /// person whose words or view the clause opens with.
     pub(super) fn in_words_of(&self, toks: &[Tok]) -> Option<Attribution> {
-        let words: Vec<(usize, usize)> = toks
-            .iter()
-            .take(8)
-            .filter_map(|t| match t {
-                Tok::Word(s, e) => Some((*s, *e)),
-                Tok::Break => None,
-            })
-            .collect();
+        let words = words_of(&toks[..toks.len().min(8)]);
         let lower: Vec<String> = words.iter().map(|w| self.word(*w).to_lowercase()).collect();
         let view = |w: &str| matches!(w, "words" | "view" | "opinion" | "eyes");
         let person = if lower.len() > 4

@@ -79,25 +79,11 @@ const BETWEEN: &[&str] = &[
 /// decide (no reporting verb, or `I said`).
 pub(super) fn reported(cx: &Context, open: usize, outer: &[String]) -> Option<Attribution> {
     let toks = cx.clause_before(open);
-    let words: Vec<(usize, usize)> = toks
-        .iter()
-        .rev()
-        .map_while(|t| match t {
-            Tok::Word(s, e) => Some((*s, *e)),
-            Tok::Break => None,
-        })
-        .collect();
+    let words: Vec<(usize, usize)> = toks.iter().rev().map_while(Tok::word).collect();
     // The clause may end at the comma before the mark: look past one break.
     let words = if words.is_empty() {
-        let after_break: Vec<(usize, usize)> = toks
-            .iter()
-            .rev()
-            .skip(1)
-            .map_while(|t| match t {
-                Tok::Word(s, e) => Some((*s, *e)),
-                Tok::Break => None,
-            })
-            .collect();
+        let after_break: Vec<(usize, usize)> =
+            toks.iter().rev().skip(1).map_while(Tok::word).collect();
         after_break
     } else {
         words

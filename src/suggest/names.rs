@@ -7,7 +7,7 @@
 use super::gender_words::title_gender;
 use super::given_names::is_given_name;
 use super::lexicon::{NOT_NAMES, PARTICLES, TITLES};
-use super::org_words::{BUSINESS_WORDS, ORG_WORDS};
+use super::org_words::{BUSINESS_WORDS, is_org_word};
 use super::sentences::seen_in_lower_case;
 use super::text::{Chars, WordBuild, lowercase};
 use std::collections::HashMap;
@@ -39,7 +39,7 @@ impl Run {
     }
 
     pub(super) fn is_org(&self) -> bool {
-        self.text.split(' ').any(|w| ORG_WORDS.contains(&w))
+        self.text.split(' ').any(is_org_word)
     }
 
     /// Two or more words and no organisation word.
@@ -192,14 +192,14 @@ impl Names {
                     last = next;
                     n += 1;
                 } else if org_possessive(t, words[next], &verb)
-                    && ORG_WORDS.contains(&possessive_stem(t, words[next]))
+                    && is_org_word(possessive_stem(t, words[next]))
                 {
                     // `Dyfnant County Council's cabinet`: the organisation without `'s`.
                     possessive_end = Some(words[next].1 - 2);
                     n += 1;
                     break;
                 } else if (is_particle(t, words[next])
-                    || (ORG_WORDS.contains(&word(last))
+                    || (is_org_word(word(last))
                         && matches!(word(next), "of" | "for" | "on"))
                     // `Department of Agriculture and Rural Development`.
                     || (of_org && word(next) == "and"))
@@ -207,7 +207,7 @@ impl Names {
                     && name_word(next + 1)
                     && t.c[words[next].1..words[next + 1].0] == [' ']
                 {
-                    of_org |= ORG_WORDS.contains(&word(last)) && word(next) != "and";
+                    of_org |= is_org_word(word(last)) && word(next) != "and";
                     last = next + 1;
                     n += 1;
                 } else {
@@ -216,7 +216,7 @@ impl Names {
             }
             // `General Staff`: a title word opening an organisation's name.
             let mut first = k;
-            if ORG_WORDS.contains(&word(last)) {
+            if is_org_word(word(last)) {
                 while first > 0
                     && t.c[words[first - 1].1..words[first].0] == [' ']
                     && is_title(word(first - 1))
@@ -228,7 +228,7 @@ impl Names {
             // `Mayor of Alcora Rosa Gil`: after a title and `of`, a place of one word,
             // then the person.
             let titled_of = first >= 2 && word(first - 1) == "of" && is_title(word(first - 2));
-            let split = titled_of && last >= first + 2 && !ORG_WORDS.contains(&word(last));
+            let split = titled_of && last >= first + 2 && !is_org_word(word(last));
             if split {
                 let w = words[first];
                 runs.push(Run {

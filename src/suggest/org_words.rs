@@ -15,7 +15,6 @@ pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
     "Agency",
     "Office",
     "Bank",
-    "Company",
     "Government",
     "Police",
     "Army",
@@ -42,7 +41,6 @@ pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
     "Court",
     "Parliament",
     "Assembly",
-    "Group",
     "Fund",
     "Service",
     "Services",
@@ -72,21 +70,9 @@ pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
     "Confederation",
     "Bureau",
     "Tribunal",
-    "Consortium",
-    "Corporation",
-    "Limited",
-    "Ltd",
-    "Holdings",
     "Academy",
     "Museum",
     "Orchestra",
-    "Logistics",
-    "Exporters",
-    "Industries",
-    "Airlines",
-    "Airways",
-    "Mining",
-    "Technologies",
 ]);
 
 /// Last words of a business's name (`Daehan Marine Logistics`): what `the company`
@@ -107,3 +93,8 @@ pub(super) static BUSINESS_WORDS: WordSet = WordSet::new(&[
     "Company",
     "Consortium",
 ]);
+
+/// Is `w` a word that makes a name an organisation's or a place's?
+pub(super) fn is_org_word(w: &str) -> bool {
+    ORG_WORDS.contains(&w) || BUSINESS_WORDS.contains(&w)
+}

@@ -3,7 +3,7 @@
 //! verb, `according to X`), or before a colon introducing it; the frames around a
 //! quote (headlines, `That was the warning from X`) are in `frames`.
 
-use super::attribution::{Attribution, Context, Subject, Tok, is_verb};
+use super::attribution::{Attribution, Context, Subject, Tok, chunks_of, is_verb, words_of};
 use super::frames::SPEECH;
 use super::lexicon::{ORGS, PASSIVE, PRONOUNS, ROLES, skippable};
 
@@ -136,13 +136,7 @@ impl Context<'_> {
         if let Some(a) = self.in_words_of(&toks) {
             return Some(a);
         }
-        let words: Vec<(usize, usize)> = toks
-            .iter()
-            .filter_map(|t| match t {
-                Tok::Word(s, e) => Some((*s, *e)),
-                Tok::Break => None,
-            })
-            .collect();
+        let words: Vec<(usize, usize)> = words_of(&toks);
         let second_that = words.len() >= 2
             && self.word(words[words.len() - 2]) == "and"
             && self.word(words[words.len() - 1]) == "that";
@@ -222,13 +216,7 @@ impl Context<'_> {
         let toks = self.clause_before(colon);
         let explicit = ("colon after a named speaker", 0.85);
         // `The verdict came from Judge Paolo Conti:`.
-        let words: Vec<(usize, usize)> = toks
-            .iter()
-            .filter_map(|t| match t {
-                Tok::Word(s, e) => Some((*s, *e)),
-                Tok::Break => None,
-            })
-            .collect();
+        let words: Vec<(usize, usize)> = words_of(&toks);
         if let Some(noun) = words
             .iter()
             .take(4)
@@ -237,16 +225,8 @@ impl Context<'_> {
         {
             return self.resolve(Subject::Names(names, words[noun].0), explicit);
         }
-        let chunks: Vec<Vec<(usize, usize)>> = toks
-            .split(|t| *t == Tok::Break)
-            .map(|c| {
-                c.iter()
-                    .filter_map(|t| match t {
-                        Tok::Word(s, e) => Some((*s, *e)),
-                        Tok::Break => None,
-                    })
-                    .collect()
-            })
+        let chunks: Vec<Vec<(usize, usize)>> = chunks_of(&toks)
+            .into_iter()
             .filter(|c: &Vec<(usize, usize)>| !c.is_empty())
             .collect();
         // `The directorate's order to the company was brief:`.

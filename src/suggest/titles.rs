@@ -5,7 +5,7 @@
 
 use super::attribution::{Attribution, Context};
 use super::names::is_title;
-use super::org_words::ORG_WORDS;
+use super::org_words::is_org_word;
 use super::sentences::person_noun;
 
 /// Titles and roles that the title list and the person nouns do not hold:
@@ -57,7 +57,7 @@ fn untitled(cx: &Context, name: &str) -> Option<String> {
         // `Herder Nils-Ánde Guttorm` where the article also writes `herders`: a
         // common noun opening a sentence before a full name.
         0 if words.len() >= 3
-            && !words.iter().any(|w| ORG_WORDS.contains(w) || *w == "of")
+            && !words.iter().any(|w| is_org_word(w) || *w == "of")
             && words.last().is_some_and(|w| cx.names.is_known_person(w))
             && common_noun(cx, words[0]) =>
         {

@@ -27,6 +27,7 @@ use super::lexicon::{ORGS, PRONOUNS, ROLES, VERBS, skippable};
 use super::names::Names;
 use super::resolve::DOCUMENTS;
 use super::text::Chars;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// A speaker (one or several people) and the rule that found them.
@@ -87,6 +88,9 @@ pub(super) struct Context<'a> {
     pub(super) names: Names,
     pub(super) genders: Genders,
     pub(super) discourse: Discourse,
+    /// Capitalised words found (or not) in lower case in the text, asked once each
+    /// (`titles`).
+    pub(super) lower_case_seen: RefCell<HashMap<String, bool>>,
 }
 
 impl Article for Context<'_> {
@@ -142,6 +146,7 @@ impl<'a> Context<'a> {
             names,
             genders: Genders::default(),
             discourse: Discourse::default(),
+            lower_case_seen: RefCell::default(),
         };
         let sentences = super::discourse::sentences(t, |i| cx.top_quote_at(i));
         cx.genders = Genders::new(t, &cx.names, &sentences, |i| cx.in_top_quote(i));

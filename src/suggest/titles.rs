@@ -78,11 +78,22 @@ fn untitled(cx: &Context, name: &str) -> Option<String> {
 
 /// Does `word` (capitalised) stand in the text in lower case too, alone or plural?
 fn common_noun(cx: &Context, word: &str) -> bool {
+    if let Some(&seen) = cx.lower_case_seen.borrow().get(word) {
+        return seen;
+    }
+    let seen = seen_in_lower_case(cx, word);
+    cx.lower_case_seen
+        .borrow_mut()
+        .insert(word.to_owned(), seen);
+    seen
+}
+
+fn seen_in_lower_case(cx: &Context, word: &str) -> bool {
     let lower = word.to_lowercase();
     if lower == word || lower.chars().count() < 4 {
         return false;
     }
-    let text = cx.t.string(0, cx.t.len());
+    let text = cx.t.str(0, cx.t.len());
     [
         format!(" {lower} "),
         format!(" {lower}s"),

@@ -25,7 +25,7 @@ use super::discourse::{Article, Discourse, person_noun};
 use super::gender::{Genders, noun_gender};
 use super::lexicon::{ORGS, PRONOUNS, ROLES, VERBS, skippable};
 use super::names::Names;
-use super::resolve::DOCUMENTS;
+use super::org_words::DOCUMENTS;
 use super::text::Chars;
 use std::cell::RefCell;
 use std::collections::HashMap;

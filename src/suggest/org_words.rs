@@ -1,6 +1,7 @@
 //! The words that make a capitalised name an organisation's or a place's rather than a
 //! person's (`Finance Ministry`, `Harbour Board of Vessby`, `Varna Street`), for
-//! `names`.
+//! `names`; the words for a business (`Logistics`) and for what organisations and
+//! people issue (`the statement said`).
 
 use super::text::WordSet;
 
@@ -98,3 +99,16 @@ pub(super) static BUSINESS_WORDS: WordSet = WordSet::new(&[
 pub(super) fn is_org_word(w: &str) -> bool {
     ORG_WORDS.contains(&w) || BUSINESS_WORDS.contains(&w)
 }
+
+/// What an organisation or a person issues: `the statement said` means its author.
+pub(super) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "letter",
+    "bulletin",
+    "reply",
+    "notice",
+    "release",
+    "post",
+    "message",
+    "report",
+];

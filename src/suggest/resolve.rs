@@ -464,16 +464,3 @@ impl Context<'_> {
 
 const ORGANISATION: &str = "pronoun resolved to the organisation named last";
 const AUTHOR: &str = "the author of the statement an earlier sentence mentions";
-
-/// What an organisation or a person issues: `the statement said` means its author.
-pub(super) const DOCUMENTS: &[&str] = &[
-    "statement",
-    "letter",
-    "bulletin",
-    "reply",
-    "notice",
-    "release",
-    "post",
-    "message",
-    "report",
-];

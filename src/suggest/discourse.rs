@@ -224,7 +224,9 @@ impl Discourse {
             let w = words[i];
             if let Some(run) = cx.names().run_at(w.0).filter(|r| r.start == w.0) {
                 if label == Some(w.0) && t.get(run.end) == Some(':') {
-                    i += 1;
+                    while i < words.len() && words[i].0 < run.end {
+                        i += 1;
+                    }
                     continue;
                 }
                 let name = cx.names().fullest(&run.text);
